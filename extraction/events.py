@@ -81,6 +81,12 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
         g = matches.get(gov.i)
         if g is not None and g.object and gov.i != tok.i:
             return True
+    # "his call for a US security guarantee", "demanded sanctions": the requested
+    # content is not an event of its own.
+    if tok.pos_ in ("NOUN", "PROPN"):
+        g = head.head if tok.dep_ == "pobj" and head.dep_ == "prep" else head if tok.dep_ == "dobj" else None
+        if g is not None and g.i != tok.i and g.i in matches and matches[g.i].type in ("REQUEST", "REJECT", "THREATEN"):
+            return True
     # "officials agree that ...": a shared opinion, not a commitment.
     if entry.type == "AGREE" and tok.pos_ == "VERB" and tok.lemma_ == "agree":
         if any(c.dep_ == "ccomp" for c in tok.children) and not any(c.dep_ in ("prep", "xcomp") for c in tok.children):
@@ -394,13 +400,26 @@ def _compatible(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     return va.startswith(vb) or vb.startswith(va)
 
 
+def _ids(refs: list[dict[str, Any]]) -> frozenset[str]:
+    return frozenset(r["entity_id"] for r in refs)
+
+
 def _merge(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One event per happening: same type, same actor and recipient sets, compatible date."""
+    """One event per happening: same type and actors, recipients equal or one mention
+    naming none of them ("Putin invaded" / "Putin's invasion of Ukraine"), compatible
+    dates. The fuller mention absorbs the other."""
+    # fuller mentions first, so a bare mention folds into the one that names a recipient
+    order = sorted(range(len(raw)), key=lambda i: (-len(raw[i]["recipients"]), i))
     out: list[dict[str, Any]] = []
-    index: dict[tuple[str, frozenset[str], frozenset[str]], list[dict[str, Any]]] = {}
-    for ev in raw:
-        key = (ev["type"], frozenset(a["entity_id"] for a in ev["actors"]), frozenset(r["entity_id"] for r in ev["recipients"]))
-        target = next((o for o in index.get(key, []) if _compatible(o["date"], ev["date"])), None)
+    index: dict[tuple[str, frozenset[str]], list[dict[str, Any]]] = {}
+    for i in order:
+        ev = raw[i]
+        key = (ev["type"], _ids(ev["actors"]))
+        rec = _ids(ev["recipients"])
+        target = next(
+            (o for o in index.get(key, []) if (not rec or _ids(o["recipients"]) == rec) and _compatible(o["date"], ev["date"])),
+            None,
+        )
         if target is None:
             index.setdefault(key, []).append(ev)
             out.append(ev)
@@ -415,6 +434,9 @@ def _merge(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if target["date"] and ev["date"] and len(ev["date"]["value"]) > len(target["date"]["value"]):
             target["date"] = ev["date"]
         target["confidence"] = round(min(1.0, max(target["confidence"], ev["confidence"]) + 0.05), 3)
+    for ev in out:
+        ev["mentions"].sort(key=lambda m: m["start"])
+    out.sort(key=lambda e: (e["mentions"][0]["start"], e["trigger"]["start"]))
     for n, ev in enumerate(out, 1):
         ev["id"] = f"v{n}"
         ev["mentions"].sort(key=lambda m: m["start"])
