@@ -169,6 +169,8 @@ def _verb_arguments(tok: Any, entry: Entry, res: ArgumentResolver) -> tuple[list
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None and entry.type == "REQUEST":
                 recipients.extend(res.resolve(s))
+    if not recipients and entry.object:
+        recipients.extend(_nested_recipients(object_tokens(tok), res))
     if tok.dep_ == "relcl" and not recipients and subj is not None and subj.i != tok.head.i:
         recipients.extend(res.resolve(tok.head))  # "the country Mr. Putin invaded"
     if passive and not actors:
@@ -184,11 +186,26 @@ def _is_capital_actor(tok: Any) -> bool:
 
 def _all_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """Every party named under "between"/"among" ("between A and B", even misparsed)."""
-    out: list[Entity] = []
+    out: list[Entity] = list(res.resolve(tok))
     for t in tok.subtree:
-        if t.dep_ in ("pobj", "conj", "nmod", "appos") or t is tok:
-            if t.pos_ in ("PROPN", "NOUN", "PRON"):
-                out.extend(res.resolve(t) if t.dep_ != "conj" else res.resolve(t))
+        if t is tok or t.dep_ not in ("conj", "nmod", "appos") or res.entities.for_span(t) is None:
+            continue
+        if t.head.lower_ in ("in", "at", "on", "near", "of") or res.location(t) is not None:
+            continue  # "between A and B in Alaska": the venue is no party
+        out.extend(res.resolve(t))
+    return out
+
+
+def _nested_recipients(objs: list[Any], res: ArgumentResolver) -> list[Entity]:
+    """Recipients named inside the object: "hints at tariffs on Chinese imports",
+    "halt military support for Ukraine"."""
+    out: list[Entity] = []
+    for o in objs:
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "for", "on", "against", "with", "towards", "toward"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out.extend(res.resolve(g))
     return out
 
 
@@ -232,6 +249,8 @@ def _noun_arguments(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver)
                                 for ggc in gc.children:
                                     if ggc.dep_ == "pobj":
                                         found.extend(res.resolve(ggc))
+                    if not found and entry.object:
+                        found = _nested_recipients([g], res)
                     recipients.extend(found)
     if not actors:
         direct = False

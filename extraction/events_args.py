@@ -29,7 +29,10 @@ AGENT_NOUNS = frozenset(
      "army", "navy", "administration", "counterpart", "side", "team", "politician", "lawmaker",
      "nation", "country", "state", "ally", "regime", "ambassador", "spokesman", "spokesperson",
      "foreign", "defense", "defence", "intelligence", "officer", "commander", "prime", "chancellor",
-     "legislator", "parliament", "ministry", "embassy", "power", "capital", "partner"}
+     "legislator", "parliament", "ministry", "embassy", "power", "capital", "partner",
+     # acts and stances of a state: "Russian demands", "the Russian position"
+     "demand", "condition", "position", "stance", "proposal", "plan", "policy", "aggression",
+     "invasion", "attack", "offensive", "occupation", "annexation", "sanction", "threat"}
 )  # fmt: skip
 # Singular titles: "the French president" describes one person we cannot name.
 TITLE_NOUNS = frozenset({"president", "minister", "leader", "chancellor", "premier", "king", "queen", "prime", "secretary", "ambassador", "envoy", "spokesman", "spokesperson", "counterpart", "commander", "official", "diplomat"})

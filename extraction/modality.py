@@ -20,8 +20,7 @@ from typing import Any
 
 PLAN_HEADS = frozenset(
     {"plan", "set", "expect", "schedule", "due", "aim", "intend", "poise", "prepare", "slate",
-     "hope", "seek", "want", "propose", "scheduled", "expected", "poised", "going", "try", "strive",
-     "look", "mean", "decide", "vow"}
+     "hope", "seek", "want", "propose", "scheduled", "expected", "poised", "going", "decide", "vow"}
 )  # fmt: skip
 POSSIBLE_HEADS = frozenset({"appear", "seem", "likely", "unlikely", "possible", "may", "might"})
 NEGATING_HEADS = frozenset({"fail", "unable", "avoid", "neglect", "stop", "cease", "forgo"})
