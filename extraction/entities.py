@@ -60,7 +60,11 @@ class _Group:
 
     @property
     def type(self) -> str:
-        return max(self.votes.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0] if self.votes else "ORG"
+        return (
+            max(self.votes.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]
+            if self.votes
+            else "ORG"
+        )
 
     @property
     def words(self) -> list[str]:
@@ -124,9 +128,8 @@ def _evidence(g: _Group) -> None:
         # The model's PERSON for "Kiev" is overruled by a big city; its ORG for "Xinhua"
         # (also a town) is overruled only by a country, state, continent or sea.
         said = {k for k, v in g.raw.items() if v * 2 > n}
-        if said & {"GPE", "LOC"} or not g.raw:
-            g.votes[place.entity_type] += _PLACE_VOTE * n
-        elif place.kind != "city" or ("ORG" not in said and place.population >= _BIG_CITY):
+        big_city = "ORG" not in said and place.population >= _BIG_CITY
+        if said & {"GPE", "LOC"} or not g.raw or place.kind != "city" or big_city:
             g.votes[place.entity_type] += _PLACE_VOTE * n
     elif set(g.raw) <= {"NORP", "GPE"} and looks_like_demonym(text):
         g.votes["NORP"] += _DEMONYM_VOTE * n
@@ -204,7 +207,9 @@ def _merge_people(groups: list[_Group], union: Any, find: Any) -> None:
         if len(g.words) != 1:
             continue
         personish = g.type in ("PERSON", "ORG") or g.raw.get("PERSON", 0) * 2 > len(g.cands)
-        if not personish or (g.place is not None and g.type in ("GPE", "LOC") and not g.raw.get("PERSON")):
+        if not personish or (
+            g.place is not None and g.type in ("GPE", "LOC") and not g.raw.get("PERSON")
+        ):
             continue
         word = g.words[0].casefold()
         owners = {find(k) for k in by_word.get(word, ())}
@@ -228,7 +233,10 @@ def _merge_long_names(groups: list[_Group], union: Any) -> None:
     for members in buckets.values():
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
-                if similar(groups[i].cands[0].text, groups[j].cands[0].text) >= _LONG_NAME_SIMILARITY:
+                if (
+                    similar(groups[i].cands[0].text, groups[j].cands[0].text)
+                    >= _LONG_NAME_SIMILARITY
+                ):
                     union(i, j)
 
 
@@ -324,7 +332,11 @@ def _salience(entities: list[Entity], length: int) -> None:
     raw = []
     for e in entities:
         first = e.mentions[0].start
-        score = math.log1p(len(e.mentions)) + 0.5 * (1 - first / length) + (0.5 if first < lead else 0.0)
+        score = (
+            math.log1p(len(e.mentions))
+            + 0.5 * (1 - first / length)
+            + (0.5 if first < lead else 0.0)
+        )
         raw.append(score)
     top = max(raw) or 1.0
     for e, r in zip(entities, raw, strict=True):

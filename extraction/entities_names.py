@@ -115,4 +115,6 @@ def same_person_name(a: list[str], b: list[str]) -> bool:
         return True
     if len(fa) == 1 or len(fb) == 1:  # an initial
         return fa[0] == fb[0]
-    return similar(fa, fb) >= 0.75 or (min(len(fa), len(fb)) >= 3 and (fa.startswith(fb) or fb.startswith(fa)))
+    return similar(fa, fb) >= 0.75 or (
+        min(len(fa), len(fb)) >= 3 and (fa.startswith(fb) or fb.startswith(fa))
+    )

@@ -105,7 +105,12 @@ def _coordinated_places(doc: Any, cands: list[Candidate]) -> list[Candidate]:
         if root.dep_ == "conj":
             neighbours.append(root.head)
         for t in neighbours:
-            if t.ent_type_ or not t.is_title or t.pos_ != "PROPN" or (t.idx, t.idx + len(t)) in taken:
+            if (
+                t.ent_type_
+                or not t.is_title
+                or t.pos_ != "PROPN"
+                or (t.idx, t.idx + len(t)) in taken
+            ):
                 continue
             place = gaz.lookup(t.text)
             if place is not None and place.entity_type == "GPE":
@@ -116,7 +121,9 @@ def _coordinated_places(doc: Any, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _repair(doc: Any, s: int, e: int, label: str, lex: dict[str, frozenset[str]]) -> tuple[list[Candidate], int]:
+def _repair(
+    doc: Any, s: int, e: int, label: str, lex: dict[str, frozenset[str]]
+) -> tuple[list[Candidate], int]:
     n = len(doc)
     while s < e and (doc[s].is_space or (doc[s].is_punct and doc[s].text not in ".")):
         s += 1
@@ -151,7 +158,13 @@ def _repair(doc: Any, s: int, e: int, label: str, lex: dict[str, frozenset[str]]
     if s >= e:
         return [], e
     # "CIA Moscow station chief": an acronym followed by a place is two names.
-    if label == "ORG" and e - s == 2 and doc[s].is_upper and doc[s].is_alpha and len(doc[s].text) >= 2:
+    if (
+        label == "ORG"
+        and e - s == 2
+        and doc[s].is_upper
+        and doc[s].is_alpha
+        and len(doc[s].text) >= 2
+    ):
         place = get_gazetteer().lookup(doc[s + 1].text)
         if place is not None and place.kind in ("country", "city"):
             first, _ = _repair(doc, s, s + 1, "ORG", lex)
@@ -194,7 +207,12 @@ def _repair(doc: Any, s: int, e: int, label: str, lex: dict[str, frozenset[str]]
     if e < n and doc[e].is_alpha and word_key(doc[e].text) in lex["institutions"] and e - s <= 3:
         cand = _widen(doc, cand, e, "ORG")
         consumed = max(consumed, e + 1)
-    elif label in ("GPE", "LOC") and e < n and doc[e].is_lower and doc[e].lower_ in lex["event_nouns"]:
+    elif (
+        label in ("GPE", "LOC")
+        and e < n
+        and doc[e].is_lower
+        and doc[e].lower_ in lex["event_nouns"]
+    ):
         cand = _widen(doc, cand, e, "EVENT")  # "this Alaska summit"
         consumed = max(consumed, e + 1)
     elif _COMPOUND.fullmatch(text):
@@ -204,11 +222,15 @@ def _repair(doc: Any, s: int, e: int, label: str, lex: dict[str, frozenset[str]]
     return [cand], consumed
 
 
-def _is_name(doc: Any, s: int, e: int, text: str, label: str, lex: dict[str, frozenset[str]]) -> bool:
+def _is_name(
+    doc: Any, s: int, e: int, text: str, label: str, lex: dict[str, frozenset[str]]
+) -> bool:
     if len(text) < 2 or not _HAS_LETTER.search(text) or text[0].isdigit() or text == text.lower():
         return False
     words = [word_key(t.text) for t in doc[s:e] if not t.is_punct]
-    if words and all(w in lex["roles"] or w in lex["modifiers"] or w in lex["honorifics"] for w in words):
+    if words and all(
+        w in lex["roles"] or w in lex["modifiers"] or w in lex["honorifics"] for w in words
+    ):
         return False  # "State" in "Secretary of State", "National Security" in "... Adviser"
     if label == "NORP" and all(w in lex["compass_adjectives"] for w in words):
         return False  # "the Western alliance"
@@ -218,7 +240,11 @@ def _is_name(doc: Any, s: int, e: int, text: str, label: str, lex: dict[str, fro
         line_start = doc.text.rfind("\n", 0, doc[s].idx) + 1
         line_end = doc.text.find("\n", doc[e - 1].idx)
         line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)].strip()
-        if len(line) <= 80 and not line.rstrip("|").rstrip().endswith((".", "?", "!", '"')) and len(text) >= 0.5 * len(line):
+        if (
+            len(line) <= 80
+            and not line.rstrip("|").rstrip().endswith((".", "?", "!", '"'))
+            and len(text) >= 0.5 * len(line)
+        ):
             return False
     return True
 
@@ -236,8 +262,18 @@ def _split_credits(doc: Any, s: int, e: int) -> list[Candidate]:
         if not part or not _HAS_LETTER.search(part):
             continue
         words = part.split()
-        label = "PERSON" if len(words) >= 2 and all(w[:1].isupper() and w[1:].islower() for w in words) else "ORG"
-        c = Candidate(start + m.start() + lead, start + m.start() + lead + len(part), part, label, raw_label=label)
+        label = (
+            "PERSON"
+            if len(words) >= 2 and all(w[:1].isupper() and w[1:].islower() for w in words)
+            else "ORG"
+        )
+        c = Candidate(
+            start + m.start() + lead,
+            start + m.start() + lead + len(part),
+            part,
+            label,
+            raw_label=label,
+        )
         c.votes[label] += 1.0
         out.append(c)
     return out
@@ -266,7 +302,7 @@ def _widen(doc: Any, cand: Candidate, e: int, label: str) -> Candidate:
 
 
 def _compound_parts(cand: Candidate) -> list[Candidate]:
-    """"Trump-Putin summit", "U.S.-Russia meeting": the parts, resolved later only when
+    """ "Trump-Putin summit", "U.S.-Russia meeting": the parts, resolved later only when
     each part is known on its own (a hyphenated surname stays whole)."""
     parts, pos = [], cand.start
     for piece in cand.text.split("-"):
@@ -276,7 +312,9 @@ def _compound_parts(cand: Candidate) -> list[Candidate]:
     return parts
 
 
-def _building_votes(doc: Any, s: int, e: int, cand: Candidate, lex: dict[str, frozenset[str]]) -> None:
+def _building_votes(
+    doc: Any, s: int, e: int, cand: Candidate, lex: dict[str, frozenset[str]]
+) -> None:
     """A building used as a place ("visit to the White House") is LOC; as a speaker ("the
     White House said") it is ORG."""
     if cand.label not in ("ORG", "LOC", "GPE") or doc[e - 1].lower_ not in lex["buildings"]:
@@ -306,22 +344,44 @@ def _scan_title(doc: Any, s: int, cand: Candidate, lex: dict[str, frozenset[str]
         if t.is_space:
             j -= 1
             continue
-        if t.text == "." and j > 0 and not doc[j - 1].whitespace_ and len(doc[j - 1].text) <= 4 and word_key(doc[j - 1].text) in roles:
+        if (
+            t.text == "."
+            and j > 0
+            and not doc[j - 1].whitespace_
+            and len(doc[j - 1].text) <= 4
+            and word_key(doc[j - 1].text) in roles
+        ):
             first = j  # "Lt." tokenised as "Lt" + "."
         elif t.text[:1].isalpha() and w in roles:
             has_role, first = True, j
-        elif w in lex["modifiers"] and t.text[:1].isalpha() and t.ent_type_ not in ("GPE", "NORP"):
-            first = j
-        elif w == "of" and first is not None and first != s and j > 0 and word_key(doc[j - 1].text) in roles:
-            first = j
-        elif t.tag_ == "POS" and has_role and j > 0 and doc[j - 1].ent_type_ in ("GPE", "ORG"):
+        elif (
+            (w in lex["modifiers"] and t.text[:1].isalpha() and t.ent_type_ not in ("GPE", "NORP"))
+            or (
+                w == "of"
+                and first is not None
+                and first != s
+                and j > 0
+                and word_key(doc[j - 1].text) in roles
+            )
+            or t.tag_ == "POS"
+            and has_role
+            and j > 0
+            and doc[j - 1].ent_type_ in ("GPE", "ORG")
+        ):
             first = j
         elif t.ent_type_ in ("GPE", "NORP", "ORG") and has_role and first is not None:
             k = j
             while k > 0 and doc[k].ent_iob_ == "I":
                 k -= 1
             qualifier, first, j = doc[k : j + 1].text, k, k - 1
-            while j >= 0 and word_key(doc[j].text) in ("former", "then", "late", "retired", "acting", "ex"):
+            while j >= 0 and word_key(doc[j].text) in (
+                "former",
+                "then",
+                "late",
+                "retired",
+                "acting",
+                "ex",
+            ):
                 first, j = j, j - 1
             break
         elif t.is_title and t.pos_ == "PROPN" and has_role and not t.ent_type_:

@@ -63,7 +63,9 @@ class Gazetteer:
         countries = gc.get_countries()
         capitals = {info["capital"]: iso for iso, info in countries.items() if info.get("capital")}
         for iso, info in countries.items():
-            self.countries[iso] = Place(info["name"].strip(), "country", iso, population=info["population"] or 0)
+            self.countries[iso] = Place(
+                info["name"].strip(), "country", iso, population=info["population"] or 0
+            )
 
         # Cities first (lowest priority): the most populous city wins a shared name.
         cities = sorted(gc.get_cities().values(), key=lambda c: c["population"], reverse=True)
@@ -72,11 +74,21 @@ class Gazetteer:
         for c in cities:
             cc = c["countrycode"]
             cap = cc if capitals.get(c["name"]) == cc else None
-            place = Place(c["name"], "city", cc, float(c["latitude"]), float(c["longitude"]), c["population"], cap)
+            place = Place(
+                c["name"],
+                "city",
+                cc,
+                float(c["latitude"]),
+                float(c["longitude"]),
+                c["population"],
+                cap,
+            )
             city_by_name.setdefault((c["name"], cc), place)
             self._add(c["name"], place, overwrite=False)
             if c["population"] >= _ALT_NAME_MIN_POPULATION:
-                alternates.extend((alt, place) for alt in c.get("alternatenames", ()) if _LATIN_NAME.match(alt))
+                alternates.extend(
+                    (alt, place) for alt in c.get("alternatenames", ()) if _LATIN_NAME.match(alt)
+                )
         primary = set(self._exact)
         for alt, place in alternates:
             if alt not in primary:
@@ -84,15 +96,27 @@ class Gazetteer:
         for form, (city, cc, display) in data["cities"].items():
             base = city_by_name.get((city, cc))
             if base is not None:
-                self._add(form, Place(display, "city", cc, base.lat, base.lon, base.population, base.capital_of))
+                self._add(
+                    form,
+                    Place(
+                        display, "city", cc, base.lat, base.lon, base.population, base.capital_of
+                    ),
+                )
 
         for state in gc.get_us_states().values():
             # A national capital outranks a state of the same name: "Washington" in the
             # news is the capital, the state is written "Washington state".
             current = self._exact.get(state["name"])
-            self._add(state["name"], Place(state["name"], "state", "US"), overwrite=not (current and current.capital_of))
+            self._add(
+                state["name"],
+                Place(state["name"], "state", "US"),
+                overwrite=not (current and current.capital_of),
+            )
         for cont in gc.get_continents().values():
-            self._add(cont["name"], Place(cont["name"], "continent", None, float(cont["lat"]), float(cont["lng"])))
+            self._add(
+                cont["name"],
+                Place(cont["name"], "continent", None, float(cont["lat"]), float(cont["lng"])),
+            )
         for name in data["seas"]:
             self._add(name, Place(name, "sea"))
         for name in data["regions"]:
