@@ -12,7 +12,7 @@ Reliability settings and why:
 from __future__ import annotations
 
 from celery import Celery
-from kombu import Queue
+from kombu import Exchange, Queue
 
 from eventwire.config import Settings, load_settings
 
@@ -23,6 +23,10 @@ QUEUES = (EXTRACT_QUEUE, DELIVER_QUEUE, MAINTENANCE_QUEUE)
 
 
 def make_celery(settings: Settings) -> Celery:
+    if settings.broker_url.startswith("sqla"):
+        from workers.sqla_transport import register
+
+        register()
     app = Celery("eventwire", broker=settings.broker_url, include=["workers.tasks"])
     transport_options: dict[str, object] = {"visibility_timeout": settings.task_lease_seconds}
     if settings.broker_url.startswith("sqla+"):
@@ -46,11 +50,13 @@ def make_celery(settings: Settings) -> Celery:
         broker_connection_retry_on_startup=True,
         broker_transport_options=transport_options,
         task_default_queue=EXTRACT_QUEUE,
-        task_queues=[Queue(q) for q in QUEUES],
+        task_queues=[Queue(q, Exchange(q, type="direct"), routing_key=q) for q in QUEUES],
+        task_default_exchange=EXTRACT_QUEUE,
+        task_default_routing_key=EXTRACT_QUEUE,
         task_routes={
-            "eventwire.extract": {"queue": EXTRACT_QUEUE},
-            "eventwire.deliver": {"queue": DELIVER_QUEUE},
-            "eventwire.sweep": {"queue": MAINTENANCE_QUEUE},
+            "eventwire.extract": {"queue": EXTRACT_QUEUE, "routing_key": EXTRACT_QUEUE},
+            "eventwire.deliver": {"queue": DELIVER_QUEUE, "routing_key": DELIVER_QUEUE},
+            "eventwire.sweep": {"queue": MAINTENANCE_QUEUE, "routing_key": MAINTENANCE_QUEUE},
         },
         worker_max_tasks_per_child=2000,
         worker_hijack_root_logger=False,
