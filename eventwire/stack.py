@@ -74,12 +74,11 @@ def run_stack(settings: Settings, host: str, port: int, workers: int | None = No
 
 
 def _terminate(procs: dict[str, subprocess.Popen[bytes]], grace: float = 15.0) -> None:
+    # SIGTERM to each main process only: gunicorn and Celery then stop their own
+    # children gracefully (a worker finishes its current article first).
     for proc in procs.values():
         if proc.poll() is None:
-            try:
-                os.killpg(proc.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
+            proc.terminate()
     deadline = time.monotonic() + grace
     for proc in procs.values():
         try:
