@@ -1,0 +1,349 @@
+"""The engine: ArticleInput -> ArticleResult (CONTRACT section 3).
+
+Stages, in order: ``cleaning.clean`` -> spaCy parse -> ``entities.resolve_entities`` ->
+``events.extract_events`` and ``quotes.extract_quotes``. Every offset in the result indexes
+the cleaned ``text``. No exception but ``ExtractionError`` leaves ``extract``:
+
+- ``UnusableInput``: nothing to work on (empty, whitespace, binary garbage, not English);
+- ``InvalidInput``: a malformed field such as ``published_at``;
+- ``StageError``: a stage crashed on usable input (a bug), translated here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import importlib.util
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, fields
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extraction import cleaning
+from extraction.errors import ExtractionError, InvalidInput, StageError, UnusableInput
+from extraction.nlp import get_nlp, model_label
+from extraction.types import ENTITY_TYPES, Entity, EntityIndex, Mention, PartialDate
+
+__version__ = "0.1.0"
+
+# Versioned behaviour name (spaCy's "spacy.Tokenizer.v1" convention): bump it whenever the
+# output for the same input changes, so consumers can tell results apart.
+ENGINE_NAME = "eventwire.events.v1"
+SCHEMA_VERSION = "1.0"
+
+# Texts longer than this are parsed in paragraph-aligned pieces and joined back, so that
+# a 2 MB article neither exceeds nlp.max_length nor needs gigabytes of parser memory.
+CHUNK_CHARS = 100_000
+
+
+@dataclass
+class ArticleInput:
+    """One article as a scraper sends it; ``text`` or ``html`` must hold something."""
+
+    text: str | None = None
+    html: str | None = None
+    published_at: str | date | None = None
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    language: str = "en"
+    external_id: str | None = None
+    article_id: str | None = None
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> ArticleInput:
+        """Build from a request body; unknown keys (``metadata``...) are ignored."""
+        names = {f.name for f in fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in names}
+        if "id" in data and "article_id" not in data:
+            kwargs["article_id"] = data["id"]
+        return cls(**kwargs)
+
+
+@dataclass
+class ArticleResult:
+    """The engine's output; ``to_dict()`` is the CONTRACT section 3 JSON."""
+
+    article: dict[str, Any]
+    text: str
+    cleaning: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    extractor: dict[str, str] = field(default_factory=dict)
+    schema_version: str = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": self.schema_version,
+            "article": dict(self.article),
+            "text": self.text,
+            "cleaning": [dict(s) for s in self.cleaning],
+            "entities": list(self.entities),
+            "events": list(self.events),
+            "quotes": list(self.quotes),
+            "extractor": dict(self.extractor),
+        }
+
+
+# ---------------------------------------------------------------------------- public API
+
+
+def extract(article: ArticleInput) -> ArticleResult:
+    """Run every stage on one article.
+
+    Raises:
+        UnusableInput: no usable text.
+        InvalidInput: a malformed field (``published_at``).
+        StageError: a stage failed on usable input.
+    """
+    prepared = _prepare(article)
+    nlp = get_nlp()
+    doc = _parse_one(nlp, prepared.cleaned.text)
+    return _finish(prepared, doc, nlp)
+
+
+def extract_many(
+    articles: Iterable[ArticleInput], batch_size: int = 16
+) -> Iterator[ArticleResult | ExtractionError]:
+    """Results in input order, parsed with ``nlp.pipe`` for throughput.
+
+    An article that fails yields its ``ExtractionError`` in its place instead of raising,
+    so one bad article does not end the batch.
+    """
+    nlp = get_nlp()
+    batch: list[ArticleInput] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _run_batch(nlp, batch, batch_size)
+            batch = []
+    if batch:
+        yield from _run_batch(nlp, batch, batch_size)
+
+
+# ---------------------------------------------------------------------------- stages
+
+
+@dataclass
+class _Prepared:
+    article: ArticleInput
+    published: PartialDate | None
+    cleaned: cleaning.Cleaned
+    sha256: str
+
+
+def _prepare(article: ArticleInput) -> _Prepared:
+    """Validate the fields and clean the text (everything before the parse)."""
+    if not isinstance(article, ArticleInput):
+        raise InvalidInput(f"expected ArticleInput, got {type(article).__name__}")
+    for name in ("text", "html"):
+        value = getattr(article, name)
+        if value is not None and not isinstance(value, str):
+            raise InvalidInput(f"{name} must be a string, got {type(value).__name__}")
+    lang = (article.language or "en").strip().lower().replace("_", "-").split("-")[0]
+    if lang != "en":
+        raise UnusableInput(f"language {article.language!r} is not supported (English only)")
+    try:
+        published = PartialDate.parse(article.published_at)
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise InvalidInput(f"published_at: {exc}") from exc
+
+    raw = article.html if article.html else article.text
+    if raw is None or not raw.strip():
+        raise UnusableInput("no text: both text and html are empty")
+    sha = hashlib.sha256(raw.encode("utf-8", errors="surrogatepass")).hexdigest()
+    try:
+        cleaned = cleaning.clean(article.text, article.html)
+    except ExtractionError:
+        raise
+    except Exception as exc:  # translated at the boundary, see errors.py
+        raise StageError("cleaning", f"{type(exc).__name__}: {exc}") from exc
+    _check_usable(cleaned.text)
+    return _Prepared(article, published, cleaned, sha)
+
+
+def _check_usable(text: str) -> None:
+    """Raise UnusableInput unless ``text`` holds some words.
+
+    Binary garbage decoded as text is mostly replacement, private-use and unassigned
+    characters; a real article, in any script, is mostly letters.
+    """
+    if not text.strip():
+        raise UnusableInput("no text left after cleaning")
+    sample = text[:20_000]
+    letters = junk = visible = 0
+    for ch in sample:
+        if ch.isspace():
+            continue
+        visible += 1
+        if ch.isalpha():
+            letters += 1
+        elif ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cn", "Cs"):
+            junk += 1
+    if letters == 0:
+        raise UnusableInput("no words in the text (only symbols, digits or punctuation)")
+    if junk / visible > 0.3 or letters / visible < 0.25:
+        raise UnusableInput("text looks like binary data, not an article")
+
+
+def _split_long(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Pieces of at most ``limit`` characters whose concatenation is ``text``.
+
+    Cuts after a paragraph break when there is one in the second half of the window, else
+    after a line break or a space, else (one enormous token) anywhere.
+    """
+    pieces: list[str] = []
+    pos = 0
+    while len(text) - pos > limit:
+        window = text[pos : pos + limit]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            i = window.rfind(sep, limit // 2)
+            if i != -1:
+                cut = i + len(sep)
+                break
+        if cut <= 0:
+            cut = limit
+        pieces.append(window[:cut])
+        pos += cut
+    pieces.append(text[pos:])
+    return pieces
+
+
+def _parse_long(nlp: Language, text: str) -> Doc:
+    docs = list(nlp.pipe(_split_long(text)))
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    if doc.text != text:  # never expected; offsets would be wrong, so refuse loudly
+        raise StageError("parse", "joined chunks do not reproduce the text")
+    return doc
+
+
+def _parse_one(nlp: Language, text: str) -> Doc:
+    try:
+        return nlp(text) if len(text) <= CHUNK_CHARS else _parse_long(nlp, text)
+    except ExtractionError:
+        raise
+    except Exception as exc:
+        raise StageError("parse", f"{type(exc).__name__}: {exc}") from exc
+
+
+def _run_batch(
+    nlp: Language, batch: list[ArticleInput], batch_size: int
+) -> Iterator[ArticleResult | ExtractionError]:
+    prepared: list[_Prepared | ExtractionError] = []
+    for article in batch:
+        try:
+            prepared.append(_prepare(article))
+        except ExtractionError as exc:
+            prepared.append(exc)
+    short = [
+        p for p in prepared if isinstance(p, _Prepared) and len(p.cleaned.text) <= CHUNK_CHARS
+    ]
+    docs: Iterator[Doc] | None
+    try:
+        docs = iter(list(nlp.pipe((p.cleaned.text for p in short), batch_size=batch_size)))
+    except Exception:  # one bad text spoils the whole nlp.pipe batch: parse one by one
+        docs = None
+    for p in prepared:
+        if isinstance(p, ExtractionError):
+            yield p
+            continue
+        try:
+            if len(p.cleaned.text) > CHUNK_CHARS:
+                doc = _parse_one(nlp, p.cleaned.text)
+            elif docs is not None:
+                doc = next(docs)
+            else:
+                doc = _parse_one(nlp, p.cleaned.text)
+            yield _finish(p, doc, nlp)
+        except ExtractionError as exc:
+            yield exc
+
+
+def _finish(p: _Prepared, doc: Doc, nlp: Language) -> ArticleResult:
+    """Entities, events and quotes on the parsed doc, assembled into the result."""
+    resolve_entities, extract_events, extract_quotes = _stages()
+    index: EntityIndex = _run_stage("entities", resolve_entities, doc)
+    events = _run_stage("events", extract_events, doc, index, p.published)
+    quotes = _run_stage("quotes", extract_quotes, doc, index)
+    a = p.article
+    return ArticleResult(
+        article={
+            "id": a.article_id,
+            "external_id": a.external_id,
+            "url": a.url,
+            "title": a.title,
+            "source": a.source,
+            "published_at": p.published.value if p.published else None,
+            "language": a.language or "en",
+            "content_sha256": p.sha256,
+        },
+        text=p.cleaned.text,
+        cleaning=list(p.cleaned.steps),
+        entities=[e.to_dict() for e in index],
+        events=list(events),
+        quotes=list(quotes),
+        extractor={"version": ENGINE_NAME, "model": model_label(nlp)},
+    )
+
+
+def _run_stage(name: str, fn: Callable[..., Any], *args: Any) -> Any:
+    try:
+        return fn(*args)
+    except ExtractionError:
+        raise
+    except Exception as exc:
+        raise StageError(name, f"{type(exc).__name__}: {exc}") from exc
+
+
+# ---------------------------------------------------------------------------- stage lookup
+
+
+@lru_cache(maxsize=1)
+def _stages() -> tuple[Callable[..., Any], Callable[..., Any], Callable[..., Any]]:
+    """The three stage functions; a minimal fallback only where a module does not exist.
+
+    The fallbacks keep the engine runnable while the ENTITIES and EVENTS modules are being
+    written. A module that exists but fails to import raises, it is never replaced.
+    """
+    return (
+        _optional("extraction.entities", "resolve_entities", _fallback_entities),
+        _optional("extraction.events", "extract_events", lambda doc, index, published: []),
+        _optional("extraction.quotes", "extract_quotes", lambda doc, index: []),
+    )
+
+
+def _optional(module: str, attr: str, fallback: Callable[..., Any]) -> Callable[..., Any]:
+    if importlib.util.find_spec(module) is None:
+        return fallback
+    fn: Callable[..., Any] = getattr(importlib.import_module(module), attr)
+    return fn
+
+
+_FALLBACK_LABELS = {"FAC": "LOC"}
+
+
+def _fallback_entities(doc: Doc) -> EntityIndex:
+    """spaCy's own entities, one per (type, surface text): no aliases, no gazetteer."""
+    by_key: dict[tuple[str, str], Entity] = {}
+    for ent in doc.ents:
+        label = _FALLBACK_LABELS.get(ent.label_, ent.label_)
+        if label not in ENTITY_TYPES:
+            continue
+        key = (label, ent.text)
+        e = by_key.get(key)
+        if e is None:
+            e = by_key[key] = Entity(
+                id=f"e{len(by_key) + 1}", name=ent.text, type=label, aliases=[ent.text]
+            )
+        e.mentions.append(Mention(ent.start_char, ent.end_char, ent.text))
+    top = max((len(e.mentions) for e in by_key.values()), default=1)
+    for e in by_key.values():
+        e.salience = len(e.mentions) / top
+    return EntityIndex(list(by_key.values()))
