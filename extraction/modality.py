@@ -1,0 +1,94 @@
+"""Modality and negation of an event trigger, read off the dependency path above it.
+
+``modality`` is one of asserted / planned / possible / reported (CONTRACT section 3):
+
+- planned: "set to meet", "plans to visit", "will sign", "is due to visit", "expected to
+  assure", "aim to propose", "poised to announce", "scheduled to arrive";
+- possible: "may/might/could/would", "if they hold talks", "appears to have persuaded",
+  "likely to";
+- reported: "reportedly", "allegedly", or the clause is what unnamed people said
+  ("officials said Kiev was ready ...");
+- asserted otherwise (a named speaker's on-record act is asserted).
+
+``negated``: "did not meet", "never visited", "no talks", "failed to", "unable to get",
+"avoided imposing". An explicit refusal is a REJECT trigger, not a negation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+PLAN_HEADS = frozenset(
+    {"plan", "set", "expect", "schedule", "due", "aim", "intend", "poise", "prepare", "slate",
+     "hope", "seek", "want", "propose", "scheduled", "expected", "poised", "going", "try", "strive",
+     "look", "mean", "decide", "vow"}
+)  # fmt: skip
+POSSIBLE_HEADS = frozenset({"appear", "seem", "likely", "unlikely", "possible", "may", "might"})
+NEGATING_HEADS = frozenset({"fail", "unable", "avoid", "neglect", "stop", "cease", "forgo"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gonna"})
+POSSIBLE_AUX = frozenset({"may", "might", "could"})  # "would" is mostly future-in-past
+REPORT_ADVS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "apparently"})
+SAY_VERBS = frozenset({"say", "tell", "report", "claim", "state", "add", "note", "insist", "indicate", "suggest", "believe", "argue"})
+ANONYMOUS = frozenset({"official", "source", "diplomat", "people", "person", "aide", "insider", "observer", "analyst", "report", "media"})
+PLAN_AMODS = frozenset({"planned", "proposed", "upcoming", "scheduled", "forthcoming", "expected", "future", "prospective", "next"})
+POSSIBLE_AMODS = frozenset({"potential", "possible", "likely", "hypothetical", "eventual"})
+NEG_DETS = frozenset({"no", "never"})
+
+# How far up the tree a modal context reaches: through infinitives and complements of
+# the trigger, not across independent clauses.
+_CLIMB = frozenset({"xcomp", "ccomp", "acomp", "pcomp", "pobj", "prep", "dobj", "conj", "advcl", "acl", "auxpass", "nsubj", "nsubjpass"})
+_STOP_AT = frozenset({"relcl"})
+
+
+def _chain(tok: Any, limit: int = 6) -> list[Any]:
+    """The trigger and its governors, up to the clause that embeds it."""
+    out = [tok]
+    t = tok
+    while t.head is not t and len(out) < limit and t.dep_ in _CLIMB and t.dep_ not in _STOP_AT:
+        t = t.head
+        out.append(t)
+    return out
+
+
+def analyse(trigger: Any) -> tuple[str, bool]:
+    """(modality, negated) for a trigger token."""
+    planned = possible = reported = negated = False
+    chain = _chain(trigger)
+    for depth, t in enumerate(chain):
+        lemma = t.lemma_.lower()
+        if depth and lemma in SAY_VERBS and chain[depth - 1].dep_ == "ccomp":
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in ANONYMOUS:
+                reported = True
+            break  # the speech act's own modality is not the event's
+        for c in t.children:
+            cl = c.lower_
+            if c.dep_ == "neg" or (c.dep_ == "det" and cl in NEG_DETS) or (c.dep_ == "advmod" and cl == "never"):
+                negated = True
+            elif c.dep_ == "aux" and cl in FUTURE_AUX:
+                planned = True
+            elif c.dep_ == "aux" and cl in POSSIBLE_AUX:
+                possible = True
+            elif c.dep_ == "advmod" and cl in REPORT_ADVS:
+                reported = True
+            elif c.dep_ == "amod" and t.pos_ == "NOUN":
+                if cl in PLAN_AMODS:
+                    planned = True
+                elif cl in POSSIBLE_AMODS:
+                    possible = True
+        if depth:
+            if lemma in PLAN_HEADS and chain[depth - 1].dep_ in ("xcomp", "prep", "pobj", "dobj", "acomp"):
+                planned = True
+            elif lemma in POSSIBLE_HEADS:
+                possible = True
+            elif lemma in NEGATING_HEADS and chain[depth - 1].dep_ in ("xcomp", "pcomp", "prep", "pobj", "acomp"):
+                negated = True
+    conditional = any(
+        t.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in t.children)
+        for t in chain
+    )
+    if conditional or (possible and not planned):
+        return "possible", negated
+    if planned:
+        return "planned", negated
+    return ("reported" if reported else "asserted"), negated
