@@ -31,7 +31,17 @@ VISIT_PREPS = frozenset({"to"})
 # "persuaded Trump to accept", "urged Kyiv to hold").
 OBJECT_CONTROL = frozenset({"send", "persuade", "ask", "urge", "force", "tell", "invite", "allow", "press", "pressure", "order", "dispatch", "convince", "encourage", "push"})
 # Embedding under these makes the event an observer's fear or belief, not a reported act.
+# "get reassurances from Trump", "secure concessions": the act comes from the "from"
+# party and lands on the subject.
+RECEIVE_VERBS = frozenset({"get", "receive", "secure", "obtain", "win", "extract", "achieve", "gain", "enjoy", "earn", "wring", "accept"})
 EPISTEMIC = frozenset({"fear", "worry", "concern", "wonder", "doubt", "speculate", "think", "imagine", "suspect", "worried", "concerned", "afraid", "hope"})
+# Nominal types whose noun compound names the agent ("US sanctions", "Russian invasion");
+# for the others it names the topic ("Ukraine talks", "NATO membership demands").
+COMPOUND_AGENT_TYPES = frozenset({"SANCTION", "ASSAULT", "AID", "MOBILIZE", "COERCE", "THREATEN", "PROTEST", "RETREAT", "COOPERATE"})
+# Nominal types where "from X" names the source ("support from the US", "criticism from").
+FROM_AGENT_TYPES = frozenset({"SUPPORT", "ACCUSE", "AID", "REQUEST", "THREATEN", "AGREE"})
+# Verbs for which a noun subject is the happening itself ("talks took place among ...").
+OCCUR_VERBS = frozenset({"take", "happen", "occur", "begin", "start", "continue", "resume", "conclude", "end", "open", "proceed", "unfold"})
 SUBJ_DEPS = frozenset({"nsubj", "csubj", "expl"})
 _MODALITY_RANK = {"asserted": 0, "reported": 1, "planned": 2, "possible": 3}
 
@@ -62,7 +72,7 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
     head = tok.head
     # "refused to give up", "ready to sign", "threatened to impose": the governing
     # trigger names the act; the infinitive is its content.
-    if tok.dep_ in ("xcomp", "ccomp") and head.i in matches and head.i != tok.i:
+    if tok.dep_ in ("xcomp", "ccomp", "acl") and head.i in matches and head.i != tok.i:
         return True
     # "dropped demands", "halt military support", "hints at tariffs": the object was
     # read as part of the governing trigger's meaning.
@@ -95,7 +105,8 @@ def _subject(tok: Any) -> tuple[Any | None, bool]:
     t = tok
     direct = True
     for _ in range(4):
-        subj = next((c for c in t.children if c.dep_ in SUBJ_DEPS), None)
+        deps = SUBJ_DEPS if t is tok else SUBJ_DEPS | {"nsubjpass"}  # "Starmer is expected to assure"
+        subj = next((c for c in t.children if c.dep_ in deps), None)
         if subj is not None and subj.dep_ != "expl":
             if subj.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
                 return t.head, False
@@ -110,6 +121,8 @@ def _subject(tok: Any) -> tuple[Any | None, bool]:
             t = h
         elif t.dep_ in ("acl", "relcl"):
             return t.head, False
+        elif t.dep_ == "pcomp" and t.head.dep_ == "prep":
+            t = t.head.head  # "focusing on re-establishing ties", "surprised allies by canceling"
         elif t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX", "ADJ"):
             t = t.head
         elif t.dep_ == "acomp":
@@ -150,6 +163,8 @@ def _verb_arguments(tok: Any, entry: Entry, res: ArgumentResolver) -> tuple[list
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None and entry.type == "REQUEST":
                 recipients.extend(res.resolve(s))
+    if tok.dep_ == "relcl" and not recipients and subj is not None and subj.i != tok.head.i:
+        recipients.extend(res.resolve(tok.head))  # "the country Mr. Putin invaded"
     if passive and not actors:
         direct = False
     if entry.host:
@@ -159,6 +174,16 @@ def _verb_arguments(tok: Any, entry: Entry, res: ArgumentResolver) -> tuple[list
 
 def _is_capital_actor(tok: Any) -> bool:
     return False
+
+
+def _all_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """Every party named under "between"/"among" ("between A and B", even misparsed)."""
+    out: list[Entity] = []
+    for t in tok.subtree:
+        if t.dep_ in ("pobj", "conj", "nmod", "appos") or t is tok:
+            if t.pos_ in ("PROPN", "NOUN", "PRON"):
+                out.extend(res.resolve(t) if t.dep_ != "conj" else res.resolve(t))
+    return out
 
 
 def _noun_arguments(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver) -> tuple[list[Entity], list[Entity], list[Any], bool]:
@@ -176,16 +201,16 @@ def _noun_arguments(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver)
         elif dep in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN"):
             e = res.entities.for_span(c)
             if e is not None and e.type not in ("EVENT",):
-                if e.type in ("GPE", "LOC") and not c.pos_ == "ADJ" and entry.type == "CONSULT" and res.location(c) is not None and False:
-                    continue
+                if c.pos_ != "ADJ" and entry.type not in COMPOUND_AGENT_TYPES:
+                    continue  # "Ukraine talks", "the Alaska summit", "Russia embrace": topic, not agent
                 actors.extend(res.resolve(c))
         elif dep == "prep":
             p = c.lower_
             pobjs = [g for g in c.children if g.dep_ == "pobj"]
             for g in pobjs:
                 if p == "between" or p == "among":
-                    actors.extend(res.resolve(g))
-                elif p in ("by", "from"):
+                    actors.extend(_all_parties(g, res))
+                elif p == "by" or (p == "from" and entry.type in FROM_AGENT_TYPES):
                     actors.extend(res.resolve(g))
                 elif p in LOCATION_PREPS and entry.type not in PLACE_TARGET_TYPES:
                     if res.location(g) is not None:
@@ -205,13 +230,21 @@ def _noun_arguments(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver)
     if not actors:
         direct = False
         gov = tok.head
+        if tok.dep_ == "dobj" and gov.lemma_.lower() in RECEIVE_VERBS:
+            subj, _ = _subject(gov)
+            for gc in (*gov.children, *tok.children):
+                if gc.dep_ == "prep" and gc.lower_ == "from":
+                    actors = [e for g in gc.children if g.dep_ == "pobj" for e in res.resolve(g)]
+            if actors and subj is not None:
+                recipients = res.resolve(subj)
+            return actors, recipients, places, False
         if tok.dep_ in ("dobj", "nsubjpass", "attr", "conj") and gov.pos_ in ("VERB", "AUX"):
             light = gov.lemma_.lower() in lex.light_verbs(entry.type)
-            if light or tok.dep_ == "dobj":
+            if light:
                 subj, _ = _subject(gov)
                 if subj is not None:
                     actors = res.resolve(subj)
-                    direct = light
+                    direct = True
                 for gc in gov.children:  # "held talks with X", "imposed sanctions on X"
                     if gc.dep_ == "prep" and gc.lower_ in RECIPIENT_PREPS and not recipients:
                         for g in gc.children:
@@ -219,6 +252,12 @@ def _noun_arguments(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver)
                                 recipients.extend(res.resolve(g))
                     elif gc.dep_ == "prep" and gc.lower_ in LOCATION_PREPS:
                         places.extend(g for g in gc.children if g.dep_ == "pobj" and res.location(g) is not None)
+        elif tok.dep_ == "nsubj" and gov.lemma_.lower() in OCCUR_VERBS:
+            for gc in gov.children:  # "discussions are taking place among A, B and C"
+                if gc.dep_ == "prep" and gc.lower_ in ("between", "among"):
+                    actors = [e for g in gc.children if g.dep_ == "pobj" for e in _all_parties(g, res)]
+                elif gc.dep_ == "prep" and gc.lower_ in LOCATION_PREPS:
+                    places.extend(g for g in gc.children if g.dep_ == "pobj" and res.location(g) is not None)
         elif tok.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB", "AUX"):
             verb = gov.head
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -227,12 +266,20 @@ def _noun_arguments(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver)
                 for gc in verb.children:
                     if gc.dep_ == "prep" and gc.lower_ == "to":
                         places.extend(g for g in gc.children if g.dep_ == "pobj" and res.location(g) is not None)
-            elif verb.lemma_.lower() in lex.light_verbs(entry.type) or gov.lower_ in ("in", "into"):
+            elif verb.lemma_.lower() in lex.types[entry.type].light_verbs:
                 subj, _ = _subject(verb)  # "engaged in discussions with"
                 if subj is not None:
                     actors = res.resolve(subj)
-        elif tok.dep_ in ("nsubj",) and gov.pos_ in ("VERB", "AUX"):
-            pass
+        if not actors:
+            for c in tok.children:  # "tariffs that Trump has avoided imposing"
+                if c.dep_ == "relcl":
+                    v = c
+                    if v.lemma_.lower() not in lex.light_verbs(entry.type):
+                        v = next((x for x in c.children if x.dep_ == "xcomp" and x.lemma_.lower() in lex.light_verbs(entry.type)), None)
+                    if v is not None:
+                        subj, _ = _subject(c)
+                        if subj is not None and subj.lower_ not in ("that", "which"):
+                            actors = res.resolve(subj)
     return actors, recipients, places, direct
 
 
@@ -250,10 +297,13 @@ def _build(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver, publishe
     mode = entry.mode
     info = lex.types[entry.type]
     if mode is None and info.mode_cues:
-        mode = mode_from_cues(info, [t for o in object_tokens(tok) for t in o.subtree][:60])
+        objs = object_tokens(tok) + [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl")]
+        mode = mode_from_cues(info, [t for o in objs for t in o.subtree][:80])
     location = _location(places, res)
     if entry.type == "CONSULT":
         mode, actors, recipients = _consult_roles(mode, actors, recipients, location)
+        if mode is None and len(actors) + len(recipients) < 2:
+            return None  # "held a cabinet meeting": no second party, an internal meeting
     mod, negated = modality.analyse(tok)
     future = mod == "planned"
     date = dates.event_date(tok, published_at, future=future)

@@ -128,6 +128,11 @@ class ArgumentResolver:
             return []
         lemma = tok.lemma_.lower()
         found: list[Entity] = []
+        named = self._named_members(tok, depth)
+        if named:
+            return named  # "European nations such as Britain and France"
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+            return self._resolve_one(tok.head, depth + 1)  # "Ukraine, the country ..."
         for c in tok.children:
             if c.dep_ in _MOD_DEPS:
                 e = self.entities.for_span(c)
@@ -144,6 +149,15 @@ class ArgumentResolver:
                     if g.dep_ == "pobj":
                         found.extend(self.resolve(g, depth + 1))
         return found
+
+    def _named_members(self, tok: Any, depth: int) -> list[Entity]:
+        """Members a group noun names: "leaders, including X", "nations such as A and B"."""
+        for c in tok.children:
+            if c.dep_ == "prep" and (c.lower_ == "including" or (c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return self.resolve(g, depth + 1)
+        return []
 
     def _as_actor(self, ent: Entity, tok: Any | None) -> Entity:
         """A capital standing for its government becomes the country ("Moscow said")."""
