@@ -1,59 +1,343 @@
 """Named entities of one article, resolved to one entry per real-world referent.
 
-Minimal first version: spaCy's ``doc.ents`` mapped to the six contract types and grouped
-by normalised text. Later versions add document-level resolution.
+``resolve_entities(doc)`` (version ``eventwire.entities.v1``):
+
+1. ``entities_spans.collect_candidates`` repairs spaCy's spans and reads titles.
+2. Candidates with the same text key form groups; each group collects type votes: spaCy's
+   label, a title or honorific before the name (PERSON), the gazetteer (a country, city or
+   sea named "Kiev" is a place even when the model says PERSON), demonym shape (NORP).
+3. Groups that name the same referent merge: places by gazetteer identity ("US", "U.S.",
+   "America", "the United States"), demonyms by group name ("Russian", "Russians"),
+   people by surname or given name ("Trump", "Mr. Trump" -> "Donald Trump"; "Vladimir" ->
+   "Vladimir Putin") and by spelling variants ("Zelensky" / "Zelenskyy", "Sergei" /
+   "Sergey").
+4. Each merged cluster takes the type with most votes, a name (the longest full name of a
+   person, the gazetteer's name of a place, the plural demonym of a group), its aliases
+   (distinct surface strings plus "title + name" forms) and a salience.
+
+Ids are "e1", "e2", ... in order of first mention.
 """
 
 from __future__ import annotations
 
-import re
+import math
+from collections import Counter
 from typing import Any
 
+from extraction.entities_names import (
+    collapse,
+    demonym_places,
+    demonym_plural,
+    lexicon,
+    looks_like_demonym,
+    same_person_name,
+    similar,
+    text_key,
+)
+from extraction.entities_spans import Candidate, collect_candidates
+from extraction.gazetteer import Place, get_gazetteer
 from extraction.types import Entity, EntityIndex, Mention
 
-LABEL_MAP = {
-    "PERSON": "PERSON",
-    "ORG": "ORG",
-    "GPE": "GPE",
-    "NORP": "NORP",
-    "LOC": "LOC",
-    "FAC": "LOC",
-    "EVENT": "EVENT",
-}
+VERSION = "eventwire.entities.v1"
 
-_POSSESSIVE = re.compile(r"(?:['\u2019\u02bc]s?)$")
+_PLACE_VOTE = 2.0
+_DEMONYM_VOTE = 2.0
+_BIG_CITY = 1_000_000
+_SURNAME_SIMILARITY = 0.85
+_LONG_NAME_SIMILARITY = 0.95
 
 
-def _key(text: str) -> str:
-    return re.sub(r"[^\w]+", " ", text.lower()).strip()
+class _Group:
+    """Candidates sharing one text key (and, after merging, one referent)."""
+
+    __slots__ = ("cands", "votes", "place", "raw")
+
+    def __init__(self) -> None:
+        self.cands: list[Candidate] = []
+        self.votes: Counter[str] = Counter()
+        self.raw: Counter[str] = Counter()  # spaCy's own labels
+        self.place: Place | None = None
+
+    @property
+    def type(self) -> str:
+        return (
+            max(self.votes.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]
+            if self.votes
+            else "ORG"
+        )
+
+    @property
+    def words(self) -> list[str]:
+        return self.cands[0].text.split()
 
 
 def resolve_entities(doc: Any) -> EntityIndex:
-    """Group ``doc.ents`` into entities with ids ``e1``, ``e2``... in first-mention order."""
-    groups: dict[tuple[str, str], Entity] = {}
-    order: list[Entity] = []
-    for ent in doc.ents:
-        etype = LABEL_MAP.get(ent.label_)
-        if etype is None:
-            continue
-        text = ent.text
-        start, end = ent.start_char, ent.end_char
-        m = _POSSESSIVE.search(text)
-        if m and m.start() > 0:
-            text = text[: m.start()]
-            end = start + len(text)
-        key = _key(text)
+    """Resolve ``doc``'s named entities into one ``Entity`` per referent."""
+    cands = _expand_compounds(collect_candidates(doc))
+    if not cands:
+        return EntityIndex([])
+    gaz = get_gazetteer()
+
+    groups: dict[str, _Group] = {}
+    for c in cands:
+        key = text_key(c.text)
         if not key:
             continue
-        entity = groups.get((etype, key))
-        if entity is None:
-            entity = Entity(id=f"e{len(order) + 1}", name=text, type=etype)
-            groups[(etype, key)] = entity
-            order.append(entity)
-        if text not in entity.aliases:
-            entity.aliases.append(text)
-        entity.mentions.append(Mention(start, end, text))
-    total = sum(len(e.mentions) for e in order) or 1
-    for e in order:
-        e.salience = len(e.mentions) / total
-    return EntityIndex(order)
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = _Group()
+            g.place = gaz.lookup(c.text)
+        g.cands.append(c)
+        g.votes.update(c.votes)
+        if c.raw_label:
+            g.raw[c.raw_label] += 1
+    for g in groups.values():
+        _evidence(g)
+
+    clusters = _merge(list(groups.values()))
+    entities = [_build(cluster) for cluster in clusters]
+    entities = [e for e in entities if e is not None]
+    entities.sort(key=lambda e: e.mentions[0].start)
+    _dedupe_aliases(entities)
+    _salience(entities, len(doc.text))
+    for i, e in enumerate(entities, 1):
+        e.id = f"e{i}"
+    return EntityIndex(entities)
+
+
+def _expand_compounds(cands: list[Candidate]) -> list[Candidate]:
+    """Split "Trump-Putin" / "U.S.-Russia" into parts when every part is known alone."""
+    known = {text_key(c.text) for c in cands if not c.parts}
+    gaz = get_gazetteer()
+    out: list[Candidate] = []
+    for c in cands:
+        if c.parts and all(text_key(p.text) in known or gaz.lookup(p.text) for p in c.parts):
+            out.extend(c.parts)
+        else:
+            c.parts = []
+            out.append(c)
+    return out
+
+
+def _evidence(g: _Group) -> None:
+    """Add gazetteer and demonym votes to a group."""
+    n = len(g.cands)
+    place = g.place
+    text = g.cands[0].text
+    if place is not None:
+        # The model's PERSON for "Kiev" is overruled by a big city; its ORG for "Xinhua"
+        # (also a town) is overruled only by a country, state, continent or sea.
+        said = {k for k, v in g.raw.items() if v * 2 > n}
+        big_city = "ORG" not in said and place.population >= _BIG_CITY
+        if said & {"GPE", "LOC"} or not g.raw or place.kind != "city" or big_city:
+            g.votes[place.entity_type] += _PLACE_VOTE * n
+    elif set(g.raw) <= {"NORP", "GPE"} and looks_like_demonym(text):
+        g.votes["NORP"] += _DEMONYM_VOTE * n
+
+
+def _place_identity(place: Place) -> tuple[Any, ...]:
+    if place.kind == "city":
+        return ("city", place.country_code, round(place.lat or 0, 1), round(place.lon or 0, 1))
+    if place.kind == "country":
+        return ("country", place.country_code)
+    return (place.kind, place.name)
+
+
+def _merge(groups: list[_Group]) -> list[list[_Group]]:
+    parent = list(range(len(groups)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    by_identity: dict[tuple[Any, ...], int] = {}
+    for i, g in enumerate(groups):
+        t = g.type
+        if t in ("GPE", "LOC") and g.place is not None:
+            ident = _place_identity(g.place)
+        elif t == "NORP":
+            ident = ("norp", demonym_plural(g.cands[0].text).casefold())
+        else:
+            continue
+        if ident in by_identity:
+            union(by_identity[ident], i)
+        else:
+            by_identity[ident] = i
+
+    _merge_people(groups, union, find)
+    _merge_long_names(groups, union)
+
+    clusters: dict[int, list[_Group]] = {}
+    for i, g in enumerate(groups):
+        clusters.setdefault(find(i), []).append(g)
+    return list(clusters.values())
+
+
+def _merge_people(groups: list[_Group], union: Any, find: Any) -> None:
+    """Surname/given-name mentions and spelling variants join the full name."""
+    particles = lexicon()["particles"]
+    full = [i for i, g in enumerate(groups) if g.type == "PERSON" and len(g.words) >= 2]
+    # Spelling variants of full names, compared within a bucket of the surname's initial.
+    buckets: dict[str, list[int]] = {}
+    for i in full:
+        buckets.setdefault(groups[i].words[-1][:1].casefold(), []).append(i)
+    for members in buckets.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if same_person_name(groups[i].words, groups[j].words):
+                    union(i, j)
+    # One-word mentions: exactly one full name must contain the word.
+    by_word: dict[str, set[int]] = {}
+    for i in full:
+        for w in groups[i].words:
+            wk = w.casefold().rstrip(".")
+            if len(wk) > 1 and wk not in particles:
+                by_word.setdefault(wk, set()).add(find(i))
+    surnames: dict[str, set[int]] = {}
+    for i in full:
+        surnames.setdefault(groups[i].words[-1][:1].casefold(), set()).add(i)
+    for i, g in enumerate(groups):
+        if len(g.words) != 1:
+            continue
+        personish = g.type in ("PERSON", "ORG") or g.raw.get("PERSON", 0) * 2 > len(g.cands)
+        if not personish or (
+            g.place is not None and g.type in ("GPE", "LOC") and not g.raw.get("PERSON")
+        ):
+            continue
+        word = g.words[0].casefold()
+        owners = {find(k) for k in by_word.get(word, ())}
+        if not owners:  # "Zelensky" for "Volodymyr Zelenskyy"
+            owners = {
+                find(k)
+                for k in surnames.get(word[:1], ())
+                if similar(word, groups[k].words[-1]) >= _SURNAME_SIMILARITY
+            }
+        if len(owners) == 1:
+            union(owners.pop(), i)
+
+
+def _merge_long_names(groups: list[_Group], union: Any) -> None:
+    """Long names differing by a letter are one name: "Institute of Russian, Eastern
+    European and Central Asian Studies" / "Institute of Russia, Eastern European ..."."""
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for i, g in enumerate(groups):
+        if g.type in ("ORG", "EVENT", "LOC") and len(g.words) >= 3:
+            buckets.setdefault((g.type, g.words[0].casefold()), []).append(i)
+    for members in buckets.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if (
+                    similar(groups[i].cands[0].text, groups[j].cands[0].text)
+                    >= _LONG_NAME_SIMILARITY
+                ):
+                    union(i, j)
+
+
+def _build(cluster: list[_Group]) -> Entity | None:
+    votes: Counter[str] = Counter()
+    for g in cluster:
+        votes.update(g.votes)
+    if any(g.type == "PERSON" and len(g.words) >= 2 for g in cluster) and len(cluster) > 1:
+        votes["PERSON"] += 1.0  # a full personal name anchors its short forms
+    etype = max(votes.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]
+    cands = sorted((c for g in cluster for c in g.cands), key=lambda c: c.start)
+    surfaces = [collapse(c.text) for c in cands]
+    counts = Counter(surfaces)
+
+    place = None
+    code = None
+    if etype in ("GPE", "LOC"):
+        places = [g.place for g in cluster if g.place is not None]
+        if places:
+            place = max(places, key=lambda p: (len(p.name), p.population))
+            code = place.country_code
+    if etype == "PERSON":
+        name = max(counts, key=lambda s: (len(s.split()), counts[s], len(s)))
+    elif place is not None:
+        name = place.name
+    elif etype == "NORP":
+        name = demonym_plural(max(counts, key=lambda s: (counts[s], len(s))))
+        name = name if not name.endswith("ss") else name[:-1]
+    else:
+        name = max(counts, key=lambda s: (counts[s], len(s)))
+
+    aliases = list(dict.fromkeys(surfaces))
+    if etype == "PERSON":
+        aliases.extend(c.title for c in cands if c.title)
+        aliases = list(dict.fromkeys(aliases))
+        code = _person_country(cands)
+    elif etype == "NORP":
+        code = _demonym_country(name)
+
+    return Entity(
+        id="",
+        name=name,
+        type=etype,
+        aliases=aliases,
+        mentions=[Mention(c.start, c.end, c.text) for c in cands],
+        country_code=code,
+        lat=place.lat if place is not None else None,
+        lon=place.lon if place is not None else None,
+    )
+
+
+def _person_country(cands: list[Candidate]) -> str | None:
+    """A person's country from a title qualifier: "US President", "Russian Foreign Minister"."""
+    gaz = get_gazetteer()
+    for c in cands:
+        if c.qualifier:
+            place = gaz.lookup(c.qualifier)
+            code = place.country_code if place else _demonym_country(c.qualifier)
+            if code:
+                return code
+    return None
+
+
+def _demonym_country(text: str) -> str | None:
+    gaz = get_gazetteer()
+    for guess in demonym_places(text.rstrip("s") if text.endswith(("ans", "is")) else text):
+        place = gaz.lookup(guess)
+        if place is not None and place.kind == "country":
+            return place.country_code
+    return None
+
+
+def _dedupe_aliases(entities: list[Entity]) -> None:
+    """An alias belongs to one entity: the one that uses it most often."""
+    owner: dict[str, tuple[int, int]] = {}
+    for idx, e in enumerate(entities):
+        uses = Counter(text_key(m.text) for m in e.mentions)
+        for a in e.aliases:
+            k = text_key(a)
+            score = uses.get(k, 0)
+            if k not in owner or score > owner[k][1]:
+                owner[k] = (idx, score)
+    for idx, e in enumerate(entities):
+        e.aliases = [a for a in e.aliases if owner[text_key(a)][0] == idx]
+
+
+def _salience(entities: list[Entity], length: int) -> None:
+    """Salience 0..1: frequency (log), earliness of the first mention, lead presence."""
+    if not entities:
+        return
+    length = max(length, 1)
+    lead = min(length, 400)
+    raw = []
+    for e in entities:
+        first = e.mentions[0].start
+        score = (
+            math.log1p(len(e.mentions))
+            + 0.5 * (1 - first / length)
+            + (0.5 if first < lead else 0.0)
+        )
+        raw.append(score)
+    top = max(raw) or 1.0
+    for e, r in zip(entities, raw, strict=True):
+        e.salience = round(r / top, 4)

