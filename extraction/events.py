@@ -153,11 +153,12 @@ def _verb_arguments(tok: Any, entry: Entry, res: ArgumentResolver) -> tuple[list
             targets = [c] if dep != "prep" else [g for g in c.children if g.dep_ == "pobj"]
             for g in targets:
                 place = res.location(g)
-                if place is not None and (dep == "prep" and c.lower_ in LOCATION_PREPS and entry.type not in PLACE_TARGET_TYPES
+                is_loc_prep = dep == "prep" and c.lower_ in LOCATION_PREPS and c.lower_ not in entry.prep
+                if place is not None and (is_loc_prep and entry.type not in PLACE_TARGET_TYPES
                                           or entry.mode == "visit" and not _is_capital_actor(g)):
                     places.append(g)
                     continue
-                if dep == "prep" and c.lower_ in LOCATION_PREPS and entry.type not in PLACE_TARGET_TYPES:
+                if is_loc_prep and entry.type not in PLACE_TARGET_TYPES:
                     continue
                 recipients.extend(res.resolve(g))
         elif dep == "agent":
@@ -194,6 +195,17 @@ def _all_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
             continue  # "between A and B in Alaska": the venue is no party
         out.extend(res.resolve(t))
     return out
+
+
+def _places_under(tok: Any, res: ArgumentResolver) -> list[Any]:
+    """Places attached by in/at to the trigger's arguments, one or two levels down."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "pobj", "prep", "nsubj"):
+            for t in c.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ in LOCATION_PREPS and t.head.head.pos_ in ("PROPN", "NOUN") and res.location(t) is not None:
+                    out.append(t)
+    return out[:1]
 
 
 def _nested_recipients(objs: list[Any], res: ArgumentResolver) -> list[Entity]:
@@ -235,7 +247,7 @@ def _noun_arguments(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver)
                     actors.extend(_all_parties(g, res))
                 elif p == "by" or (p == "from" and entry.type in FROM_AGENT_TYPES):
                     actors.extend(res.resolve(g))
-                elif p in LOCATION_PREPS and entry.type not in PLACE_TARGET_TYPES:
+                elif p in LOCATION_PREPS and p not in entry.prep and entry.type not in PLACE_TARGET_TYPES:
                     if res.location(g) is not None:
                         places.append(g)
                 elif p in RECIPIENT_PREPS or (p in LOCATION_PREPS and entry.type in PLACE_TARGET_TYPES) or p in ("near", "towards"):
@@ -324,9 +336,15 @@ def _build(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver, publishe
     if mode is None and info.mode_cues:
         objs = object_tokens(tok) + [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl")]
         mode = mode_from_cues(info, [t for o in objs for t in o.subtree][:80])
+    if not places:  # "meet Trump in Washington", "summit between A and B in Alaska"
+        places = _places_under(tok, res)
     location = _location(places, res)
     if entry.type == "CONSULT":
         mode, actors, recipients = _consult_roles(mode, actors, recipients, location)
+        if mode == "visit" and not recipients and location and location.get("country_code"):
+            host = res.host_of(location["country_code"], exclude={e.id for e in actors})
+            if host is not None:
+                recipients = [host]
         if mode is None and len(actors) + len(recipients) < 2:
             return None  # "held a cabinet meeting": no second party, an internal meeting
     mod, negated = modality.analyse(tok)
@@ -378,9 +396,11 @@ def _consult_roles(mode: str | None, actors: list[Entity], recipients: list[Enti
     cc = location.get("country_code") if location else None
     parties = actors + recipients
     codes = {e.country_code for e in parties if e.country_code}
-    if cc and recipients and all(e.country_code for e in parties):
-        if any(e.country_code == cc for e in recipients) and not any(e.country_code == cc for e in actors):
-            return "visit", actors, recipients
+    if cc and len(parties) >= 2 and all(e.country_code for e in parties):
+        hosts = [e for e in parties if e.country_code == cc]
+        guests = [e for e in parties if e.country_code != cc]
+        if hosts and guests:  # "Starmer met Trump in Washington": Starmer visits
+            return "visit", guests, hosts
         if cc not in codes:
             return "third-party", parties, []
     return mode, parties, []

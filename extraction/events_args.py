@@ -121,12 +121,24 @@ class ArgumentResolver:
             return e
         return None
 
+    def host_of(self, country_code: str, exclude: set[str]) -> Entity | None:
+        """Who hosts a visit to a country: its most salient person in the article, else
+        the country itself ("Zelensky is due to visit Washington" -> the US leader the
+        article is about)."""
+        people = [e for e in self.entities if e.type == "PERSON" and e.country_code == country_code and e.id not in exclude]
+        if people:
+            return max(people, key=lambda e: e.salience)
+        e = self._country_of_iso.get(country_code)
+        return e if e is not None and e.id not in exclude else None
+
     # -- internals ------------------------------------------------------------
     def _resolve_one(self, tok: Any, depth: int) -> list[Entity]:
         if tok.pos_ == "PRON":
             e = self._pronoun(tok)
             return [e] if e else []
         ent = self.entities.for_span(tok)
+        if ent is None and tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper():
+            ent = self._by_alias.get(norm(tok.text))  # NER missed a known name ("back Zelenskyy")
         if ent is not None:
             return [self._as_actor(ent, tok)]
         if depth > 1 or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
