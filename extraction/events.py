@@ -34,6 +34,9 @@ OBJECT_CONTROL = frozenset({"send", "persuade", "ask", "urge", "force", "tell", 
 # "get reassurances from Trump", "secure concessions": the act comes from the "from"
 # party and lands on the subject.
 RECEIVE_VERBS = frozenset({"get", "receive", "secure", "obtain", "win", "extract", "achieve", "gain", "enjoy", "earn", "wring", "accept"})
+# Advice and warnings about a course of action: the act is hypothetical
+# ("advised against conceding to Russian demands").
+ADVICE = frozenset({"advise", "recommend", "caution", "counsel", "warn", "argue"})
 EPISTEMIC = frozenset({"fear", "worry", "concern", "wonder", "doubt", "speculate", "think", "imagine", "suspect", "worried", "concerned", "afraid", "hope"})
 # Nominal types whose noun compound names the agent ("US sanctions", "Russian invasion");
 # for the others it names the topic ("Ukraine talks", "NATO membership demands").
@@ -98,6 +101,10 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
             break
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in EPISTEMIC:
             return True
+        if t.dep_ in ("pcomp", "xcomp") and (t.head.head if t.dep_ == "pcomp" else t.head).lemma_.lower() in ADVICE:
+            return True
+        if t.dep_ == "ccomp" and any(c.dep_ == "acomp" and c.lower_ == "unlikely" for c in t.head.children):
+            return True  # "it is unlikely that Putin will abandon ...": predicted not to happen
         if t.dep_ not in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "acomp", "advcl"):
             break
         t = t.head
