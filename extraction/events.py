@@ -343,13 +343,13 @@ def _build(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver, publishe
     if mode is None and info.mode_cues:
         objs = object_tokens(tok) + [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl")]
         mode = mode_from_cues(info, [t for o in objs for t in o.subtree][:80])
-    if not places:  # "meet Trump in Washington", "summit between A and B in Alaska"
+    if not places and entry.type == "CONSULT":  # "meet Trump in Washington", "summit ... in Alaska"
         places = _places_under(tok, res)
     location = _location(places, res)
     if entry.type == "CONSULT":
         mode, actors, recipients = _consult_roles(mode, actors, recipients, location)
         if mode == "visit" and not recipients and location and location.get("country_code"):
-            host = res.host_of(location["country_code"], exclude={e.id for e in actors})
+            host = res.host_of(location["country_code"], exclude={e.id for e in actors}, sent=tok.sent)
             if host is not None:
                 recipients = [host]
         if mode is None and len(actors) + len(recipients) < 2:
@@ -446,6 +446,12 @@ def _compatible(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     return va.startswith(vb) or vb.startswith(va)
 
 
+def _related(a: str, b: str) -> bool:
+    """Triggers of one happening: same lemma or one stem ("invade"/"invasion",
+    "meet"/"meeting", "visit"/"visit")."""
+    return a[:4] == b[:4]
+
+
 def _ids(refs: list[dict[str, Any]]) -> frozenset[str]:
     return frozenset(r["entity_id"] for r in refs)
 
@@ -463,7 +469,9 @@ def _merge(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
         key = (ev["type"], _ids(ev["actors"]))
         rec = _ids(ev["recipients"])
         target = next(
-            (o for o in index.get(key, []) if (not rec or _ids(o["recipients"]) == rec) and _compatible(o["date"], ev["date"])),
+            (o for o in index.get(key, [])
+             if (_ids(o["recipients"]) == rec or (not rec and _related(o["trigger"]["lemma"], ev["trigger"]["lemma"])))
+             and _compatible(o["date"], ev["date"])),
             None,
         )
         if target is None:

@@ -37,6 +37,7 @@ AGENT_NOUNS = frozenset(
 # Singular titles: "the French president" describes one person we cannot name.
 TITLE_NOUNS = frozenset({"president", "minister", "leader", "chancellor", "premier", "king", "queen", "prime", "secretary", "ambassador", "envoy", "spokesman", "spokesperson", "counterpart", "commander", "official", "diplomat"})
 _COLLECTIVE_EUROPE = frozenset({"leader", "government", "nation", "country", "state", "ally", "capital", "power", "partner", "official"})
+_LEADER_TITLE = re.compile(r"\b(President|Prime Minister|Chancellor|King|Queen|Premier|Emir|Crown Prince)\b")
 _PERSON_PRON = frozenset({"he", "she", "him", "her", "his", "hers"})
 _MOD_DEPS = ("compound", "amod", "poss", "nmod")
 
@@ -111,6 +112,8 @@ class ArgumentResolver:
         """Entities a phrase headed by ``tok`` refers to, with its conjuncts."""
         out: list[Entity] = []
         for t in (tok, *tok.conjuncts) if tok.dep_ != "conj" else (tok,):
+            if t is not tok and t.pos_ == "PROPN" and self.entities.for_span(t) is None:
+                continue  # a misparsed title ("Trump and Russian President Putin")
             out.extend(self._resolve_one(t, depth))
         seen: set[str] = set()
         return [e for e in out if not (e.id in seen or seen.add(e.id))]  # type: ignore[func-returns-value]
@@ -121,11 +124,18 @@ class ArgumentResolver:
             return e
         return None
 
-    def host_of(self, country_code: str, exclude: set[str]) -> Entity | None:
-        """Who hosts a visit to a country: its most salient person in the article, else
-        the country itself ("Zelensky is due to visit Washington" -> the US leader the
-        article is about)."""
-        people = [e for e in self.entities if e.type == "PERSON" and e.country_code == country_code and e.id not in exclude]
+    def host_of(self, country_code: str, exclude: set[str], sent: Any = None) -> Entity | None:
+        """Who hosts a visit to a country: a leader of that country named in the same
+        sentence, else its most salient person in the article, else the country itself
+        ("Zelensky is due to visit Washington" -> the US leader the article is about)."""
+        people = [e for e in self.entities if e.type == "PERSON" and e.id not in exclude]
+        if sent is not None:
+            here = {e.id for t in sent if (e := self.entities.for_span(t)) is not None}
+            local = [e for e in people if e.id in here and (e.country_code == country_code or (
+                e.country_code is None and any(_LEADER_TITLE.search(a) for a in e.aliases)))]
+            if local:
+                return max(local, key=lambda e: e.salience)
+        people = [e for e in people if e.country_code == country_code]
         if people:
             return max(people, key=lambda e: e.salience)
         e = self._country_of_iso.get(country_code)
