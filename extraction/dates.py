@@ -25,6 +25,7 @@ from typing import Any
 
 from extraction.types import PartialDate
 
+_SAY = frozenset({"say", "tell", "report", "announce", "state", "add", "note", "claim", "predict", "write"})
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10, "a": 1, "an": 1, "several": None, "few": None, "couple": None}  # fmt: skip
@@ -180,10 +181,14 @@ def _path_to(tok: Any, trigger: Any, limit: int = 5) -> int | None:
             # the noun that governs the trigger ("plan [to visit] this week") still counts
             return steps + 1 if trigger.head.i == t.i else None
         if t.pos_ in ("VERB", "AUX") and t.i != trigger.i:
-            # a date on a governing light/control verb still dates the event noun/infinitive
-            if trigger.head.i == t.i or trigger.i in {c.i for c in t.children}:
+            # a date on the verb governing the trigger dates it ("held talks on Monday",
+            # "plans to visit this week"); not a reporting verb's date ("said Wednesday")
+            if t.lemma_.lower() in _SAY:
+                return None
+            h = trigger.head
+            if h.i == t.i:
                 return steps + 1
-            if t.i in {a.i for a in trigger.ancestors} and trigger.dep_ in ("xcomp", "dobj", "pobj"):
+            if h.dep_ in ("prep", "xcomp") and h.head.i == t.i:
                 return steps + 2
             return None
         if t.head is t:

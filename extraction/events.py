@@ -65,7 +65,12 @@ def extract_events(doc: Any, entities: EntityIndex, published_at: PartialDate | 
         if _suppressed(tok, entry, matches):
             continue
         ev = _build(tok, entry, lex, resolver, published_at)
-        if ev is not None:
+        if ev is None:
+            continue
+        if ev["type"] == "CONSULT" and ev["mode"] == "visit" and len(ev["actors"]) > 1:
+            # "Macron and Starmer plan to visit Washington": two visits, one per visitor
+            raw.extend({**ev, "actors": [a], "mentions": list(ev["mentions"])} for a in ev["actors"])
+        else:
             raw.append(ev)
     return _merge(raw)
 
@@ -310,7 +315,8 @@ def _noun_arguments(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver)
                 for gc in verb.children:
                     if gc.dep_ == "prep" and gc.lower_ == "to":
                         places.extend(g for g in gc.children if g.dep_ == "pobj" and res.location(g) is not None)
-            elif verb.lemma_.lower() in lex.types[entry.type].light_verbs:
+            elif verb.lemma_.lower() in lex.types[entry.type].light_verbs and not any(c.dep_ == "dobj" for c in verb.children):
+                # "engaged in discussions with X"; not "have the cards in negotiations"
                 subj, _ = _subject(verb)  # "engaged in discussions with"
                 if subj is not None:
                     actors = res.resolve(subj)
@@ -446,10 +452,15 @@ def _compatible(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     return va.startswith(vb) or vb.startswith(va)
 
 
-def _related(a: str, b: str) -> bool:
-    """Triggers of one happening: same lemma or one stem ("invade"/"invasion",
-    "meet"/"meeting", "visit"/"visit")."""
-    return a[:4] == b[:4]
+# Types whose recipient-less mentions by the same actor are one ongoing happening in
+# a news article ("Starmer's visit" / "set to meet Trump"; "Russia's aggression" / "invasion").
+CAMPAIGN_TYPES = frozenset({"CONSULT", "ASSAULT", "MOBILIZE"})
+
+
+def _related(etype: str, a: str, b: str) -> bool:
+    """Triggers of one happening: same stem ("invade"/"invasion", "meet"/"meeting"), or
+    any two triggers of a campaign type."""
+    return etype in CAMPAIGN_TYPES or a[:4] == b[:4]
 
 
 def _ids(refs: list[dict[str, Any]]) -> frozenset[str]:
@@ -470,7 +481,7 @@ def _merge(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
         rec = _ids(ev["recipients"])
         target = next(
             (o for o in index.get(key, [])
-             if (_ids(o["recipients"]) == rec or (not rec and _related(o["trigger"]["lemma"], ev["trigger"]["lemma"])))
+             if (_ids(o["recipients"]) == rec or (not rec and _related(ev["type"], o["trigger"]["lemma"], ev["trigger"]["lemma"])))
              and _compatible(o["date"], ev["date"])),
             None,
         )

@@ -158,6 +158,9 @@ class ArgumentResolver:
         named = self._named_members(tok, depth)
         if named:
             return named  # "European nations such as Britain and France"
+        appos = [c for c in tok.children if c.dep_ == "appos" and self.entities.for_span(c) is not None]
+        if appos:
+            return self.resolve(appos[0], depth + 1)  # "the victim, Volodymyr Zelenskyy"
         if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
             return self._resolve_one(tok.head, depth + 1)  # "Ukraine, the country ..."
         singular_title = lemma in TITLE_NOUNS and tok.tag_ == "NN"
