@@ -25,13 +25,17 @@ from typing import Any
 
 from extraction.types import PartialDate
 
-_SAY = frozenset({"say", "tell", "report", "announce", "state", "add", "note", "claim", "predict", "write"})
+_SAY = frozenset(
+    {"say", "tell", "report", "announce", "state", "add", "note", "claim", "predict", "write"}
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-            "nine": 9, "ten": 10, "a": 1, "an": 1, "several": None, "few": None, "couple": None}  # fmt: skip
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1,
+            "several": None, "few": None, "couple": None}  # fmt: skip
 _VAGUE = re.compile(
     r"\b(recent(ly)?|coming|past|previous(ly)?|so far|historically|lately|soon|earlier|later|"
-    r"future|days|weeks|months|decades|years?(?! ago)|time|era|period|season|now|today|tonight|daily|weekly)\b",
+    r"future|days|weeks|months|decades|years?(?! ago)|time|era|period|season|now|today|"
+    r"tonight|daily|weekly)\b",
     re.I,
 )
 _AGO = re.compile(r"\b(\w+)\s+(day|week|month|year)s?\s+ago\b", re.I)
@@ -50,7 +54,9 @@ def _week_month(day: date) -> PartialDate | None:
     return None
 
 
-def resolve(text: str, published_at: PartialDate | None, future: bool = False) -> PartialDate | None:
+def resolve(
+    text: str, published_at: PartialDate | None, future: bool = False
+) -> PartialDate | None:
     """One temporal expression as a PartialDate, or None when it is vague or unresolvable."""
     t = " ".join(text.split()).lower()
     if not t or len(t) > 60:
@@ -68,7 +74,7 @@ def resolve(text: str, published_at: PartialDate | None, future: bool = False) -
 
     m = _AGO.search(t)
     if m:
-        n = _NUMBERS.get(m.group(1), None) if not m.group(1).isdigit() else int(m.group(1))
+        n = _NUMBERS.get(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
         if n is None or anchor is None:
             return None
         unit = m.group(2)
@@ -127,8 +133,9 @@ def _parse_explicit(t: str, has_year: bool, published_at: PartialDate | None) ->
 
 @lru_cache(maxsize=1024)
 def _dateparse(t: str, base: str | None) -> tuple[int, int, int] | None:
-    import dateparser
     from datetime import datetime
+
+    import dateparser
 
     settings: dict[str, Any] = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
     if base:
@@ -137,17 +144,25 @@ def _dateparse(t: str, base: str | None) -> tuple[int, int, int] | None:
         a = pd.anchor()
         settings["RELATIVE_BASE"] = datetime(a.year, a.month, a.day)
     try:
-        dt = dateparser.parse(re.sub(r"^(on|in|of|since|by|from|until|during)\s+", "", t), languages=["en"], settings=settings)
+        dt = dateparser.parse(
+            re.sub(r"^(on|in|of|since|by|from|until|during)\s+", "", t),
+            languages=["en"],
+            settings=settings,
+        )
     except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input
         return None
     return (dt.year, dt.month, dt.day) if dt else None
 
 
 def is_vague(text: str) -> bool:
-    return bool(_VAGUE.search(text)) and not (_AGO.search(text) or _REL.search(text) or _YEAR.search(text))
+    return bool(_VAGUE.search(text)) and not (
+        _AGO.search(text) or _REL.search(text) or _YEAR.search(text)
+    )
 
 
-def event_date(trigger: Any, published_at: PartialDate | None, future: bool = False) -> tuple[PartialDate, str] | None:
+def event_date(
+    trigger: Any, published_at: PartialDate | None, future: bool = False
+) -> tuple[PartialDate, str] | None:
     """The date of the happening ``trigger`` names, with the expression's text."""
     sent = trigger.sent
     best: tuple[int, Any] | None = None

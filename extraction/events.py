@@ -22,34 +22,114 @@ from extraction.types import Entity, EntityIndex, PartialDate
 VERSION = "eventwire.events.v1"
 
 # Prepositions whose object receives the act ("sanctions against X", "talks with X").
-RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "for", "towards", "toward", "at", "into", "over", "of", "upon"})
+RECIPIENT_PREPS = frozenset(
+    {"to", "with", "against", "on", "for", "towards", "toward", "at", "into", "over", "of", "upon"}
+)
 # Types whose act lands in a place, so "in X" names the target ("military actions in Ukraine").
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
 LOCATION_PREPS = frozenset({"in", "at"})
 VISIT_PREPS = frozenset({"to"})
 # Verbs whose object becomes the subject of their infinitive ("sent Rubio ... for talks",
 # "persuaded Trump to accept", "urged Kyiv to hold").
-OBJECT_CONTROL = frozenset({"send", "persuade", "ask", "urge", "force", "tell", "invite", "allow", "press", "pressure", "order", "dispatch", "convince", "encourage", "push"})
+OBJECT_CONTROL = frozenset(
+    {
+        "send",
+        "persuade",
+        "ask",
+        "urge",
+        "force",
+        "tell",
+        "invite",
+        "allow",
+        "press",
+        "pressure",
+        "order",
+        "dispatch",
+        "convince",
+        "encourage",
+        "push",
+    }
+)
 # Embedding under these makes the event an observer's fear or belief, not a reported act.
 # "get reassurances from Trump", "secure concessions": the act comes from the "from"
 # party and lands on the subject.
-RECEIVE_VERBS = frozenset({"get", "receive", "secure", "obtain", "win", "extract", "achieve", "gain", "enjoy", "earn", "wring", "accept"})
+RECEIVE_VERBS = frozenset(
+    {
+        "get",
+        "receive",
+        "secure",
+        "obtain",
+        "win",
+        "extract",
+        "achieve",
+        "gain",
+        "enjoy",
+        "earn",
+        "wring",
+        "accept",
+    }
+)
 # Advice and warnings about a course of action: the act is hypothetical
 # ("advised against conceding to Russian demands").
 ADVICE = frozenset({"advise", "recommend", "caution", "counsel", "warn", "argue"})
-EPISTEMIC = frozenset({"fear", "worry", "concern", "wonder", "doubt", "speculate", "think", "imagine", "suspect", "worried", "concerned", "afraid", "hope"})
+EPISTEMIC = frozenset(
+    {
+        "fear",
+        "worry",
+        "concern",
+        "wonder",
+        "doubt",
+        "speculate",
+        "think",
+        "imagine",
+        "suspect",
+        "worried",
+        "concerned",
+        "afraid",
+        "hope",
+    }
+)
 # Nominal types whose noun compound names the agent ("US sanctions", "Russian invasion");
 # for the others it names the topic ("Ukraine talks", "NATO membership demands").
-COMPOUND_AGENT_TYPES = frozenset({"SANCTION", "ASSAULT", "AID", "MOBILIZE", "COERCE", "THREATEN", "PROTEST", "RETREAT", "COOPERATE"})
+COMPOUND_AGENT_TYPES = frozenset(
+    {
+        "SANCTION",
+        "ASSAULT",
+        "AID",
+        "MOBILIZE",
+        "COERCE",
+        "THREATEN",
+        "PROTEST",
+        "RETREAT",
+        "COOPERATE",
+    }
+)
 # Nominal types where "from X" names the source ("support from the US", "criticism from").
 FROM_AGENT_TYPES = frozenset({"SUPPORT", "ACCUSE", "AID", "REQUEST", "THREATEN", "AGREE"})
 # Verbs for which a noun subject is the happening itself ("talks took place among ...").
-OCCUR_VERBS = frozenset({"take", "happen", "occur", "begin", "start", "continue", "resume", "conclude", "end", "open", "proceed", "unfold"})
+OCCUR_VERBS = frozenset(
+    {
+        "take",
+        "happen",
+        "occur",
+        "begin",
+        "start",
+        "continue",
+        "resume",
+        "conclude",
+        "end",
+        "open",
+        "proceed",
+        "unfold",
+    }
+)
 SUBJ_DEPS = frozenset({"nsubj", "csubj", "expl"})
 _MODALITY_RANK = {"asserted": 0, "reported": 1, "planned": 2, "possible": 3}
 
 
-def extract_events(doc: Any, entities: EntityIndex, published_at: PartialDate | None) -> list[dict[str, Any]]:
+def extract_events(
+    doc: Any, entities: EntityIndex, published_at: PartialDate | None
+) -> list[dict[str, Any]]:
     """Events of ``doc`` in the CONTRACT shape, one per real-world happening."""
     lex = load_lexicon()
     resolver = ArgumentResolver(doc, entities)
@@ -69,7 +149,9 @@ def extract_events(doc: Any, entities: EntityIndex, published_at: PartialDate | 
             continue
         if ev["type"] == "CONSULT" and ev["mode"] == "visit" and len(ev["actors"]) > 1:
             # "Macron and Starmer plan to visit Washington": two visits, one per visitor
-            raw.extend({**ev, "actors": [a], "mentions": list(ev["mentions"])} for a in ev["actors"])
+            raw.extend(
+                {**ev, "actors": [a], "mentions": list(ev["mentions"])} for a in ev["actors"]
+            )
         else:
             raw.append(ev)
     return _merge(raw)
@@ -92,13 +174,29 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
     # "his call for a US security guarantee", "demanded sanctions": the requested
     # content is not an event of its own.
     if tok.pos_ in ("NOUN", "PROPN"):
-        g = head.head if tok.dep_ == "pobj" and head.dep_ == "prep" else head if tok.dep_ == "dobj" else None
-        if g is not None and g.i != tok.i and g.i in matches and matches[g.i].type in ("REQUEST", "REJECT", "THREATEN"):
+        g = (
+            head.head
+            if tok.dep_ == "pobj" and head.dep_ == "prep"
+            else head
+            if tok.dep_ == "dobj"
+            else None
+        )
+        if (
+            g is not None
+            and g.i != tok.i
+            and g.i in matches
+            and matches[g.i].type in ("REQUEST", "REJECT", "THREATEN")
+        ):
             return True
     # "officials agree that ...": a shared opinion, not a commitment.
-    if entry.type == "AGREE" and tok.pos_ == "VERB" and tok.lemma_ == "agree":
-        if any(c.dep_ == "ccomp" for c in tok.children) and not any(c.dep_ in ("prep", "xcomp") for c in tok.children):
-            return True
+    if (
+        entry.type == "AGREE"
+        and tok.pos_ == "VERB"
+        and tok.lemma_ == "agree"
+        and any(c.dep_ == "ccomp" for c in tok.children)
+        and not any(c.dep_ in ("prep", "xcomp") for c in tok.children)
+    ):
+        return True
     # "countries are worried that the US may pull out": an observer's fear.
     t = tok
     for _ in range(5):
@@ -106,9 +204,14 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
             break
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in EPISTEMIC:
             return True
-        if t.dep_ in ("pcomp", "xcomp") and (t.head.head if t.dep_ == "pcomp" else t.head).lemma_.lower() in ADVICE:
+        if (
+            t.dep_ in ("pcomp", "xcomp")
+            and (t.head.head if t.dep_ == "pcomp" else t.head).lemma_.lower() in ADVICE
+        ):
             return True
-        if t.dep_ == "ccomp" and any(c.dep_ == "acomp" and c.lower_ == "unlikely" for c in t.head.children):
+        if t.dep_ == "ccomp" and any(
+            c.dep_ == "acomp" and c.lower_ == "unlikely" for c in t.head.children
+        ):
             return True  # "it is unlikely that Putin will abandon ...": predicted not to happen
         if t.dep_ not in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "acomp", "advcl"):
             break
@@ -123,7 +226,9 @@ def _subject(tok: Any) -> tuple[Any | None, bool]:
     t = tok
     direct = True
     for _ in range(4):
-        deps = SUBJ_DEPS if t is tok else SUBJ_DEPS | {"nsubjpass"}  # "Starmer is expected to assure"
+        deps = (
+            SUBJ_DEPS if t is tok else SUBJ_DEPS | {"nsubjpass"}
+        )  # "Starmer is expected to assure"
         subj = next((c for c in t.children if c.dep_ in deps), None)
         if subj is not None and subj.dep_ != "expl":
             if subj.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
@@ -141,16 +246,16 @@ def _subject(tok: Any) -> tuple[Any | None, bool]:
             return t.head, False
         elif t.dep_ == "pcomp" and t.head.dep_ == "prep":
             t = t.head.head  # "focusing on re-establishing ties", "surprised allies by canceling"
-        elif t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX", "ADJ"):
-            t = t.head
-        elif t.dep_ == "acomp":
+        elif t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX", "ADJ") or t.dep_ == "acomp":
             t = t.head
         else:
             return None, False
     return None, False
 
 
-def _verb_arguments(tok: Any, entry: Entry, res: ArgumentResolver) -> tuple[list[Entity], list[Entity], list[Any], bool]:
+def _verb_arguments(
+    tok: Any, entry: Entry, res: ArgumentResolver
+) -> tuple[list[Entity], list[Entity], list[Any], bool]:
     """(actors, recipients, place tokens, actor found directly) for a verb/adjective trigger."""
     actors: list[Entity] = []
     recipients: list[Entity] = []
@@ -161,13 +266,21 @@ def _verb_arguments(tok: Any, entry: Entry, res: ArgumentResolver) -> tuple[list
         actors = res.resolve(subj)
     for c in tok.children:
         dep = c.dep_
-        if dep in ("dobj", "dative", "nsubjpass") or (dep == "prep" and c.lower_ in RECIPIENT_PREPS | LOCATION_PREPS):
+        if dep in ("dobj", "dative", "nsubjpass") or (
+            dep == "prep" and c.lower_ in RECIPIENT_PREPS | LOCATION_PREPS
+        ):
             targets = [c] if dep != "prep" else [g for g in c.children if g.dep_ == "pobj"]
             for g in targets:
                 place = res.location(g)
-                is_loc_prep = dep == "prep" and c.lower_ in LOCATION_PREPS and c.lower_ not in entry.prep
-                if place is not None and (is_loc_prep and entry.type not in PLACE_TARGET_TYPES
-                                          or entry.mode == "visit" and not _is_capital_actor(g)):
+                is_loc_prep = (
+                    dep == "prep" and c.lower_ in LOCATION_PREPS and c.lower_ not in entry.prep
+                )
+                if place is not None and (
+                    is_loc_prep
+                    and entry.type not in PLACE_TARGET_TYPES
+                    or entry.mode == "visit"
+                    and not _is_capital_actor(g)
+                ):
                     places.append(g)
                     continue
                 if is_loc_prep and entry.type not in PLACE_TARGET_TYPES:
@@ -178,7 +291,11 @@ def _verb_arguments(tok: Any, entry: Entry, res: ArgumentResolver) -> tuple[list
                 if g.dep_ == "pobj":
                     actors.extend(res.resolve(g))
                     direct = True
-        elif dep == "ccomp" and entry.type in ("REQUEST", "ACCUSE", "AGREE", "THREATEN") and not recipients:
+        elif (
+            dep == "ccomp"
+            and entry.type in ("REQUEST", "ACCUSE", "AGREE", "THREATEN")
+            and not recipients
+        ):
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None and entry.type == "REQUEST":
                 recipients.extend(res.resolve(s))
@@ -215,7 +332,12 @@ def _places_under(tok: Any, res: ArgumentResolver) -> list[Any]:
     for c in tok.children:
         if c.dep_ in ("dobj", "pobj", "prep", "nsubj"):
             for t in c.subtree:
-                if t.dep_ == "pobj" and t.head.lower_ in LOCATION_PREPS and t.head.head.pos_ in ("PROPN", "NOUN") and res.location(t) is not None:
+                if (
+                    t.dep_ == "pobj"
+                    and t.head.lower_ in LOCATION_PREPS
+                    and t.head.head.pos_ in ("PROPN", "NOUN")
+                    and res.location(t) is not None
+                ):
                     out.append(t)
     return out[:1]
 
@@ -226,14 +348,24 @@ def _nested_recipients(objs: list[Any], res: ArgumentResolver) -> list[Entity]:
     out: list[Entity] = []
     for o in objs:
         for c in o.children:
-            if c.dep_ == "prep" and c.lower_ in ("to", "for", "on", "against", "with", "towards", "toward"):
+            if c.dep_ == "prep" and c.lower_ in (
+                "to",
+                "for",
+                "on",
+                "against",
+                "with",
+                "towards",
+                "toward",
+            ):
                 for g in c.children:
                     if g.dep_ == "pobj":
                         out.extend(res.resolve(g))
     return out
 
 
-def _noun_arguments(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver) -> tuple[list[Entity], list[Entity], list[Any], bool]:
+def _noun_arguments(
+    tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver
+) -> tuple[list[Entity], list[Entity], list[Any], bool]:
     """(actors, recipients, place tokens, actor found directly) for a noun trigger:
     "Russia's invasion of Ukraine", "US sanctions on Iran", "talks between A and B",
     "Starmer ... held talks with Trump", "sent Rubio to Riyadh for talks with Lavrov"."""
@@ -249,7 +381,7 @@ def _noun_arguments(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver)
             e = res.entities.for_span(c)
             if e is not None and e.type not in ("EVENT",):
                 if c.pos_ != "ADJ" and entry.type not in COMPOUND_AGENT_TYPES:
-                    continue  # "Ukraine talks", "the Alaska summit", "Russia embrace": topic, not agent
+                    continue  # "Ukraine talks", "the Alaska summit": topic, not agent
                 actors.extend(res.resolve(c))
         elif dep == "prep":
             p = c.lower_
@@ -259,17 +391,32 @@ def _noun_arguments(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver)
                     actors.extend(_all_parties(g, res))
                 elif p == "by" or (p == "from" and entry.type in FROM_AGENT_TYPES):
                     actors.extend(res.resolve(g))
-                elif p in LOCATION_PREPS and p not in entry.prep and entry.type not in PLACE_TARGET_TYPES:
+                elif (
+                    p in LOCATION_PREPS
+                    and p not in entry.prep
+                    and entry.type not in PLACE_TARGET_TYPES
+                ):
                     if res.location(g) is not None:
                         places.append(g)
-                elif p in RECIPIENT_PREPS or (p in LOCATION_PREPS and entry.type in PLACE_TARGET_TYPES) or p in ("near", "towards"):
+                elif (
+                    p in RECIPIENT_PREPS
+                    or (p in LOCATION_PREPS and entry.type in PLACE_TARGET_TYPES)
+                    or p in ("near", "towards")
+                ):
                     if entry.mode == "visit" and res.location(g) is not None and p in ("to", "of"):
                         places.append(g)
                         continue
                     found = res.resolve(g)
                     if not found:  # "tariffs on trade with the UK": one level down
                         for gc in g.children:
-                            if gc.dep_ == "prep" and gc.lower_ in ("with", "to", "of", "from", "on", "against"):
+                            if gc.dep_ == "prep" and gc.lower_ in (
+                                "with",
+                                "to",
+                                "of",
+                                "from",
+                                "on",
+                                "against",
+                            ):
                                 for ggc in gc.children:
                                     if ggc.dep_ == "pobj":
                                         found.extend(res.resolve(ggc))
@@ -300,13 +447,21 @@ def _noun_arguments(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver)
                             if g.dep_ == "pobj" and res.location(g) is None:
                                 recipients.extend(res.resolve(g))
                     elif gc.dep_ == "prep" and gc.lower_ in LOCATION_PREPS:
-                        places.extend(g for g in gc.children if g.dep_ == "pobj" and res.location(g) is not None)
+                        places.extend(
+                            g
+                            for g in gc.children
+                            if g.dep_ == "pobj" and res.location(g) is not None
+                        )
         elif tok.dep_ == "nsubj" and gov.lemma_.lower() in OCCUR_VERBS:
             for gc in gov.children:  # "discussions are taking place among A, B and C"
                 if gc.dep_ == "prep" and gc.lower_ in ("between", "among"):
-                    actors = [e for g in gc.children if g.dep_ == "pobj" for e in _all_parties(g, res)]
+                    actors = [
+                        e for g in gc.children if g.dep_ == "pobj" for e in _all_parties(g, res)
+                    ]
                 elif gc.dep_ == "prep" and gc.lower_ in LOCATION_PREPS:
-                    places.extend(g for g in gc.children if g.dep_ == "pobj" and res.location(g) is not None)
+                    places.extend(
+                        g for g in gc.children if g.dep_ == "pobj" and res.location(g) is not None
+                    )
         elif tok.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB", "AUX"):
             verb = gov.head
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -314,8 +469,14 @@ def _noun_arguments(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver)
                 actors = res.resolve(obj)  # "sent Rubio to Riyadh for talks"
                 for gc in verb.children:
                     if gc.dep_ == "prep" and gc.lower_ == "to":
-                        places.extend(g for g in gc.children if g.dep_ == "pobj" and res.location(g) is not None)
-            elif verb.lemma_.lower() in lex.types[entry.type].light_verbs and not any(c.dep_ == "dobj" for c in verb.children):
+                        places.extend(
+                            g
+                            for g in gc.children
+                            if g.dep_ == "pobj" and res.location(g) is not None
+                        )
+            elif verb.lemma_.lower() in lex.types[entry.type].light_verbs and not any(
+                c.dep_ == "dobj" for c in verb.children
+            ):
                 # "engaged in discussions with X"; not "have the cards in negotiations"
                 subj, _ = _subject(verb)  # "engaged in discussions with"
                 if subj is not None:
@@ -325,7 +486,15 @@ def _noun_arguments(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver)
                 if c.dep_ == "relcl":
                     v = c
                     if v.lemma_.lower() not in lex.light_verbs(entry.type):
-                        v = next((x for x in c.children if x.dep_ == "xcomp" and x.lemma_.lower() in lex.light_verbs(entry.type)), None)
+                        v = next(
+                            (
+                                x
+                                for x in c.children
+                                if x.dep_ == "xcomp"
+                                and x.lemma_.lower() in lex.light_verbs(entry.type)
+                            ),
+                            None,
+                        )
                     if v is not None:
                         subj, _ = _subject(c)
                         if subj is not None and subj.lower_ not in ("that", "which"):
@@ -334,7 +503,9 @@ def _noun_arguments(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver)
 
 
 # -- building one event -----------------------------------------------------------------
-def _build(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver, published_at: PartialDate | None) -> dict[str, Any] | None:
+def _build(
+    tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver, published_at: PartialDate | None
+) -> dict[str, Any] | None:
     if entry.pos == "NOUN":
         actors, recipients, places, direct = _noun_arguments(tok, entry, lex, res)
     else:
@@ -355,7 +526,9 @@ def _build(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver, publishe
     if entry.type == "CONSULT":
         mode, actors, recipients = _consult_roles(mode, actors, recipients, location)
         if mode == "visit" and not recipients and location and location.get("country_code"):
-            host = res.host_of(location["country_code"], exclude={e.id for e in actors}, sent=tok.sent)
+            host = res.host_of(
+                location["country_code"], exclude={e.id for e in actors}, sent=tok.sent
+            )
             if host is not None:
                 recipients = [host]
         if mode is None and len(actors) + len(recipients) < 2:
@@ -369,11 +542,18 @@ def _build(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver, publishe
     return {
         "type": entry.type,
         "mode": mode,
-        "trigger": {"text": tok.text, "lemma": tok.lemma_.lower(), "start": tok.idx, "end": tok.idx + len(tok.text)},
+        "trigger": {
+            "text": tok.text,
+            "lemma": tok.lemma_.lower(),
+            "start": tok.idx,
+            "end": tok.idx + len(tok.text),
+        },
         "actors": [e.ref() for e in actors],
         "recipients": [e.ref() for e in recipients],
         "location": location,
-        "date": {"value": date[0].value, "precision": date[0].precision, "text": date[1]} if date else None,
+        "date": {"value": date[0].value, "precision": date[0].precision, "text": date[1]}
+        if date
+        else None,
         "modality": mod,
         "negated": negated,
         "reported_by": _reported_by(tok, res),
@@ -397,11 +577,22 @@ def _location(places: list[Any], res: ArgumentResolver) -> dict[str, Any] | None
     for p in places:
         e = res.location(p)
         if e is not None:
-            return {"name": e.name, "entity_id": e.id, "country_code": e.country_code, "lat": e.lat, "lon": e.lon}
+            return {
+                "name": e.name,
+                "entity_id": e.id,
+                "country_code": e.country_code,
+                "lat": e.lat,
+                "lon": e.lon,
+            }
     return None
 
 
-def _consult_roles(mode: str | None, actors: list[Entity], recipients: list[Entity], location: dict[str, Any] | None) -> tuple[str | None, list[Entity], list[Entity]]:
+def _consult_roles(
+    mode: str | None,
+    actors: list[Entity],
+    recipients: list[Entity],
+    location: dict[str, Any] | None,
+) -> tuple[str | None, list[Entity], list[Entity]]:
     """PLOVER: a visitor is the actor and the host the recipient; with no clear host all
     participants are actors. A venue in a third country makes the meeting third-party."""
     if mode in ("visit", "phone"):
@@ -480,9 +671,18 @@ def _merge(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
         key = (ev["type"], _ids(ev["actors"]))
         rec = _ids(ev["recipients"])
         target = next(
-            (o for o in index.get(key, [])
-             if (_ids(o["recipients"]) == rec or (not rec and _related(ev["type"], o["trigger"]["lemma"], ev["trigger"]["lemma"])))
-             and _compatible(o["date"], ev["date"])),
+            (
+                o
+                for o in index.get(key, [])
+                if (
+                    _ids(o["recipients"]) == rec
+                    or (
+                        not rec
+                        and _related(ev["type"], o["trigger"]["lemma"], ev["trigger"]["lemma"])
+                    )
+                )
+                and _compatible(o["date"], ev["date"])
+            ),
             None,
         )
         if target is None:
@@ -496,9 +696,15 @@ def _merge(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for k in ("date", "location", "mode", "reported_by"):
             if target[k] is None and ev[k] is not None:
                 target[k] = ev[k]
-        if target["date"] and ev["date"] and len(ev["date"]["value"]) > len(target["date"]["value"]):
+        if (
+            target["date"]
+            and ev["date"]
+            and len(ev["date"]["value"]) > len(target["date"]["value"])
+        ):
             target["date"] = ev["date"]
-        target["confidence"] = round(min(1.0, max(target["confidence"], ev["confidence"]) + 0.05), 3)
+        target["confidence"] = round(
+            min(1.0, max(target["confidence"], ev["confidence"]) + 0.05), 3
+        )
     for ev in out:
         ev["mentions"].sort(key=lambda m: m["start"])
     out.sort(key=lambda e: (e["mentions"][0]["start"], e["trigger"]["start"]))

@@ -35,9 +35,44 @@ AGENT_NOUNS = frozenset(
      "invasion", "attack", "offensive", "occupation", "annexation", "sanction", "threat"}
 )  # fmt: skip
 # Singular titles: "the French president" describes one person we cannot name.
-TITLE_NOUNS = frozenset({"president", "minister", "leader", "chancellor", "premier", "king", "queen", "prime", "secretary", "ambassador", "envoy", "spokesman", "spokesperson", "counterpart", "commander", "official", "diplomat"})
-_COLLECTIVE_EUROPE = frozenset({"leader", "government", "nation", "country", "state", "ally", "capital", "power", "partner", "official"})
-_LEADER_TITLE = re.compile(r"\b(President|Prime Minister|Chancellor|King|Queen|Premier|Emir|Crown Prince)\b")
+TITLE_NOUNS = frozenset(
+    {
+        "president",
+        "minister",
+        "leader",
+        "chancellor",
+        "premier",
+        "king",
+        "queen",
+        "prime",
+        "secretary",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokesperson",
+        "counterpart",
+        "commander",
+        "official",
+        "diplomat",
+    }
+)
+_COLLECTIVE_EUROPE = frozenset(
+    {
+        "leader",
+        "government",
+        "nation",
+        "country",
+        "state",
+        "ally",
+        "capital",
+        "power",
+        "partner",
+        "official",
+    }
+)
+_LEADER_TITLE = re.compile(
+    r"\b(President|Prime Minister|Chancellor|King|Queen|Premier|Emir|Crown Prince)\b"
+)
 _PERSON_PRON = frozenset({"he", "she", "him", "her", "his", "hers"})
 _MOD_DEPS = ("compound", "amod", "poss", "nmod")
 
@@ -84,11 +119,14 @@ class ArgumentResolver:
         self._country_of_iso: dict[str, Entity] = {}
         caps, names = _countries()
         for e in entities:
-            if e.type == "GPE" and e.country_code and norm(e.name) not in caps:
-                if names.get(e.country_code) and norm(names[e.country_code]) in {
-                    norm(a) for a in (e.name, *e.aliases)
-                }:
-                    self._country_of_iso.setdefault(e.country_code, e)
+            if (
+                e.type == "GPE"
+                and e.country_code
+                and norm(e.name) not in caps
+                and names.get(e.country_code)
+                and norm(names[e.country_code]) in {norm(a) for a in (e.name, *e.aliases)}
+            ):
+                self._country_of_iso.setdefault(e.country_code, e)
         for iso, name in names.items():
             ent = self._by_alias.get(norm(name))
             if ent is not None and ent.type == "GPE":
@@ -131,8 +169,15 @@ class ArgumentResolver:
         people = [e for e in self.entities if e.type == "PERSON" and e.id not in exclude]
         if sent is not None:
             here = {e.id for t in sent if (e := self.entities.for_span(t)) is not None}
-            local = [e for e in people if e.id in here and (e.country_code == country_code or (
-                e.country_code is None and any(_LEADER_TITLE.search(a) for a in e.aliases)))]
+            local = [
+                e
+                for e in people
+                if e.id in here
+                and (
+                    e.country_code == country_code
+                    or (e.country_code is None and any(_LEADER_TITLE.search(a) for a in e.aliases))
+                )
+            ]
             if local:
                 return max(local, key=lambda e: e.salience)
         people = [e for e in people if e.country_code == country_code]
@@ -158,7 +203,9 @@ class ArgumentResolver:
         named = self._named_members(tok, depth)
         if named:
             return named  # "European nations such as Britain and France"
-        appos = [c for c in tok.children if c.dep_ == "appos" and self.entities.for_span(c) is not None]
+        appos = [
+            c for c in tok.children if c.dep_ == "appos" and self.entities.for_span(c) is not None
+        ]
         if appos:
             return self.resolve(appos[0], depth + 1)  # "the victim, Volodymyr Zelenskyy"
         if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
@@ -190,7 +237,10 @@ class ArgumentResolver:
     def _named_members(self, tok: Any, depth: int) -> list[Entity]:
         """Members a group noun names: "leaders, including X", "nations such as A and B"."""
         for c in tok.children:
-            if c.dep_ == "prep" and (c.lower_ == "including" or (c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))):
+            if c.dep_ == "prep" and (
+                c.lower_ == "including"
+                or (c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))
+            ):
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return self.resolve(g, depth + 1)
@@ -200,7 +250,9 @@ class ArgumentResolver:
         """A capital standing for its government becomes the country ("Moscow said")."""
         if ent.type == "GPE":
             caps, _ = _countries()
-            iso = caps.get(norm(ent.name)) or (caps.get(norm(tok.text)) if tok is not None else None)
+            iso = caps.get(norm(ent.name)) or (
+                caps.get(norm(tok.text)) if tok is not None else None
+            )
             if iso and iso in self._country_of_iso:
                 return self._country_of_iso[iso]
         if ent.type == "NORP":
@@ -235,7 +287,7 @@ class ArgumentResolver:
                 if e.type != "GPE" or len(alias) < 4:
                     continue
                 k = 0
-                for a, b in zip(alias, d):
+                for a, b in zip(alias, d, strict=False):
                     if a != b:
                         break
                     k += 1

@@ -125,7 +125,8 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
     if e.xcomp_required and not any(c.dep_ == "xcomp" for c in children):
         return False
     if e.complement_required and not any(
-        c.dep_ in ("xcomp", "acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "for")) for c in children
+        c.dep_ in ("xcomp", "acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "for"))
+        for c in children
     ):
         return False
     if e.object_not and any(o.lemma_.lower() in e.object_not for o in object_tokens(tok)):
@@ -138,9 +139,7 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         return False
     if e.no_oprd and has_oprd:
         return False
-    if e.dobj_required and not any(c.dep_ == "dobj" for c in children):
-        return False
-    return True
+    return not (e.dobj_required and not any(c.dep_ == "dobj" for c in children))
 
 
 def _entry(etype: str, raw: dict[str, Any]) -> Entry:

@@ -29,7 +29,9 @@ def run(nlp: Any, text: str) -> list[dict[str, Any]]:
         if ent.label_ not in TYPES:
             continue
         key = ent.text.split()[-1].lower()
-        e = by_key.setdefault(key, Entity(f"e{len(by_key) + 1}", ent.text, TYPES[ent.label_], [ent.text]))
+        e = by_key.setdefault(
+            key, Entity(f"e{len(by_key) + 1}", ent.text, TYPES[ent.label_], [ent.text])
+        )
         e.mentions.append(Mention(ent.start_char, ent.end_char, ent.text))
     return extract_events(doc, EntityIndex(list(by_key.values())), PUB)
 
@@ -45,17 +47,34 @@ def first(events: list[dict[str, Any]], etype: str) -> dict[str, Any]:
     [
         ("Germany criticized Poland over the border dispute.", "ACCUSE", "asserted", False),
         ("Germany will criticize Poland over the border dispute.", "ACCUSE", "planned", False),
-        ("Germany is expected to criticize Poland over the border dispute.", "ACCUSE", "planned", False),
+        (
+            "Germany is expected to criticize Poland over the border dispute.",
+            "ACCUSE",
+            "planned",
+            False,
+        ),
         ("Germany plans to sanction Poland next month.", "SANCTION", "planned", False),
         ("Germany may sanction Poland next month.", "SANCTION", "possible", False),
         ("If talks fail, Germany could sanction Poland.", "SANCTION", "possible", False),
-        ("Germany reportedly criticized Poland over the border dispute.", "ACCUSE", "reported", False),
-        ("Officials said Germany criticized Poland over the border dispute.", "ACCUSE", "reported", False),
+        (
+            "Germany reportedly criticized Poland over the border dispute.",
+            "ACCUSE",
+            "reported",
+            False,
+        ),
+        (
+            "Officials said Germany criticized Poland over the border dispute.",
+            "ACCUSE",
+            "reported",
+            False,
+        ),
         ("Germany did not criticize Poland over the border dispute.", "ACCUSE", "asserted", True),
         ("Germany failed to sanction Poland.", "SANCTION", "asserted", True),
     ],
 )
-def test_modality_and_negation(nlp: Any, text: str, etype: str, modality: str, negated: bool) -> None:
+def test_modality_and_negation(
+    nlp: Any, text: str, etype: str, modality: str, negated: bool
+) -> None:
     ev = first(run(nlp, text), etype)
     assert (ev["modality"], ev["negated"]) == (modality, negated)
 
@@ -78,7 +97,10 @@ def test_event_dates(nlp: Any, text: str, value: str | None, precision: str | No
 
 
 def test_report_date_is_not_the_event_date(nlp: Any) -> None:
-    evs = run(nlp, "According to a Reuters report on Thursday, Germany criticized Poland over the dispute.")
+    evs = run(
+        nlp,
+        "According to a Reuters report on Thursday, Germany criticized Poland over the dispute.",
+    )
     ev = first(evs, "ACCUSE")
     assert ev["date"] is None
     assert ev["reported_by"] is not None and ev["reported_by"]["name"] == "Reuters"
