@@ -194,6 +194,8 @@ def _build(
         "sentence": {"start": sent.start_char, "end": sent.end_char},
         "mentions": [{"start": sent.start_char, "end": sent.end_char}],
         "confidence": round(min(1.0, max(0.0, confidence)), 3),
+        # private, removed by merge_mentions: whether the text marks modality here
+        "_stated": entry.pos != "NOUN" or mod != "asserted" or negated,
     }
 
 

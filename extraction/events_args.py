@@ -140,6 +140,7 @@ class ArgumentResolver:
             if ent is not None and ent.type == "GPE":
                 self._country_of_iso.setdefault(iso, ent)
         self._demonym_cache: dict[str, Entity | None] = {}
+        self._hosts: dict[str, Entity] = {}
         self._europe = next(
             (e for e in entities if e.type == "LOC" and norm(e.name) == "europe"), None
         )
@@ -187,7 +188,11 @@ class ArgumentResolver:
                 )
             ]
             if local:
-                return max(local, key=lambda e: e.salience)
+                host = max(local, key=lambda e: e.salience)
+                self._hosts.setdefault(country_code, host)
+                return host
+        if country_code in self._hosts and self._hosts[country_code].id not in exclude:
+            return self._hosts[country_code]  # the host an earlier visit named
         people = [e for e in people if e.country_code == country_code]
         if people:
             return max(people, key=lambda e: e.salience)

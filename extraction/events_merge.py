@@ -66,8 +66,14 @@ def merge_mentions(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         if ev["mentions"][0] not in target["mentions"]:
             target["mentions"].append(ev["mentions"][0])
-        if _MODALITY_RANK[ev["modality"]] < _MODALITY_RANK[target["modality"]]:
+        # A bare noun mention ("Starmer's visit") says nothing about modality; a verb
+        # mention ("set to meet") does. Among stated ones the most factual wins.
+        if (ev["_stated"] and not target["_stated"]) or (
+            ev["_stated"] == target["_stated"]
+            and _MODALITY_RANK[ev["modality"]] < _MODALITY_RANK[target["modality"]]
+        ):
             target["modality"], target["negated"] = ev["modality"], ev["negated"]
+            target["_stated"] = ev["_stated"]
         for k in ("date", "location", "mode", "reported_by"):
             if target[k] is None and ev[k] is not None:
                 target[k] = ev[k]
@@ -86,4 +92,6 @@ def merge_mentions(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for n, ev in enumerate(out, 1):
         ev["id"] = f"v{n}"
         ev["mentions"].sort(key=lambda m: m["start"])
+    for ev in out:
+        ev.pop("_stated", None)
     return [{"id": ev.pop("id"), **ev} for ev in out]

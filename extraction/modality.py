@@ -95,6 +95,12 @@ _CLIMB = frozenset(
     }
 )
 _STOP_AT = frozenset({"relcl"})
+# Adverbial prepositions open a frame around the clause, not a complement of it:
+# "With Trump's endorsement ..., Zelensky may find himself ..." (the endorsement is not "may").
+ADVERBIAL_PREPS = frozenset(
+    {"with", "despite", "after", "before", "during", "amid", "since", "following", "given",
+     "regarding", "over", "from", "as", "like", "unlike", "while", "because"}
+)  # fmt: skip
 
 
 def _chain(tok: Any, limit: int = 6) -> list[Any]:
@@ -102,6 +108,8 @@ def _chain(tok: Any, limit: int = 6) -> list[Any]:
     out = [tok]
     t = tok
     while t.head is not t and len(out) < limit and t.dep_ in _CLIMB and t.dep_ not in _STOP_AT:
+        if t.dep_ == "prep" and t.lower_ in ADVERBIAL_PREPS:
+            break
         t = t.head
         out.append(t)
     return out
@@ -155,6 +163,7 @@ def analyse(trigger: Any) -> tuple[str, bool]:
                 "pobj",
                 "dobj",
                 "acomp",
+                "acl",  # "Macron's plan to visit", and "X plan to visit" misparsed as a noun
             ):
                 planned = True
             elif lemma in POSSIBLE_HEADS:
