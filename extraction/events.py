@@ -141,9 +141,10 @@ def _build(
     tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver, published_at: PartialDate | None
 ) -> dict[str, Any] | None:
     if entry.pos == "NOUN":
-        actors, recipients, places, direct = noun_arguments(tok, entry, lex, res)
+        actors, recipients, places, direct, anchor = noun_arguments(tok, entry, lex, res)
     else:
         actors, recipients, places, direct = verb_arguments(tok, entry, res)
+        anchor = tok
     actors = _unique(actors)
     if not actors:
         return None  # no identifiable actor: PLOVER codes no event
@@ -152,7 +153,9 @@ def _build(
     mode = entry.mode
     info = lex.types[entry.type]
     if mode is None and info.mode_cues:
-        objs = object_tokens(tok) + [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl")]
+        objs = object_tokens(tok) + [
+            c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl", "advcl")
+        ]
         mode = mode_from_cues(info, [t for o in objs for t in o.subtree][:80])
     if not places and entry.type == "CONSULT":  # "meet Trump in Washington", "summit ... in Alaska"
         places = places_under(tok, res)
@@ -167,7 +170,7 @@ def _build(
                 recipients = [host]
         if mode is None and len(actors) + len(recipients) < 2:
             return None  # "held a cabinet meeting": no second party, an internal meeting
-    mod, negated = modality.analyse(tok)
+    mod, negated = modality.analyse(anchor)
     future = mod == "planned"
     date = dates.event_date(tok, published_at, future=future)
     sent = tok.sent

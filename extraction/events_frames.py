@@ -107,7 +107,11 @@ def subject_of(tok: Any) -> tuple[Any | None, bool]:
         deps = (
             SUBJ_DEPS if t is tok else SUBJ_DEPS | {"nsubjpass"}
         )  # "Starmer is expected to assure"
-        subj = next((c for c in t.children if c.dep_ in deps), None)
+        subjects = [c for c in t.children if c.dep_ in deps]
+        # a relative clause parsed with two subjects ("tariffs that Trump has avoided"):
+        # the named one is the real subject
+        named = [c for c in subjects if c.lower_ not in ("who", "which", "that")]
+        subj = (named or subjects or [None])[0]
         if subj is not None and subj.dep_ != "expl":
             if subj.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
                 return t.head, False
@@ -213,7 +217,7 @@ def places_under(tok: Any, res: ArgumentResolver) -> list[Any]:
     return out[:1]
 
 
-def nested_recipients(objs: list[Any], res: ArgumentResolver) -> list[Entity]:
+def nested_recipients(objs: list[Any], res: ArgumentResolver, depth: int = 0) -> list[Entity]:
     """Recipients named inside the object: "hints at tariffs on Chinese imports",
     "halt military support for Ukraine"."""
     out: list[Entity] = []
@@ -240,6 +244,7 @@ def noun_arguments(
     """(actors, recipients, place tokens, actor found directly) for a noun trigger:
     "Russia's invasion of Ukraine", "US sanctions on Iran", "talks between A and B",
     "Starmer ... held talks with Trump", "sent Rubio to Riyadh for talks with Lavrov"."""
+    anchor = tok
     actors: list[Entity] = []
     recipients: list[Entity] = []
     places: list[Any] = []
@@ -304,7 +309,7 @@ def noun_arguments(
                     actors = [e for g in gc.children if g.dep_ == "pobj" for e in res.resolve(g)]
             if actors and subj is not None:
                 recipients = res.resolve(subj)
-            return actors, recipients, places, False
+            return actors, recipients, places, False, anchor
         if tok.dep_ in ("dobj", "nsubjpass", "attr", "conj") and gov.pos_ in ("VERB", "AUX"):
             light = gov.lemma_.lower() in lex.light_verbs(entry.type)
             if light:
@@ -368,6 +373,9 @@ def noun_arguments(
                         )
                     if v is not None:
                         subj, _ = subject_of(c)
-                        if subj is not None and subj.lower_ not in ("that", "which"):
+                        if subj is not None and subj.i != tok.i:
                             actors = res.resolve(subj)
-    return actors, recipients, places, direct
+                            anchor = v  # "avoided imposing": the light verb carries modality
+                            if not recipients:
+                                recipients = nested_recipients([v], res)
+    return actors, recipients, places, direct, anchor

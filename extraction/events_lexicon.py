@@ -112,7 +112,17 @@ def object_tokens(tok: Any) -> list[Any]:
 
 def _conditions_hold(e: Entry, tok: Any) -> bool:
     children = list(tok.children)
-    if e.prep and not any(c.dep_ in _PREP_DEPS and c.lower_ in e.prep for c in children):
+    # "calls for Zelensky to be included": the "for" may mark the infinitive clause
+    if (
+        e.prep
+        and not any(c.dep_ in _PREP_DEPS and c.lower_ in e.prep for c in children)
+        and not any(
+            g.dep_ == "mark" and g.lower_ in e.prep
+            for c in children
+            if c.dep_ in ("advcl", "acl", "ccomp")
+            for g in c.children
+        )
+    ):
         return False
     if e.cue and not any(c.dep_ in _CUE_DEPS and c.lemma_.lower() in e.cue for c in children):
         return False
