@@ -56,6 +56,8 @@ TITLE_NOUNS = frozenset(
         "diplomat",
     }
 )
+# A leader's government: "Starmer's government", "Trump's administration".
+GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet"})
 _COLLECTIVE_EUROPE = frozenset(
     {
         "leader",
@@ -223,6 +225,10 @@ class ArgumentResolver:
             return self.resolve(appos[0], depth + 1)  # "the victim, Volodymyr Zelenskyy"
         if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
             return self._resolve_one(tok.head, depth + 1)  # "Ukraine, the country ..."
+        if lemma in GOVERNMENT_NOUNS:
+            body = self._government_of(tok, lemma)
+            if body is not None:
+                return [body]
         singular_title = lemma in TITLE_NOUNS and tok.tag_ == "NN"
         for c in tok.children:
             if c.dep_ in _MOD_DEPS:
@@ -246,6 +252,36 @@ class ArgumentResolver:
                     if g.dep_ == "pobj":
                         found.extend(self.resolve(g, depth + 1))
         return found
+
+    def _government_of(self, tok: Any, lemma: str) -> Entity | None:
+        """ "Starmer's government" -> the article's "UK government" body; "Trump's
+        administration" -> "Trump administration" (an ORG that names the body stays itself)."""
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is None:
+            return None
+        leader = self.entities.for_span(poss)
+        if leader is None or leader.type != "PERSON":
+            return None
+        surname = norm(leader.name).split()[-1] if leader.name else ""
+        for e in self.entities:
+            if e.type != "ORG":
+                continue
+            for alias in (e.name, *e.aliases):
+                words = norm(alias).split()
+                if lemma not in words:
+                    continue
+                if surname in words:
+                    return e
+                for w in words:
+                    g = self._by_alias.get(w)
+                    if (
+                        g is not None
+                        and g.type == "GPE"
+                        and g.country_code
+                        and g.country_code == leader.country_code
+                    ):
+                        return e
+        return None
 
     def _named_members(self, tok: Any, depth: int) -> list[Entity]:
         """Members a group noun names: "leaders, including X", "nations such as A and B"."""

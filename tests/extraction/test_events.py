@@ -422,3 +422,45 @@ def test_different_dates_do_not_merge() -> None:
 def test_empty_document() -> None:
     doc = Doc(VOCAB, words=[])
     assert extract_events(doc, EntityIndex([]), None) == []
+
+
+def test_leader_possessive_government_is_the_government_body() -> None:
+    # Starmer 's government imposed sanctions on Russia . ( + "UK government" named elsewhere )
+    doc, idx = build(
+        "Starmer/PROPN/NNP/poss/2 's/PART/POS/case/0 government/NOUN/NN/nsubj/3 imposed/VERB/VBD/ROOT/3/impose sanctions/NOUN/NNS/dobj/3/sanction "
+        "on/ADP/IN/prep/4 Russia/PROPN/NNP/pobj/5 ./PUNCT/./punct/3 The/DET/DT/det/11 UK/PROPN/NNP/compound/11 government/NOUN/NN/ROOT/11 ./PUNCT/./punct/11",
+        [
+            (0, 1, "PERSON", "Keir Starmer", "GB"),
+            (6, 7, "GPE", "Russia", "RU"),
+            (10, 12, "ORG", "UK government", None),
+        ],
+    )
+    idx = EntityIndex(
+        [*idx.entities, Entity("e9", "United Kingdom", "GPE", ["UK"], [], country_code="GB")]
+    )
+    ev = only(extract_events(doc, idx, PUB), "SANCTION")
+    assert names(ev["actors"]) == {"UK government"} and names(ev["recipients"]) == {"Russia"}
+
+
+def test_relative_clause_light_verb_gives_actor_and_negation() -> None:
+    # tariffs that Trump avoided imposing on Britain
+    doc, idx = build(
+        "Tariffs/NOUN/NNS/ROOT/0/tariff that/PRON/WDT/nsubj/3 Trump/PROPN/NNP/nsubj/3 avoided/VERB/VBD/relcl/0/avoid "
+        "imposing/VERB/VBG/xcomp/3/impose on/ADP/IN/prep/4 Britain/PROPN/NNP/pobj/5 ./PUNCT/./punct/0",
+        [(2, 3, "PERSON", "Donald Trump", "US"), (6, 7, "GPE", "United Kingdom", "GB")],
+    )
+    ev = only(extract_events(doc, idx, PUB), "SANCTION")
+    assert names(ev["actors"]) == {"Donald Trump"} and names(ev["recipients"]) == {"United Kingdom"}
+    assert ev["negated"] is True
+
+
+def test_call_for_someone_to_be_included_is_request_meet() -> None:
+    # Starmer 's calls for Zelensky to be included in talks
+    doc, idx = build(
+        "Starmer/PROPN/NNP/poss/2 's/PART/POS/case/0 calls/NOUN/NNS/ROOT/2/call for/SCONJ/IN/mark/7 Zelensky/PROPN/NNP/nsubjpass/7 "
+        "to/PART/TO/aux/7 be/AUX/VB/auxpass/7 included/VERB/VBN/advcl/2/include in/ADP/IN/prep/7 talks/NOUN/NNS/pobj/8/talk ./PUNCT/./punct/2",
+        [(0, 1, "PERSON", "Keir Starmer", "GB"), (4, 5, "PERSON", "Volodymyr Zelenskyy", "UA")],
+    )
+    ev = only(extract_events(doc, idx, PUB), "REQUEST")
+    assert names(ev["actors"]) == {"Keir Starmer"} and ev["mode"] == "meet"
+    assert [e for e in extract_events(doc, idx, PUB) if e["type"] == "CONSULT"] == []
