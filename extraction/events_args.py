@@ -75,6 +75,10 @@ _COLLECTIVE_EUROPE = frozenset(
 _LEADER_TITLE = re.compile(
     r"\b(President|Prime Minister|Chancellor|King|Queen|Premier|Emir|Crown Prince)\b"
 )
+_SPEAKER_PRON = frozenset({"i", "me", "my", "we", "us", "our"})
+_SAY_VERBS = frozenset(
+    {"say", "tell", "declare", "insist", "state", "add", "write", "stress", "warn"}
+)
 _PERSON_PRON = frozenset({"he", "she", "him", "her", "his", "hers"})
 _MOD_DEPS = ("compound", "amod", "poss", "nmod")
 
@@ -253,6 +257,21 @@ class ArgumentResolver:
                         found.extend(self.resolve(g, depth + 1))
         return found
 
+    def _speaker(self, tok: Any) -> Entity | None:
+        """ "I"/"we" inside reported speech is its speaker: Trump said "I'm not going to ..." """
+        t = tok
+        for _ in range(8):
+            if t.head is t:
+                return None
+            if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in _SAY_VERBS:
+                subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+                if subj is None or subj.lower_ in _SPEAKER_PRON:
+                    return None
+                found = self.resolve(subj)
+                return found[0] if found else None
+            t = t.head
+        return None
+
     def _government_of(self, tok: Any, lemma: str) -> Entity | None:
         """ "Starmer's government" -> the article's "UK government" body; "Trump's
         administration" -> "Trump administration" (an ORG that names the body stays itself)."""
@@ -342,6 +361,8 @@ class ArgumentResolver:
         return None
 
     def _pronoun(self, tok: Any) -> Entity | None:
+        if tok.lower_ in _SPEAKER_PRON:
+            return self._speaker(tok)
         if tok.lower_ not in _PERSON_PRON:
             return None
         i = bisect.bisect_left(self._subj_starts, tok.idx) - 1
