@@ -34,14 +34,14 @@ from extraction.entities_names import (
     similar,
     text_key,
 )
-from extraction.entities_spans import Candidate, collect_candidates
+from extraction.entities_spans import LABEL_VOTE, Candidate, collect_candidates
 from extraction.gazetteer import Place, get_gazetteer
 from extraction.types import Entity, EntityIndex, Mention
 
 VERSION = "eventwire.entities.v1"
 
-_PLACE_VOTE = 2.0
-_DEMONYM_VOTE = 2.0
+_PLACE_VOTE = 4  # per mention, in the half-vote units of entities_spans.LABEL_VOTE
+_DEMONYM_VOTE = 4
 _BIG_CITY = 1_000_000
 _SURNAME_SIMILARITY = 0.85
 _LONG_NAME_SIMILARITY = 0.95
@@ -96,7 +96,6 @@ def resolve_entities(doc: Any) -> EntityIndex:
 
     clusters = _merge(list(groups.values()))
     entities = [_build(cluster) for cluster in clusters]
-    entities = [e for e in entities if e is not None]
     entities.sort(key=lambda e: e.mentions[0].start)
     _dedupe_aliases(entities)
     _salience(entities, len(doc.text))
@@ -240,12 +239,12 @@ def _merge_long_names(groups: list[_Group], union: Any) -> None:
                     union(i, j)
 
 
-def _build(cluster: list[_Group]) -> Entity | None:
+def _build(cluster: list[_Group]) -> Entity:
     votes: Counter[str] = Counter()
     for g in cluster:
         votes.update(g.votes)
     if any(g.type == "PERSON" and len(g.words) >= 2 for g in cluster) and len(cluster) > 1:
-        votes["PERSON"] += 1.0  # a full personal name anchors its short forms
+        votes["PERSON"] += LABEL_VOTE  # a full personal name anchors its short forms
     etype = max(votes.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]
     cands = sorted((c for g in cluster for c in g.cands), key=lambda c: c.start)
     surfaces = [collapse(c.text) for c in cands]

@@ -81,7 +81,7 @@ _DEMONYM_STEMS = (
 def demonym_places(text: str) -> list[str]:
     """Candidate place names a demonym may come from, to look up in the gazetteer."""
     text = collapse(text)
-    out = []
+    out: list[str] = []
     for pattern, endings in _DEMONYM_STEMS:
         m = re.search(pattern, text)
         if m:

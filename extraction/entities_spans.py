@@ -44,9 +44,11 @@ _HAS_LETTER = re.compile(r"[A-Za-z]")
 _COMPOUND = re.compile(r"[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
 _FUNCTION_WORDS = frozenset({"to", "for", "of", "and", "a", "an", "the", "in", "on", "with"})
 _TITLE_SCAN_LIMIT = 10
-_PERSON_TITLE_VOTE = 2.5
-_CONSTRUCTION_VOTE = 3.0
-_BUILDING_VOTE = 1.5
+# Type votes are integers in half-vote units: one model label counts LABEL_VOTE.
+LABEL_VOTE = 2
+_PERSON_TITLE_VOTE = 5
+_CONSTRUCTION_VOTE = 6
+_BUILDING_VOTE = 3
 
 
 @dataclass
@@ -115,7 +117,7 @@ def _coordinated_places(doc: Any, cands: list[Candidate]) -> list[Candidate]:
             place = gaz.lookup(t.text)
             if place is not None and place.entity_type == "GPE":
                 new = Candidate(t.idx, t.idx + len(t), t.text, "GPE", raw_label="GPE")
-                new.votes["GPE"] += 1.0
+                new.votes["GPE"] += LABEL_VOTE
                 taken.add((new.start, new.end))
                 out.append(new)
     return out
@@ -202,7 +204,7 @@ def _repair(
         return [], consumed
 
     cand = Candidate(start, end, text, label, raw_label=label)
-    cand.votes[label] += 1.0
+    cand.votes[label] += LABEL_VOTE
     # "Trump administration", "UK government", "French presidency": the body is an ORG.
     if e < n and doc[e].is_alpha and word_key(doc[e].text) in lex["institutions"] and e - s <= 3:
         cand = _widen(doc, cand, e, "ORG")
@@ -274,7 +276,7 @@ def _split_credits(doc: Any, s: int, e: int) -> list[Candidate]:
             label,
             raw_label=label,
         )
-        c.votes[label] += 1.0
+        c.votes[label] += LABEL_VOTE
         out.append(c)
     return out
 
@@ -323,7 +325,7 @@ def _building_votes(
     if root.dep_ == "pobj" and root.head.lower_ in lex["locative_preps"]:
         cand.votes["LOC"] += _BUILDING_VOTE
     elif root.dep_ in ("nsubj", "nsubjpass"):
-        cand.votes["ORG"] += 1.0
+        cand.votes["ORG"] += LABEL_VOTE
 
 
 def _scan_title(doc: Any, s: int, cand: Candidate, lex: dict[str, frozenset[str]]) -> None:
