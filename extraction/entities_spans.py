@@ -152,6 +152,8 @@ def _repair(
     # President Volodymyr Zelenskyy"), the name before it otherwise.
     for i in range(s, e):
         if doc[i].tag_ == "POS" or doc[i].text in ("'s", "’s", "'", "’"):
+            if _possessive_inside_name(doc, i, e):
+                break  # "National People's Congress", "Workers' Party"
             if label == "PERSON" and i + 1 < e:
                 s = i + 1
             else:
@@ -176,9 +178,17 @@ def _repair(
         titles = lex["honorifics"] | lex["roles"] | lex["modifiers"]
         while s < e - 1 and (word_key(doc[s].text) in titles or doc[s].text == "."):
             s += 1
-        # "Ursula von der" + "Leyen": a particle cannot end a name.
+        # "Ursula von der" + "Leyen": a particle cannot end a name; "Abdel Fattah" +
+        # "el-Sisi": a particle after a name starts its next part.
         while e < n and doc[e - 1].lower_ in lex["particles"] and doc[e].is_title:
             e += 1
+        j = e
+        while j < n and (
+            (doc[j].is_lower and doc[j].lower_ in lex["particles"]) or doc[j].text == "-"
+        ):
+            j += 1
+        if j > e and j < n and doc[j].is_title and not doc[j].ent_type_ in ("GPE", "ORG", "NORP"):
+            e = j + 1
     consumed = e
     if label == "ORG" and e - s >= 2 and doc[e - 2].lower_ == "of" and doc[e - 1].is_title:
         e = _extend_coordination(doc, e)
@@ -193,7 +203,8 @@ def _repair(
 
     start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
     text = doc.text[start:end]
-    m = POSSESSIVE.search(text)  # "Trump’s" kept as one token
+    last_start = doc[e - 1].idx - start
+    m = POSSESSIVE.search(text, last_start)  # "Trump’s" kept as one token
     if m and m.start() > 0:
         end = start + m.start()
         text = doc.text[start:end]
@@ -249,6 +260,18 @@ def _is_name(
         ):
             return False
     return True
+
+
+def _possessive_inside_name(doc: Any, i: int, e: int) -> bool:
+    """A possessive that belongs to the name: a plural noun before it and a capitalised
+    word after it, as in "National People's Congress" or "Workers' Party" (but not
+    "Trump Administration's Strategy")."""
+    if i + 1 >= e or i == 0 or not doc[i + 1].is_title:
+        return False
+    before = doc[i - 1].lower_
+    return before in ("people", "women", "men", "children") or (
+        doc[i].text in ("'", "’") and before.endswith("s")
+    )
 
 
 def _split_credits(doc: Any, s: int, e: int) -> list[Candidate]:
@@ -346,6 +369,9 @@ def _scan_title(doc: Any, s: int, cand: Candidate, lex: dict[str, frozenset[str]
         if t.is_space:
             j -= 1
             continue
+        if t.text in ("-", "–") and not t.whitespace_ and j > 0 and not doc[j - 1].whitespace_:
+            first, j = j, j - 1  # "Secretary-General"
+            continue
         if (
             t.text == "."
             and j > 0
@@ -375,6 +401,8 @@ def _scan_title(doc: Any, s: int, cand: Candidate, lex: dict[str, frozenset[str]
             k = j
             while k > 0 and doc[k].ent_iob_ == "I":
                 k -= 1
+            if doc[k].lower_ == "the":  # "The European Union's foreign policy chief"
+                k += 1
             qualifier, first, j = doc[k : j + 1].text, k, k - 1
             while j >= 0 and word_key(doc[j].text) in (
                 "former",
