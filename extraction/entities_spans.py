@@ -187,7 +187,7 @@ def _repair(
             (doc[j].is_lower and doc[j].lower_ in lex["particles"]) or doc[j].text == "-"
         ):
             j += 1
-        if j > e and j < n and doc[j].is_title and not doc[j].ent_type_ in ("GPE", "ORG", "NORP"):
+        if j > e and j < n and doc[j].is_title and doc[j].ent_type_ not in ("GPE", "ORG", "NORP"):
             e = j + 1
     consumed = e
     if label == "ORG" and e - s >= 2 and doc[e - 2].lower_ == "of" and doc[e - 1].is_title:
