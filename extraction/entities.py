@@ -20,6 +20,7 @@ Ids are "e1", "e2", ... in order of first mention.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 from typing import Any
@@ -96,6 +97,7 @@ def resolve_entities(doc: Any) -> EntityIndex:
 
     clusters = _merge(list(groups.values()))
     entities = [_build(cluster) for cluster in clusters]
+    _propagate(doc, entities, {(c.start, c.end) for c in cands})
     entities.sort(key=lambda e: e.mentions[0].start)
     _dedupe_aliases(entities)
     _salience(entities, len(doc.text))
@@ -306,6 +308,55 @@ def _demonym_country(text: str) -> str | None:
         if place is not None and place.kind == "country":
             return place.country_code
     return None
+
+
+def _propagate(doc: Any, entities: list[Entity], taken: set[tuple[int, int]]) -> None:
+    """Add mentions the model missed: a later bare "Ruto" after "William Ruto", a second
+    "Kremlin" after a tagged one. Only names (proper nouns, capitalised) that belong to a
+    single entity are propagated; one pass over the tokens."""
+    forms: dict[str, list[tuple[tuple[str, ...], Entity]]] = {}
+    owners: dict[tuple[str, ...], set[str]] = {}
+    for e in entities:
+        words_seen = {tuple(m.text.split()) for m in e.mentions}
+        if e.type == "PERSON":
+            words_seen |= {(m.text.split()[-1],) for m in e.mentions if len(m.text.split()) >= 2}
+        for words in words_seen:
+            if words and words[0][:1].isupper():
+                owners.setdefault(words, set()).add(e.name)
+                forms.setdefault(words[0], []).append((words, e))
+    if not forms:
+        return
+    covered = sorted(taken | {(m.start, m.end) for e in entities for m in e.mentions})
+    starts = [s for s, _ in covered]
+    has_pos = doc.has_annotation("POS")
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        options = forms.get(tok.text)
+        if not options or (has_pos and tok.pos_ != "PROPN"):
+            i += 1
+            continue
+        options = sorted(options, key=lambda o: -len(o[0]))
+        for words, ent in options:
+            j = i + len(words)
+            if j > n or tuple(t.text for t in doc[i:j]) != words or len(owners[words]) > 1:
+                continue
+            if j < n and doc[j].pos_ == "PROPN" and doc[j].is_title:
+                continue  # "Washington" in an untagged "Washington Post"
+            start, end = tok.idx, doc[j - 1].idx + len(doc[j - 1].text)
+            k = bisect.bisect_right(starts, end) - 1
+            if k >= 0 and covered[k][1] > start:
+                break  # overlaps a mention already found
+            ent.mentions.append(Mention(start, end, doc.text[start:end]))
+            i = j - 1
+            break
+        i += 1
+    for e in entities:
+        e.mentions.sort(key=lambda m: m.start)
+        for m in e.mentions:
+            alias = collapse(m.text)
+            if alias not in e.aliases:
+                e.aliases.append(alias)
 
 
 def _dedupe_aliases(entities: list[Entity]) -> None:

@@ -88,6 +88,35 @@ def collect_candidates(doc: Any) -> list[Candidate]:
                 seg_start = i + 1
     out.extend(_coordinated_places(doc, out))
     out.sort(key=lambda c: c.start)
+    return _join_adjacent_people(doc, out)
+
+
+def _join_adjacent_people(doc: Any, cands: list[Candidate]) -> list[Candidate]:
+    """Two person spans separated by one space are one name: the model splits "Hassan
+    Sheikh" + "Mohamud" at an honorific-looking word."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == c.label == "PERSON"
+            and doc.text[prev.end : c.start] == " "
+            and not prev.parts
+            and not c.parts
+        ):
+            joined = Candidate(
+                prev.start, c.end, doc.text[prev.start : c.end], "PERSON", raw_label="PERSON"
+            )
+            joined.votes = prev.votes + c.votes
+            joined.title = (
+                f"{prev.title[: len(prev.title) - len(prev.text)]}{joined.text}"
+                if prev.title
+                else None
+            )
+            joined.qualifier = prev.qualifier
+            out[-1] = joined
+        else:
+            out.append(c)
     return out
 
 
