@@ -29,6 +29,7 @@ from extraction.entities_names import (
     collapse,
     demonym_places,
     demonym_plural,
+    doc_text,
     lexicon,
     looks_like_demonym,
     same_person_name,
@@ -97,10 +98,11 @@ def resolve_entities(doc: Any) -> EntityIndex:
 
     clusters = _merge(list(groups.values()))
     entities = [_build(cluster) for cluster in clusters]
-    _propagate(doc, entities, {(c.start, c.end) for c in cands})
+    full = doc_text(doc)
+    _propagate(doc, full, entities, {(c.start, c.end) for c in cands})
     entities.sort(key=lambda e: e.mentions[0].start)
     _dedupe_aliases(entities)
-    _salience(entities, len(doc.text))
+    _salience(entities, len(full))
     for i, e in enumerate(entities, 1):
         e.id = f"e{i}"
     return EntityIndex(entities)
@@ -310,7 +312,7 @@ def _demonym_country(text: str) -> str | None:
     return None
 
 
-def _propagate(doc: Any, entities: list[Entity], taken: set[tuple[int, int]]) -> None:
+def _propagate(doc: Any, full: str, entities: list[Entity], taken: set[tuple[int, int]]) -> None:
     """Add mentions the model missed: a later bare "Ruto" after "William Ruto", a second
     "Kremlin" after a tagged one. Only names (proper nouns, capitalised) that belong to a
     single entity are propagated; one pass over the tokens."""
@@ -347,7 +349,7 @@ def _propagate(doc: Any, entities: list[Entity], taken: set[tuple[int, int]]) ->
             k = bisect.bisect_right(starts, end) - 1
             if k >= 0 and covered[k][1] > start:
                 break  # overlaps a mention already found
-            ent.mentions.append(Mention(start, end, doc.text[start:end]))
+            ent.mentions.append(Mention(start, end, full[start:end]))
             i = j - 1
             break
         i += 1

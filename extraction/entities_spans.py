@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from extraction.entities_names import POSSESSIVE, collapse, lexicon, word_key
+from extraction.entities_names import POSSESSIVE, collapse, doc_text, lexicon, word_key
 from extraction.gazetteer import get_gazetteer
 
 LABEL_MAP = {
@@ -69,6 +69,7 @@ class Candidate:
 def collect_candidates(doc: Any) -> list[Candidate]:
     """Repaired mention candidates of ``doc``, in text order."""
     lex = lexicon()
+    full = doc_text(doc)
     out: list[Candidate] = []
     consumed = -1  # token index up to which a previous repair swallowed later ents
     for ent in doc.ents:
@@ -82,16 +83,16 @@ def collect_candidates(doc: Any) -> list[Candidate]:
         for i in range(ent.start, ent.end + 1):
             if i == ent.end or (doc[i].is_space and "\n" in doc[i].text):
                 if i > seg_start and seg_start >= consumed:
-                    made, consumed_to = _repair(doc, seg_start, i, label, lex)
+                    made, consumed_to = _repair(doc, full, seg_start, i, label, lex)
                     consumed = max(consumed, consumed_to)
                     out.extend(made)
                 seg_start = i + 1
     out.extend(_coordinated_places(doc, out))
     out.sort(key=lambda c: c.start)
-    return _join_adjacent_people(doc, out)
+    return _join_adjacent_people(full, out)
 
 
-def _join_adjacent_people(doc: Any, cands: list[Candidate]) -> list[Candidate]:
+def _join_adjacent_people(full: str, cands: list[Candidate]) -> list[Candidate]:
     """Two person spans separated by one space are one name: the model splits "Hassan
     Sheikh" + "Mohamud" at an honorific-looking word."""
     out: list[Candidate] = []
@@ -100,12 +101,12 @@ def _join_adjacent_people(doc: Any, cands: list[Candidate]) -> list[Candidate]:
         if (
             prev is not None
             and prev.label == c.label == "PERSON"
-            and doc.text[prev.end : c.start] == " "
+            and full[prev.end : c.start] == " "
             and not prev.parts
             and not c.parts
         ):
             joined = Candidate(
-                prev.start, c.end, doc.text[prev.start : c.end], "PERSON", raw_label="PERSON"
+                prev.start, c.end, full[prev.start : c.end], "PERSON", raw_label="PERSON"
             )
             joined.votes = prev.votes + c.votes
             joined.title = (
@@ -153,7 +154,7 @@ def _coordinated_places(doc: Any, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _repair(
-    doc: Any, s: int, e: int, label: str, lex: dict[str, frozenset[str]]
+    doc: Any, full: str, s: int, e: int, label: str, lex: dict[str, frozenset[str]]
 ) -> tuple[list[Candidate], int]:
     n = len(doc)
     while s < e and (doc[s].is_space or (doc[s].is_punct and doc[s].text not in ".")):
@@ -176,7 +177,7 @@ def _repair(
         if doc[s].lower_ in lex["adjectival_prefixes"]:
             s += 2
     if any("/" in t.text for t in doc[s:e]):
-        return _split_credits(doc, s, e), e
+        return _split_credits(doc, full, s, e), e
     # A possessive inside the span: keep the name after it for a person ("Ukraine's
     # President Volodymyr Zelenskyy"), the name before it otherwise.
     for i in range(s, e):
@@ -200,8 +201,8 @@ def _repair(
     ):
         place = get_gazetteer().lookup(doc[s + 1].text)
         if place is not None and place.kind in ("country", "city"):
-            first, _ = _repair(doc, s, s + 1, "ORG", lex)
-            second, _ = _repair(doc, s + 1, e, "GPE", lex)
+            first, _ = _repair(doc, full, s, s + 1, "ORG", lex)
+            second, _ = _repair(doc, full, s + 1, e, "GPE", lex)
             return first + second, e
     if label == "PERSON":
         titles = lex["honorifics"] | lex["roles"] | lex["modifiers"]
@@ -231,23 +232,23 @@ def _repair(
             e = consumed = j
 
     start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-    text = doc.text[start:end]
+    text = full[start:end]
     last_start = doc[e - 1].idx - start
     m = POSSESSIVE.search(text, last_start)  # "Trump’s" kept as one token
     if m and m.start() > 0:
         end = start + m.start()
-        text = doc.text[start:end]
+        text = full[start:end]
     text_stripped = text.rstrip(" ,;:")
     end -= len(text) - len(text_stripped)
     text = text_stripped
-    if not _is_name(doc, s, e, text, label, lex):
+    if not _is_name(doc, full, s, e, text, label, lex):
         return [], consumed
 
     cand = Candidate(start, end, text, label, raw_label=label)
     cand.votes[label] += LABEL_VOTE
     # "Trump administration", "UK government", "French presidency": the body is an ORG.
     if e < n and doc[e].is_alpha and word_key(doc[e].text) in lex["institutions"] and e - s <= 3:
-        cand = _widen(doc, cand, e, "ORG")
+        cand = _widen(doc, full, cand, e, "ORG")
         consumed = max(consumed, e + 1)
     elif (
         label in ("GPE", "LOC")
@@ -255,17 +256,17 @@ def _repair(
         and doc[e].is_lower
         and doc[e].lower_ in lex["event_nouns"]
     ):
-        cand = _widen(doc, cand, e, "EVENT")  # "this Alaska summit"
+        cand = _widen(doc, full, cand, e, "EVENT")  # "this Alaska summit"
         consumed = max(consumed, e + 1)
     elif _COMPOUND.fullmatch(text):
         cand.parts = _compound_parts(cand)
     _building_votes(doc, s, e, cand, lex)
-    _scan_title(doc, s, cand, lex)
+    _scan_title(doc, full, s, cand, lex)
     return [cand], consumed
 
 
 def _is_name(
-    doc: Any, s: int, e: int, text: str, label: str, lex: dict[str, frozenset[str]]
+    doc: Any, full: str, s: int, e: int, text: str, label: str, lex: dict[str, frozenset[str]]
 ) -> bool:
     if len(text) < 2 or not _HAS_LETTER.search(text) or text[0].isdigit() or text == text.lower():
         return False
@@ -279,9 +280,9 @@ def _is_name(
     # Headings and table labels ("Challenges to Achieving a Ceasefire"): a title-cased
     # phrase with function words that fills most of a short line without a full stop.
     if e - s >= 3 and any(t.lower_ in _FUNCTION_WORDS and t.is_lower for t in doc[s:e]):
-        line_start = doc.text.rfind("\n", 0, doc[s].idx) + 1
-        line_end = doc.text.find("\n", doc[e - 1].idx)
-        line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)].strip()
+        line_start = full.rfind("\n", 0, doc[s].idx) + 1
+        line_end = full.find("\n", doc[e - 1].idx)
+        line = full[line_start : line_end if line_end >= 0 else len(full)].strip()
         if (
             len(line) <= 80
             and not line.rstrip("|").rstrip().endswith((".", "?", "!", '"'))
@@ -303,11 +304,11 @@ def _possessive_inside_name(doc: Any, i: int, e: int) -> bool:
     )
 
 
-def _split_credits(doc: Any, s: int, e: int) -> list[Candidate]:
+def _split_credits(doc: Any, full: str, s: int, e: int) -> list[Candidate]:
     """Photo credits "Agency/Photographer Name/Agency": names of two or more title-cased
     words are people, single words and acronyms are organisations."""
     start = doc[s].idx
-    text = doc.text[start : doc[e - 1].idx + len(doc[e - 1].text)]
+    text = full[start : doc[e - 1].idx + len(doc[e - 1].text)]
     out = []
     for m in re.finditer(r"[^/]+", text):
         part = m.group(0)
@@ -348,9 +349,9 @@ def _extend_coordination(doc: Any, e: int) -> int:
     return last if saw_conj and last > e else e
 
 
-def _widen(doc: Any, cand: Candidate, e: int, label: str) -> Candidate:
+def _widen(doc: Any, full: str, cand: Candidate, e: int, label: str) -> Candidate:
     end = doc[e].idx + len(doc[e].text)
-    wide = Candidate(cand.start, end, doc.text[cand.start : end], label, raw_label=label)
+    wide = Candidate(cand.start, end, full[cand.start : end], label, raw_label=label)
     wide.votes[label] += _CONSTRUCTION_VOTE
     return wide
 
@@ -380,7 +381,9 @@ def _building_votes(
         cand.votes["ORG"] += LABEL_VOTE
 
 
-def _scan_title(doc: Any, s: int, cand: Candidate, lex: dict[str, frozenset[str]]) -> None:
+def _scan_title(
+    doc: Any, full: str, s: int, cand: Candidate, lex: dict[str, frozenset[str]]
+) -> None:
     """Read the title written right before a name, leftwards, word by word.
 
     "retired Lt. Gen. Keith Kellogg", "Secretary of State Marco Rubio", "Ukraine's
@@ -454,6 +457,6 @@ def _scan_title(doc: Any, s: int, cand: Candidate, lex: dict[str, frozenset[str]
         first += 1  # a title never starts with "of"
     if first >= s:
         return
-    cand.title = collapse(doc.text[doc[first].idx : cand.end])
+    cand.title = collapse(full[doc[first].idx : cand.end])
     cand.qualifier = qualifier
     cand.votes["PERSON"] += _PERSON_TITLE_VOTE

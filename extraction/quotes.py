@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from extraction.entities_names import doc_text
 from extraction.types import Entity, EntityIndex
 
 VERSION = "eventwire.quotes.v1"
@@ -46,7 +47,7 @@ _MARKS = re.compile(r"[\"“”„«»]")
 
 def extract_quotes(doc: Any, entities: EntityIndex) -> list[dict[str, Any]]:
     """Direct quotes as ``{speaker: ref | None, text, start, end}`` dicts, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for start, end in find_quote_spans(text):
         quote = text[start:end]
