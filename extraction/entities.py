@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter
 from typing import Any
 
@@ -188,10 +189,11 @@ def _merge_people(groups: list[_Group], union: Any, find: Any) -> None:
     """Surname/given-name mentions and spelling variants join the full name."""
     particles = lexicon()["particles"]
     full = [i for i, g in enumerate(groups) if g.type == "PERSON" and len(g.words) >= 2]
-    # Spelling variants of full names, compared within a bucket of the surname's initial.
+    # Spelling variants of full names, compared within a bucket of the surname's first
+    # two letters (variants differ later: Zelensky / Zelenskyy / Zelenskiy).
     buckets: dict[str, list[int]] = {}
     for i in full:
-        buckets.setdefault(groups[i].words[-1][:1].casefold(), []).append(i)
+        buckets.setdefault(groups[i].words[-1][:2].casefold(), []).append(i)
     for members in buckets.values():
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
@@ -206,7 +208,7 @@ def _merge_people(groups: list[_Group], union: Any, find: Any) -> None:
                 by_word.setdefault(wk, set()).add(find(i))
     surnames: dict[str, set[int]] = {}
     for i in full:
-        surnames.setdefault(groups[i].words[-1][:1].casefold(), set()).add(i)
+        surnames.setdefault(groups[i].words[-1][:2].casefold(), set()).add(i)
     for i, g in enumerate(groups):
         if len(g.words) != 1:
             continue
@@ -219,7 +221,7 @@ def _merge_people(groups: list[_Group], union: Any, find: Any) -> None:
         if not owners:  # "Zelensky" for "Volodymyr Zelenskyy"
             owners = {
                 find(k)
-                for k in surnames.get(word[:1], ())
+                for k in surnames.get(word[:2], ())
                 if similar(word, groups[k].words[-1]) >= _SURNAME_SIMILARITY
             }
         if len(owners) == 1:
@@ -235,11 +237,10 @@ def _merge_long_names(groups: list[_Group], union: Any) -> None:
             buckets.setdefault((g.type, g.words[0].casefold()), []).append(i)
     for members in buckets.values():
         for x, i in enumerate(members):
+            a = groups[i].cands[0].text
             for j in members[x + 1 :]:
-                if (
-                    similar(groups[i].cands[0].text, groups[j].cands[0].text)
-                    >= _LONG_NAME_SIMILARITY
-                ):
+                b = groups[j].cands[0].text
+                if abs(len(a) - len(b)) <= 3 and similar(a, b) >= _LONG_NAME_SIMILARITY:
                     union(i, j)
 
 
@@ -314,49 +315,41 @@ def _demonym_country(text: str) -> str | None:
 
 def _propagate(doc: Any, full: str, entities: list[Entity], taken: set[tuple[int, int]]) -> None:
     """Add mentions the model missed: a later bare "Ruto" after "William Ruto", a second
-    "Kremlin" after a tagged one. Only names (proper nouns, capitalised) that belong to a
-    single entity are propagated; one pass over the tokens."""
-    forms: dict[str, list[tuple[tuple[str, ...], Entity]]] = {}
-    owners: dict[tuple[str, ...], set[str]] = {}
+    "Kremlin" after a tagged one. Only capitalised names that belong to a single entity
+    are propagated, at token boundaries, on proper nouns; one regex pass over the text."""
+    owner: dict[str, Entity | None] = {}
     for e in entities:
-        words_seen = {tuple(m.text.split()) for m in e.mentions}
+        forms = {collapse(m.text) for m in e.mentions}
         if e.type == "PERSON":
-            words_seen |= {(m.text.split()[-1],) for m in e.mentions if len(m.text.split()) >= 2}
-        for words in words_seen:
-            if words and words[0][:1].isupper():
-                owners.setdefault(words, set()).add(e.name)
-                forms.setdefault(words[0], []).append((words, e))
-    if not forms:
+            forms |= {f.split()[-1] for f in forms if len(f.split()) >= 2}
+        for f in forms:
+            if f[:1].isupper() and len(f) >= 2:
+                owner[f] = e if owner.get(f, e) is e else None  # None: two owners
+    names = sorted((f for f, e in owner.items() if e is not None), key=len, reverse=True)
+    if not names:
         return
+    alternatives = "|".join(r"\s+".join(map(re.escape, f.split())) for f in names)
+    pattern = re.compile(rf"(?<![\w.'’-])(?:{alternatives})(?![\w'’-])")
     covered = sorted(taken | {(m.start, m.end) for e in entities for m in e.mentions})
     starts = [s for s, _ in covered]
     has_pos = doc.has_annotation("POS")
-    i, n = 0, len(doc)
-    while i < n:
-        tok = doc[i]
-        options = forms.get(tok.text)
-        if not options or (has_pos and tok.pos_ != "PROPN"):
-            i += 1
+    for m in pattern.finditer(full):
+        start, end = m.span()
+        k = bisect.bisect_right(starts, end - 1) - 1
+        if k >= 0 and covered[k][1] > start:
+            continue  # overlaps a mention already found
+        span = doc.char_span(start, end)
+        if span is None or (has_pos and span[0].pos_ != "PROPN"):
             continue
-        options = sorted(options, key=lambda o: -len(o[0]))
-        for words, ent in options:
-            j = i + len(words)
-            if j > n or tuple(t.text for t in doc[i:j]) != words or len(owners[words]) > 1:
-                continue
-            if j < n and doc[j].pos_ == "PROPN" and doc[j].is_title:
-                continue  # "Washington" in an untagged "Washington Post"
-            start, end = tok.idx, doc[j - 1].idx + len(doc[j - 1].text)
-            k = bisect.bisect_right(starts, end) - 1
-            if k >= 0 and covered[k][1] > start:
-                break  # overlaps a mention already found
-            ent.mentions.append(Mention(start, end, full[start:end]))
-            i = j - 1
-            break
-        i += 1
+        if span.end < len(doc) and doc[span.end].is_title and doc[span.end].pos_ == "PROPN":
+            continue  # "Washington" in an untagged "Washington Post"
+        ent = owner[collapse(m.group(0))]
+        if ent is not None:
+            ent.mentions.append(Mention(start, end, m.group(0)))
     for e in entities:
-        e.mentions.sort(key=lambda m: m.start)
-        for m in e.mentions:
-            alias = collapse(m.text)
+        e.mentions.sort(key=lambda x: x.start)
+        for x in e.mentions:
+            alias = collapse(x.text)
             if alias not in e.aliases:
                 e.aliases.append(alias)
 

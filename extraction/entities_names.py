@@ -26,7 +26,10 @@ _TEXT_KEY = "eventwire.text"
 def lexicon() -> dict[str, frozenset[str]]:
     """The word lists of ``entities_titles.json`` as frozensets (loaded once)."""
     raw = json.loads(_TITLES.read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
+    out = {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
+    out["role_words"] = out["roles"] | out["honorifics"]
+    out["title_words"] = out["role_words"] | out["modifiers"]
+    return out
 
 
 def doc_text(doc: Any) -> str:

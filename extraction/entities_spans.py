@@ -205,7 +205,7 @@ def _repair(
             second, _ = _repair(doc, full, s + 1, e, "GPE", lex)
             return first + second, e
     if label == "PERSON":
-        titles = lex["honorifics"] | lex["roles"] | lex["modifiers"]
+        titles = lex["title_words"]
         while s < e - 1 and (word_key(doc[s].text) in titles or doc[s].text == "."):
             s += 1
         # "Ursula von der" + "Leyen": a particle cannot end a name; "Abdel Fattah" +
@@ -271,9 +271,7 @@ def _is_name(
     if len(text) < 2 or not _HAS_LETTER.search(text) or text[0].isdigit() or text == text.lower():
         return False
     words = [word_key(t.text) for t in doc[s:e] if not t.is_punct]
-    if words and all(
-        w in lex["roles"] or w in lex["modifiers"] or w in lex["honorifics"] for w in words
-    ):
+    if words and all(w in lex["title_words"] for w in words):
         return False  # "State" in "Secretary of State", "National Security" in "... Adviser"
     if label == "NORP" and all(w in lex["compass_adjectives"] for w in words):
         return False  # "the Western alliance"
@@ -391,7 +389,7 @@ def _scan_title(
     role or honorific word; an entity (GPE, NORP, ORG) may qualify it at its left end.
     Stops at determiners, verbs, punctuation and sentence starts.
     """
-    roles = lex["roles"] | lex["honorifics"]
+    roles = lex["role_words"]
     first, has_role, j, steps = None, False, s - 1, 0
     qualifier = None
     while j >= 0 and steps < _TITLE_SCAN_LIMIT:
