@@ -109,6 +109,10 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
             and matches[g.i].type in ("REQUEST", "REJECT", "THREATEN")
         ):
             return True
+    # "accused Eritrea of massing troops": the content of an accusation or demand is
+    # not asserted by the article.
+    if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i in matches:
+        return True
     # "reassurances on security guarantees", "talks on sanctions": a trigger noun that
     # is the topic of another trigger noun is not an event of its own.
     if (

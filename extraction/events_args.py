@@ -214,6 +214,13 @@ class ArgumentResolver:
         if ent is None and tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper():
             ent = self._by_alias.get(norm(tok.text))  # NER missed a known name ("back Zelenskyy")
         if ent is not None:
+            if ent.type in ("GPE", "LOC"):
+                # a dateline parsed as the subject: "NAIROBI, ... - President William Ruto met"
+                for c in tok.children:
+                    if c.dep_ == "appos":
+                        named = self.entities.for_span(c)
+                        if named is not None and named.type in ("PERSON", "ORG"):
+                            return [named]
             return [self._as_actor(ent, tok)]
         if depth > 1 or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return []
