@@ -123,10 +123,10 @@ def test_trigger_offsets_index_the_text(nlp: Any) -> None:
     ("text", "etype", "actors", "recipients"),
     [
         (
-            "China imposed sanctions on Lockheed Martin over arms sales.",
+            "China imposed sanctions on Taiwan over arms purchases.",
             "SANCTION",
             {"China"},
-            {"Lockheed Martin"},
+            {"Taiwan"},
         ),
         (
             "Ethiopia accused Eritrea of massing troops near the border.",
