@@ -26,6 +26,9 @@ VERSION = "eventwire.events.v1"
 # Advice and warnings about a course of action: the act is hypothetical
 # ("advised against conceding to Russian demands").
 ADVICE = frozenset({"advise", "recommend", "caution", "counsel", "warn", "argue"})
+EPISTEMIC_NOUNS = frozenset(
+    {"concern", "fear", "worry", "hope", "risk", "danger", "possibility", "suspicion"}
+)
 EPISTEMIC = frozenset(
     {
         "fear",
@@ -108,6 +111,31 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
             and g.i in matches
             and matches[g.i].type in ("REQUEST", "REJECT", "THREATEN")
         ):
+            return True
+    # "the proposed deal", "an agreed plan": a participle modifying a noun names no act
+    if entry.pos == "VERB" and tok.dep_ == "amod":
+        return True
+    # "Europe insists that the US must provide guarantees": what is demanded, refused or
+    # threatened is the content of that act, not an event of its own.
+    # An accusation's nominal object stays a fact ("condemned Russia's invasion").
+    t = tok
+    clausal = False
+    for _ in range(4):
+        if t.dep_ not in ("ccomp", "xcomp", "dobj", "pobj", "prep", "conj") or t.head is t:
+            break
+        clausal = clausal or t.dep_ in ("ccomp", "xcomp")
+        t = t.head
+        governing = matches.get(t.i)
+        if governing is not None and (
+            governing.type in ("REQUEST", "REJECT", "THREATEN")
+            or (governing.type == "ACCUSE" and clausal)
+        ):
+            return True
+    # "Their concern is that Trump will agree to a deal": an observer's fear.
+    if tok.dep_ == "ccomp" or head.dep_ == "ccomp":
+        clause = tok if tok.dep_ == "ccomp" else head
+        subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lemma_.lower() in EPISTEMIC_NOUNS:
             return True
     # "accused Eritrea of massing troops": the content of an accusation or demand is
     # not asserted by the article.

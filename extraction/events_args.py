@@ -32,7 +32,8 @@ AGENT_NOUNS = frozenset(
      "legislator", "parliament", "ministry", "embassy", "power", "capital", "partner",
      # acts and stances of a state: "Russian demands", "the Russian position"
      "demand", "condition", "position", "stance", "proposal", "plan", "policy", "aggression",
-     "invasion", "attack", "offensive", "occupation", "annexation", "sanction", "threat"}
+     "invasion", "attack", "offensive", "occupation", "annexation", "sanction", "threat",
+     "assurance", "guarantee", "support", "aid", "help", "backing", "commitment", "involvement"}
 )  # fmt: skip
 # Singular titles: "the French president" describes one person we cannot name.
 TITLE_NOUNS = frozenset(
@@ -75,6 +76,14 @@ _COLLECTIVE_EUROPE = frozenset(
 _LEADER_TITLE = re.compile(
     r"\b(President|Prime Minister|Chancellor|King|Queen|Premier|Emir|Crown Prince)\b"
 )
+# Title nouns and the alias words that show a person holds that title.
+_TITLE_WORDS = {
+    "leader": ("president", "prime", "chancellor", "leader", "king", "premier"),
+    "president": ("president",),
+    "premier": ("premier", "prime"),
+    "chancellor": ("chancellor",),
+    "minister": ("minister",),
+}
 _SPEAKER_PRON = frozenset({"i", "me", "my", "we", "us", "our"})
 _SAY_VERBS = frozenset(
     {"say", "tell", "declare", "insist", "state", "add", "write", "stress", "warn"}
@@ -246,7 +255,12 @@ class ArgumentResolver:
                 e = self.entities.for_span(c)
                 if e is not None:
                     if singular_title and e.type in ("NORP", "GPE") and c.dep_ != "poss":
-                        continue  # "the French president", "the US envoy"
+                        # "the Ukrainian leader": the one titled person of that country
+                        # the article names, else nobody ("the French president" unnamed)
+                        person = self._titled_person(e.country_code, lemma)
+                        if person is not None:
+                            found.append(person)
+                        continue
                     found.append(self._as_modifier(e, c, lemma))
                     for cc in c.conjuncts:  # "Russian and US diplomats"
                         e2 = self.entities.for_span(cc)
@@ -367,10 +381,36 @@ class ArgumentResolver:
                     return self._as_actor(e, None) if e.type == "GPE" else e
         return None
 
+    def _titled_person(self, country_code: str | None, title: str) -> Entity | None:
+        if not country_code:
+            return None
+        words = _TITLE_WORDS.get(title, (title,))
+        hits = [
+            e
+            for e in self.entities
+            if e.type == "PERSON"
+            and e.country_code == country_code
+            and any(w in norm(a).split() for a in e.aliases for w in words)
+        ]
+        return hits[0] if len(hits) == 1 else None
+
     def _pronoun(self, tok: Any) -> Entity | None:
         if tok.lower_ in _SPEAKER_PRON:
             return self._speaker(tok)
         if tok.lower_ not in _PERSON_PRON:
             return None
+        if tok.dep_ == "poss":
+            # "the Ukrainian leader underscored his need": a possessive in a clause whose
+            # subject is a person refers to that subject
+            verb = tok.head.head if tok.head.dep_ in ("dobj", "pobj", "attr") else None
+            while verb is not None and verb.pos_ == "ADP":
+                verb = verb.head
+            subj = None
+            if verb is not None:
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ != "PRON":
+                found = [e for e in self._resolve_one(subj, 1) if e.type == "PERSON"]
+                if found:
+                    return found[0]
         i = bisect.bisect_left(self._subj_starts, tok.idx) - 1
         return self._subj[i][1] if i >= 0 else None
