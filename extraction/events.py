@@ -44,6 +44,8 @@ EPISTEMIC = frozenset(
         "concerned",
         "afraid",
         "hope",
+        "believe",
+        "predict",
     }
 )
 
@@ -112,6 +114,14 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
             and matches[g.i].type in ("REQUEST", "REJECT", "THREATEN")
         ):
             return True
+    # "travel to Beijing to meet Xi": the purpose clause is the same happening
+    if tok.dep_ == "advcl" and head.i in matches and matches[head.i].type == entry.type:
+        return True
+    # "Brazil should support ...": a recommendation, not an act
+    if any(
+        c.dep_ == "aux" and c.lower_ in ("should", "ought") for c in (*tok.children, *head.children)
+    ):
+        return True
     # "the proposed deal", "an agreed plan": a participle modifying a noun names no act
     if entry.pos == "VERB" and tok.dep_ == "amod":
         return True

@@ -36,27 +36,11 @@ AGENT_NOUNS = frozenset(
      "assurance", "guarantee", "support", "aid", "help", "backing", "commitment", "involvement"}
 )  # fmt: skip
 # Singular titles: "the French president" describes one person we cannot name.
+# (Representatives - ambassador, envoy, diplomat, official - stand for their state instead.)
 TITLE_NOUNS = frozenset(
-    {
-        "president",
-        "minister",
-        "leader",
-        "chancellor",
-        "premier",
-        "king",
-        "queen",
-        "prime",
-        "secretary",
-        "ambassador",
-        "envoy",
-        "spokesman",
-        "spokesperson",
-        "counterpart",
-        "commander",
-        "official",
-        "diplomat",
-    }
-)
+    {"president", "minister", "leader", "chancellor", "premier", "king", "queen", "prime",
+     "secretary", "spokesman", "spokesperson", "counterpart", "commander"}
+)  # fmt: skip
 # A leader's government: "Starmer's government", "Trump's administration".
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet"})
 _COLLECTIVE_EUROPE = frozenset(

@@ -95,6 +95,8 @@ OCCUR_VERBS = frozenset(
         "unfold",
     }
 )
+# Material-conflict nouns a clause can be "in" ("crossed the border in an offensive").
+CAMPAIGN_NOUN_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
 SUBJ_DEPS = frozenset({"nsubj", "csubj", "expl"})
 
 
@@ -358,6 +360,12 @@ def noun_arguments(
                 subj, _ = subject_of(verb)  # "engaged in discussions with"
                 if subj is not None:
                     actors = res.resolve(subj)
+            elif entry.type in CAMPAIGN_NOUN_TYPES and gov.lower_ in ("in", "during", "as"):
+                # "troops crossed into Iraq in an offensive against X"
+                subj, _ = subject_of(verb)
+                if subj is not None:
+                    actors = res.resolve(subj)
+                    direct = False
         if not actors:
             for c in tok.children:  # "tariffs that Trump has avoided imposing"
                 if c.dep_ == "relcl":

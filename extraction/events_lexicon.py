@@ -124,7 +124,11 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         )
     ):
         return False
-    if e.cue and not any(c.dep_ in _CUE_DEPS and c.lemma_.lower() in e.cue for c in children):
+    if e.cue and not any(
+        (c.dep_ in _CUE_DEPS and c.lemma_.lower() in e.cue)
+        or (c.dep_ == "prep" and any(g.lemma_.lower() in e.cue for g in c.children))  # "by phone"
+        for c in children
+    ):
         return False
     if e.object:
         objs = object_tokens(tok)
