@@ -156,3 +156,29 @@ def test_general_patterns(
 def test_accusation_content_is_not_an_event(nlp: Any) -> None:
     evs = run(nlp, "Ethiopia accused Eritrea of massing troops near the border.")
     assert [e["type"] for e in evs] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "modality", "negated"),
+    [
+        ("Lula said that he would visit Beijing next month.", "CONSULT", "planned", False),
+        ("The council failed to agree after Russia vetoed the draft.", "REJECT", "asserted", False),
+        (
+            "Officials said Kyiv was ready, after Washington dropped its demands.",
+            "CONCEDE",
+            "reported",
+            False,
+        ),
+    ],
+)
+def test_clause_bounded_modality(
+    nlp: Any, text: str, etype: str, modality: str, negated: bool
+) -> None:
+    ev = first(run(nlp, text), etype)
+    assert (ev["modality"], ev["negated"]) == (modality, negated)
+
+
+def test_recommendation_and_purpose_clause(nlp: Any) -> None:
+    assert run(nlp, "Critics argue that Brazil should support Venezuela.") == []
+    evs = run(nlp, "Angela Merkel will travel to Paris to meet Emmanuel Macron.")
+    assert [e["type"] for e in evs] == ["CONSULT"]
