@@ -234,7 +234,7 @@ def _build(
         if mode is None and len(actors) + len(recipients) < 2:
             return None  # "held a cabinet meeting": no second party, an internal meeting
     future = mod == "planned"
-    date = dates.event_date(tok, published_at, future=future)
+    date = dates.event_date(tok, published_at, future=future, date_ents=res.date_ents)
     sent = tok.sent
     confidence = entry.weight * (0.75 if direct else 0.55) + (0.15 if recipients else 0.0) + 0.1
     confidence *= {"asserted": 1.0, "reported": 0.85, "planned": 0.9, "possible": 0.75}[mod]

@@ -119,6 +119,7 @@ class ArgumentResolver:
     def __init__(self, doc: Any, entities: EntityIndex) -> None:
         self.doc = doc
         self.entities = entities
+        self.date_ents = [e for e in doc.ents if e.label_ == "DATE"]
         self._by_alias: dict[str, Entity] = {}
         for e in entities:
             for a in (e.name, *e.aliases):
