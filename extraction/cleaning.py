@@ -121,11 +121,14 @@ def _markup_to_text(markup: str, steps: _Steps) -> str:
             steps.add("html", 1, "page to text (trafilatura)")
             return text
     text = _lxml_text(markup)
-    if text is not None:
+    stripped = _regex_text(markup)
+    # libxml2 gives up on very deep nesting and returns little or nothing: compare with
+    # plain tag stripping and keep whichever kept the text.
+    if text is not None and len("".join(text.split())) >= 0.5 * len("".join(stripped.split())):
         steps.add("html", 1, "markup to text (lxml)")
         return text
     steps.add("html", 1, "markup to text (tags stripped)")
-    return _regex_text(markup)
+    return stripped
 
 
 def _trafilatura(markup: str) -> str | None:
