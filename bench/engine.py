@@ -68,8 +68,10 @@ def main(argv: list[str] | None = None) -> int:
 
     n = len(raw)
     tb, te = statistics.median(bare_times), statistics.median(engine_times)
-    print(f"corpus: {n // args.copies} articles x {args.copies} copies = {n} articles, "
-          f"{n_tokens} tokens; {args.rounds} interleaved rounds, medians")
+    print(
+        f"corpus: {n // args.copies} articles x {args.copies} copies = {n} articles, "
+        f"{n_tokens} tokens; {args.rounds} interleaved rounds, medians"
+    )
     print("| pipeline | seconds | articles/s | tokens/s |")
     print("|---|---|---|---|")
     print(f"| bare nlp.pipe ({MODEL_PACKAGE}) | {tb:.2f} | {n / tb:.1f} | {n_tokens / tb:.0f} |")

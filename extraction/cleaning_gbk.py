@@ -11,11 +11,12 @@ re-encoded as GB18030 and decoded as UTF-8; it is replaced only when
 
 - it decodes cleanly (or ends in the E2 80 pair that lost its last byte, at the run's end),
 - every decoded character is Latin, general punctuation or a symbol (never CJK),
-- it touches an edge of its run (real Chinese around it stays whole: ``海角大神鈥檚`` repairs
+- it touches an edge of its run (real Chinese around it stays whole: ``新华社鈥檚`` repairs
   only ``鈥檚``; ``我聽說`` is untouched), and
 - it is strong (two or more characters, punctuation or the euro sign, or a whole run glued
-  to a Latin word: ``caf茅`` -> ``café``) or the document already holds a strong repair. A single character such as ``聽`` is a real Chinese
-  word in Chinese text and is only read as a no-break space next to other evidence.
+  to a Latin word: ``caf茅`` -> ``café``) or the document already holds a strong repair.
+  A single ``聽`` is a real Chinese word in Chinese text and is read as a no-break space
+  only next to other evidence.
 """
 
 from __future__ import annotations
@@ -23,8 +24,7 @@ from __future__ import annotations
 import re
 
 _RUN = re.compile(
-    "[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-    "\ue000-\uf8ff]+"
+    "[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\ue000-\uf8ff]+"
 )
 _MAX_SEGMENT = 12  # characters; one mojibake'd punctuation mark spans one or two
 # Lead pairs of three-byte sequences whose third byte the GBK decoder dropped: General

@@ -234,9 +234,7 @@ def _run_batch(
             prepared.append(_prepare(article))
         except ExtractionError as exc:
             prepared.append(exc)
-    short = [
-        p for p in prepared if isinstance(p, _Prepared) and len(p.cleaned.text) <= CHUNK_CHARS
-    ]
+    short = [p for p in prepared if isinstance(p, _Prepared) and len(p.cleaned.text) <= CHUNK_CHARS]
     docs: Iterator[Doc] | None
     try:
         docs = iter(list(nlp.pipe((p.cleaned.text for p in short), batch_size=batch_size)))

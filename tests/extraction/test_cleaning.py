@@ -106,12 +106,14 @@ def test_broken_leading_tag_fragment_is_removed() -> None:
         "/>Ministers arrive in Paris, France, on May 2. Photo: AFP\nThe talks began."
     )
     cleaned = clean(raw)
-    assert cleaned.text == "Ministers arrive in Paris, France, on May 2. Photo: AFP\nThe talks began."
+    assert (
+        cleaned.text == "Ministers arrive in Paris, France, on May 2. Photo: AFP\nThe talks began."
+    )
     assert kinds(cleaned)["html"] == 1
 
 
 def test_trailing_tag_head_and_stray_tags_are_removed() -> None:
-    raw = "The talks began.<br>They ended <b>late</b> on Friday. <img src=\"https://x.org/a"
+    raw = 'The talks began.<br>They ended <b>late</b> on Friday. <img src="https://x.org/a'
     assert clean(raw).text == "The talks began.\nThey ended late on Friday."
 
 
@@ -265,7 +267,10 @@ def test_title_case_headings_and_labels_dropped_but_headlines_kept() -> None:
     )
     cleaned = clean(raw)
     assert cleaned.text.split("\n") == [
-        "Minister heads to Oslo for treaty talks", ARTICLE, ARTICLE, ARTICLE
+        "Minister heads to Oslo for treaty talks",
+        ARTICLE,
+        ARTICLE,
+        ARTICLE,
     ]
 
 
