@@ -97,7 +97,10 @@ def resolve_entities(doc: Any) -> EntityIndex:
     for g in groups.values():
         _evidence(g)
 
-    clusters = _merge(list(groups.values()))
+    links = [
+        (text_key(c.text), text_key(c.acronym_of.text)) for c in cands if c.acronym_of is not None
+    ]
+    clusters = _merge(list(groups.values()), links)
     entities = [_build(cluster) for cluster in clusters]
     full = doc_text(doc)
     _propagate(doc, full, entities, {(c.start, c.end) for c in cands})
@@ -148,7 +151,7 @@ def _place_identity(place: Place) -> tuple[Any, ...]:
     return (place.kind, place.name)
 
 
-def _merge(groups: list[_Group]) -> list[list[_Group]]:
+def _merge(groups: list[_Group], links: list[tuple[str, str]]) -> list[list[_Group]]:
     parent = list(range(len(groups)))
 
     def find(i: int) -> int:
@@ -178,6 +181,7 @@ def _merge(groups: list[_Group]) -> list[list[_Group]]:
 
     _merge_people(groups, union, find)
     _merge_long_names(groups, union)
+    _merge_organisations(groups, links, union)
 
     clusters: dict[int, list[_Group]] = {}
     for i, g in enumerate(groups):
@@ -244,6 +248,38 @@ def _merge_long_names(groups: list[_Group], union: Any) -> None:
                     union(i, j)
 
 
+_ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+
+
+def _merge_organisations(groups: list[_Group], links: list[tuple[str, str]], union: Any) -> None:
+    """Organisation short forms join the full name: an acronym defined in brackets or made
+    of the name's initials ("CIA" / "Central Intelligence Agency"), and a name without
+    its country ("State Department" / "US State Department") when only one fits."""
+    index = {text_key(g.cands[0].text): i for i, g in enumerate(groups)}
+    for short, long_ in links:
+        if short in index and long_ in index:
+            union(index[short], index[long_])
+    orgs = [i for i, g in enumerate(groups) if g.type == "ORG"]
+    initials: dict[str, list[int]] = {}
+    tails: dict[tuple[str, ...], list[int]] = {}
+    gaz = get_gazetteer()
+    for i in orgs:
+        words = groups[i].words
+        if len(words) >= 2:
+            letters = "".join(w[0] for w in words if w.casefold() not in _ACRONYM_SKIP)
+            initials.setdefault(letters.upper(), []).append(i)
+            qualifier = gaz.lookup(words[0]) or looks_like_demonym(words[0])
+            if len(words) >= 3 and qualifier:
+                tails.setdefault(tuple(w.casefold() for w in words[1:]), []).append(i)
+    for i in orgs:
+        words = groups[i].words
+        text = groups[i].cands[0].text
+        if len(words) == 1 and text.isupper() and len(initials.get(text, ())) == 1:
+            union(initials[text][0], i)
+        elif len(tails.get(tuple(w.casefold() for w in words), ())) == 1:
+            union(tails[tuple(w.casefold() for w in words)][0], i)
+
+
 def _build(cluster: list[_Group]) -> Entity:
     votes: Counter[str] = Counter()
     for g in cluster:
@@ -272,7 +308,7 @@ def _build(cluster: list[_Group]) -> Entity:
     else:
         name = max(counts, key=lambda s: (counts[s], len(s)))
 
-    aliases = list(dict.fromkeys(surfaces))
+    aliases = list(dict.fromkeys(surfaces + [collapse(c.surface) for c in cands if c.surface]))
     if etype == "PERSON":
         aliases.extend(c.title for c in cands if c.title)
         aliases = list(dict.fromkeys(aliases))

@@ -64,6 +64,8 @@ class Candidate:
     qualifier: str | None = None  # "US" in "US President Donald Trump"
     parts: list[Candidate] = field(default_factory=list)  # "Trump-Putin" -> Trump, Putin
     raw_label: str | None = None
+    surface: str | None = None  # "The New York Times" when a sentence-initial "The" was cut
+    acronym_of: Candidate | None = None  # "WFP" in "World Food Programme (WFP)"
 
 
 def collect_candidates(doc: Any) -> list[Candidate]:
@@ -88,8 +90,24 @@ def collect_candidates(doc: Any) -> list[Candidate]:
                     out.extend(made)
                 seg_start = i + 1
     out.extend(_coordinated_places(doc, out))
-    out.sort(key=lambda c: c.start)
-    return _join_adjacent_people(full, out)
+    out.sort(key=lambda c: (c.start, -c.end))
+    out = _join_adjacent_people(full, out)
+    _link_parenthetical_acronyms(full, out)
+    return out
+
+
+def _link_parenthetical_acronyms(full: str, cands: list[Candidate]) -> None:
+    """ "the World Food Programme (WFP)": the acronym in brackets names the same body."""
+    for prev, c in zip(cands, cands[1:], strict=False):
+        if (
+            prev.label == "ORG"
+            and c.text.isupper()
+            and 2 <= len(c.text) <= 8
+            and full[prev.end : c.start].strip() == "("
+            and full[c.end : c.end + 1] == ")"
+            and c.text[0] == prev.text[0]
+        ):
+            c.acronym_of = prev
 
 
 def _join_adjacent_people(full: str, cands: list[Candidate]) -> list[Candidate]:
@@ -163,10 +181,13 @@ def _repair(
         e -= 1
     if label == "ORG" and s > 1 and doc[s - 1].text == "The" and not doc[s - 1].is_sent_start:
         s -= 1  # the model left out the capital "The" of "The Guardian"
+    with_the = None
     if s < e and doc[s].lower_ == "the":
         # "according to The Guardian": a capital "The" inside a sentence is part of the name.
         keep = label == "ORG" and doc[s].text == "The" and s > 0 and not doc[s].is_sent_start
         keep = keep and not doc[s - 1].is_space and doc[s - 1].text not in ":|"
+        if not keep and doc[s].text == "The" and label == "ORG":
+            with_the = doc[s].idx  # sentence-initial: "The New York Times reported"
         s += 0 if keep else 1
     if s >= e:
         return [], e
@@ -246,23 +267,28 @@ def _repair(
 
     cand = Candidate(start, end, text, label, raw_label=label)
     cand.votes[label] += LABEL_VOTE
-    # "Trump administration", "UK government", "French presidency": the body is an ORG.
+    if with_the is not None and end > with_the:
+        cand.surface = full[with_the:end]
+    made = [cand]
+    # "Trump administration", "UK government", "French presidency": the body is an ORG;
+    # "this Alaska summit", "the NATO summit": a named meeting is an EVENT. The inner
+    # name stays a mention of its own entity.
     if e < n and doc[e].is_alpha and word_key(doc[e].text) in lex["institutions"] and e - s <= 3:
-        cand = _widen(doc, full, cand, e, "ORG")
+        made.append(_widen(doc, full, cand, e, "ORG"))
         consumed = max(consumed, e + 1)
+    elif _COMPOUND.fullmatch(text):
+        cand.parts = _compound_parts(cand)  # a "Trump-Putin summit" is not a named event
     elif (
-        label in ("GPE", "LOC")
+        label in ("GPE", "LOC", "ORG")
         and e < n
         and doc[e].is_lower
         and doc[e].lower_ in lex["event_nouns"]
     ):
-        cand = _widen(doc, full, cand, e, "EVENT")  # "this Alaska summit"
+        made.append(_widen(doc, full, cand, e, "EVENT"))
         consumed = max(consumed, e + 1)
-    elif _COMPOUND.fullmatch(text):
-        cand.parts = _compound_parts(cand)
     _building_votes(doc, s, e, cand, lex)
     _scan_title(doc, full, s, cand, lex)
-    return [cand], consumed
+    return made, consumed
 
 
 def _is_name(

@@ -264,3 +264,42 @@ def test_seeds_offsets_slice_and_aliases_are_unique(seeds: list[Path]) -> None:
                 key = text_key(alias)
                 assert owners.setdefault(key, e.id) == e.id, f"{alias!r} shared in {path.name}"
                 assert not re.search(r"['’]s?$", alias)
+
+
+def test_acronyms_join_their_organisation() -> None:
+    doc = make_doc(
+        "the World Food Programme ( _WFP _) said . The WFP and the Central Intelligence Agency and the CIA .",
+        {1: (4, "ORG"), 5: (6, "ORG"), 10: (11, "ORG"), 13: (16, "ORG"), 18: (19, "ORG")},
+    )
+    index = resolve_entities(doc)
+    check_offsets(doc, index)
+    names = by_name(index)
+    assert set(names) == {"World Food Programme", "Central Intelligence Agency"}
+    assert "WFP" in names["World Food Programme"].aliases  # type: ignore[attr-defined]
+    assert "CIA" in names["Central Intelligence Agency"].aliases  # type: ignore[attr-defined]
+
+
+def test_body_without_its_country_joins_the_qualified_name() -> None:
+    doc = make_doc(
+        "the US State Department said . Later the State Department added .",
+        {1: (4, "ORG"), 8: (10, "ORG")},
+    )
+    (dept,) = list(resolve_entities(doc))
+    assert dept.name == "US State Department" and len(dept.mentions) == 2
+
+
+def test_inner_name_of_a_summit_stays_a_mention() -> None:
+    doc = make_doc("this Alaska summit ended .", {1: (2, "GPE")})
+    index = resolve_entities(doc)
+    check_offsets(doc, index)
+    assert {(e.name, e.type) for e in index} == {("Alaska", "GPE"), ("Alaska summit", "EVENT")}
+
+
+def test_untagged_later_surname_is_propagated() -> None:
+    doc = make_doc(
+        "William Ruto spoke . Later Ruto left .",
+        {0: (2, "PERSON")},
+        pos=["PROPN", "PROPN", "VERB", "PUNCT", "ADV", "PROPN", "VERB", "PUNCT"],
+    )
+    (ruto,) = list(resolve_entities(doc))
+    assert [m.text for m in ruto.mentions] == ["William Ruto", "Ruto"]
