@@ -268,7 +268,8 @@ def test_seeds_offsets_slice_and_aliases_are_unique(seeds: list[Path]) -> None:
 
 def test_acronyms_join_their_organisation() -> None:
     doc = make_doc(
-        "the World Food Programme ( _WFP _) said . The WFP and the Central Intelligence Agency and the CIA .",
+        "the World Food Programme ( _WFP _) said . The WFP and the Central Intelligence Agency"
+        " and the CIA .",
         {1: (4, "ORG"), 5: (6, "ORG"), 10: (11, "ORG"), 13: (16, "ORG"), 18: (19, "ORG")},
     )
     index = resolve_entities(doc)
