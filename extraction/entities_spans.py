@@ -90,6 +90,7 @@ def collect_candidates(doc: Any) -> list[Candidate]:
                     out.extend(made)
                 seg_start = i + 1
     out.extend(_coordinated_places(doc, out))
+    out.extend(_untagged_speakers(doc, full, out))
     out.sort(key=lambda c: (c.start, -c.end))
     out = _join_adjacent_people(full, out)
     _link_parenthetical_acronyms(full, out)
@@ -136,6 +137,45 @@ def _join_adjacent_people(full: str, cands: list[Candidate]) -> list[Candidate]:
             out[-1] = joined
         else:
             out.append(c)
+    return out
+
+
+_SPEECH_LEMMAS = frozenset({"say", "tell", "add", "note", "claim", "insist", "write", "warn"})
+
+
+def _untagged_speakers(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
+    """A proper name the model left untagged as the subject of a speech verb, inside a
+    sentence ("..., Kallas said") is a person: organisations and places that speak are
+    almost always tagged, and a sentence-initial capital proves nothing."""
+    if not doc.has_annotation("DEP") or not doc.has_annotation("POS"):
+        return []
+    import numpy as np
+
+    strings = doc.vocab.strings
+    arr = doc.to_array(["POS", "ENT_IOB", "DEP"])  # ENT_IOB: 1 inside, 3 begins an entity
+    outside = (arr[:, 1] != 1) & (arr[:, 1] != 3)
+    hits = np.nonzero((arr[:, 0] == strings["PROPN"]) & outside & (arr[:, 2] == strings["nsubj"]))[
+        0
+    ]
+    taken = {(c.start, c.end) for c in cands}
+    out = []
+    gaz = get_gazetteer()
+    for i in hits.tolist():
+        tok = doc[i]
+        if tok.head.lemma_ not in _SPEECH_LEMMAS or tok.is_sent_start or not tok.is_title:
+            continue
+        left = tok.i
+        while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].is_title:
+            left -= 1
+        if doc[left].is_sent_start or doc[left].ent_type_:
+            continue
+        start, end = doc[left].idx, tok.idx + len(tok.text)
+        text = full[start:end]
+        if (start, end) in taken or gaz.lookup(text) is not None:
+            continue
+        cand = Candidate(start, end, text, "PERSON")  # no model label: a weak vote only
+        cand.votes["PERSON"] += 1
+        out.append(cand)
     return out
 
 

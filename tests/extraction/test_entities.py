@@ -304,3 +304,18 @@ def test_untagged_later_surname_is_propagated() -> None:
     )
     (ruto,) = list(resolve_entities(doc))
     assert [m.text for m in ruto.mentions] == ["William Ruto", "Ruto"]
+
+
+def test_untagged_proper_noun_speaking_mid_sentence_is_a_person() -> None:
+    # "The plan failed , Kallas said ." with Kallas left untagged by the model
+    words = ["The", "plan", "failed", ",", "Kallas", "said", "."]
+    doc = Doc(
+        VOCAB,
+        words=words,
+        spaces=[True, True, False, True, True, False, False],
+        heads=[1, 2, 5, 5, 5, 5, 5],
+        deps=["det", "nsubj", "ccomp", "punct", "nsubj", "ROOT", "punct"],
+        pos=["DET", "NOUN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        lemmas=["the", "plan", "fail", ",", "Kallas", "say", "."],
+    )
+    assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Kallas", "PERSON")]
