@@ -41,8 +41,10 @@ SPEECH_VERBS = frozenset(
 )  # fmt: skip
 PRONOUNS = frozenset({"he", "she"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_OPENERS = {"“": "”", '"': '"', "„": "“", "«": "»"}
-_MARKS = re.compile(r"[\"“”„«»]")
+_OPENERS = {"“": "”", '"': '"', "„": "“", "«": "»", "‘": "’"}
+# A typographic single quote closes only where no letter follows: "don’t" and "Trump’s"
+# are apostrophes, "‘we will win’ he said" closes.
+_MARKS = re.compile(r"[\"“”„«»‘]|’(?![^\W\d_])")
 
 
 def extract_quotes(doc: Any, entities: EntityIndex) -> list[dict[str, Any]]:
@@ -109,6 +111,8 @@ def _speaker(doc: Any, entities: EntityIndex, start: int, end: int) -> Entity | 
         subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
         if subj is None or start <= subj.idx < end:
             continue
+        if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            subj = verb.head  # "Mr. Trump, who said Wednesday that ..."
         if subj.lower_ in PRONOUNS:
             return _resolve_pronoun(doc, entities, subj)
         found = _entity_of(entities, subj)

@@ -31,6 +31,11 @@ def test_straight_and_typographic_marks_pair_within_a_paragraph() -> None:
     assert spans == ["we will win this", "they will lose it"]
 
 
+def test_single_typographic_quotes_skip_apostrophes() -> None:
+    text = "She said ‘we don’t want war’ and the leaders’ summit went on."
+    assert [text[s:e] for s, e in find_quote_spans(text)] == ["we don’t want war"]
+
+
 def test_subject_of_speech_verb_before_quote() -> None:
     # Kaja Kallas said "we stand with Kyiv ."
     doc = parsed(
