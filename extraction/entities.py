@@ -204,12 +204,16 @@ def _merge_people(groups: list[_Group], union: Any, find: Any) -> None:
                 if same_person_name(groups[i].words, groups[j].words):
                     union(i, j)
     # One-word mentions: exactly one full name must contain the word.
+    suffixes = lexicon()["name_suffixes"]
     by_word: dict[str, set[int]] = {}
     for i in full:
         for w in groups[i].words:
-            wk = w.casefold().rstrip(".")
-            if len(wk) > 1 and wk not in particles:
+            wk = w.casefold().rstrip(".,")
+            if len(wk) > 1 and wk not in particles and wk not in suffixes:
                 by_word.setdefault(wk, set()).add(find(i))
+    size: Counter[int] = Counter()
+    for i in full:
+        size[find(i)] += len(groups[i].cands)
     surnames: dict[str, set[int]] = {}
     for i in full:
         surnames.setdefault(groups[i].words[-1][:2].casefold(), set()).add(i)
@@ -228,6 +232,9 @@ def _merge_people(groups: list[_Group], union: Any, find: Any) -> None:
                 for k in surnames.get(word[:2], ())
                 if similar(word, groups[k].words[-1]) >= _SURNAME_SIMILARITY
             }
+        if len(owners) > 1:  # "Trump" with "Donald Trump" and "Melania Trump"
+            ranked = sorted(owners, key=lambda o: size[o], reverse=True)
+            owners = {ranked[0]} if size[ranked[0]] >= 2 * size[ranked[1]] else owners
         if len(owners) == 1:
             union(owners.pop(), i)
 
@@ -353,14 +360,22 @@ def _propagate(doc: Any, full: str, entities: list[Entity], taken: set[tuple[int
     """Add mentions the model missed: a later bare "Ruto" after "William Ruto", a second
     "Kremlin" after a tagged one. Only capitalised names that belong to a single entity
     are propagated, at token boundaries, on proper nouns; one regex pass over the text."""
-    owner: dict[str, Entity | None] = {}
+    claims: dict[str, list[Entity]] = {}
     for e in entities:
         forms = {collapse(m.text) for m in e.mentions}
         if e.type == "PERSON":
             forms |= {f.split()[-1] for f in forms if len(f.split()) >= 2}
         for f in forms:
             if f[:1].isupper() and len(f) >= 2:
-                owner[f] = e if owner.get(f, e) is e else None  # None: two owners
+                claims.setdefault(f, []).append(e)
+    owner: dict[str, Entity | None] = {}
+    for f, claimants in claims.items():
+        # A form two entities share goes to one that is mentioned twice as often.
+        claimants.sort(key=lambda x: len(x.mentions), reverse=True)
+        dominant = len(claimants) == 1 or len(claimants[0].mentions) >= 2 * len(
+            claimants[1].mentions
+        )
+        owner[f] = claimants[0] if dominant else None
     names = sorted((f for f, e in owner.items() if e is not None), key=len, reverse=True)
     if not names:
         return
