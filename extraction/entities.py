@@ -311,9 +311,8 @@ def _build(cluster: list[_Group]) -> Entity:
         name = place.name
     elif etype == "NORP":
         name = demonym_plural(max(counts, key=lambda s: (counts[s], len(s))))
-        name = name if not name.endswith("ss") else name[:-1]
-    else:
-        name = max(counts, key=lambda s: (counts[s], len(s)))
+    else:  # the full form over an acronym or a country-less short form
+        name = max(counts, key=lambda s: (len(s.split()), counts[s], len(s)))
 
     aliases = list(dict.fromkeys(surfaces + [collapse(c.surface) for c in cands if c.surface]))
     if etype == "PERSON":
