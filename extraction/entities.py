@@ -278,6 +278,14 @@ def _merge_organisations(groups: list[_Group], links: list[tuple[str, str]], uni
             qualifier = gaz.lookup(words[0]) or looks_like_demonym(words[0])
             if len(words) >= 3 and qualifier:
                 tails.setdefault(tuple(w.casefold() for w in words[1:]), []).append(i)
+    # "Apple Inc." / "Apple", "Ford Motor Co" / "Ford Motor": a legal suffix is not the name.
+    suffixes = lexicon()["corporate_suffixes"]
+    for i in orgs:
+        words = groups[i].words
+        if len(words) >= 2 and words[-1].casefold().rstrip(".,") in suffixes:
+            base = text_key(" ".join(words[:-1]))
+            if base in index and groups[index[base]].type == "ORG":
+                union(index[base], i)
     for i in orgs:
         words = groups[i].words
         text = groups[i].cands[0].text

@@ -239,6 +239,11 @@ def _repair(
             s += 2
     if any("/" in t.text for t in doc[s:e]):
         return _split_credits(doc, full, s, e), e
+    # "fined Apple 1.8 billion euros": an amount glued to a name is not part of it.
+    for i in range(s + 1, e - 1):
+        if doc[i].like_num and doc[i + 1].is_lower:
+            e = i
+            break
     # A possessive inside the span: keep the name after it for a person ("Ukraine's
     # President Volodymyr Zelenskyy"), the name before it otherwise.
     for i in range(s, e):
@@ -512,6 +517,15 @@ def _scan_title(
             break
         elif t.is_title and t.pos_ == "PROPN" and has_role and not t.ent_type_:
             first = j  # "Homeland" in "Secretary of Homeland Security"
+        elif (
+            has_role
+            and first is not None
+            and t.is_lower
+            and t.pos_ in ("NOUN", "ADJ")
+            and t.dep_ in ("compound", "amod")
+            and first <= t.head.i < s
+        ):
+            first = j  # "competition" in "EU competition chief Margrethe Vestager"
         else:
             break
         j -= 1

@@ -319,3 +319,14 @@ def test_untagged_proper_noun_speaking_mid_sentence_is_a_person() -> None:
         lemmas=["the", "plan", "fail", ",", "Kallas", "say", "."],
     )
     assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Kallas", "PERSON")]
+
+
+def test_legal_suffix_and_glued_amount_are_not_the_name() -> None:
+    doc = make_doc(
+        "Acme Corp. said . Regulators fined Acme 1.8 billion euros .",
+        {0: (2, "ORG"), 6: (10, "ORG")},
+    )
+    index = resolve_entities(doc)
+    check_offsets(doc, index)
+    (acme,) = list(index)
+    assert acme.name == "Acme Corp." and [m.text for m in acme.mentions] == ["Acme Corp.", "Acme"]
