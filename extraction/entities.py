@@ -12,12 +12,10 @@
    "America", "the United States"), demonyms by group name ("Russian", "Russians"),
    people by surname or given name ("Trump", "Mr. Trump" -> "Donald Trump"; "Vladimir" ->
    "Vladimir Putin") and by spelling variants ("Zelensky" / "Zelenskyy", "Sergei" /
-   "Sergey").
-   (``entities_merge``)
+   "Sergey"); see ``entities_merge``.
 4. Each merged cluster takes the type with most votes, a name (the longest full name of a
    person, the gazetteer's name of a place, the plural demonym of a group), its aliases
    (distinct surface strings plus "title + name" forms) and a salience.
-
 5. Names the model tagged once are propagated to their untagged repetitions.
 
 Ids are "e1", "e2", ... in order of first mention.
