@@ -57,11 +57,12 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     _install_request_hooks(app)
     install_auth(app, settings)
 
-    from service.api import articles, entities, events, health
+    from service.api import articles, entities, events, health, webhooks
 
     api.register_blueprint(articles.blp)
     api.register_blueprint(events.blp)
     api.register_blueprint(entities.blp)
+    api.register_blueprint(webhooks.blp)
     app.register_blueprint(health.blp)
 
     from service.metrics import install_metrics
