@@ -170,14 +170,15 @@ def _delivery_settings(env: Mapping[str, str]) -> dict[str, Any]:
         try:
             out["webhook_retry_schedule"] = tuple(float(p) for p in env[name].split(","))
         except ValueError:
-            raise ConfigError(f"{name} must be comma-separated seconds, got {env[name]!r}") from None
+            raise ConfigError(f"{name} must be seconds separated by commas: {env[name]!r}") from None
         if any(d < 0 for d in out["webhook_retry_schedule"]):
             raise ConfigError(f"{name} must not contain negative delays, got {env[name]!r}")
     out["webhook_timeout_seconds"] = _float(env, "EVENTWIRE_WEBHOOK_TIMEOUT", 30.0)
     out["webhook_lease_seconds"] = _int(env, "EVENTWIRE_WEBHOOK_LEASE_SECONDS", 120, minimum=1)
     out["webhook_dispatch_interval"] = _float(env, "EVENTWIRE_WEBHOOK_DISPATCH_INTERVAL", 5.0)
-    out["webhook_rotation_overlap_seconds"] = _float(env, "EVENTWIRE_WEBHOOK_ROTATION_OVERLAP", 86400.0)
-    out["webhook_disable_after_seconds"] = _float(env, "EVENTWIRE_WEBHOOK_DISABLE_AFTER", 5 * 86400.0)
+    overlap, disable_after = "EVENTWIRE_WEBHOOK_ROTATION_OVERLAP", "EVENTWIRE_WEBHOOK_DISABLE_AFTER"
+    out["webhook_rotation_overlap_seconds"] = _float(env, overlap, 86400.0)
+    out["webhook_disable_after_seconds"] = _float(env, disable_after, 5 * 86400.0)
     out["stream_maxlen"] = _int(env, "EVENTWIRE_STREAM_MAXLEN", 100_000, minimum=1)
     out["delivery_crash_file"] = env.get("EVENTWIRE_TEST_DELIVERY_CRASH_FILE") or None
     return out

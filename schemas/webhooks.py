@@ -23,15 +23,20 @@ class WebhookInSchema(Schema):
 
     # Checked by workers.address_guard (one place for registration and send), which also
     # understands IPv6 literals that a generic URL validator refuses without saying why.
-    url = fields.String(required=True, validate=validate.Length(min=1, max=2048),
-                        metadata={"example": "https://consumer.example/hooks/eventwire"})  # fmt: skip
+    url = fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=2048),
+        metadata={"example": "https://consumer.example/hooks/eventwire"},
+    )
     event_types = fields.List(
         fields.String(validate=validate.OneOf(WEBHOOK_EVENT_TYPES)),
         load_default=lambda: list(WEBHOOK_EVENT_TYPES),
         validate=validate.Length(min=1, max=len(WEBHOOK_EVENT_TYPES)),
         metadata={"description": "what to receive; default both"},
     )
-    description = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=1024))
+    description = fields.String(
+        load_default=None, allow_none=True, validate=validate.Length(max=1024)
+    )
     enabled = fields.Boolean(load_default=True)
 
 
@@ -55,7 +60,9 @@ class WebhookSchema(Schema):
     event_types = fields.List(fields.String(), required=True)
     description = fields.String(allow_none=True)
     enabled = fields.Boolean(required=True)
-    disabled_reason = fields.String(allow_none=True, metadata={"description": "why it was disabled"})
+    disabled_reason = fields.String(
+        allow_none=True, metadata={"description": "why it was disabled"}
+    )
     created_at = fields.AwareDateTime(required=True)
     updated_at = fields.AwareDateTime(required=True)
 
@@ -68,7 +75,9 @@ class WebhookCreatedSchema(WebhookSchema):
 
 class SecretRotatedSchema(Schema):
     id = fields.String(required=True)
-    secret = fields.String(required=True, metadata={"description": "the new secret, shown only now"})
+    secret = fields.String(
+        required=True, metadata={"description": "the new secret, shown only now"}
+    )
     previous_secret_expires_at = fields.AwareDateTime(
         required=True, metadata={"description": "until then messages carry both signatures"}
     )
@@ -84,7 +93,9 @@ class AttemptSchema(Schema):
     status_code = fields.Integer(allow_none=True)
     duration_ms = fields.Float(required=True)
     error = fields.String(allow_none=True)
-    response_body = fields.String(allow_none=True, metadata={"description": "first 20 KB of the answer"})
+    response_body = fields.String(
+        allow_none=True, metadata={"description": "first 20 KB of the answer"}
+    )
 
 
 class DeliverySchema(Schema):

@@ -45,6 +45,7 @@ from storage.ids import new_id
 from storage.models import Base
 from storage.pagination import Page, decode_cursor, encode_cursor
 
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -121,7 +122,9 @@ class WebhookDelivery(Base):
     delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (
-        UniqueConstraint("message_id", "endpoint_id", "target", name="uq_webhook_deliveries_target"),
+        UniqueConstraint(
+            "message_id", "endpoint_id", "target", name="uq_webhook_deliveries_target"
+        ),
         Index("ix_webhook_deliveries_due", "status", "next_attempt_at"),
         Index("ix_webhook_deliveries_endpoint", "endpoint_id", "id"),
         Index("ix_webhook_deliveries_message", "message_id"),
@@ -134,7 +137,9 @@ class DeliveryAttempt(Base):
     __tablename__ = "webhook_attempts"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    delivery_id: Mapped[str] = mapped_column(ForeignKey("webhook_deliveries.id", ondelete="CASCADE"))
+    delivery_id: Mapped[str] = mapped_column(
+        ForeignKey("webhook_deliveries.id", ondelete="CASCADE")
+    )
     attempted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     status_code: Mapped[int | None] = mapped_column(Integer)
     duration_ms: Mapped[float] = mapped_column(Float, default=0.0)
@@ -188,7 +193,13 @@ class WebhookRepository:
     # -- endpoints ----------------------------------------------------------------------
 
     def create_endpoint(
-        self, *, url: str, event_types: Sequence[str], description: str | None, enabled: bool, secret: str
+        self,
+        *,
+        url: str,
+        event_types: Sequence[str],
+        description: str | None,
+        enabled: bool,
+        secret: str,
     ) -> WebhookEndpoint:
         now = utcnow()
         endpoint = WebhookEndpoint(
@@ -206,7 +217,9 @@ class WebhookRepository:
             raise NotFound(f"no webhook endpoint with id {endpoint_id!r}")
         return endpoint
 
-    def list_endpoints(self, *, limit: int = 50, cursor: str | None = None) -> Page[WebhookEndpoint]:
+    def list_endpoints(
+        self, *, limit: int = 50, cursor: str | None = None
+    ) -> Page[WebhookEndpoint]:
         q = select(WebhookEndpoint)
         if cursor:
             q = q.where(WebhookEndpoint.id < decode_cursor(cursor))
@@ -233,7 +246,9 @@ class WebhookRepository:
         """Raises NotFound."""
         self.s.delete(self.get_endpoint(endpoint_id))
 
-    def rotate_secret(self, endpoint_id: str, new_secret: str, overlap_seconds: float) -> WebhookEndpoint:
+    def rotate_secret(
+        self, endpoint_id: str, new_secret: str, overlap_seconds: float
+    ) -> WebhookEndpoint:
         """Make ``new_secret`` current; the old one keeps signing for ``overlap_seconds``."""
         endpoint = self.get_endpoint(endpoint_id)
         now = utcnow()
@@ -260,14 +275,20 @@ class WebhookRepository:
             return None
         endpoints = [
             e
-            for e in self.s.scalars(select(WebhookEndpoint).where(WebhookEndpoint.enabled.is_(True)))
+            for e in self.s.scalars(
+                select(WebhookEndpoint).where(WebhookEndpoint.enabled.is_(True))
+            )
             if event_type in (e.event_types or [])
         ]
         if not endpoints and not stream:
             return None
         now = utcnow()
         message = WebhookMessage(
-            id="msg_" + new_id(), article_id=article_id, event_type=event_type, body=body, created_at=now
+            id="msg_" + new_id(),
+            article_id=article_id,
+            event_type=event_type,
+            body=body,
+            created_at=now,
         )
         self.s.add(message)
         self.s.flush()
@@ -276,8 +297,15 @@ class WebhookRepository:
             targets.append((None, TARGET_STREAM))
         self.s.add_all(
             WebhookDelivery(
-                id=new_id(), message_id=message.id, endpoint_id=endpoint_id, target=target,
-                status="pending", attempts=0, schedule_step=0, next_attempt_at=now, created_at=now,
+                id=new_id(),
+                message_id=message.id,
+                endpoint_id=endpoint_id,
+                target=target,
+                status="pending",
+                attempts=0,
+                schedule_step=0,
+                next_attempt_at=now,
+                created_at=now,
             )  # fmt: skip
             for endpoint_id, target in targets
         )
@@ -298,7 +326,10 @@ class WebhookRepository:
             .where(
                 WebhookDelivery.status == "pending",
                 WebhookDelivery.next_attempt_at <= now,
-                or_(WebhookDelivery.lease_expires_at.is_(None), WebhookDelivery.lease_expires_at < now),
+                or_(
+                    WebhookDelivery.lease_expires_at.is_(None),
+                    WebhookDelivery.lease_expires_at < now,
+                ),
                 or_(WebhookDelivery.endpoint_id.is_(None), WebhookEndpoint.enabled.is_(True)),
             )
             .order_by(WebhookDelivery.next_attempt_at)
@@ -319,7 +350,10 @@ class WebhookRepository:
                 .where(
                     WebhookDelivery.id == delivery_id,
                     WebhookDelivery.status == "pending",
-                    or_(WebhookDelivery.lease_expires_at.is_(None), WebhookDelivery.lease_expires_at < now),
+                    or_(
+                        WebhookDelivery.lease_expires_at.is_(None),
+                        WebhookDelivery.lease_expires_at < now,
+                    ),
                 )
                 .values(lease_expires_at=lease_until, lease_token=token)
                 .execution_options(synchronize_session=False)
@@ -334,7 +368,9 @@ class WebhookRepository:
         message = self.s.get(WebhookMessage, d.message_id)
         assert message is not None
         if d.endpoint_id is None:
-            return ClaimedDelivery(d.id, token, d.message_id, d.target, message.body, d.schedule_step)
+            return ClaimedDelivery(
+                d.id, token, d.message_id, d.target, message.body, d.schedule_step
+            )
         e = self.s.get(WebhookEndpoint, d.endpoint_id)
         assert e is not None
         secrets = [e.secret]
@@ -360,13 +396,18 @@ class WebhookRepository:
         ``retry_in`` is the delay before the next try, None when the schedule is spent.
         """
         now = utcnow()
-        d = self.s.get(WebhookDelivery, claimed.id, with_for_update=self.s.get_bind().dialect.name != "sqlite")
+        d = self.s.get(
+            WebhookDelivery, claimed.id, with_for_update=self.s.get_bind().dialect.name != "sqlite"
+        )
         if d is None or d.lease_token != claimed.lease_token or d.status != "pending":
             return None
         self.s.add(
             DeliveryAttempt(
-                delivery_id=d.id, attempted_at=now, status_code=outcome.status_code,
-                duration_ms=round(outcome.duration_ms, 1), error=outcome.error,
+                delivery_id=d.id,
+                attempted_at=now,
+                status_code=outcome.status_code,
+                duration_ms=round(outcome.duration_ms, 1),
+                error=outcome.error,
                 response_body=outcome.response_body,
             )  # fmt: skip
         )
@@ -391,9 +432,11 @@ class WebhookRepository:
             else:
                 endpoint.failing_since = as_utc(endpoint.failing_since) or now
                 if now - endpoint.failing_since >= timedelta(seconds=disable_after_seconds):
+                    since = endpoint.failing_since.isoformat(timespec="seconds")
                     reason = (
-                        f"every delivery failed from {endpoint.failing_since.isoformat(timespec='seconds')} "
-                        f"to {now.isoformat(timespec='seconds')}; last error: {(outcome.error or '')[:300]}"
+                        f"every delivery failed from {since} to {now.isoformat(timespec='seconds')}"
+                        "; "
+                        f"last error: {(outcome.error or '')[:300]}"
                     )
             if reason is not None:
                 self.disable_endpoint(endpoint, reason)
@@ -417,16 +460,26 @@ class WebhookRepository:
             .where(
                 WebhookDelivery.endpoint_id == endpoint.id,
                 WebhookDelivery.status == "pending",
-                or_(WebhookDelivery.lease_expires_at.is_(None), WebhookDelivery.lease_expires_at < utcnow()),
+                or_(
+                    WebhookDelivery.lease_expires_at.is_(None),
+                    WebhookDelivery.lease_expires_at < utcnow(),
+                ),
             )
-            .values(status="dead", next_attempt_at=None, last_error="endpoint disabled: " + reason[:500])
+            .values(
+                status="dead", next_attempt_at=None, last_error="endpoint disabled: " + reason[:500]
+            )
             .execution_options(synchronize_session=False)
         )
 
     # -- reads and replay -----------------------------------------------------------------
 
     def list_deliveries(
-        self, endpoint_id: str, *, status: str | None = None, limit: int = 50, cursor: str | None = None
+        self,
+        endpoint_id: str,
+        *,
+        status: str | None = None,
+        limit: int = 50,
+        cursor: str | None = None,
     ) -> Page[DeliveryView]:
         """Newest first, with each delivery's attempts. Raises NotFound."""
         self.get_endpoint(endpoint_id)
@@ -465,7 +518,9 @@ class WebhookRepository:
         message = self.s.get(WebhookMessage, d.message_id)
         assert message is not None
         attempts = self.s.scalars(
-            select(DeliveryAttempt).where(DeliveryAttempt.delivery_id == d.id).order_by(DeliveryAttempt.id)
+            select(DeliveryAttempt)
+            .where(DeliveryAttempt.delivery_id == d.id)
+            .order_by(DeliveryAttempt.id)
         )
         return DeliveryView(d, message, list(attempts))
 
@@ -476,7 +531,12 @@ class WebhookRepository:
         return d
 
     def replay_range(
-        self, endpoint_id: str, *, since: datetime | None, until: datetime | None, statuses: Sequence[str]
+        self,
+        endpoint_id: str,
+        *,
+        since: datetime | None,
+        until: datetime | None,
+        statuses: Sequence[str],
     ) -> list[WebhookDelivery]:
         """Replay the endpoint's deliveries created in [since, until) with ``statuses``."""
         self.get_endpoint(endpoint_id)

@@ -117,10 +117,14 @@ def check_url(url: str, allow_hosts: Sequence[str], resolver: Resolver = system_
             addresses = []
         _check_all(host, addresses)
     if scheme != "https":
-        raise AddressRefused("the URL must use https (plain http only for EVENTWIRE_WEBHOOK_ALLOW_HOSTS)")
+        raise AddressRefused(
+            "the URL must use https (plain http only for EVENTWIRE_WEBHOOK_ALLOW_HOSTS)"
+        )
 
 
-def resolve_for_send(url: str, allow_hosts: Sequence[str], resolver: Resolver = system_resolver) -> Target:
+def resolve_for_send(
+    url: str, allow_hosts: Sequence[str], resolver: Resolver = system_resolver
+) -> Target:
     """Resolve the URL's host and check every address it has, just before a send.
 
     Raises:
@@ -129,7 +133,9 @@ def resolve_for_send(url: str, allow_hosts: Sequence[str], resolver: Resolver = 
     scheme, host, port = _parse(url)
     allowed = _allowed(host, allow_hosts)
     if scheme != "https" and not allowed:
-        raise AddressRefused("the URL must use https (plain http only for EVENTWIRE_WEBHOOK_ALLOW_HOSTS)")
+        raise AddressRefused(
+            "the URL must use https (plain http only for EVENTWIRE_WEBHOOK_ALLOW_HOSTS)"
+        )
     ip = _literal(host)
     if ip is not None:
         if not allowed and (reason := refusal(ip)):
@@ -153,4 +159,6 @@ def _check_all(host: str, addresses: Sequence[str]) -> None:
         ip = _literal(raw)
         reason = refusal(ip) if ip is not None else f"{raw} is not an IP address"
         if reason:
-            raise AddressRefused(f"{host} resolves to {reason}; webhooks may only go to public addresses")
+            raise AddressRefused(
+                f"{host} resolves to {reason}; webhooks may only go to public addresses"
+            )

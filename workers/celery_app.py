@@ -27,7 +27,8 @@ def make_celery(settings: Settings) -> Celery:
         from workers.sqla_transport import register
 
         register()
-    app = Celery("eventwire", broker=settings.broker_url, include=["workers.tasks", "workers.delivery_tasks"])
+    tasks = ["workers.tasks", "workers.delivery_tasks"]
+    app = Celery("eventwire", broker=settings.broker_url, include=tasks)
     transport_options: dict[str, object] = {"visibility_timeout": settings.task_lease_seconds}
     if settings.broker_url.startswith("sqla+"):
         # The SQL transport polls; a short interval keeps submit-to-start latency low.

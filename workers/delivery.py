@@ -81,13 +81,18 @@ class Outbox:
         self._enqueue(session, article.id, "article.failed", body)
 
     def _enqueue(self, session: Session, article_id: str, event_type: str, body: str) -> None:
-        msg_id = WebhookRepository(session).enqueue_message(article_id, event_type, body, stream=self.stream)
+        msg_id = WebhookRepository(session).enqueue_message(
+            article_id, event_type, body, stream=self.stream
+        )
         if msg_id is not None:
             self.message_ids.append(msg_id)
 
 
 def next_retry_delay(
-    schedule: Sequence[float], step: int, retry_after: float | None = None, rng: random.Random | None = None
+    schedule: Sequence[float],
+    step: int,
+    retry_after: float | None = None,
+    rng: random.Random | None = None,
 ) -> float | None:
     """Seconds before try number ``step + 1`` (``step`` tries made), ±20 % jitter, at least
     what ``Retry-After`` asked; None when the schedule is spent (the delivery is dead)."""
@@ -135,10 +140,15 @@ def dispatch(
         if before_send is not None:
             before_send(item)
         outcome = _send(item, settings, client, redis_client, resolver)
-        retry_in = next_retry_delay(settings.webhook_retry_schedule, item.schedule_step + 1, outcome.retry_after)
+        retry_in = next_retry_delay(
+            settings.webhook_retry_schedule, item.schedule_step + 1, outcome.retry_after
+        )
         with db.session() as s:
             status = WebhookRepository(s).record_attempt(
-                item, outcome, retry_in=retry_in, disable_after_seconds=settings.webhook_disable_after_seconds
+                item,
+                outcome,
+                retry_in=retry_in,
+                disable_after_seconds=settings.webhook_disable_after_seconds,
             )
         if status is None:
             report.lost += 1
@@ -150,8 +160,9 @@ def dispatch(
             report.retrying += 1
         log.info(
             "delivery %s", status or "lease lost",
-            extra={"delivery_id": item.id, "message_id": item.message_id, "endpoint_id": item.endpoint_id,
-                   "target": item.target, "status_code": outcome.status_code, "error": outcome.error,
+            extra={"delivery_id": item.id, "message_id": item.message_id,
+                   "endpoint_id": item.endpoint_id, "target": item.target,
+                   "status_code": outcome.status_code, "error": outcome.error,
                    "ms": round(outcome.duration_ms, 1), "retry_in": retry_in},
         )  # fmt: skip
     return report
@@ -166,8 +177,12 @@ def _send(
 ) -> AttemptRecord:
     if item.target == TARGET_STREAM:
         if redis_client is None:
-            return AttemptRecord(ok=False, error="no Redis configured for the stream (EVENTWIRE_REDIS_URL)")
-        return stream_sink.publish(redis_client, item.message_id, item.body, maxlen=settings.stream_maxlen)
+            return AttemptRecord(
+                ok=False, error="no Redis configured for the stream (EVENTWIRE_REDIS_URL)"
+            )
+        return stream_sink.publish(
+            redis_client, item.message_id, item.body, maxlen=settings.stream_maxlen
+        )
     assert item.url is not None
     return send_webhook(
         client, item.url, item.message_id, item.body, item.secrets,

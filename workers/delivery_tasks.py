@@ -63,7 +63,9 @@ def send_deliver(app: Celery, message_ids: Sequence[str]) -> bool:
     if not message_ids:
         return True
     try:
-        app.send_task("eventwire.deliver", args=[list(message_ids)], retry=True, retry_policy=PUBLISH_RETRY)
+        app.send_task(
+            "eventwire.deliver", args=[list(message_ids)], retry=True, retry_policy=PUBLISH_RETRY
+        )
     except Exception as exc:  # noqa: BLE001 - kombu raises many transport-specific errors
         log.warning("broker refused a deliver task; dispatch_due will send it: %s", exc)
         return False

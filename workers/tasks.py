@@ -70,7 +70,8 @@ def sweep(self) -> dict[str, int]:  # type: ignore[no-untyped-def]
     outbox = Outbox.for_settings(settings)
     with db.session() as s:
         report = ArticleRepository(s).sweep(
-            requeue_after=settings.requeue_after_seconds, max_attempts=settings.max_attempts,
+            requeue_after=settings.requeue_after_seconds,
+            max_attempts=settings.max_attempts,
             on_failed=outbox.on_failed,
         )
     send_deliver(self.app, outbox.message_ids)

@@ -41,7 +41,9 @@ def sign_payload(secrets: Sequence[str], msg_id: str, timestamp: datetime, body:
     return " ".join(Webhook(secret).sign(msg_id, timestamp, body) for secret in secrets)
 
 
-def signed_headers(secrets: Sequence[str], msg_id: str, body: str, now: datetime | None = None) -> dict[str, str]:
+def signed_headers(
+    secrets: Sequence[str], msg_id: str, body: str, now: datetime | None = None
+) -> dict[str, str]:
     now = (now or datetime.now(UTC)).replace(microsecond=0)
     return {
         "webhook-id": msg_id,
@@ -102,13 +104,18 @@ def send_webhook(
     headers["host"] = original.netloc.decode("ascii")
     extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
     try:
-        request = client.build_request("POST", pinned, content=body.encode("utf-8"), headers=headers,
-                                       extensions=extensions)  # fmt: skip
+        request = client.build_request(
+            "POST", pinned, content=body.encode("utf-8"), headers=headers, extensions=extensions
+        )
         response = client.send(request, stream=True, follow_redirects=False)
     except httpx.TimeoutException as exc:
-        return AttemptRecord(ok=False, error=f"timeout: {type(exc).__name__}", duration_ms=_ms(started))
+        return AttemptRecord(
+            ok=False, error=f"timeout: {type(exc).__name__}", duration_ms=_ms(started)
+        )
     except httpx.HTTPError as exc:
-        return AttemptRecord(ok=False, error=f"{type(exc).__name__}: {str(exc)[:300]}", duration_ms=_ms(started))
+        return AttemptRecord(
+            ok=False, error=f"{type(exc).__name__}: {str(exc)[:300]}", duration_ms=_ms(started)
+        )
     try:
         text, read_error = _read_start(response)
     finally:
@@ -119,7 +126,8 @@ def send_webhook(
     if not ok:
         error = f"HTTP {status}"
         if 300 <= status < 400:
-            error += f": redirects are not followed (Location: {response.headers.get('location', '')[:300]})"
+            location = response.headers.get("location", "")[:300]
+            error += f": redirects are not followed (Location: {location})"
     if read_error:
         error = (error + "; " if error else "") + read_error
     return AttemptRecord(
@@ -140,7 +148,9 @@ def _read_start(response: httpx.Response) -> tuple[str, str | None]:
             if size >= RESPONSE_BODY_LIMIT:
                 break
     except httpx.HTTPError as exc:
-        return b"".join(chunks)[:RESPONSE_BODY_LIMIT].decode("utf-8", "replace"), f"reading the answer: {type(exc).__name__}"
+        return b"".join(chunks)[:RESPONSE_BODY_LIMIT].decode(
+            "utf-8", "replace"
+        ), f"reading the answer: {type(exc).__name__}"
     return b"".join(chunks)[:RESPONSE_BODY_LIMIT].decode("utf-8", "replace"), None
 
 

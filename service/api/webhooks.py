@@ -12,6 +12,7 @@ from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
+from schemas.common import PageArgsSchema
 from schemas.webhooks import (
     DeliveryListArgsSchema,
     DeliveryPageSchema,
@@ -25,7 +26,6 @@ from schemas.webhooks import (
     WebhookPatchSchema,
     WebhookSchema,
 )
-from schemas.common import PageArgsSchema
 from storage.webhooks import DeliveryView, WebhookEndpoint, WebhookRepository, as_utc
 from workers.address_guard import AddressRefused, check_url
 from workers.delivery_tasks import send_deliver
@@ -84,8 +84,13 @@ class Webhooks(MethodView):
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """List endpoints, newest first (secrets are never listed)."""
         with _db().session() as s:
-            page = WebhookRepository(s).list_endpoints(limit=args["limit"], cursor=args.get("cursor"))
-            return {"items": [endpoint_view(e) for e in page.items], "next_cursor": page.next_cursor}
+            page = WebhookRepository(s).list_endpoints(
+                limit=args["limit"], cursor=args.get("cursor")
+            )
+            return {
+                "items": [endpoint_view(e) for e in page.items],
+                "next_cursor": page.next_cursor,
+            }
 
     @blp.arguments(WebhookInSchema)
     @blp.response(201, WebhookCreatedSchema)
@@ -96,8 +101,8 @@ class Webhooks(MethodView):
         secret = new_secret()
         with _db().session() as s:
             endpoint = WebhookRepository(s).create_endpoint(
-                url=data["url"], event_types=data["event_types"], description=data.get("description"),
-                enabled=data["enabled"], secret=secret,
+                url=data["url"], event_types=data["event_types"],
+                description=data.get("description"), enabled=data["enabled"], secret=secret,
             )  # fmt: skip
             body = endpoint_view(endpoint) | {"secret": secret}
         return body, 201, {"Location": f"/v1/webhooks/{body['id']}"}
@@ -142,8 +147,8 @@ class RotateSecret(MethodView):
             endpoint = WebhookRepository(s).rotate_secret(
                 webhook_id, secret, _settings().webhook_rotation_overlap_seconds
             )
-            return {"id": endpoint.id, "secret": secret,
-                    "previous_secret_expires_at": as_utc(endpoint.previous_secret_expires_at)}  # fmt: skip
+            expires = as_utc(endpoint.previous_secret_expires_at)
+            return {"id": endpoint.id, "secret": secret, "previous_secret_expires_at": expires}
 
 
 @blp.route("/<string:webhook_id>/deliveries")
@@ -155,15 +160,24 @@ class Deliveries(MethodView):
         """Deliveries to this endpoint, newest first, each with its attempt log."""
         with _db().session() as s:
             page = WebhookRepository(s).list_deliveries(
-                webhook_id, status=args.get("status"), limit=args["limit"], cursor=args.get("cursor")
+                webhook_id,
+                status=args.get("status"),
+                limit=args["limit"],
+                cursor=args.get("cursor"),
             )
-            return {"items": [delivery_view(v) for v in page.items], "next_cursor": page.next_cursor}
+            return {
+                "items": [delivery_view(v) for v in page.items],
+                "next_cursor": page.next_cursor,
+            }
 
 
 def _require_enabled(repo: WebhookRepository, webhook_id: str) -> None:
     endpoint = repo.get_endpoint(webhook_id)
     if not endpoint.enabled:
-        abort(409, message="the endpoint is disabled; enable it (PATCH enabled: true) before replaying")
+        abort(
+            409,
+            message="the endpoint is disabled; enable it (PATCH enabled: true) before replaying",
+        )
 
 
 @blp.route("/<string:webhook_id>/deliveries/<string:delivery_id>/retry")

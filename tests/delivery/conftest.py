@@ -57,7 +57,12 @@ class Receiver:
                 body = self.rfile.read(length)
                 with receiver._lock:
                     receiver.requests.append(
-                        Received(self.path, {k.lower(): v for k, v in self.headers.items()}, body, time.time())
+                        Received(
+                            self.path,
+                            {k.lower(): v for k, v in self.headers.items()},
+                            body,
+                            time.time(),
+                        )
                     )
                     reply = receiver.script.pop(0) if receiver.script else receiver.default
                 self.send_response(reply.status)
@@ -86,7 +91,9 @@ class Receiver:
                 if len(self.requests) >= count:
                     return list(self.requests)
             time.sleep(0.1)
-        raise AssertionError(f"receiver got {len(self.requests)} requests, expected {count}, in {timeout}s")
+        raise AssertionError(
+            f"receiver got {len(self.requests)} requests, expected {count}, in {timeout}s"
+        )
 
     def stop(self) -> None:
         self.server.shutdown()

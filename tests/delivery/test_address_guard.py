@@ -79,7 +79,9 @@ def test_dns_rebinding_is_caught_at_send_time() -> None:
         resolve_for_send("https://hooks.example/hook", (), resolver=resolver_to("127.0.0.1"))
     # One bad address among good ones refuses the name.
     with pytest.raises(AddressRefused, match="private"):
-        resolve_for_send("https://hooks.example/hook", (), resolver=resolver_to("93.184.216.34", "10.0.0.1"))
+        resolve_for_send(
+            "https://hooks.example/hook", (), resolver=resolver_to("93.184.216.34", "10.0.0.1")
+        )
 
 
 def test_the_sender_connects_to_the_checked_ip_with_the_original_host() -> None:
@@ -103,7 +105,9 @@ def test_the_sender_connects_to_the_checked_ip_with_the_original_host() -> None:
 def test_public_https_and_allowed_hosts_pass() -> None:
     check_url("https://93.184.216.34/hook", ())
     check_url("https://[2606:2800:220:1:248:1893:25c8:1946]/hook", ())
-    check_url("https://unresolvable.invalid/hook", (), resolver=resolver_to())  # checked again at send
+    check_url(
+        "https://unresolvable.invalid/hook", (), resolver=resolver_to()
+    )  # checked again at send
     check_url("http://127.0.0.1:9/hook", ("127.0.0.1",))
     check_url("http://localhost:9/hook", ("localhost",))
     with pytest.raises(AddressRefused, match="https"):
@@ -160,5 +164,8 @@ def test_send_time_refusal_is_logged_and_nothing_is_sent(pg_url, tmp_path) -> No
             (view,) = repo.list_deliveries(endpoint_id).items
             (attempt,) = view.attempts
             assert attempt.status_code is None
-            assert attempt.error and attempt.error.startswith("address refused"), (url, attempt.error)
+            assert attempt.error and attempt.error.startswith("address refused"), (
+                url,
+                attempt.error,
+            )
     db.dispose()

@@ -15,7 +15,7 @@ from standardwebhooks.webhooks import Webhook
 
 from storage.migrate import upgrade
 from tests.conftest import start_api, start_beat, start_worker, wait_articles
-from tests.delivery.conftest import Receiver, Reply, delivery_settings
+from tests.delivery.conftest import Reply, delivery_settings
 from workers.stream_sink import STREAM_KEY
 
 pytestmark = [pytest.mark.slow, pytest.mark.redis, pytest.mark.postgres]
@@ -68,7 +68,9 @@ def _stack(settings, processes):  # type: ignore[no-untyped-def]
     return worker, beat, base
 
 
-def test_submitted_article_arrives_signed_and_in_the_stream(pg_delivery_settings, processes, receiver):
+def test_submitted_article_arrives_signed_and_in_the_stream(
+    pg_delivery_settings, processes, receiver
+):
     worker, _, base = _stack(pg_delivery_settings, processes)
     hook = _register(base, receiver.url())
     article_id = _submit(base, "signed-1")
@@ -103,7 +105,11 @@ def test_submitted_article_arrives_signed_and_in_the_stream(pg_delivery_settings
 
 
 def test_500_then_429_retry_after_then_200(pg_delivery_settings, processes, receiver):
-    receiver.script = [Reply(500, body=b"boom"), Reply(429, {"Retry-After": "1"}, b"slow down"), Reply(200)]
+    receiver.script = [
+        Reply(500, body=b"boom"),
+        Reply(429, {"Retry-After": "1"}, b"slow down"),
+        Reply(200),
+    ]
     _, _, base = _stack(pg_delivery_settings, processes)
     hook = _register(base, receiver.url())
     _submit(base, "retry-1")
@@ -124,7 +130,9 @@ def test_500_then_429_retry_after_then_200(pg_delivery_settings, processes, rece
     assert len(receiver.requests) == 3
 
 
-def test_receiver_down_goes_dead_then_replay_delivers(pg_delivery_settings, processes, make_receiver):
+def test_receiver_down_goes_dead_then_replay_delivers(
+    pg_delivery_settings, processes, make_receiver
+):
     from tests.conftest import free_port
 
     port = free_port()  # nothing listens here until the replay
@@ -137,7 +145,9 @@ def test_receiver_down_goes_dead_then_replay_delivers(pg_delivery_settings, proc
     receiver = make_receiver(port)
     # Bulk replay of dead deliveries in a time range (only dead ones by default).
     since = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
-    resp = httpx.post(f"{base}/v1/webhooks/{hook['id']}/deliveries/replay", json={"since": since}, timeout=30)
+    resp = httpx.post(
+        f"{base}/v1/webhooks/{hook['id']}/deliveries/replay", json={"since": since}, timeout=30
+    )
     assert resp.status_code == 202, resp.text
     assert resp.json()["delivery_ids"] == [dead["id"]]
     (got,) = receiver.wait_for(1)
@@ -152,7 +162,9 @@ def test_receiver_down_goes_dead_then_replay_delivers(pg_delivery_settings, proc
     assert again[1].headers["webhook-id"] == dead["message_id"]
 
 
-def test_worker_killed_before_delivery_delivers_after_restart(tmp_path, pg_url, redis_url, processes, receiver):
+def test_worker_killed_before_delivery_delivers_after_restart(
+    tmp_path, pg_url, redis_url, processes, receiver
+):
     crash_file = tmp_path / "crash-before-send"
     crash_file.touch()
     settings = delivery_settings(

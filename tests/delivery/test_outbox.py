@@ -47,7 +47,9 @@ def store(request, tmp_path):  # type: ignore[no-untyped-def]
     db.dispose()
 
 
-def add_endpoint(db: Database, url: str, event_types=("article.processed", "article.failed"), enabled=True):  # type: ignore[no-untyped-def]
+def add_endpoint(
+    db: Database, url: str, event_types=("article.processed", "article.failed"), enabled=True
+):  # type: ignore[no-untyped-def]
     with db.session() as s:
         e = WebhookRepository(s).create_endpoint(url=url, event_types=list(event_types), description=None,
                                                  enabled=enabled, secret=new_secret())  # fmt: skip
@@ -83,7 +85,9 @@ def test_outbox_rows_are_written_in_the_results_transaction(store, receiver) -> 
         other = ArticleRepository(s).submit(NewArticle(text="rolled back")).article.id
         ArticleRepository(s).claim(other, 60)
     with pytest.raises(RuntimeError), db.session() as s:
-        ArticleRepository(s).save_result(other, {"article": {"id": other}}, on_saved=Outbox(stream=False).on_saved)
+        ArticleRepository(s).save_result(
+            other, {"article": {"id": other}}, on_saved=Outbox(stream=False).on_saved
+        )
         s.flush()
         raise RuntimeError("crash before commit")
     with db.session() as s:
@@ -91,7 +95,10 @@ def test_outbox_rows_are_written_in_the_results_transaction(store, receiver) -> 
         assert s.query(WebhookMessage).count() == 1
     # Saving the same article again writes no second message.
     with db.session() as s:
-        assert WebhookRepository(s).enqueue_message(article_id, "article.processed", "{}", stream=True) is None
+        assert (
+            WebhookRepository(s).enqueue_message(article_id, "article.processed", "{}", stream=True)
+            is None
+        )
 
 
 def test_failed_article_sends_article_failed(store, receiver) -> None:  # type: ignore[no-untyped-def]
@@ -99,10 +106,14 @@ def test_failed_article_sends_article_failed(store, receiver) -> None:  # type: 
     _, secret = add_endpoint(db, receiver.url(), event_types=["article.failed"])
     outbox = Outbox(stream=False)
     with db.session() as s:
-        article_id = ArticleRepository(s).submit(NewArticle(text="bad", external_id="x-1")).article.id
+        article_id = (
+            ArticleRepository(s).submit(NewArticle(text="bad", external_id="x-1")).article.id
+        )
         ArticleRepository(s).claim(article_id, 60)
     with db.session() as s:
-        ArticleRepository(s).record_failure(article_id, "unusable input: empty", final=True, on_failed=outbox.on_failed)
+        ArticleRepository(s).record_failure(
+            article_id, "unusable input: empty", final=True, on_failed=outbox.on_failed
+        )
     with make_client(5) as client:
         assert dispatch(db, settings, client=client).succeeded == 1
     (got,) = receiver.requests
@@ -235,7 +246,7 @@ def test_stream_entries_survive_a_redis_outage(store, redis_url) -> None:  # typ
         assert dispatch(db, settings, client=client, redis_client=up).succeeded == 1
     up.xgroup_create(STREAM_KEY, "g", id="0")
     ((_, entries),) = up.xreadgroup("g", "c", {STREAM_KEY: ">"}, count=10)
-    (entry_id, fields), = entries
+    ((entry_id, fields),) = entries
     assert json.loads(fields["payload"])["data"]["article"]["id"] == article_id
     assert fields["webhook_id"] == outbox.message_ids[0]
     assert up.xack(STREAM_KEY, "g", entry_id) == 1

@@ -23,7 +23,9 @@ from workers.webhook_sender import (
 )
 
 ALLOW = ("127.0.0.1", "localhost")
-BODY = message_body("article.processed", datetime(2025, 2, 27, tzinfo=UTC), {"article": {"id": "a1"}})
+BODY = message_body(
+    "article.processed", datetime(2025, 2, 27, tzinfo=UTC), {"article": {"id": "a1"}}
+)
 
 
 def _send(receiver, secrets, body=BODY, msg_id="msg_test1", url=None):  # type: ignore[no-untyped-def]
@@ -91,7 +93,11 @@ def test_redirects_are_failures_and_not_followed(receiver) -> None:  # type: ign
 
 def test_retry_after_and_gone(receiver) -> None:  # type: ignore[no-untyped-def]
     later = format_datetime(datetime.now(UTC) + timedelta(seconds=120), usegmt=True)
-    receiver.script = [Reply(429, {"Retry-After": "7"}), Reply(503, {"Retry-After": later}), Reply(410)]
+    receiver.script = [
+        Reply(429, {"Retry-After": "7"}),
+        Reply(503, {"Retry-After": later}),
+        Reply(410),
+    ]
     assert _send(receiver, [new_secret()]).retry_after == 7
     assert 100 < (_send(receiver, [new_secret()]).retry_after or 0) <= 120
     gone = _send(receiver, [new_secret()])
@@ -112,7 +118,9 @@ def test_a_receiver_that_is_down_is_a_failed_attempt() -> None:
     with make_client(2) as client:
         outcome = send_webhook(client, f"http://127.0.0.1:{free_port()}/x", "msg_1", BODY, [new_secret()],
                                allow_hosts=ALLOW)  # fmt: skip
-    assert not outcome.ok and outcome.status_code is None and "ConnectError" in (outcome.error or "")
+    assert (
+        not outcome.ok and outcome.status_code is None and "ConnectError" in (outcome.error or "")
+    )
 
 
 def test_retry_schedule_with_jitter() -> None:
