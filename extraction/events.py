@@ -31,7 +31,17 @@ VISIT_PREPS = frozenset({"to"})
 # "persuaded Trump to accept", "urged Kyiv to hold").
 OBJECT_CONTROL = frozenset({"send", "persuade", "ask", "urge", "force", "tell", "invite", "allow", "press", "pressure", "order", "dispatch", "convince", "encourage", "push"})
 # Embedding under these makes the event an observer's fear or belief, not a reported act.
+# "get reassurances from Trump", "secure concessions": the act comes from the "from"
+# party and lands on the subject.
+RECEIVE_VERBS = frozenset({"get", "receive", "secure", "obtain", "win", "extract", "achieve", "gain", "enjoy", "earn", "wring", "accept"})
 EPISTEMIC = frozenset({"fear", "worry", "concern", "wonder", "doubt", "speculate", "think", "imagine", "suspect", "worried", "concerned", "afraid", "hope"})
+# Nominal types whose noun compound names the agent ("US sanctions", "Russian invasion");
+# for the others it names the topic ("Ukraine talks", "NATO membership demands").
+COMPOUND_AGENT_TYPES = frozenset({"SANCTION", "ASSAULT", "AID", "MOBILIZE", "COERCE", "THREATEN", "PROTEST", "RETREAT", "COOPERATE"})
+# Nominal types where "from X" names the source ("support from the US", "criticism from").
+FROM_AGENT_TYPES = frozenset({"SUPPORT", "ACCUSE", "AID", "REQUEST", "THREATEN", "AGREE"})
+# Verbs for which a noun subject is the happening itself ("talks took place among ...").
+OCCUR_VERBS = frozenset({"take", "happen", "occur", "begin", "start", "continue", "resume", "conclude", "end", "open", "proceed", "unfold"})
 SUBJ_DEPS = frozenset({"nsubj", "csubj", "expl"})
 _MODALITY_RANK = {"asserted": 0, "reported": 1, "planned": 2, "possible": 3}
 
@@ -62,7 +72,7 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
     head = tok.head
     # "refused to give up", "ready to sign", "threatened to impose": the governing
     # trigger names the act; the infinitive is its content.
-    if tok.dep_ in ("xcomp", "ccomp") and head.i in matches and head.i != tok.i:
+    if tok.dep_ in ("xcomp", "ccomp", "acl") and head.i in matches and head.i != tok.i:
         return True
     # "dropped demands", "halt military support", "hints at tariffs": the object was
     # read as part of the governing trigger's meaning.
@@ -70,6 +80,12 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
         gov = head.head if tok.dep_ == "pobj" else head
         g = matches.get(gov.i)
         if g is not None and g.object and gov.i != tok.i:
+            return True
+    # "his call for a US security guarantee", "demanded sanctions": the requested
+    # content is not an event of its own.
+    if tok.pos_ in ("NOUN", "PROPN"):
+        g = head.head if tok.dep_ == "pobj" and head.dep_ == "prep" else head if tok.dep_ == "dobj" else None
+        if g is not None and g.i != tok.i and g.i in matches and matches[g.i].type in ("REQUEST", "REJECT", "THREATEN"):
             return True
     # "officials agree that ...": a shared opinion, not a commitment.
     if entry.type == "AGREE" and tok.pos_ == "VERB" and tok.lemma_ == "agree":
@@ -95,7 +111,8 @@ def _subject(tok: Any) -> tuple[Any | None, bool]:
     t = tok
     direct = True
     for _ in range(4):
-        subj = next((c for c in t.children if c.dep_ in SUBJ_DEPS), None)
+        deps = SUBJ_DEPS if t is tok else SUBJ_DEPS | {"nsubjpass"}  # "Starmer is expected to assure"
+        subj = next((c for c in t.children if c.dep_ in deps), None)
         if subj is not None and subj.dep_ != "expl":
             if subj.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
                 return t.head, False
@@ -110,6 +127,8 @@ def _subject(tok: Any) -> tuple[Any | None, bool]:
             t = h
         elif t.dep_ in ("acl", "relcl"):
             return t.head, False
+        elif t.dep_ == "pcomp" and t.head.dep_ == "prep":
+            t = t.head.head  # "focusing on re-establishing ties", "surprised allies by canceling"
         elif t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX", "ADJ"):
             t = t.head
         elif t.dep_ == "acomp":
@@ -150,6 +169,10 @@ def _verb_arguments(tok: Any, entry: Entry, res: ArgumentResolver) -> tuple[list
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None and entry.type == "REQUEST":
                 recipients.extend(res.resolve(s))
+    if not recipients and entry.object:
+        recipients.extend(_nested_recipients(object_tokens(tok), res))
+    if tok.dep_ == "relcl" and not recipients and subj is not None and subj.i != tok.head.i:
+        recipients.extend(res.resolve(tok.head))  # "the country Mr. Putin invaded"
     if passive and not actors:
         direct = False
     if entry.host:
@@ -159,6 +182,31 @@ def _verb_arguments(tok: Any, entry: Entry, res: ArgumentResolver) -> tuple[list
 
 def _is_capital_actor(tok: Any) -> bool:
     return False
+
+
+def _all_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """Every party named under "between"/"among" ("between A and B", even misparsed)."""
+    out: list[Entity] = list(res.resolve(tok))
+    for t in tok.subtree:
+        if t is tok or t.dep_ not in ("conj", "nmod", "appos") or res.entities.for_span(t) is None:
+            continue
+        if t.head.lower_ in ("in", "at", "on", "near", "of") or res.location(t) is not None:
+            continue  # "between A and B in Alaska": the venue is no party
+        out.extend(res.resolve(t))
+    return out
+
+
+def _nested_recipients(objs: list[Any], res: ArgumentResolver) -> list[Entity]:
+    """Recipients named inside the object: "hints at tariffs on Chinese imports",
+    "halt military support for Ukraine"."""
+    out: list[Entity] = []
+    for o in objs:
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "for", "on", "against", "with", "towards", "toward"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out.extend(res.resolve(g))
+    return out
 
 
 def _noun_arguments(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver) -> tuple[list[Entity], list[Entity], list[Any], bool]:
@@ -176,16 +224,16 @@ def _noun_arguments(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver)
         elif dep in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN"):
             e = res.entities.for_span(c)
             if e is not None and e.type not in ("EVENT",):
-                if e.type in ("GPE", "LOC") and not c.pos_ == "ADJ" and entry.type == "CONSULT" and res.location(c) is not None and False:
-                    continue
+                if c.pos_ != "ADJ" and entry.type not in COMPOUND_AGENT_TYPES:
+                    continue  # "Ukraine talks", "the Alaska summit", "Russia embrace": topic, not agent
                 actors.extend(res.resolve(c))
         elif dep == "prep":
             p = c.lower_
             pobjs = [g for g in c.children if g.dep_ == "pobj"]
             for g in pobjs:
                 if p == "between" or p == "among":
-                    actors.extend(res.resolve(g))
-                elif p in ("by", "from"):
+                    actors.extend(_all_parties(g, res))
+                elif p == "by" or (p == "from" and entry.type in FROM_AGENT_TYPES):
                     actors.extend(res.resolve(g))
                 elif p in LOCATION_PREPS and entry.type not in PLACE_TARGET_TYPES:
                     if res.location(g) is not None:
@@ -201,17 +249,27 @@ def _noun_arguments(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver)
                                 for ggc in gc.children:
                                     if ggc.dep_ == "pobj":
                                         found.extend(res.resolve(ggc))
+                    if not found and entry.object:
+                        found = _nested_recipients([g], res)
                     recipients.extend(found)
     if not actors:
         direct = False
         gov = tok.head
+        if tok.dep_ == "dobj" and gov.lemma_.lower() in RECEIVE_VERBS:
+            subj, _ = _subject(gov)
+            for gc in (*gov.children, *tok.children):
+                if gc.dep_ == "prep" and gc.lower_ == "from":
+                    actors = [e for g in gc.children if g.dep_ == "pobj" for e in res.resolve(g)]
+            if actors and subj is not None:
+                recipients = res.resolve(subj)
+            return actors, recipients, places, False
         if tok.dep_ in ("dobj", "nsubjpass", "attr", "conj") and gov.pos_ in ("VERB", "AUX"):
             light = gov.lemma_.lower() in lex.light_verbs(entry.type)
-            if light or tok.dep_ == "dobj":
+            if light:
                 subj, _ = _subject(gov)
                 if subj is not None:
                     actors = res.resolve(subj)
-                    direct = light
+                    direct = True
                 for gc in gov.children:  # "held talks with X", "imposed sanctions on X"
                     if gc.dep_ == "prep" and gc.lower_ in RECIPIENT_PREPS and not recipients:
                         for g in gc.children:
@@ -219,6 +277,12 @@ def _noun_arguments(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver)
                                 recipients.extend(res.resolve(g))
                     elif gc.dep_ == "prep" and gc.lower_ in LOCATION_PREPS:
                         places.extend(g for g in gc.children if g.dep_ == "pobj" and res.location(g) is not None)
+        elif tok.dep_ == "nsubj" and gov.lemma_.lower() in OCCUR_VERBS:
+            for gc in gov.children:  # "discussions are taking place among A, B and C"
+                if gc.dep_ == "prep" and gc.lower_ in ("between", "among"):
+                    actors = [e for g in gc.children if g.dep_ == "pobj" for e in _all_parties(g, res)]
+                elif gc.dep_ == "prep" and gc.lower_ in LOCATION_PREPS:
+                    places.extend(g for g in gc.children if g.dep_ == "pobj" and res.location(g) is not None)
         elif tok.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB", "AUX"):
             verb = gov.head
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -227,12 +291,20 @@ def _noun_arguments(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver)
                 for gc in verb.children:
                     if gc.dep_ == "prep" and gc.lower_ == "to":
                         places.extend(g for g in gc.children if g.dep_ == "pobj" and res.location(g) is not None)
-            elif verb.lemma_.lower() in lex.light_verbs(entry.type) or gov.lower_ in ("in", "into"):
+            elif verb.lemma_.lower() in lex.types[entry.type].light_verbs:
                 subj, _ = _subject(verb)  # "engaged in discussions with"
                 if subj is not None:
                     actors = res.resolve(subj)
-        elif tok.dep_ in ("nsubj",) and gov.pos_ in ("VERB", "AUX"):
-            pass
+        if not actors:
+            for c in tok.children:  # "tariffs that Trump has avoided imposing"
+                if c.dep_ == "relcl":
+                    v = c
+                    if v.lemma_.lower() not in lex.light_verbs(entry.type):
+                        v = next((x for x in c.children if x.dep_ == "xcomp" and x.lemma_.lower() in lex.light_verbs(entry.type)), None)
+                    if v is not None:
+                        subj, _ = _subject(c)
+                        if subj is not None and subj.lower_ not in ("that", "which"):
+                            actors = res.resolve(subj)
     return actors, recipients, places, direct
 
 
@@ -250,10 +322,13 @@ def _build(tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver, publishe
     mode = entry.mode
     info = lex.types[entry.type]
     if mode is None and info.mode_cues:
-        mode = mode_from_cues(info, [t for o in object_tokens(tok) for t in o.subtree][:60])
+        objs = object_tokens(tok) + [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl")]
+        mode = mode_from_cues(info, [t for o in objs for t in o.subtree][:80])
     location = _location(places, res)
     if entry.type == "CONSULT":
         mode, actors, recipients = _consult_roles(mode, actors, recipients, location)
+        if mode is None and len(actors) + len(recipients) < 2:
+            return None  # "held a cabinet meeting": no second party, an internal meeting
     mod, negated = modality.analyse(tok)
     future = mod == "planned"
     date = dates.event_date(tok, published_at, future=future)
@@ -344,13 +419,26 @@ def _compatible(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     return va.startswith(vb) or vb.startswith(va)
 
 
+def _ids(refs: list[dict[str, Any]]) -> frozenset[str]:
+    return frozenset(r["entity_id"] for r in refs)
+
+
 def _merge(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One event per happening: same type, same actor and recipient sets, compatible date."""
+    """One event per happening: same type and actors, recipients equal or one mention
+    naming none of them ("Putin invaded" / "Putin's invasion of Ukraine"), compatible
+    dates. The fuller mention absorbs the other."""
+    # fuller mentions first, so a bare mention folds into the one that names a recipient
+    order = sorted(range(len(raw)), key=lambda i: (-len(raw[i]["recipients"]), i))
     out: list[dict[str, Any]] = []
-    index: dict[tuple[str, frozenset[str], frozenset[str]], list[dict[str, Any]]] = {}
-    for ev in raw:
-        key = (ev["type"], frozenset(a["entity_id"] for a in ev["actors"]), frozenset(r["entity_id"] for r in ev["recipients"]))
-        target = next((o for o in index.get(key, []) if _compatible(o["date"], ev["date"])), None)
+    index: dict[tuple[str, frozenset[str]], list[dict[str, Any]]] = {}
+    for i in order:
+        ev = raw[i]
+        key = (ev["type"], _ids(ev["actors"]))
+        rec = _ids(ev["recipients"])
+        target = next(
+            (o for o in index.get(key, []) if (not rec or _ids(o["recipients"]) == rec) and _compatible(o["date"], ev["date"])),
+            None,
+        )
         if target is None:
             index.setdefault(key, []).append(ev)
             out.append(ev)
@@ -365,6 +453,9 @@ def _merge(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if target["date"] and ev["date"] and len(ev["date"]["value"]) > len(target["date"]["value"]):
             target["date"] = ev["date"]
         target["confidence"] = round(min(1.0, max(target["confidence"], ev["confidence"]) + 0.05), 3)
+    for ev in out:
+        ev["mentions"].sort(key=lambda m: m["start"])
+    out.sort(key=lambda e: (e["mentions"][0]["start"], e["trigger"]["start"]))
     for n, ev in enumerate(out, 1):
         ev["id"] = f"v{n}"
         ev["mentions"].sort(key=lambda m: m["start"])

@@ -29,8 +29,13 @@ AGENT_NOUNS = frozenset(
      "army", "navy", "administration", "counterpart", "side", "team", "politician", "lawmaker",
      "nation", "country", "state", "ally", "regime", "ambassador", "spokesman", "spokesperson",
      "foreign", "defense", "defence", "intelligence", "officer", "commander", "prime", "chancellor",
-     "legislator", "parliament", "ministry", "embassy", "power", "capital", "partner"}
+     "legislator", "parliament", "ministry", "embassy", "power", "capital", "partner",
+     # acts and stances of a state: "Russian demands", "the Russian position"
+     "demand", "condition", "position", "stance", "proposal", "plan", "policy", "aggression",
+     "invasion", "attack", "offensive", "occupation", "annexation", "sanction", "threat"}
 )  # fmt: skip
+# Singular titles: "the French president" describes one person we cannot name.
+TITLE_NOUNS = frozenset({"president", "minister", "leader", "chancellor", "premier", "king", "queen", "prime", "secretary", "ambassador", "envoy", "spokesman", "spokesperson", "counterpart", "commander", "official", "diplomat"})
 _COLLECTIVE_EUROPE = frozenset({"leader", "government", "nation", "country", "state", "ally", "capital", "power", "partner", "official"})
 _PERSON_PRON = frozenset({"he", "she", "him", "her", "his", "hers"})
 _MOD_DEPS = ("compound", "amod", "poss", "nmod")
@@ -128,11 +133,23 @@ class ArgumentResolver:
             return []
         lemma = tok.lemma_.lower()
         found: list[Entity] = []
+        named = self._named_members(tok, depth)
+        if named:
+            return named  # "European nations such as Britain and France"
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+            return self._resolve_one(tok.head, depth + 1)  # "Ukraine, the country ..."
+        singular_title = lemma in TITLE_NOUNS and tok.tag_ == "NN"
         for c in tok.children:
             if c.dep_ in _MOD_DEPS:
                 e = self.entities.for_span(c)
                 if e is not None:
+                    if singular_title and e.type in ("NORP", "GPE") and c.dep_ != "poss":
+                        continue  # "the French president", "the US envoy"
                     found.append(self._as_modifier(e, c, lemma))
+                    for cc in c.conjuncts:  # "Russian and US diplomats"
+                        e2 = self.entities.for_span(cc)
+                        if e2 is not None:
+                            found.append(self._as_modifier(e2, cc, lemma))
                 elif c.dep_ == "poss" and c.pos_ == "PRON":
                     p = self._pronoun(c)
                     if p is not None:
@@ -144,6 +161,15 @@ class ArgumentResolver:
                     if g.dep_ == "pobj":
                         found.extend(self.resolve(g, depth + 1))
         return found
+
+    def _named_members(self, tok: Any, depth: int) -> list[Entity]:
+        """Members a group noun names: "leaders, including X", "nations such as A and B"."""
+        for c in tok.children:
+            if c.dep_ == "prep" and (c.lower_ == "including" or (c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return self.resolve(g, depth + 1)
+        return []
 
     def _as_actor(self, ent: Entity, tok: Any | None) -> Entity:
         """A capital standing for its government becomes the country ("Moscow said")."""
@@ -158,9 +184,9 @@ class ArgumentResolver:
 
     def _as_modifier(self, ent: Entity, mod: Any, head_lemma: str) -> Entity:
         """A demonym on an agent noun names the state ("Russian diplomats" -> Russia)."""
+        if ent.type == "NORP" and self._europe is not None and norm(mod.text).startswith("europe"):
+            return self._europe  # gold rule: European leaders/governments/nations act as Europe
         if ent.type == "NORP" and head_lemma in AGENT_NOUNS:
-            if self._europe is not None and norm(mod.text).startswith("europe") and head_lemma in _COLLECTIVE_EUROPE:
-                return self._europe
             return self._demonym_country(ent) or ent
         if ent.type == "GPE":
             return self._as_actor(ent, mod)

@@ -20,8 +20,7 @@ from typing import Any
 
 PLAN_HEADS = frozenset(
     {"plan", "set", "expect", "schedule", "due", "aim", "intend", "poise", "prepare", "slate",
-     "hope", "seek", "want", "propose", "scheduled", "expected", "poised", "going", "try", "strive",
-     "look", "mean", "decide", "vow"}
+     "hope", "seek", "want", "propose", "scheduled", "expected", "poised", "going", "decide", "vow"}
 )  # fmt: skip
 POSSIBLE_HEADS = frozenset({"appear", "seem", "likely", "unlikely", "possible", "may", "might"})
 NEGATING_HEADS = frozenset({"fail", "unable", "avoid", "neglect", "stop", "cease", "forgo"})
@@ -33,6 +32,7 @@ ANONYMOUS = frozenset({"official", "source", "diplomat", "people", "person", "ai
 PLAN_AMODS = frozenset({"planned", "proposed", "upcoming", "scheduled", "forthcoming", "expected", "future", "prospective", "next"})
 POSSIBLE_AMODS = frozenset({"potential", "possible", "likely", "hypothetical", "eventual"})
 NEG_DETS = frozenset({"no", "never"})
+ABSENCE_NOUNS = frozenset({"absence", "lack", "failure", "refusal"})  # "the absence of US backing"
 
 # How far up the tree a modal context reaches: through infinitives and complements of
 # the trigger, not across independent clauses.
@@ -75,6 +75,12 @@ def analyse(trigger: Any) -> tuple[str, bool]:
                 if cl in PLAN_AMODS:
                     planned = True
                 elif cl in POSSIBLE_AMODS:
+                    possible = True
+        if depth and t.pos_ == "NOUN" and lemma in ABSENCE_NOUNS and chain[depth - 1].dep_ == "prep":
+            negated = True
+        if depth and t.pos_ == "AUX":
+            for c in t.children:  # "it is unlikely that ...", "X is likely to ..."
+                if c.dep_ == "acomp" and c.lemma_.lower() in POSSIBLE_HEADS:
                     possible = True
         if depth:
             if lemma in PLAN_HEADS and chain[depth - 1].dep_ in ("xcomp", "prep", "pobj", "dobj", "acomp"):
