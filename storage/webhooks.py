@@ -312,9 +312,15 @@ class WebhookRepository:
         return message.id
 
     def claim_due(
-        self, *, lease_seconds: float, limit: int, message_ids: Sequence[str] | None = None
+        self,
+        *,
+        lease_seconds: float,
+        limit: int,
+        message_ids: Sequence[str] | None = None,
+        due_before: datetime | None = None,
     ) -> list[ClaimedDelivery]:
-        """Lease up to ``limit`` due deliveries (of ``message_ids`` when given).
+        """Lease up to ``limit`` deliveries due by ``due_before`` (default now), of
+        ``message_ids`` when given.
 
         PostgreSQL: ``FOR UPDATE SKIP LOCKED`` so concurrent dispatchers take disjoint rows.
         SQLite (one writer at a time): a conditional UPDATE per row; rowcount says who won.
@@ -325,7 +331,7 @@ class WebhookRepository:
             .outerjoin(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
             .where(
                 WebhookDelivery.status == "pending",
-                WebhookDelivery.next_attempt_at <= now,
+                WebhookDelivery.next_attempt_at <= (due_before or now),
                 or_(
                     WebhookDelivery.lease_expires_at.is_(None),
                     WebhookDelivery.lease_expires_at < now,

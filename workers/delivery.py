@@ -16,6 +16,7 @@ import logging
 import os
 import random
 import signal
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -124,19 +125,35 @@ def dispatch(
     redis_client: redis.Redis | None = None,
     message_ids: Sequence[str] | None = None,
     limit: int = 50,
+    budget_seconds: float = 60.0,
     resolver: Resolver = system_resolver,
     before_send: Callable[[ClaimedDelivery], None] | None = None,
 ) -> DispatchReport:
-    """Lease up to ``limit`` due deliveries (of ``message_ids`` when given), send each,
-    record each attempt. Raises StoreUnavailable when the database is down; a lease that
-    was taken stays until it expires, then the row is due again."""
+    """Send up to ``limit`` due deliveries (of ``message_ids`` when given), for at most
+    about ``budget_seconds``, recording each attempt.
+
+    Deliveries are leased one at a time, just before their send, so a lease never runs
+    out while its row waits behind slow receivers in the same batch. Raises
+    StoreUnavailable when the database is down; a lease already taken stays until it
+    expires, then the row is due again.
+    """
     report = DispatchReport()
-    with db.session() as s:
-        claimed = WebhookRepository(s).claim_due(
-            lease_seconds=settings.webhook_lease_seconds, limit=limit, message_ids=message_ids
-        )
-    report.claimed = len(claimed)
-    for item in claimed:
+    # Only what was due when the run began: a retry rescheduled during this run (even
+    # with no delay) waits for the next run instead of hammering its receiver now.
+    started_at = datetime.now(UTC)
+    deadline = time.monotonic() + budget_seconds
+    while report.claimed < limit and time.monotonic() < deadline:
+        with db.session() as s:
+            claimed = WebhookRepository(s).claim_due(
+                lease_seconds=settings.webhook_lease_seconds,
+                limit=1,
+                message_ids=message_ids,
+                due_before=started_at,
+            )
+        if not claimed:
+            break
+        item = claimed[0]
+        report.claimed += 1
         if before_send is not None:
             before_send(item)
         outcome = _send(item, settings, client, redis_client, resolver)
