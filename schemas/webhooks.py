@@ -139,6 +139,32 @@ class ReplayInSchema(Schema):
             raise ValidationError("until must be after since", field_name="until")
 
 
+class ArticleFailedDataSchema(Schema):
+    """``data`` of an ``article.failed`` message."""
+
+    article_id = fields.String(required=True)
+    error = fields.String(required=True, allow_none=True)
+    attempts = fields.Integer(required=True)
+    external_id = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+    title = fields.String(allow_none=True)
+    source = fields.String(allow_none=True)
+    submitted_at = fields.String(metadata={"format": "date-time"})
+    failed_at = fields.String(metadata={"format": "date-time"})
+
+
+class WebhookMessageSchema(Schema):
+    """The body of every webhook and of every ``eventwire:articles`` stream entry's
+    ``payload``. ``data`` is the ArticleResult (article_result.schema.json) for
+    ``article.processed`` and an ArticleFailedData for ``article.failed``."""
+
+    type = fields.String(required=True, validate=validate.OneOf(WEBHOOK_EVENT_TYPES))
+    timestamp = fields.String(
+        required=True, metadata={"format": "date-time", "description": "when the article finished"}
+    )
+    data = fields.Dict(required=True, keys=fields.String())
+
+
 class ReplayOutSchema(Schema):
     replayed = fields.Integer(required=True)
     delivery_ids = fields.List(fields.String(), required=True)

@@ -9,6 +9,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import httpx
+import jsonschema
 import pytest
 import redis
 from standardwebhooks.webhooks import Webhook
@@ -68,6 +69,12 @@ def _stack(settings, processes):  # type: ignore[no-untyped-def]
     return worker, beat, base
 
 
+def _schema(name: str) -> dict:
+    from schemas.export import OUT_DIR
+
+    return json.loads((OUT_DIR / f"{name}.schema.json").read_text())
+
+
 def test_submitted_article_arrives_signed_and_in_the_stream(
     pg_delivery_settings, processes, receiver
 ):
@@ -79,6 +86,8 @@ def test_submitted_article_arrives_signed_and_in_the_stream(
     assert payload["type"] == "article.processed"
     assert payload["data"]["article"]["id"] == article_id
     assert payload["data"]["schema_version"] == "1.0"
+    jsonschema.validate(payload, _schema("webhook_message"))
+    jsonschema.validate(payload["data"], _schema("article_result"))
     assert got.headers["webhook-id"].startswith("msg_")
     final = wait_articles(base, [article_id])[article_id]
     assert payload["data"] == final["result"]

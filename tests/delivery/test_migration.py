@@ -34,3 +34,10 @@ def test_0002_matches_the_models_and_downgrades(db_url: str) -> None:
     assert current(db_url) == "0001"
     upgrade(db_url)
     assert current(db_url) == "0002"
+
+
+def test_committed_message_schemas_are_generated() -> None:
+    from schemas.export import OUT_DIR, render
+
+    for name in ("webhook_message", "article_failed_data"):
+        assert (OUT_DIR / f"{name}.schema.json").read_text() == render(name), "run `make schemas`"
