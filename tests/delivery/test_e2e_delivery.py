@@ -19,7 +19,7 @@ from tests.conftest import start_api, start_beat, start_worker, wait_articles
 from tests.delivery.conftest import Reply, delivery_settings
 from workers.stream_sink import STREAM_KEY
 
-pytestmark = [pytest.mark.slow, pytest.mark.redis, pytest.mark.postgres]
+pytestmark = pytest.mark.slow
 
 TEXT = (
     "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday. "
@@ -75,6 +75,8 @@ def _schema(name: str) -> dict:
     return json.loads((OUT_DIR / f"{name}.schema.json").read_text())
 
 
+@pytest.mark.redis
+@pytest.mark.postgres
 def test_submitted_article_arrives_signed_and_in_the_stream(
     pg_delivery_settings, processes, receiver
 ):
@@ -113,6 +115,8 @@ def test_submitted_article_arrives_signed_and_in_the_stream(
     assert "whsec_" not in worker.log()
 
 
+@pytest.mark.redis
+@pytest.mark.postgres
 def test_500_then_429_retry_after_then_200(pg_delivery_settings, processes, receiver):
     receiver.script = [
         Reply(500, body=b"boom"),
@@ -139,6 +143,8 @@ def test_500_then_429_retry_after_then_200(pg_delivery_settings, processes, rece
     assert len(receiver.requests) == 3
 
 
+@pytest.mark.redis
+@pytest.mark.postgres
 def test_receiver_down_goes_dead_then_replay_delivers(
     pg_delivery_settings, processes, make_receiver
 ):
@@ -171,6 +177,8 @@ def test_receiver_down_goes_dead_then_replay_delivers(
     assert again[1].headers["webhook-id"] == dead["message_id"]
 
 
+@pytest.mark.redis
+@pytest.mark.postgres
 def test_worker_killed_before_delivery_delivers_after_restart(
     tmp_path, pg_url, redis_url, processes, receiver
 ):
@@ -206,3 +214,14 @@ def test_worker_killed_before_delivery_delivers_after_restart(
     assert [a["status_code"] for a in done["attempts"]] == [200]
     time.sleep(3)  # a few dispatcher runs later
     assert len(receiver.requests) == 1, "exactly one message"
+
+
+def test_embedded_sqlite_stack_delivers_too(sqlite_delivery_settings, processes, receiver):
+    """The `eventwire up` stack (SQLite store and broker, no Redis): webhooks still flow."""
+    _, _, base = _stack(sqlite_delivery_settings, processes)
+    hook = _register(base, receiver.url())
+    article_id = _submit(base, "sqlite-1")
+    (got,) = receiver.wait_for(1)
+    payload = Webhook(hook["secret"]).verify(got.body, got.headers)
+    assert payload["data"]["article"]["id"] == article_id
+    assert _wait_delivery(base, hook["id"], "succeeded")["message_id"] == got.headers["webhook-id"]
