@@ -34,6 +34,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
     or_,
     select,
     update,
@@ -568,6 +569,35 @@ class WebhookRepository:
         d.next_attempt_at = utcnow()
         d.lease_expires_at = None
         d.lease_token = None
+
+    def delivery_counts(self) -> dict[tuple[str, str], int]:
+        """Deliveries by (target, status)."""
+        rows = self.s.execute(
+            select(WebhookDelivery.target, WebhookDelivery.status, func.count()).group_by(
+                WebhookDelivery.target, WebhookDelivery.status
+            )
+        )
+        return {(target, status): n for target, status, n in rows}
+
+    def oldest_due_at(self) -> datetime | None:
+        """When the longest-waiting due delivery became due (a dispatcher backlog)."""
+        return as_utc(
+            self.s.scalar(
+                select(func.min(WebhookDelivery.next_attempt_at)).where(
+                    WebhookDelivery.status == "pending", WebhookDelivery.next_attempt_at <= utcnow()
+                )
+            )
+        )
+
+    def disabled_endpoints(self) -> int:
+        return int(
+            self.s.scalar(
+                select(func.count())
+                .select_from(WebhookEndpoint)
+                .where(WebhookEndpoint.enabled.is_(False))
+            )
+            or 0
+        )
 
     def message_ids_of(self, deliveries: Sequence[WebhookDelivery]) -> list[str]:
         return sorted({d.message_id for d in deliveries})

@@ -219,3 +219,15 @@ def test_openapi_documents_the_webhook_paths(client) -> None:  # type: ignore[no
                  "/v1/webhooks/{webhook_id}/deliveries/{delivery_id}/retry"):  # fmt: skip
         assert path in spec["paths"], path
     assert "201" in spec["paths"]["/v1/webhooks"]["post"]["responses"]
+
+
+def test_metrics_show_deliveries(api, client, receiver) -> None:  # type: ignore[no-untyped-def]
+    client.post("/v1/webhooks", json={"url": receiver.url()})
+    finish(api)
+    text = client.get("/metrics").get_data(as_text=True)
+    assert 'eventwire_deliveries{status="pending",target="webhook"} 1.0' in text
+    run_dispatch(api)
+    text = client.get("/metrics").get_data(as_text=True)
+    assert 'eventwire_deliveries{status="succeeded",target="webhook"} 1.0' in text
+    assert "eventwire_webhook_endpoints_disabled 0.0" in text
+    assert "eventwire_delivery_oldest_due_age_seconds 0.0" in text
