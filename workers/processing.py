@@ -20,6 +20,7 @@ from extraction.errors import UnusableInput
 from storage.articles import ArticleRepository, ClaimedArticle
 from storage.db import Database
 from storage.models import Article
+from workers import fault_hooks
 
 log = logging.getLogger("eventwire.worker")
 
@@ -82,6 +83,7 @@ def process_article(
         return Outcome("skipped", article_id)
     started = time.perf_counter()
     try:
+        fault_hooks.inject(settings, claimed.text or claimed.html)  # test-only; inert by default
         result = run_extraction(claimed)
     except UnusableInput as exc:
         return _fail(db, claimed, f"unusable input: {exc}", final=True, on_failed=on_failed)
