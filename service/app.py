@@ -57,6 +57,10 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     _install_request_hooks(app)
     install_auth(app, settings)
 
+    from service.ratelimit import install_rate_limit
+
+    install_rate_limit(app, settings)  # after auth: a request without a token costs nothing
+
     from service.api import articles, entities, events, health
 
     api.register_blueprint(articles.blp)
