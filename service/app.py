@@ -61,6 +61,10 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
 
     install_rate_limit(app, settings)  # after auth: a request without a token costs nothing
 
+    from service.jsonguard import install_json_guard
+
+    install_json_guard(app)  # bodies nested too deep get 422 before a parser recurses
+
     from service.api import articles, entities, events, health
 
     api.register_blueprint(articles.blp)
