@@ -61,12 +61,13 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
 
     install_rate_limit(app, settings)  # after auth: a request without a token costs nothing
 
-    from service.jsonguard import install_json_guard
+    from service.inputguard import install_input_guard
 
-    install_json_guard(app)  # bodies nested too deep get 422 before a parser recurses
+    install_input_guard(app)  # deep nesting and NUL characters: 422 before any parser
 
     from service.api import articles, entities, events, health
 
+    articles.document(api)
     api.register_blueprint(articles.blp)
     api.register_blueprint(events.blp)
     api.register_blueprint(entities.blp)
