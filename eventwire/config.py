@@ -35,6 +35,8 @@ class Settings:
     batch_max_items: int = 100
     rate_limit: str | None = None
     worker_concurrency: int = 1
+    # Test-only fault hooks (workers/fault_hooks.py); 0 = off. Never set in production.
+    test_slow_extract_seconds: float = 0.0
     data_dir: Path = field(default_factory=lambda: Path("var"))
     log_level: str = "INFO"
     log_json: bool = True
@@ -156,6 +158,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         batch_max_items=_int(env, "EVENTWIRE_BATCH_MAX_ITEMS", 100, minimum=1),
         rate_limit=env.get("EVENTWIRE_RATE_LIMIT") or None,
         worker_concurrency=_int(env, "EVENTWIRE_WORKER_CONCURRENCY", 1, minimum=1),
+        test_slow_extract_seconds=_float(env, "EVENTWIRE_TEST_SLOW_EXTRACT_SECONDS", 0.0),
         data_dir=data_dir,
         log_level=log_level,
         log_json=env.get("EVENTWIRE_LOG_FORMAT", "json").lower() != "console",

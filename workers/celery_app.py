@@ -60,6 +60,14 @@ def make_celery(settings: Settings) -> Celery:
             "eventwire.sweep": {"queue": MAINTENANCE_QUEUE, "routing_key": MAINTENANCE_QUEUE},
             "eventwire.dispatch_due": {"queue": DELIVER_QUEUE, "routing_key": DELIVER_QUEUE},
         },
+        # The soft limit raises SoftTimeLimitExceeded inside extraction (the article fails
+        # or retries); the hard limit kills a child stuck in C code (the lease recovers it).
+        task_annotations={
+            "eventwire.extract": {
+                "soft_time_limit": settings.extract_soft_time_limit,
+                "time_limit": settings.extract_soft_time_limit + 30,
+            }
+        },
         worker_max_tasks_per_child=2000,
         worker_hijack_root_logger=False,
         worker_send_task_events=True,
