@@ -38,6 +38,7 @@ class Settings:
     data_dir: Path = field(default_factory=lambda: Path("var"))
     log_level: str = "INFO"
     log_json: bool = True
+    worker_metrics_port: int | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def with_overrides(self, **changes: Any) -> Settings:
@@ -150,4 +151,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         data_dir=data_dir,
         log_level=log_level,
         log_json=env.get("EVENTWIRE_LOG_FORMAT", "json").lower() != "console",
+        worker_metrics_port=_int(env, "EVENTWIRE_WORKER_METRICS_PORT", 0, minimum=0) or None,
     )

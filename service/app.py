@@ -67,6 +67,9 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     from service.metrics import install_metrics
 
     install_metrics(app)
+    from service.logs import install_request_logging
+
+    install_request_logging(app)
     return app
 
 

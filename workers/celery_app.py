@@ -23,6 +23,8 @@ QUEUES = (EXTRACT_QUEUE, DELIVER_QUEUE, MAINTENANCE_QUEUE)
 
 
 def make_celery(settings: Settings) -> Celery:
+    import workers.observability  # noqa: F401 - connects the logging and metrics signals
+
     if settings.broker_url.startswith("sqla"):
         from workers.sqla_transport import register
 

@@ -10,7 +10,7 @@ from celery.signals import worker_process_init
 
 from storage.articles import ArticleRepository
 from storage.errors import StoreUnavailable
-from workers import context, processing
+from workers import context, metrics, processing
 from workers.enqueue import send_extract
 
 log = logging.getLogger("eventwire.worker")
@@ -51,6 +51,9 @@ def extract_article(self, article_id: str) -> str:  # type: ignore[no-untyped-de
         extra={"article_id": article_id, "status": outcome.status, "error": outcome.error,
                "events": outcome.events, "seconds": round(outcome.seconds, 3)},
     )  # fmt: skip
+    metrics.observe_outcome(
+        outcome.status, seconds=outcome.seconds, events=outcome.events, error=outcome.error
+    )
     if outcome.status == "retry" and outcome.retry_in is not None:
         send_extract(self.app, [article_id], countdown=outcome.retry_in)
     return outcome.status
@@ -70,6 +73,7 @@ def sweep(self) -> dict[str, int]:  # type: ignore[no-untyped-def]
         with db.session() as s:
             ArticleRepository(s).mark_enqueued(sent)
     summary = {"requeued": len(sent), "reclaimed": report.reclaimed, "failed": report.failed}
+    metrics.ARTICLES_FAILED.labels(reason="lost").inc(report.failed)
     if any(summary.values()):
         log.info("sweep", extra=summary)
     return summary
