@@ -63,6 +63,9 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     api.register_blueprint(events.blp)
     api.register_blueprint(entities.blp)
     app.register_blueprint(health.blp)
+    from service.api import view
+
+    app.register_blueprint(view.blp)
 
     from service.metrics import install_metrics
 

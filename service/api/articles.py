@@ -29,7 +29,10 @@ _item_schema = ArticleInSchema()
 
 
 def _links(article_id: str) -> dict[str, str]:
-    return {"self": url_for("articles.ArticleById", article_id=article_id)}
+    return {
+        "self": url_for("articles.ArticleById", article_id=article_id),
+        "view": url_for("view.article_view", article_id=article_id),
+    }
 
 
 def _new_article(data: dict[str, Any], idempotency_key: str | None = None) -> NewArticle:

@@ -117,10 +117,14 @@ def test_request_id_from_the_api_is_in_the_worker_log(stack):  # type: ignore[no
                     continue
         return out
 
-    worker_lines = [rec for rec in json_lines(stack["worker"]) if rec.get("request_id") == REQUEST_ID]
+    worker_lines = [
+        rec for rec in json_lines(stack["worker"]) if rec.get("request_id") == REQUEST_ID
+    ]
     assert worker_lines, stack["worker"].log()[-3000:]
     done = [rec for rec in worker_lines if rec.get("event") == "article done"]
     assert done and done[0]["article_id"] == article_id and done[0]["process"] == "worker"
     assert done[0]["task"] == "eventwire.extract" and done[0]["level"] == "info"
     api_lines = [rec for rec in json_lines(stack["api"]) if rec.get("request_id") == REQUEST_ID]
-    assert any(rec.get("status") == 202 and rec.get("process") == "api" for rec in api_lines), api_lines
+    assert any(rec.get("status") == 202 and rec.get("process") == "api" for rec in api_lines), (
+        api_lines
+    )
