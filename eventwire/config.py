@@ -39,6 +39,7 @@ class Settings:
     log_level: str = "INFO"
     log_json: bool = True
     worker_metrics_port: int | None = None
+    extract_batch: int = 1
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def with_overrides(self, **changes: Any) -> Settings:
@@ -152,4 +153,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         log_level=log_level,
         log_json=env.get("EVENTWIRE_LOG_FORMAT", "json").lower() != "console",
         worker_metrics_port=_int(env, "EVENTWIRE_WORKER_METRICS_PORT", 0, minimum=0) or None,
+        extract_batch=_int(env, "EVENTWIRE_EXTRACT_BATCH", 1, minimum=1),
     )

@@ -10,7 +10,7 @@ from celery.signals import worker_process_init
 
 from storage.articles import ArticleRepository
 from storage.errors import StoreUnavailable
-from workers import context, metrics, processing
+from workers import batching, context, metrics, processing
 from workers.enqueue import send_extract
 
 log = logging.getLogger("eventwire.worker")
@@ -40,23 +40,16 @@ def _init_child(**_: object) -> None:
 )
 def extract_article(self, article_id: str) -> str:  # type: ignore[no-untyped-def]
     settings = context.settings()
-    outcome = processing.process_article(
+    outcomes = batching.process_queued(
         context.database(),
         settings,
         article_id,
         timeouts=(SoftTimeLimitExceeded, processing.ExtractionTimeout),
     )
-    log.info(
-        "article %s", outcome.status,
-        extra={"article_id": article_id, "status": outcome.status, "error": outcome.error,
-               "events": outcome.events, "seconds": round(outcome.seconds, 3)},
-    )  # fmt: skip
-    metrics.observe_outcome(
-        outcome.status, seconds=outcome.seconds, events=outcome.events, error=outcome.error
-    )
-    if outcome.status == "retry" and outcome.retry_in is not None:
-        send_extract(self.app, [article_id], countdown=outcome.retry_in)
-    return outcome.status
+    for outcome in outcomes:  # logged and counted in batching.report
+        if outcome.status == "retry" and outcome.retry_in is not None:
+            send_extract(self.app, [outcome.article_id], countdown=outcome.retry_in)
+    return outcomes[0].status
 
 
 @shared_task(name="eventwire.sweep", bind=True, ignore_result=True)
