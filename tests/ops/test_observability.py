@@ -27,7 +27,7 @@ ARTICLE = (
 
 def scrape(base: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
     """Every sample of /metrics as {(name, sorted labels): value}."""
-    text = httpx.get(base + "/metrics", timeout=10).text
+    text = httpx.get(base.rstrip("/") + "/metrics", timeout=10).text
     samples: dict[tuple[str, tuple[tuple[str, str], ...]], float] = {}
     for family in text_string_to_metric_families(text):
         for s in family.samples:
@@ -48,6 +48,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     env["PROMETHEUS_MULTIPROC_DIR"] = str(tmp / "prometheus")
     env["EVENTWIRE_LOG_FORMAT"] = "json"
     (tmp / "prometheus").mkdir()
+    worker_port = free_port()
+    env["EVENTWIRE_WORKER_METRICS_PORT"] = str(worker_port)
     worker = Proc("worker", worker_command(1), env, tmp)
     port = free_port()
     api = Proc("api", api_command("127.0.0.1", port, 2), env, tmp)
@@ -55,7 +57,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     try:
         worker.wait_for_log("ready.", timeout=120)
         wait_http(base + "/livez", api)
-        yield {"base": base, "worker": worker, "api": api, "dir": tmp / "prometheus"}
+        yield {"base": base, "worker": worker, "api": api, "dir": tmp / "prometheus",
+               "worker_metrics": f"http://127.0.0.1:{worker_port}"}  # fmt: skip
     finally:
         api.stop()
         worker.stop()
@@ -128,3 +131,10 @@ def test_request_id_from_the_api_is_in_the_worker_log(stack):  # type: ignore[no
     assert any(rec.get("status") == 202 and rec.get("process") == "api" for rec in api_lines), (
         api_lines
     )
+
+
+def test_worker_serves_its_pool_metrics_on_its_own_port(stack):  # type: ignore[no-untyped-def]
+    # Run after the counters test: the pool has processed articles by now.
+    samples = scrape(stack["worker_metrics"])
+    assert value(samples, "eventwire_articles_done_total") >= 1
+    assert value(samples, "eventwire_extraction_duration_seconds_count") >= 1
