@@ -29,6 +29,7 @@ class LoadResult:
     service: list[float] = field(default_factory=list)
     scheduled: list[float] = field(default_factory=list)
     elapsed: float = 0.0
+    server_cpu: float = 0.0  # CPU seconds of the gunicorn workers during the load
 
     @property
     def achieved(self) -> float:
@@ -100,7 +101,8 @@ def fixed_rate_load(
 
 
 LOAD_HEADER = ["target req/s", "seconds", "sent", "ok", "errors", "achieved req/s",
-               "p50 ms", "p99 ms", "p99 from schedule ms"]  # fmt: skip
+               "p50 ms", "p99 ms", "p99 from schedule ms", "server CPU ms/POST",
+               "CPU-bound req/s on 2 cores"]  # fmt: skip
 
 
 def load_row(r: LoadResult) -> list[str]:
@@ -109,4 +111,6 @@ def load_row(r: LoadResult) -> list[str]:
         f"{r.rate:.0f}", f"{r.duration:.0f}", str(r.sent), str(r.ok), errors, f"{r.achieved:.0f}",
         f"{percentile(r.service, 50) * 1000:.1f}", f"{percentile(r.service, 99) * 1000:.1f}",
         f"{percentile(r.scheduled, 99) * 1000:.1f}",
+        f"{r.server_cpu / r.ok * 1000:.1f}" if r.ok else "-",
+        f"{2 * r.ok / r.server_cpu:.0f}" if r.server_cpu else "-",
     ]  # fmt: skip

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import httpx
 from sqlalchemy import select
 
-from bench.stack import Stack, child_pids, rss_mb
+from bench.stack import Stack, child_pids, cpu_seconds, rss_mb
 from storage.articles import as_utc
 from storage.db import Database
 from storage.models import Article
@@ -29,6 +29,7 @@ class E2EResult:
     failed: int
     latencies: list[float] = field(default_factory=list)
     peak_rss_mb: list[float] = field(default_factory=list)
+    worker_cpu: float = 0.0  # CPU seconds of the worker processes during the run
 
     @property
     def rate(self) -> float:
@@ -44,14 +45,16 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[k]
 
 
-def bare_pipe(texts: list[str], batch_size: int = 16) -> float:
-    """Seconds for ``nlp.pipe`` over ``texts`` in a fresh process, model load excluded."""
+def bare_pipe(texts: list[str], batch_size: int = 16) -> tuple[float, float]:
+    """(wall, CPU) seconds of ``nlp.pipe`` over ``texts`` in a fresh process, model load
+    excluded."""
     code = (
         "import json,sys,time\n"
         "from extraction.nlp import get_nlp\n"
         "texts=json.load(sys.stdin); nlp=get_nlp(); list(nlp.pipe(texts[:2]))\n"
-        f"t=time.perf_counter(); list(nlp.pipe(texts, batch_size={batch_size}))\n"
-        "print(time.perf_counter()-t)\n"
+        "t=time.perf_counter(); c=time.process_time()\n"
+        f"list(nlp.pipe(texts, batch_size={batch_size}))\n"
+        "print(time.perf_counter()-t, time.process_time()-c)\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code],
@@ -60,7 +63,8 @@ def bare_pipe(texts: list[str], batch_size: int = 16) -> float:
         text=True,
         check=True,
     )
-    return float(out.stdout.strip().splitlines()[-1])
+    wall, cpu = out.stdout.strip().splitlines()[-1].split()
+    return float(wall), float(cpu)
 
 
 def wait_all(db: Database, ids: list[str], timeout: float) -> tuple[int, int]:
@@ -109,6 +113,8 @@ def run_e2e(
                 for i in range(workers)
             ]
             wait_all(db, warm, 120)
+            pids = [worker.pid, *child_pids(worker.pid)]
+            cpu0 = cpu_seconds(pids)
             t0 = time.perf_counter()
             ids = []
             for body in corpus:
@@ -118,26 +124,29 @@ def run_e2e(
                 ids.append(resp.json()["id"])
             done, failed = wait_all(db, ids, timeout)
             seconds = time.perf_counter() - t0
+            cpu = cpu_seconds(pids) - cpu0
         peaks = [rss_mb(pid, "VmHWM") for pid in child_pids(worker.pid)]
-        return E2EResult(
-            label, workers, len(corpus), seconds, done, failed, latencies(db, ids), peaks
-        )
+        lat = latencies(db, ids)
+        return E2EResult(label, workers, len(corpus), seconds, done, failed, lat, peaks, cpu)
     finally:
         db.dispose()
         stack.stop()
 
 
-def summarize(results: list[E2EResult], bare_seconds: float, n: int) -> list[list[str]]:
+def summarize(results: list[E2EResult], bare: tuple[float, float], n: int) -> list[list[str]]:
+    bare_seconds, bare_cpu = bare
     bare_rate = n / bare_seconds
     rows = [["bare nlp.pipe (1 process)", "-", f"{n}", f"{bare_seconds:.1f}", f"{bare_rate:.2f}",
-             "1.00", "-", "-", "-", "-"]]  # fmt: skip
+             "1.00", "-", f"{bare_cpu / n:.2f}", "1.00", "-", "-", "-"]]  # fmt: skip
     one = {r.label: r for r in results if r.workers == 1}
     for r in results:
         base1 = one.get(r.label)
         vs_one = f"{r.rate / base1.rate:.2f}" if base1 and r.workers > 1 and base1.rate else "-"
+        cpu_per = r.worker_cpu / r.done if r.done else 0.0
         rows.append([
             r.label, str(r.workers), f"{r.done}/{r.n}" + (f" ({r.failed} failed)" if r.failed else ""),
             f"{r.seconds:.1f}", f"{r.rate:.2f}", f"{r.rate / bare_rate:.2f}", vs_one,
+            f"{cpu_per:.2f}", f"{bare_cpu / n / cpu_per:.2f}" if cpu_per else "-",
             f"{percentile(r.latencies, 50):.1f}", f"{percentile(r.latencies, 95):.1f}",
             f"{max(r.peak_rss_mb, default=0):.0f}",
         ])  # fmt: skip
@@ -145,7 +154,7 @@ def summarize(results: list[E2EResult], bare_seconds: float, n: int) -> list[lis
 
 
 E2E_HEADER = ["run", "workers", "articles", "seconds", "articles/s", "x bare", "x 1 worker",
-              "p50 s", "p95 s", "peak RSS/worker MB"]  # fmt: skip
+              "CPU s/article", "x bare by CPU", "p50 s", "p95 s", "peak RSS/worker MB"]  # fmt: skip
 
 
 def mean(values: list[float]) -> float:

@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bench.corpus import build_corpus
     from bench.e2e import E2E_HEADER, bare_pipe, run_e2e, summarize
     from bench.memory import SIZE_HEADER, measure_size, size_row
-    from bench.stack import pg_redis_stack, sqlite_stack
+    from bench.stack import child_pids, cpu_seconds, pg_redis_stack, sqlite_stack
 
     started = time.perf_counter()
     print(f"# Eventwire benchmarks ({'quick' if args.quick else 'full'} run)\n")
@@ -129,7 +129,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         with sqlite_stack(env) as stack:
             base = stack.api(workers=2)
             fixed_rate_load(base, min(rate, 50), 1, tag="warmup")
-            rows.append(load_row(fixed_rate_load(base, rate, seconds)))
+            assert stack.api_proc is not None
+            pids = child_pids(stack.api_proc.pid)
+            cpu0 = cpu_seconds(pids)
+            result = fixed_rate_load(base, rate, seconds)
+            result.server_cpu = cpu_seconds(pids) - cpu0
+            rows.append(load_row(result))
         out.append(table(
             "API: POST /v1/articles at a fixed rate, gunicorn 2 sync workers, SQLite store and "
             "broker, no worker consuming (each POST = 2 commits + 1 broker publish)",

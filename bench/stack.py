@@ -106,6 +106,19 @@ def rss_mb(pid: int, field: str = "VmRSS") -> float:
     return 0.0
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time used so far by ``pids`` (gone processes count 0)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 class Stack:
     """An API and workers on one store; ``env`` overrides settings of the children."""
 
@@ -126,6 +139,7 @@ class Stack:
         self.env = base
         self.settings: Settings = load_settings(base)
         self.procs: list[Proc] = []
+        self.api_proc: Proc | None = None
         from storage.migrate import upgrade
 
         upgrade(self.settings.database_url)
@@ -134,6 +148,7 @@ class Stack:
         port = free_port()
         proc = Proc("api", api_command("127.0.0.1", port, workers), self.env, self.dir)
         self.procs.append(proc)
+        self.api_proc = proc
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
