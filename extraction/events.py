@@ -45,6 +45,10 @@ EPISTEMIC = frozenset(
 )
 
 
+# Cooperative acts whose announced non-performance is a refusal.
+REFUSABLE = frozenset({"AGREE", "SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT"})
+
+
 def extract_events(
     doc: Any, entities: EntityIndex, published_at: PartialDate | None
 ) -> list[dict[str, Any]]:
@@ -105,6 +109,19 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
             and matches[g.i].type in ("REQUEST", "REJECT", "THREATEN")
         ):
             return True
+    # "accused Eritrea of massing troops": the content of an accusation or demand is
+    # not asserted by the article.
+    if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i in matches:
+        return True
+    # "reassurances on security guarantees", "talks on sanctions": a trigger noun that
+    # is the topic of another trigger noun is not an event of its own.
+    if (
+        tok.dep_ == "pobj"
+        and head.lower_ in ("on", "about", "over", "regarding", "concerning")
+        and head.head.i in matches
+        and head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return True
     # "officials agree that ...": a shared opinion, not a commitment.
     if (
         entry.type == "AGREE"
@@ -152,15 +169,23 @@ def _build(
     recipients = [e for e in _unique(recipients) if e.id not in actor_ids]
     mode = entry.mode
     info = lex.types[entry.type]
-    if mode is None and info.mode_cues:
+    mod, negated = modality.analyse(anchor)
+    etype = entry.type
+    if negated and mod == "planned" and etype in REFUSABLE:
+        # "I'm not going to make security guarantees", "X will not meet Y": an explicit
+        # refusal is REJECT, not a negated cooperative act (gold rule; PLOVER REJECT)
+        etype, negated, mod = "REJECT", False, "asserted"
+        cue_tokens = [tok, *(t for o in object_tokens(tok) for t in o.subtree)][:80]
+        mode = mode_from_cues(lex.types["REJECT"], cue_tokens)
+    if mode is None and info.mode_cues and etype == entry.type:
         objs = object_tokens(tok) + [
             c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl", "advcl")
         ]
         mode = mode_from_cues(info, [t for o in objs for t in o.subtree][:80])
-    if not places and entry.type == "CONSULT":  # "meet Trump in Washington", "summit ... in Alaska"
+    if not places and etype == "CONSULT":  # "meet Trump in Washington", "summit ... in Alaska"
         places = places_under(tok, res)
     location = _location(places, res)
-    if entry.type == "CONSULT":
+    if etype == "CONSULT":
         mode, actors, recipients = _consult_roles(mode, actors, recipients, location)
         if mode == "visit" and not recipients and location and location.get("country_code"):
             host = res.host_of(
@@ -170,14 +195,13 @@ def _build(
                 recipients = [host]
         if mode is None and len(actors) + len(recipients) < 2:
             return None  # "held a cabinet meeting": no second party, an internal meeting
-    mod, negated = modality.analyse(anchor)
     future = mod == "planned"
     date = dates.event_date(tok, published_at, future=future)
     sent = tok.sent
     confidence = entry.weight * (0.75 if direct else 0.55) + (0.15 if recipients else 0.0) + 0.1
     confidence *= {"asserted": 1.0, "reported": 0.85, "planned": 0.9, "possible": 0.75}[mod]
     return {
-        "type": entry.type,
+        "type": etype,
         "mode": mode,
         "trigger": {
             "text": tok.text,

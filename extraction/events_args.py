@@ -75,6 +75,10 @@ _COLLECTIVE_EUROPE = frozenset(
 _LEADER_TITLE = re.compile(
     r"\b(President|Prime Minister|Chancellor|King|Queen|Premier|Emir|Crown Prince)\b"
 )
+_SPEAKER_PRON = frozenset({"i", "me", "my", "we", "us", "our"})
+_SAY_VERBS = frozenset(
+    {"say", "tell", "declare", "insist", "state", "add", "write", "stress", "warn"}
+)
 _PERSON_PRON = frozenset({"he", "she", "him", "her", "his", "hers"})
 _MOD_DEPS = ("compound", "amod", "poss", "nmod")
 
@@ -210,6 +214,13 @@ class ArgumentResolver:
         if ent is None and tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper():
             ent = self._by_alias.get(norm(tok.text))  # NER missed a known name ("back Zelenskyy")
         if ent is not None:
+            if ent.type in ("GPE", "LOC"):
+                # a dateline parsed as the subject: "NAIROBI, ... - President William Ruto met"
+                for c in tok.children:
+                    if c.dep_ == "appos":
+                        named = self.entities.for_span(c)
+                        if named is not None and named.type in ("PERSON", "ORG"):
+                            return [named]
             return [self._as_actor(ent, tok)]
         if depth > 1 or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return []
@@ -252,6 +263,21 @@ class ArgumentResolver:
                     if g.dep_ == "pobj":
                         found.extend(self.resolve(g, depth + 1))
         return found
+
+    def _speaker(self, tok: Any) -> Entity | None:
+        """ "I"/"we" inside reported speech is its speaker: Trump said "I'm not going to ..." """
+        t = tok
+        for _ in range(8):
+            if t.head is t:
+                return None
+            if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in _SAY_VERBS:
+                subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+                if subj is None or subj.lower_ in _SPEAKER_PRON:
+                    return None
+                found = self.resolve(subj)
+                return found[0] if found else None
+            t = t.head
+        return None
 
     def _government_of(self, tok: Any, lemma: str) -> Entity | None:
         """ "Starmer's government" -> the article's "UK government" body; "Trump's
@@ -342,6 +368,8 @@ class ArgumentResolver:
         return None
 
     def _pronoun(self, tok: Any) -> Entity | None:
+        if tok.lower_ in _SPEAKER_PRON:
+            return self._speaker(tok)
         if tok.lower_ not in _PERSON_PRON:
             return None
         i = bisect.bisect_left(self._subj_starts, tok.idx) - 1

@@ -15,7 +15,7 @@ from extraction.types import Entity
 
 # Prepositions whose object receives the act ("sanctions against X", "talks with X").
 RECIPIENT_PREPS = frozenset(
-    {"to", "with", "against", "on", "for", "towards", "toward", "at", "into", "over", "of", "upon"}
+    {"to", "with", "against", "on", "for", "towards", "toward", "at", "into", "of", "upon"}
 )
 # Types whose act lands in a place, so "in X" names the target ("military actions in Ukraine").
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
@@ -178,7 +178,8 @@ def verb_arguments(
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None and entry.type == "REQUEST":
                 recipients.extend(res.resolve(s))
-    if not recipients and entry.object:
+    if not recipients and (entry.object or any(c.dep_ == "dobj" for c in tok.children)):
+        # "halt military support for Ukraine", "pledged aid to Sudan"
         recipients.extend(nested_recipients(object_tokens(tok), res))
     if tok.dep_ == "relcl" and not recipients and subj is not None and subj.i != tok.head.i:
         recipients.extend(res.resolve(tok.head))  # "the country Mr. Putin invaded"
@@ -319,8 +320,8 @@ def noun_arguments(
                     direct = True
                 for gc in gov.children:  # "held talks with X", "imposed sanctions on X"
                     if gc.dep_ == "prep" and gc.lower_ in RECIPIENT_PREPS and not recipients:
-                        for g in gc.children:
-                            if g.dep_ == "pobj" and res.location(g) is None:
+                        for g in gc.children:  # a place is a target of "strikes on Gaza"
+                            if g.dep_ == "pobj" and (gc.lower_ != "at" or res.location(g) is None):
                                 recipients.extend(res.resolve(g))
                     elif gc.dep_ == "prep" and gc.lower_ in LOCATION_PREPS:
                         places.extend(

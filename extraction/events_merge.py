@@ -1,7 +1,9 @@
 """One event per real-world happening: repeated mentions fold into one event.
 
 Two mentions merge when they have the same type and actors, and the same recipients, or
-one names none and both triggers belong to one happening; their dates must not conflict.
+one names none and both belong to one happening (same trigger stem, a campaign type, or
+the same PLOVER mode: "called Zelenskyy a dictator" / "blaming the victim" are one
+ACCUSE/allege); their dates must not conflict.
 """
 
 from __future__ import annotations
@@ -53,7 +55,10 @@ def merge_mentions(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     _ids(o["recipients"]) == rec
                     or (
                         not rec
-                        and _related(ev["type"], o["trigger"]["lemma"], ev["trigger"]["lemma"])
+                        and (
+                            _related(ev["type"], o["trigger"]["lemma"], ev["trigger"]["lemma"])
+                            or (ev["mode"] is not None and ev["mode"] == o["mode"])
+                        )
                     )
                 )
                 and _compatible(o["date"], ev["date"])

@@ -157,7 +157,7 @@ def analyse(trigger: Any) -> tuple[str, bool]:
                 if c.dep_ == "acomp" and c.lemma_.lower() in POSSIBLE_HEADS:
                     possible = True
         if depth:
-            if lemma in PLAN_HEADS and chain[depth - 1].dep_ in (
+            if (lemma in PLAN_HEADS or t.lower_ in PLAN_HEADS) and chain[depth - 1].dep_ in (
                 "xcomp",
                 "prep",
                 "pobj",

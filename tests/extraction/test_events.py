@@ -464,3 +464,29 @@ def test_call_for_someone_to_be_included_is_request_meet() -> None:
     ev = only(extract_events(doc, idx, PUB), "REQUEST")
     assert names(ev["actors"]) == {"Keir Starmer"} and ev["mode"] == "meet"
     assert [e for e in extract_events(doc, idx, PUB) if e["type"] == "CONSULT"] == []
+
+
+def test_announced_non_cooperation_in_first_person_is_the_speakers_reject() -> None:
+    # Trump said I will not meet Putin .
+    doc, idx = build(
+        "Trump/PROPN/NNP/nsubj/1 said/VERB/VBD/ROOT/1/say I/PRON/PRP/nsubj/5/I will/AUX/MD/aux/5 not/PART/RB/neg/5 "
+        "meet/VERB/VB/ccomp/1 Putin/PROPN/NNP/dobj/5 ./PUNCT/./punct/1",
+        [(0, 1, "PERSON", "Donald Trump", "US"), (6, 7, "PERSON", "Vladimir Putin", "RU")],
+    )
+    (ev,) = extract_events(doc, idx, PUB)
+    assert ev["type"] == "REJECT" and ev["negated"] is False
+    assert names(ev["actors"]) == {"Donald Trump"}
+
+
+def test_topic_of_another_trigger_noun_is_not_an_event() -> None:
+    # Macron sought reassurances on sanctions against Russia .
+    doc, idx = build(
+        "Macron/PROPN/NNP/nsubj/1 got/VERB/VBD/ROOT/1/get reassurances/NOUN/NNS/dobj/1/reassurance from/ADP/IN/prep/2 Trump/PROPN/NNP/pobj/3 "
+        "on/ADP/IN/prep/2 sanctions/NOUN/NNS/pobj/5/sanction against/ADP/IN/prep/6 Russia/PROPN/NNP/pobj/7 ./PUNCT/./punct/1",
+        [
+            (0, 1, "PERSON", "Emmanuel Macron", "FR"),
+            (4, 5, "PERSON", "Donald Trump", "US"),
+            (8, 9, "GPE", "Russia", "RU"),
+        ],
+    )
+    assert [e["type"] for e in extract_events(doc, idx, PUB)] == ["AGREE"]

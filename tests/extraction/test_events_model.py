@@ -117,3 +117,42 @@ def test_trigger_offsets_index_the_text(nlp: Any) -> None:
         assert text[t["start"] : t["end"]] == t["text"]
         s = ev["sentence"]
         assert 0 <= s["start"] < s["end"] <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "recipients"),
+    [
+        (
+            "China imposed sanctions on Taiwan over arms purchases.",
+            "SANCTION",
+            {"China"},
+            {"Taiwan"},
+        ),
+        (
+            "Ethiopia accused Eritrea of massing troops near the border.",
+            "ACCUSE",
+            {"Ethiopia"},
+            {"Eritrea"},
+        ),
+        (
+            "Egypt and Qatar called for an immediate ceasefire.",
+            "REQUEST",
+            {"Egypt", "Qatar"},
+            set(),
+        ),
+        ("Israel launched air strikes on Gaza overnight.", "ASSAULT", {"Israel"}, {"Gaza"}),
+        ("Germany urged Poland to reverse the decision.", "REQUEST", {"Germany"}, {"Poland"}),
+    ],
+)
+def test_general_patterns(
+    nlp: Any, text: str, etype: str, actors: set[str], recipients: set[str]
+) -> None:
+    evs = run(nlp, text)
+    ev = first(evs, etype)
+    assert {a["name"] for a in ev["actors"]} == actors
+    assert {r["name"] for r in ev["recipients"]} == recipients
+
+
+def test_accusation_content_is_not_an_event(nlp: Any) -> None:
+    evs = run(nlp, "Ethiopia accused Eritrea of massing troops near the border.")
+    assert [e["type"] for e in evs] == ["ACCUSE"]
