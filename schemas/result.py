@@ -6,14 +6,17 @@ These schemas are the single source of the result's shape: the OpenAPI document 
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import INCLUDE, Schema, fields, validate
 
 from schemas.constants import ENTITY_TYPES, EVENT_TYPES, MODALITIES, SCHEMA_VERSION
 
 
 class _Strict(Schema):
+    # Consumers must accept fields added later (CONTRACT: "add fields freely"), so the
+    # generated JSON Schema allows additional properties.
     class Meta:
         ordered = True
+        unknown = INCLUDE
 
 
 class ArticleRefSchema(_Strict):
