@@ -212,6 +212,9 @@ ARTICLE = "The foreign minister met her counterpart in Oslo on Monday to discuss
         "---|---|",
         "Sign up for our daily newsletter to get the news first.",
         "Our newsroom was founded in 1950. Join us in this mission by subscribing.",
+        "Subscribe to our newsletter",
+        "Share: Facebook Twitter Email",
+        "Share this article: Facebook, X, WhatsApp",
     ],
 )
 def test_boilerplate_lines_are_dropped(line: str) -> None:
@@ -228,6 +231,7 @@ def test_boilerplate_lines_are_dropped(line: str) -> None:
         "Photo: Xinhua",
         "image source from:newsagency",
         "Members of parliament attend a session in Oslo, Norway, May 2, 2024. Photo: AFP",
+        "Facebook said on Monday it would comply with the new law.",
     ],
 )
 def test_credits_and_captions_are_kept(line: str) -> None:
