@@ -148,9 +148,10 @@ def _person_country(cands: list[Candidate]) -> str | None:
     """A person's country from a title qualifier: "US President", "Russian Foreign Minister"."""
     gaz = get_gazetteer()
     for c in cands:
-        if c.qualifier:
-            place = gaz.lookup(c.qualifier)
-            code = place.country_code if place else _demonym_country(c.qualifier)
+        # "US", "Russian", or the first word of "Chinese Foreign Ministry"
+        for q in (c.qualifier, c.qualifier.split()[0]) if c.qualifier else ():
+            place = gaz.lookup(q.removesuffix("'s").removesuffix("’s"))
+            code = place.country_code if place else _demonym_country(q)
             if code:
                 return code
     return None

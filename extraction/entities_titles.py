@@ -72,6 +72,10 @@ def scan_title(
             k = j
             while k > 0 and doc[k].ent_iob_ == "I":
                 k -= 1
+            if t.ent_type_ == "ORG" and k > 0 and doc[k - 1].ent_type_ in ("NORP", "GPE"):
+                k -= 1  # "Chinese" + "Foreign Ministry spokesperson Mao Ning"
+                while k > 0 and doc[k].ent_iob_ == "I":
+                    k -= 1
             if doc[k].lower_ == "the":  # "The European Union's foreign policy chief"
                 k += 1
             qualifier, first, j = doc[k : j + 1].text, k, k - 1

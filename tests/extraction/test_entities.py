@@ -330,3 +330,15 @@ def test_legal_suffix_and_glued_amount_are_not_the_name() -> None:
     check_offsets(doc, index)
     (acme,) = list(index)
     assert acme.name == "Acme Corp." and [m.text for m in acme.mentions] == ["Acme Corp.", "Acme"]
+
+
+def test_demonym_before_a_state_body_is_part_of_its_name() -> None:
+    doc = make_doc(
+        "the Chinese Foreign Ministry spokesperson Mao Ning said .",
+        {1: (2, "NORP"), 2: (4, "ORG"), 5: (7, "PERSON")},
+    )
+    names = by_name(resolve_entities(doc))
+    assert set(names) == {"Chinese Foreign Ministry", "Mao Ning"}
+    mao = names["Mao Ning"]
+    assert "Chinese Foreign Ministry spokesperson Mao Ning" in mao.aliases  # type: ignore[attr-defined]
+    assert mao.country_code == "CN"  # type: ignore[attr-defined]
