@@ -88,7 +88,8 @@ _DEMONYM_STEMS = (
     (r"ese$", ("a", "", "e")),  # Chinese -> China, Japanese -> Japan
     (r"ish$", ("", "ain", "and", "ey")),  # Polish -> Poland, British -> Britain, Turkish -> Turkey
     (r"is?$", ("",)),  # Iraqi -> Iraq, Israelis -> Israel
-    (r"ch$", ("ce",)),  # French -> France
+    (r"ench$", ("ance",)),  # French -> France
+    (r"ch$", ("ce",)),
 )
 
 

@@ -12,12 +12,14 @@ span errors before any grouping happens:
 - an organisation name cut at a coordination is extended ("Institute of Russian, Eastern
   European and Central Asian Studies");
 - "Washington, D.C." becomes one mention; "Trump administration", "UK government" become
-  ORG mentions and "Alaska summit" an EVENT mention;
+  ORG mentions and "Alaska summit" an EVENT mention (the inner name stays a mention);
+- an amount glued to a name is cut ("fined Apple 1.8 billion euros");
 - fragments of a job title ("State" in "Secretary of State Marco Rubio"), pure
   punctuation and lowercase junk are dropped.
 
 Each candidate also carries the title written immediately before it ("US President",
-"former National Security Adviser"), used as an alias and as evidence of a PERSON.
+"former National Security Adviser"; see ``entities_titles``), used as an alias and as
+evidence of a PERSON.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from extraction.entities_names import POSSESSIVE, collapse, doc_text, lexicon, word_key
+from extraction.entities_names import POSSESSIVE, doc_text, lexicon, word_key
+from extraction.entities_titles import scan_title
 from extraction.gazetteer import get_gazetteer
 
 LABEL_MAP = {
@@ -43,10 +46,8 @@ LABEL_MAP = {
 _HAS_LETTER = re.compile(r"[A-Za-z]")
 _COMPOUND = re.compile(r"[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
 _FUNCTION_WORDS = frozenset({"to", "for", "of", "and", "a", "an", "the", "in", "on", "with"})
-_TITLE_SCAN_LIMIT = 10
 # Type votes are integers in half-vote units: one model label counts LABEL_VOTE.
 LABEL_VOTE = 2
-_PERSON_TITLE_VOTE = 5
 _CONSTRUCTION_VOTE = 6
 _BUILDING_VOTE = 3
 
@@ -64,6 +65,8 @@ class Candidate:
     qualifier: str | None = None  # "US" in "US President Donald Trump"
     parts: list[Candidate] = field(default_factory=list)  # "Trump-Putin" -> Trump, Putin
     raw_label: str | None = None
+    surface: str | None = None  # "The New York Times" when a sentence-initial "The" was cut
+    acronym_of: Candidate | None = None  # "WFP" in "World Food Programme (WFP)"
 
 
 def collect_candidates(doc: Any) -> list[Candidate]:
@@ -78,6 +81,11 @@ def collect_candidates(doc: Any) -> list[Candidate]:
         label = LABEL_MAP.get(ent.label_)
         if label is None:
             continue
+        body_end = _state_body(doc, ent, lex)
+        if body_end is not None:  # "Chinese" + "Foreign Ministry": one ORG
+            made, consumed = _repair(doc, full, ent.start, body_end, "ORG", lex)
+            out.extend(made)
+            continue
         # A span never crosses a line break ("Photo: VCG\nEurope is ramping up").
         seg_start = ent.start
         for i in range(ent.start, ent.end + 1):
@@ -87,70 +95,23 @@ def collect_candidates(doc: Any) -> list[Candidate]:
                     consumed = max(consumed, consumed_to)
                     out.extend(made)
                 seg_start = i + 1
-    out.extend(_coordinated_places(doc, out))
-    out.sort(key=lambda c: c.start)
-    return _join_adjacent_people(full, out)
-
-
-def _join_adjacent_people(full: str, cands: list[Candidate]) -> list[Candidate]:
-    """Two person spans separated by one space are one name: the model splits "Hassan
-    Sheikh" + "Mohamud" at an honorific-looking word."""
-    out: list[Candidate] = []
-    for c in cands:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.label == c.label == "PERSON"
-            and full[prev.end : c.start] == " "
-            and not prev.parts
-            and not c.parts
-        ):
-            joined = Candidate(
-                prev.start, c.end, full[prev.start : c.end], "PERSON", raw_label="PERSON"
-            )
-            joined.votes = prev.votes + c.votes
-            joined.title = (
-                f"{prev.title[: len(prev.title) - len(prev.text)]}{joined.text}"
-                if prev.title
-                else None
-            )
-            joined.qualifier = prev.qualifier
-            out[-1] = joined
-        else:
-            out.append(c)
+    out.sort(key=lambda c: (c.start, -c.end))
     return out
 
 
-def _coordinated_places(doc: Any, cands: list[Candidate]) -> list[Candidate]:
-    """A place the model missed next to one it found: "Both Moscow and Kyiv remain ..."."""
-    taken = {(c.start, c.end) for c in cands}
-    out = []
-    gaz = get_gazetteer()
-    for c in cands:
-        if c.label != "GPE":
-            continue
-        span = doc.char_span(c.start, c.end)
-        if span is None:
-            continue
-        root = span.root
-        neighbours = [t for t in root.children if t.dep_ == "conj"]
-        if root.dep_ == "conj":
-            neighbours.append(root.head)
-        for t in neighbours:
-            if (
-                t.ent_type_
-                or not t.is_title
-                or t.pos_ != "PROPN"
-                or (t.idx, t.idx + len(t)) in taken
-            ):
-                continue
-            place = gaz.lookup(t.text)
-            if place is not None and place.entity_type == "GPE":
-                new = Candidate(t.idx, t.idx + len(t), t.text, "GPE", raw_label="GPE")
-                new.votes["GPE"] += LABEL_VOTE
-                taken.add((new.start, new.end))
-                out.append(new)
-    return out
+def _state_body(doc: Any, ent: Any, lex: dict[str, frozenset[str]]) -> int | None:
+    """End of an ORG span that a demonym or country right before it belongs to: the model
+    splits "Chinese Foreign Ministry" into NORP + ORG. Only for state bodies (ministry,
+    army, court ...), so "Russian Gazprom" stays two names."""
+    n = len(doc)
+    if ent.label_ not in ("NORP", "GPE") or ent.end >= n or doc[ent.end - 1].whitespace_ != " ":
+        return None
+    if doc[ent.end].ent_iob_ != "B" or doc[ent.end].ent_type_ != "ORG":
+        return None
+    j = ent.end + 1
+    while j < n and doc[j].ent_iob_ == "I":
+        j += 1
+    return j if doc[j - 1].lower_ in lex["body_heads"] else None
 
 
 def _repair(
@@ -163,10 +124,13 @@ def _repair(
         e -= 1
     if label == "ORG" and s > 1 and doc[s - 1].text == "The" and not doc[s - 1].is_sent_start:
         s -= 1  # the model left out the capital "The" of "The Guardian"
+    with_the = None
     if s < e and doc[s].lower_ == "the":
         # "according to The Guardian": a capital "The" inside a sentence is part of the name.
         keep = label == "ORG" and doc[s].text == "The" and s > 0 and not doc[s].is_sent_start
         keep = keep and not doc[s - 1].is_space and doc[s - 1].text not in ":|"
+        if not keep and doc[s].text == "The" and label == "ORG":
+            with_the = doc[s].idx  # sentence-initial: "The New York Times reported"
         s += 0 if keep else 1
     if s >= e:
         return [], e
@@ -178,6 +142,11 @@ def _repair(
             s += 2
     if any("/" in t.text for t in doc[s:e]):
         return _split_credits(doc, full, s, e), e
+    # "fined Apple 1.8 billion euros": an amount glued to a name is not part of it.
+    for i in range(s + 1, e - 1):
+        if doc[i].like_num and doc[i + 1].is_lower:
+            e = i
+            break
     # A possessive inside the span: keep the name after it for a person ("Ukraine's
     # President Volodymyr Zelenskyy"), the name before it otherwise.
     for i in range(s, e):
@@ -246,23 +215,28 @@ def _repair(
 
     cand = Candidate(start, end, text, label, raw_label=label)
     cand.votes[label] += LABEL_VOTE
-    # "Trump administration", "UK government", "French presidency": the body is an ORG.
+    if with_the is not None and end > with_the:
+        cand.surface = full[with_the:end]
+    made = [cand]
+    # "Trump administration", "UK government", "French presidency": the body is an ORG;
+    # "this Alaska summit", "the NATO summit": a named meeting is an EVENT. The inner
+    # name stays a mention of its own entity.
     if e < n and doc[e].is_alpha and word_key(doc[e].text) in lex["institutions"] and e - s <= 3:
-        cand = _widen(doc, full, cand, e, "ORG")
+        made.append(_widen(doc, full, cand, e, "ORG"))
         consumed = max(consumed, e + 1)
+    elif _COMPOUND.fullmatch(text):
+        cand.parts = _compound_parts(cand)  # a "Trump-Putin summit" is not a named event
     elif (
-        label in ("GPE", "LOC")
+        label in ("GPE", "LOC", "ORG")
         and e < n
         and doc[e].is_lower
         and doc[e].lower_ in lex["event_nouns"]
     ):
-        cand = _widen(doc, full, cand, e, "EVENT")  # "this Alaska summit"
+        made.append(_widen(doc, full, cand, e, "EVENT"))
         consumed = max(consumed, e + 1)
-    elif _COMPOUND.fullmatch(text):
-        cand.parts = _compound_parts(cand)
     _building_votes(doc, s, e, cand, lex)
-    _scan_title(doc, full, s, cand, lex)
-    return [cand], consumed
+    scan_title(doc, full, s, cand, lex)
+    return made, consumed
 
 
 def _is_name(
@@ -377,84 +351,3 @@ def _building_votes(
         cand.votes["LOC"] += _BUILDING_VOTE
     elif root.dep_ in ("nsubj", "nsubjpass"):
         cand.votes["ORG"] += LABEL_VOTE
-
-
-def _scan_title(
-    doc: Any, full: str, s: int, cand: Candidate, lex: dict[str, frozenset[str]]
-) -> None:
-    """Read the title written right before a name, leftwards, word by word.
-
-    "retired Lt. Gen. Keith Kellogg", "Secretary of State Marco Rubio", "Ukraine's
-    President Volodymyr Zelenskyy", "Pentagon spokesperson Pete Hegseth". A title needs a
-    role or honorific word; an entity (GPE, NORP, ORG) may qualify it at its left end.
-    Stops at determiners, verbs, punctuation and sentence starts.
-    """
-    roles = lex["role_words"]
-    first, has_role, j, steps = None, False, s - 1, 0
-    qualifier = None
-    while j >= 0 and steps < _TITLE_SCAN_LIMIT:
-        t = doc[j]
-        steps += 1
-        w = word_key(t.text)
-        if t.is_space:
-            j -= 1
-            continue
-        if t.text in ("-", "–") and not t.whitespace_ and j > 0 and not doc[j - 1].whitespace_:
-            first, j = j, j - 1  # "Secretary-General"
-            continue
-        if (
-            t.text == "."
-            and j > 0
-            and not doc[j - 1].whitespace_
-            and len(doc[j - 1].text) <= 4
-            and word_key(doc[j - 1].text) in roles
-        ):
-            first = j  # "Lt." tokenised as "Lt" + "."
-        elif t.text[:1].isalpha() and w in roles:
-            has_role, first = True, j
-        elif (
-            (w in lex["modifiers"] and t.text[:1].isalpha() and t.ent_type_ not in ("GPE", "NORP"))
-            or (
-                w == "of"
-                and first is not None
-                and first != s
-                and j > 0
-                and word_key(doc[j - 1].text) in roles
-            )
-            or t.tag_ == "POS"
-            and has_role
-            and j > 0
-            and doc[j - 1].ent_type_ in ("GPE", "ORG")
-        ):
-            first = j
-        elif t.ent_type_ in ("GPE", "NORP", "ORG") and has_role and first is not None:
-            k = j
-            while k > 0 and doc[k].ent_iob_ == "I":
-                k -= 1
-            if doc[k].lower_ == "the":  # "The European Union's foreign policy chief"
-                k += 1
-            qualifier, first, j = doc[k : j + 1].text, k, k - 1
-            while j >= 0 and word_key(doc[j].text) in (
-                "former",
-                "then",
-                "late",
-                "retired",
-                "acting",
-                "ex",
-            ):
-                first, j = j, j - 1
-            break
-        elif t.is_title and t.pos_ == "PROPN" and has_role and not t.ent_type_:
-            first = j  # "Homeland" in "Secretary of Homeland Security"
-        else:
-            break
-        j -= 1
-    if not has_role or first is None:
-        return
-    while first < s and (doc[first].is_space or doc[first].text in ("of", ".")):
-        first += 1  # a title never starts with "of"
-    if first >= s:
-        return
-    cand.title = collapse(full[doc[first].idx : cand.end])
-    cand.qualifier = qualifier
-    cand.votes["PERSON"] += _PERSON_TITLE_VOTE

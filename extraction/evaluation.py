@@ -428,8 +428,7 @@ def score(
 
 def _row(label: str, s: Score) -> str:
     return (
-        f"| {label} | {s.tp} | {s.fp} | {s.fn} | {s.precision:.3f} | {s.recall:.3f}"
-        f" | {s.f1:.3f} |"
+        f"| {label} | {s.tp} | {s.fp} | {s.fn} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} |"
     )
 
 

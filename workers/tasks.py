@@ -10,7 +10,9 @@ from celery.signals import worker_process_init
 
 from storage.articles import ArticleRepository
 from storage.errors import StoreUnavailable
-from workers import context, processing
+from workers import batching, context, metrics, processing
+from workers.delivery import Outbox
+from workers.delivery_tasks import send_deliver
 from workers.enqueue import send_extract
 
 log = logging.getLogger("eventwire.worker")
@@ -40,20 +42,20 @@ def _init_child(**_: object) -> None:
 )
 def extract_article(self, article_id: str) -> str:  # type: ignore[no-untyped-def]
     settings = context.settings()
-    outcome = processing.process_article(
+    outbox = Outbox.for_settings(settings)
+    outcomes = batching.process_queued(
         context.database(),
         settings,
         article_id,
+        on_saved=outbox.on_saved,
+        on_failed=outbox.on_failed,
         timeouts=(SoftTimeLimitExceeded, processing.ExtractionTimeout),
     )
-    log.info(
-        "article %s", outcome.status,
-        extra={"article_id": article_id, "status": outcome.status, "error": outcome.error,
-               "events": outcome.events, "seconds": round(outcome.seconds, 3)},
-    )  # fmt: skip
-    if outcome.status == "retry" and outcome.retry_in is not None:
-        send_extract(self.app, [article_id], countdown=outcome.retry_in)
-    return outcome.status
+    send_deliver(self.app, outbox.message_ids)
+    for outcome in outcomes:  # logged and counted in batching.report
+        if outcome.status == "retry" and outcome.retry_in is not None:
+            send_extract(self.app, [outcome.article_id], countdown=outcome.retry_in)
+    return outcomes[0].status
 
 
 @shared_task(name="eventwire.sweep", bind=True, ignore_result=True)
@@ -61,15 +63,20 @@ def sweep(self) -> dict[str, int]:  # type: ignore[no-untyped-def]
     """Re-send what the queue lost; re-queue articles whose worker died."""
     settings = context.settings()
     db = context.database()
+    outbox = Outbox.for_settings(settings)
     with db.session() as s:
         report = ArticleRepository(s).sweep(
-            requeue_after=settings.requeue_after_seconds, max_attempts=settings.max_attempts
+            requeue_after=settings.requeue_after_seconds,
+            max_attempts=settings.max_attempts,
+            on_failed=outbox.on_failed,
         )
+    send_deliver(self.app, outbox.message_ids)
     sent = send_extract(self.app, report.to_enqueue)
     if sent:
         with db.session() as s:
             ArticleRepository(s).mark_enqueued(sent)
     summary = {"requeued": len(sent), "reclaimed": report.reclaimed, "failed": report.failed}
+    metrics.ARTICLES_FAILED.labels(reason="lost").inc(report.failed)
     if any(summary.values()):
         log.info("sweep", extra=summary)
     return summary

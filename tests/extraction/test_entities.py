@@ -264,3 +264,81 @@ def test_seeds_offsets_slice_and_aliases_are_unique(seeds: list[Path]) -> None:
                 key = text_key(alias)
                 assert owners.setdefault(key, e.id) == e.id, f"{alias!r} shared in {path.name}"
                 assert not re.search(r"['’]s?$", alias)
+
+
+def test_acronyms_join_their_organisation() -> None:
+    doc = make_doc(
+        "the World Food Programme ( _WFP _) said . The WFP and the Central Intelligence Agency"
+        " and the CIA .",
+        {1: (4, "ORG"), 5: (6, "ORG"), 10: (11, "ORG"), 13: (16, "ORG"), 18: (19, "ORG")},
+    )
+    index = resolve_entities(doc)
+    check_offsets(doc, index)
+    names = by_name(index)
+    assert set(names) == {"World Food Programme", "Central Intelligence Agency"}
+    assert "WFP" in names["World Food Programme"].aliases  # type: ignore[attr-defined]
+    assert "CIA" in names["Central Intelligence Agency"].aliases  # type: ignore[attr-defined]
+
+
+def test_body_without_its_country_joins_the_qualified_name() -> None:
+    doc = make_doc(
+        "the US State Department said . Later the State Department added .",
+        {1: (4, "ORG"), 8: (10, "ORG")},
+    )
+    (dept,) = list(resolve_entities(doc))
+    assert dept.name == "US State Department" and len(dept.mentions) == 2
+
+
+def test_inner_name_of_a_summit_stays_a_mention() -> None:
+    doc = make_doc("this Alaska summit ended .", {1: (2, "GPE")})
+    index = resolve_entities(doc)
+    check_offsets(doc, index)
+    assert {(e.name, e.type) for e in index} == {("Alaska", "GPE"), ("Alaska summit", "EVENT")}
+
+
+def test_untagged_later_surname_is_propagated() -> None:
+    doc = make_doc(
+        "William Ruto spoke . Later Ruto left .",
+        {0: (2, "PERSON")},
+        pos=["PROPN", "PROPN", "VERB", "PUNCT", "ADV", "PROPN", "VERB", "PUNCT"],
+    )
+    (ruto,) = list(resolve_entities(doc))
+    assert [m.text for m in ruto.mentions] == ["William Ruto", "Ruto"]
+
+
+def test_untagged_proper_noun_speaking_mid_sentence_is_a_person() -> None:
+    # "The plan failed , Kallas said ." with Kallas left untagged by the model
+    words = ["The", "plan", "failed", ",", "Kallas", "said", "."]
+    doc = Doc(
+        VOCAB,
+        words=words,
+        spaces=[True, True, False, True, True, False, False],
+        heads=[1, 2, 5, 5, 5, 5, 5],
+        deps=["det", "nsubj", "ccomp", "punct", "nsubj", "ROOT", "punct"],
+        pos=["DET", "NOUN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        lemmas=["the", "plan", "fail", ",", "Kallas", "say", "."],
+    )
+    assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Kallas", "PERSON")]
+
+
+def test_legal_suffix_and_glued_amount_are_not_the_name() -> None:
+    doc = make_doc(
+        "Acme Corp. said . Regulators fined Acme 1.8 billion euros .",
+        {0: (2, "ORG"), 6: (10, "ORG")},
+    )
+    index = resolve_entities(doc)
+    check_offsets(doc, index)
+    (acme,) = list(index)
+    assert acme.name == "Acme Corp." and [m.text for m in acme.mentions] == ["Acme Corp.", "Acme"]
+
+
+def test_demonym_before_a_state_body_is_part_of_its_name() -> None:
+    doc = make_doc(
+        "the Chinese Foreign Ministry spokesperson Mao Ning said .",
+        {1: (2, "NORP"), 2: (4, "ORG"), 5: (7, "PERSON")},
+    )
+    names = by_name(resolve_entities(doc))
+    assert set(names) == {"Chinese Foreign Ministry", "Mao Ning"}
+    mao = names["Mao Ning"]
+    assert "Chinese Foreign Ministry spokesperson Mao Ning" in mao.aliases  # type: ignore[attr-defined]
+    assert mao.country_code == "CN"  # type: ignore[attr-defined]
