@@ -57,7 +57,12 @@ REFUSABLE = frozenset({"AGREE", "SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCE
 def extract_events(
     doc: Any, entities: EntityIndex, published_at: PartialDate | None
 ) -> list[dict[str, Any]]:
-    """Events of ``doc`` in the CONTRACT shape, one per real-world happening."""
+    """Events of ``doc`` in the CONTRACT shape, one per real-world happening.
+
+    A document without a dependency parse (parser disabled) has no events.
+    """
+    if not len(doc) or not doc.has_annotation("DEP"):
+        return []
     lex = load_lexicon()
     resolver = ArgumentResolver(doc, entities)
     matches: dict[int, Entry] = {}

@@ -533,3 +533,8 @@ def test_title_description_resolves_to_the_one_titled_person() -> None:
     )
     ev = only(extract_events(doc, EntityIndex([*idx.entities, zel]), PUB), "ACCUSE")
     assert names(ev["actors"]) == {"Volodymyr Zelenskyy"}
+
+
+def test_unparsed_document_has_no_events() -> None:
+    doc = Doc(VOCAB, words=["Russia", "invaded", "Ukraine"])
+    assert extract_events(doc, EntityIndex([]), PUB) == []
