@@ -278,6 +278,10 @@ def noun_arguments(
         elif dep == "prep":
             p = c.lower_
             pobjs = [g for g in c.children if g.dep_ == "pobj"]
+            # "insistence on influencing NATO's structure": the gerund's object
+            pobjs += [
+                o for g in c.children if g.dep_ == "pcomp" for o in g.children if o.dep_ == "dobj"
+            ]
             for g in pobjs:
                 if p == "between" or p == "among":
                     actors.extend(all_parties(g, res))
