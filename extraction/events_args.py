@@ -218,9 +218,9 @@ class ArgumentResolver:
                 # a dateline parsed as the subject: "NAIROBI, ... - President William Ruto met"
                 for c in tok.children:
                     if c.dep_ == "appos":
-                        named = self.entities.for_span(c)
-                        if named is not None and named.type in ("PERSON", "ORG"):
-                            return [named]
+                        subject = self.entities.for_span(c)
+                        if subject is not None and subject.type in ("PERSON", "ORG"):
+                            return [subject]
             return [self._as_actor(ent, tok)]
         if depth > 1 or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return []

@@ -256,8 +256,10 @@ def nested_recipients(objs: list[Any], res: ArgumentResolver, depth: int = 0) ->
 
 def noun_arguments(
     tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver
-) -> tuple[list[Entity], list[Entity], list[Any], bool]:
-    """(actors, recipients, place tokens, actor found directly) for a noun trigger:
+) -> tuple[list[Entity], list[Entity], list[Any], bool, Any]:
+    """(actors, recipients, place tokens, actor found directly, anchor) for a noun trigger;
+    ``anchor`` is the token whose clause gives modality (the noun, or the light verb of
+    "tariffs that Trump avoided imposing"):
     "Russia's invasion of Ukraine", "US sanctions on Iran", "talks between A and B",
     "Starmer ... held talks with Trump", "sent Rubio to Riyadh for talks with Lavrov"."""
     anchor = tok
