@@ -205,7 +205,9 @@ def _build(
     else:
         actors, recipients, places, direct = verb_arguments(tok, entry, res)
         anchor = tok
-    actors = _unique(actors)
+    # named events ("World War II", "the Alaska summit") are never parties
+    actors = [e for e in _unique(actors) if e.type != "EVENT"]
+    recipients = [e for e in recipients if e.type != "EVENT"]
     if not actors:
         return None  # no identifiable actor: PLOVER codes no event
     actor_ids = {e.id for e in actors}
