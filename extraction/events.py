@@ -214,6 +214,8 @@ def _build(
     recipients = [e for e in _unique(recipients) if e.id not in actor_ids]
     mode = entry.mode
     info = lex.types[entry.type]
+    if info.requires_recipient and not recipients:
+        return None  # "their partnerships held firm": cooperation with nobody named
     mod, negated = modality.analyse(anchor)
     etype = entry.type
     if negated and mod == "planned" and etype in REFUSABLE:

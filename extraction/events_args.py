@@ -68,6 +68,8 @@ _TITLE_WORDS = {
     "chancellor": ("chancellor",),
     "minister": ("minister",),
 }
+_GROUP_PRON = frozenset({"they", "them", "their", "theirs"})
+_GROUP_WINDOW = 400  # characters: about two sentences back
 _SPEAKER_PRON = frozenset({"i", "me", "my", "we", "us", "our"})
 _SAY_VERBS = frozenset(
     {"say", "tell", "declare", "insist", "state", "add", "write", "stress", "warn"}
@@ -151,14 +153,21 @@ class ArgumentResolver:
             (e for e in entities if e.type == "LOC" and norm(e.name) == "europe"), None
         )
         # PERSON entities heading a subject, in text order, for he/she resolution.
+        # Plural subjects ("Britain and France", "European leaders"), for they/their.
         subj: list[tuple[int, Entity]] = []
+        groups: list[Any] = []
         for tok in doc:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
-                e = entities.for_span(tok)
-                if e is not None and e.type == "PERSON":
-                    subj.append((tok.idx, e))
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                if tok.pos_ == "PROPN":
+                    e = entities.for_span(tok)
+                    if e is not None and e.type == "PERSON":
+                        subj.append((tok.idx, e))
+                if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children):
+                    groups.append(tok)
         self._subj_starts = [s for s, _ in subj]
         self._subj = subj
+        self._group_starts = [t.idx for t in groups]
+        self._groups = groups
 
     # -- public ---------------------------------------------------------------
     def resolve(self, tok: Any, depth: int = 0) -> list[Entity]:
@@ -208,6 +217,8 @@ class ArgumentResolver:
     # -- internals ------------------------------------------------------------
     def _resolve_one(self, tok: Any, depth: int) -> list[Entity]:
         if tok.pos_ == "PRON":
+            if tok.lower_ in _GROUP_PRON:
+                return self._group_pronoun(tok, depth)
             e = self._pronoun(tok)
             return [e] if e else []
         ent = self.entities.for_span(tok)
@@ -384,6 +395,23 @@ class ArgumentResolver:
             and any(w in norm(a).split() for a in e.aliases for w in words)
         ]
         return hits[0] if len(hits) == 1 else None
+
+    def _group_pronoun(self, tok: Any, depth: int) -> list[Entity]:
+        """they/their/them: the latest plural subject before it, within a few sentences
+        ("Britain and France criticized Russia. They also demanded ...")."""
+        if depth > 0:
+            return []
+        i = bisect.bisect_left(self._group_starts, tok.idx) - 1
+        while i >= 0:
+            cand = self._groups[i]
+            if tok.idx - cand.idx > _GROUP_WINDOW:
+                return []
+            if cand.i != tok.i and not (cand.head.i == tok.head.i and cand.i > tok.i):
+                found = self.resolve(cand, depth + 1)
+                if found:
+                    return found
+            i -= 1
+        return []
 
     def _pronoun(self, tok: Any) -> Entity | None:
         if tok.lower_ in _SPEAKER_PRON:

@@ -84,6 +84,7 @@ class TypeInfo:
     light_verbs: frozenset[str]
     modes: dict[str, str]
     mode_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    requires_recipient: bool = False  # PLOVER "Requires recipient: Yes" (COOPERATE, AID)
 
 
 @dataclass
@@ -232,6 +233,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
             light_verbs=frozenset(data.get("light_verbs", ())),
             modes=dict(data.get("modes", {})),
             mode_cues={m: frozenset(v) for m, v in data.get("mode_cues", {}).items()},
+            requires_recipient=bool(data.get("requires_recipient")),
         )
         for raw in data["triggers"]:
             e = _entry(etype, raw)

@@ -538,3 +538,27 @@ def test_title_description_resolves_to_the_one_titled_person() -> None:
 def test_unparsed_document_has_no_events() -> None:
     doc = Doc(VOCAB, words=["Russia", "invaded", "Ukraine"])
     assert extract_events(doc, EntityIndex([]), PUB) == []
+
+
+def test_they_resolves_to_the_latest_plural_subject() -> None:
+    # Britain and France criticized Russia . They demanded talks .
+    doc, idx = build(
+        "Britain/PROPN/NNP/nsubj/3 and/CCONJ/CC/cc/0 France/PROPN/NNP/conj/0 criticized/VERB/VBD/ROOT/3/criticize Russia/PROPN/NNP/dobj/3 ./PUNCT/./punct/3 "
+        "They/PRON/PRP/nsubj/7/they demanded/VERB/VBD/ROOT/7/demand talks/NOUN/NNS/dobj/7/talk ./PUNCT/./punct/7",
+        [
+            (0, 1, "GPE", "United Kingdom", "GB"),
+            (2, 3, "GPE", "France", "FR"),
+            (4, 5, "GPE", "Russia", "RU"),
+        ],
+    )
+    ev = only(extract_events(doc, idx, PUB), "REQUEST")
+    assert names(ev["actors"]) == {"United Kingdom", "France"} and ev["mode"] == "meet"
+
+
+def test_cooperation_needs_a_partner() -> None:
+    # France expanded cooperation .  (PLOVER: COOPERATE requires a recipient)
+    doc, idx = build(
+        "France/PROPN/NNP/nsubj/1 expanded/VERB/VBD/ROOT/1/expand cooperation/NOUN/NN/dobj/1 ./PUNCT/./punct/1",
+        [(0, 1, "GPE", "France", "FR")],
+    )
+    assert extract_events(doc, idx, PUB) == []
