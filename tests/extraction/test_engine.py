@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -23,8 +24,13 @@ from schemas import ArticleResultSchema
 
 pytestmark = pytest.mark.slow
 
-SEEDS = Path("/work/shared/seeds")
-GOLD = Path("/work/shared/gold/seeds.jsonl")
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = Path(
+    os.environ.get("EVENTWIRE_SHARED")
+    or next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.exists()), ROOT)
+)
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "gold" / "seeds.jsonl"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 
