@@ -401,20 +401,20 @@ def score(
             fr.events[level] = sc
             report.events[level].add(sc)
             used = set(m.values())
-            for gi, g in enumerate(gold_evs):
-                by_type = report.events_by_type.setdefault(g.type, {})
+            for gi, gev in enumerate(gold_evs):
+                by_type = report.events_by_type.setdefault(gev.type, {})
                 _bump(by_type, level, tp=int(gi in m), fn=int(gi not in m))
-            for pi, p in enumerate(pred_evs):
+            for pi, pev in enumerate(pred_evs):
                 if pi not in used:
-                    _bump(report.events_by_type.setdefault(p.type, {}), level, fp=1)
+                    _bump(report.events_by_type.setdefault(pev.type, {}), level, fp=1)
             if level == "L1":
-                fr.missed_events = [g.label() for gi, g in enumerate(gold_evs) if gi not in m]
-                fr.spurious_events = [p.label() for pi, p in enumerate(pred_evs) if pi not in used]
+                fr.missed_events = [e.label() for i, e in enumerate(gold_evs) if i not in m]
+                fr.spurious_events = [e.label() for i, e in enumerate(pred_evs) if i not in used]
                 for gi, pi in m.items():
-                    g, p = gold_evs[gi], pred_evs[pi]
+                    gev, pev = gold_evs[gi], pred_evs[pi]
                     for attr in ("mode", "modality", "negated", "date", "location"):
                         agree = report.attributes.setdefault(attr, [0, 0])
-                        agree[0] += int(getattr(g, attr) == getattr(p, attr))
+                        agree[0] += int(getattr(gev, attr) == getattr(pev, attr))
                         agree[1] += 1
         report.files.append(fr)
     for by_type in report.events_by_type.values():
