@@ -118,15 +118,14 @@ def extract_many(
     An article that fails yields its ``ExtractionError`` in its place instead of raising,
     so one bad article does not end the batch.
     """
-    nlp = get_nlp()
     batch: list[ArticleInput] = []
     for article in articles:
         batch.append(article)
         if len(batch) >= batch_size:
-            yield from _run_batch(nlp, batch, batch_size)
+            yield from _run_batch(get_nlp(), batch, batch_size)
             batch = []
     if batch:
-        yield from _run_batch(nlp, batch, batch_size)
+        yield from _run_batch(get_nlp(), batch, batch_size)
 
 
 # ---------------------------------------------------------------------------- stages

@@ -488,14 +488,26 @@ def run(gold_path: str | Path, articles_dir: str | Path) -> Report:
     from extraction.engine import ArticleInput, extract_many
 
     records = load_gold(gold_path)
-    inputs = []
+    errors: dict[str, str] = {}
+    inputs: list[Any] = []
     for rec in records:
-        raw = Path(articles_dir, rec["file"]).read_bytes().decode("utf-8", errors="replace")
+        path = Path(articles_dir, rec["file"])
+        if not path.is_file():
+            errors[rec["file"]] = f"missing file {path}"
+            continue
+        raw = path.read_bytes().decode("utf-8", errors="replace")
         inputs.append(ArticleInput(text=raw, published_at=rec.get("published_at")))
+    present = [rec for rec in records if rec["file"] not in errors]
     predictions: dict[str, dict[str, Any] | None] = {}
-    for rec, result in zip(records, extract_many(inputs), strict=True):
-        predictions[rec["file"]] = None if isinstance(result, Exception) else result.to_dict()
-    return score(records, predictions)
+    for rec, result in zip(present, extract_many(inputs), strict=True):
+        if isinstance(result, Exception):
+            errors[rec["file"]] = f"{type(result).__name__}: {result}"
+        else:
+            predictions[rec["file"]] = result.to_dict()
+    report = score(records, predictions)
+    for fr in report.files:
+        fr.error = errors.get(fr.file, fr.error)
+    return report
 
 
 def main(argv: Sequence[str] | None = None) -> int:
