@@ -75,6 +75,7 @@ def resolve_entities(doc: Any) -> EntityIndex:
     clusters = merge(list(groups.values()), links)
     entities = [_build(cluster) for cluster in clusters]
     _propagate(doc, full, entities, {(c.start, c.end) for c in cands})
+    entities = _unique_mentions(entities)
     entities.sort(key=lambda e: e.mentions[0].start)
     _dedupe_aliases(entities)
     _salience(entities, len(full))
@@ -213,6 +214,20 @@ def _propagate(doc: Any, full: str, entities: list[Entity], taken: set[tuple[int
             alias = collapse(x.text)
             if alias not in e.aliases:
                 e.aliases.append(alias)
+
+
+def _unique_mentions(entities: list[Entity]) -> list[Entity]:
+    """One entity per exact span: EntityIndex sorts (start, end, entity) tuples, and a
+    span read twice must not count twice. Entities left without a mention are dropped."""
+    seen: set[tuple[int, int]] = set()
+    for e in sorted(entities, key=lambda x: -len(x.mentions)):
+        kept = []
+        for m in e.mentions:
+            if (m.start, m.end) not in seen:
+                seen.add((m.start, m.end))
+                kept.append(m)
+        e.mentions = kept
+    return [e for e in entities if e.mentions]
 
 
 def _dedupe_aliases(entities: list[Entity]) -> None:
