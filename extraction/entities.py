@@ -85,12 +85,16 @@ def resolve_entities(doc: Any) -> EntityIndex:
 
 
 def _expand_compounds(cands: list[Candidate]) -> list[Candidate]:
-    """Split "Trump-Putin" / "U.S.-Russia" into parts when every part is known alone."""
-    known = {text_key(c.text) for c in cands if not c.parts}
+    """Split "Trump-Putin" / "U.S.-Russia" into parts when every part is known alone; keep
+    an optional candidate (a name after a possessive) only when it is known alone."""
+    known = {text_key(c.text) for c in cands if not c.parts and not c.optional}
     gaz = get_gazetteer()
     out: list[Candidate] = []
     for c in cands:
-        if c.parts and all(text_key(p.text) in known or gaz.lookup(p.text) for p in c.parts):
+        if c.optional:
+            if text_key(c.text) in known:
+                out.append(c)
+        elif c.parts and all(text_key(p.text) in known or gaz.lookup(p.text) for p in c.parts):
             out.extend(c.parts)
         else:
             c.parts = []

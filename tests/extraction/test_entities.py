@@ -373,3 +373,15 @@ def test_any_text_gives_consistent_entities_and_quotes() -> None:
             assert text[q["start"] : q["end"]] == q["text"]
 
     check()
+
+
+def test_name_after_a_swallowed_possessive_is_kept_only_when_known() -> None:
+    doc = make_doc(
+        "Ukraine _’s Zelenskiy spoke . Zelenskiy left . Trump Administration _’s Strategy |",
+        {0: (3, "ORG"), 5: (6, "PERSON"), 8: (12, "ORG")},
+    )
+    index = resolve_entities(doc)
+    check_offsets(doc, index)
+    names = by_name(index)
+    assert set(names) == {"Ukraine", "Zelenskiy", "Trump Administration"}
+    assert len(names["Zelenskiy"].mentions) == 2  # type: ignore[attr-defined]
