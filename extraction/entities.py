@@ -199,13 +199,22 @@ def _propagate(doc: Any, full: str, entities: list[Entity], taken: set[tuple[int
     covered = sorted(taken | {(m.start, m.end) for e in entities for m in e.mentions})
     starts = [s for s, _ in covered]
     has_pos = doc.has_annotation("POS")
+    lowercase_seen: dict[str, bool] = {}
     for m in pattern.finditer(full):
         start, end = m.span()
         k = bisect.bisect_right(starts, end - 1) - 1
         if k >= 0 and covered[k][1] > start:
             continue  # overlaps a mention already found
         span = doc.char_span(start, end)
-        if span is None or (has_pos and span[0].pos_ != "PROPN"):
+        if span is None:
+            continue
+        # The small model tags a sentence-initial "Trump" NOUN now and then; a form that
+        # also occurs as a lowercase word ("Bush" / "bush fires") stays out.
+        if (
+            has_pos
+            and span[0].pos_ != "PROPN"
+            and (span[0].pos_ != "NOUN" or _used_lowercase(full, m.group(0), lowercase_seen))
+        ):
             continue
         if span.end < len(doc) and doc[span.end].is_title and doc[span.end].pos_ == "PROPN":
             continue  # "Washington" in an untagged "Washington Post"
@@ -218,6 +227,13 @@ def _propagate(doc: Any, full: str, entities: list[Entity], taken: set[tuple[int
             alias = collapse(x.text)
             if alias not in e.aliases:
                 e.aliases.append(alias)
+
+
+def _used_lowercase(full: str, form: str, cache: dict[str, bool]) -> bool:
+    low = form.lower()
+    if low not in cache:
+        cache[low] = re.search(rf"(?<![\w]){re.escape(low)}(?![\w])", full) is not None
+    return cache[low]
 
 
 def _unique_mentions(entities: list[Entity]) -> list[Entity]:
