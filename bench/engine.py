@@ -7,7 +7,7 @@ compared, which cancels most of the noise of a shared machine.
 
     PYTHONPATH=$PWD python -m bench.engine [--quick] [--rounds 5] [--copies 4] [PATH ...]
 
-Default corpus: every article text shipped, the seed articles (``/work/shared/seeds``) and
+Default corpus: every article text shipped, the seed articles (``$EVENTWIRE_SHARED/seeds``) and
 the held-out articles (``tests/evaluation/heldout/articles``); throughput only, nothing
 is tuned on them.
 """
@@ -15,6 +15,7 @@ is tuned on them.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -27,7 +28,11 @@ from extraction.cleaning import clean
 from extraction.nlp import MODEL_PACKAGE, get_nlp
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = [Path("/work/shared/seeds"), ROOT / "tests/evaluation/heldout/articles"]
+SHARED = Path(
+    os.environ.get("EVENTWIRE_SHARED")
+    or next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.exists()), ROOT)
+)
+DEFAULT_CORPUS = [SHARED / "seeds", ROOT / "tests/evaluation/heldout/articles"]
 
 
 def load_corpus(paths: list[Path]) -> list[str]:

@@ -39,7 +39,7 @@ SCHEMA_VERSION = "1.0"
 # Texts longer than this are processed in paragraph-aligned pieces (parse and stages),
 # whose results are shifted back to text offsets and merged: a 2 MB text then needs
 # neither a raised nlp.max_length nor parser memory or stage time beyond one piece's.
-CHUNK_CHARS = 30_000
+CHUNK_CHARS = 100_000
 
 
 @dataclass
@@ -118,15 +118,14 @@ def extract_many(
     An article that fails yields its ``ExtractionError`` in its place instead of raising,
     so one bad article does not end the batch.
     """
-    nlp = get_nlp()
     batch: list[ArticleInput] = []
     for article in articles:
         batch.append(article)
         if len(batch) >= batch_size:
-            yield from _run_batch(nlp, batch, batch_size)
+            yield from _run_batch(get_nlp(), batch, batch_size)
             batch = []
     if batch:
-        yield from _run_batch(nlp, batch, batch_size)
+        yield from _run_batch(get_nlp(), batch, batch_size)
 
 
 # ---------------------------------------------------------------------------- stages
@@ -194,12 +193,13 @@ def _check_usable(text: str) -> None:
         raise UnusableInput("text looks like binary data, not an article")
 
 
-def _split_long(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+def _split_long(text: str, limit: int | None = None) -> list[str]:
     """Pieces of at most ``limit`` characters whose concatenation is ``text``.
 
     Cuts after a paragraph break when there is one in the second half of the window, else
     after a line break or a space, else (one enormous token) anywhere.
     """
+    limit = limit or CHUNK_CHARS
     pieces: list[str] = []
     pos = 0
     while len(text) - pos > limit:

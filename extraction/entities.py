@@ -75,6 +75,7 @@ def resolve_entities(doc: Any) -> EntityIndex:
     clusters = merge(list(groups.values()), links)
     entities = [_build(cluster) for cluster in clusters]
     _propagate(doc, full, entities, {(c.start, c.end) for c in cands})
+    entities = _unique_mentions(entities)
     entities.sort(key=lambda e: e.mentions[0].start)
     _dedupe_aliases(entities)
     _salience(entities, len(full))
@@ -84,12 +85,16 @@ def resolve_entities(doc: Any) -> EntityIndex:
 
 
 def _expand_compounds(cands: list[Candidate]) -> list[Candidate]:
-    """Split "Trump-Putin" / "U.S.-Russia" into parts when every part is known alone."""
-    known = {text_key(c.text) for c in cands if not c.parts}
+    """Split "Trump-Putin" / "U.S.-Russia" into parts when every part is known alone; keep
+    an optional candidate (a name after a possessive) only when it is known alone."""
+    known = {text_key(c.text) for c in cands if not c.parts and not c.optional}
     gaz = get_gazetteer()
     out: list[Candidate] = []
     for c in cands:
-        if c.parts and all(text_key(p.text) in known or gaz.lookup(p.text) for p in c.parts):
+        if c.optional:
+            if text_key(c.text) in known:
+                out.append(c)
+        elif c.parts and all(text_key(p.text) in known or gaz.lookup(p.text) for p in c.parts):
             out.extend(c.parts)
         else:
             c.parts = []
@@ -194,13 +199,22 @@ def _propagate(doc: Any, full: str, entities: list[Entity], taken: set[tuple[int
     covered = sorted(taken | {(m.start, m.end) for e in entities for m in e.mentions})
     starts = [s for s, _ in covered]
     has_pos = doc.has_annotation("POS")
+    lowercase_seen: dict[str, bool] = {}
     for m in pattern.finditer(full):
         start, end = m.span()
         k = bisect.bisect_right(starts, end - 1) - 1
         if k >= 0 and covered[k][1] > start:
             continue  # overlaps a mention already found
         span = doc.char_span(start, end)
-        if span is None or (has_pos and span[0].pos_ != "PROPN"):
+        if span is None:
+            continue
+        # The small model tags a sentence-initial "Trump" NOUN now and then; a form that
+        # also occurs as a lowercase word ("Bush" / "bush fires") stays out.
+        if (
+            has_pos
+            and span[0].pos_ != "PROPN"
+            and (span[0].pos_ != "NOUN" or _used_lowercase(full, m.group(0), lowercase_seen))
+        ):
             continue
         if span.end < len(doc) and doc[span.end].is_title and doc[span.end].pos_ == "PROPN":
             continue  # "Washington" in an untagged "Washington Post"
@@ -213,6 +227,27 @@ def _propagate(doc: Any, full: str, entities: list[Entity], taken: set[tuple[int
             alias = collapse(x.text)
             if alias not in e.aliases:
                 e.aliases.append(alias)
+
+
+def _used_lowercase(full: str, form: str, cache: dict[str, bool]) -> bool:
+    low = form.lower()
+    if low not in cache:
+        cache[low] = re.search(rf"(?<![\w]){re.escape(low)}(?![\w])", full) is not None
+    return cache[low]
+
+
+def _unique_mentions(entities: list[Entity]) -> list[Entity]:
+    """One entity per exact span: EntityIndex sorts (start, end, entity) tuples, and a
+    span read twice must not count twice. Entities left without a mention are dropped."""
+    seen: set[tuple[int, int]] = set()
+    for e in sorted(entities, key=lambda x: -len(x.mentions)):
+        kept = []
+        for m in e.mentions:
+            if (m.start, m.end) not in seen:
+                seen.add((m.start, m.end))
+                kept.append(m)
+        e.mentions = kept
+    return [e for e in entities if e.mentions]
 
 
 def _dedupe_aliases(entities: list[Entity]) -> None:

@@ -73,9 +73,9 @@ _SPEECH_LEMMAS = frozenset({"say", "tell", "add", "note", "claim", "insist", "wr
 
 
 def _untagged_speakers(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
-    """A proper name the model left untagged as the subject of a speech verb, inside a
-    sentence ("..., Kallas said") is a person: organisations and places that speak are
-    almost always tagged, and a sentence-initial capital proves nothing."""
+    """A proper noun the model left untagged as the subject of a speech verb ("...,
+    Kallas said") is a person: organisations and places that speak are almost always
+    tagged, and known places are skipped."""
     if not doc.has_annotation("DEP") or not doc.has_annotation("POS"):
         return []
     import numpy as np
@@ -91,12 +91,12 @@ def _untagged_speakers(doc: Any, full: str, cands: list[Candidate]) -> list[Cand
     gaz = get_gazetteer()
     for i in hits.tolist():
         tok = doc[i]
-        if tok.head.lemma_ not in _SPEECH_LEMMAS or tok.is_sent_start or not tok.is_title:
+        if tok.head.lemma_ not in _SPEECH_LEMMAS or not tok.is_title:
             continue
         left = tok.i
         while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].is_title:
             left -= 1
-        if doc[left].is_sent_start or doc[left].ent_type_:
+        if doc[left].ent_type_:
             continue
         start, end = doc[left].idx, tok.idx + len(tok.text)
         text = full[start:end]

@@ -67,6 +67,7 @@ class Candidate:
     raw_label: str | None = None
     surface: str | None = None  # "The New York Times" when a sentence-initial "The" was cut
     acronym_of: Candidate | None = None  # "WFP" in "World Food Programme (WFP)"
+    optional: bool = False  # kept only when the same name is found elsewhere
 
 
 def collect_candidates(doc: Any) -> list[Candidate]:
@@ -149,6 +150,7 @@ def _repair(
             break
     # A possessive inside the span: keep the name after it for a person ("Ukraine's
     # President Volodymyr Zelenskyy"), the name before it otherwise.
+    tail: tuple[int, int] | None = None
     for i in range(s, e):
         if doc[i].tag_ == "POS" or doc[i].text in ("'s", "’s", "'", "’"):
             if _possessive_inside_name(doc, i, e):
@@ -156,6 +158,8 @@ def _repair(
             if label == "PERSON" and i + 1 < e:
                 s = i + 1
             else:
+                if i + 1 < e and doc[i + 1].is_title:
+                    tail = (i + 1, e)  # "Ukraine’s Zelenskiy" tagged as one ORG
                 e = i
             break
     if s >= e:
@@ -236,6 +240,12 @@ def _repair(
         consumed = max(consumed, e + 1)
     _building_votes(doc, s, e, cand, lex)
     scan_title(doc, full, s, cand, lex)
+    if tail is not None:
+        # The name after the possessive is kept only if the article names it elsewhere
+        # (see entities._expand_compounds): "Strategy" in a heading is not a name.
+        t_start = doc[tail[0]].idx
+        t_end = doc[tail[1] - 1].idx + len(doc[tail[1] - 1].text)
+        made.append(Candidate(t_start, t_end, full[t_start:t_end], None, optional=True))
     return made, consumed
 
 

@@ -7,6 +7,7 @@ as GBK, invalid bytes dropped), so no seed text is copied here.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -15,8 +16,13 @@ import pytest
 from extraction.cleaning import clean
 from extraction.cleaning_gbk import repair_gbk_mojibake
 
-GOLD = Path("/work/shared/gold/seeds.jsonl")
-SEEDS = Path("/work/shared/seeds")
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = Path(
+    os.environ.get("EVENTWIRE_SHARED")
+    or next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.exists()), ROOT)
+)
+GOLD = SHARED / "gold" / "seeds.jsonl"
+SEEDS = SHARED / "seeds"
 
 
 def gbk_mojibake(text: str) -> str:

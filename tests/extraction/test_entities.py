@@ -342,3 +342,46 @@ def test_demonym_before_a_state_body_is_part_of_its_name() -> None:
     mao = names["Mao Ning"]
     assert "Chinese Foreign Ministry spokesperson Mao Ning" in mao.aliases  # type: ignore[attr-defined]
     assert mao.country_code == "CN"  # type: ignore[attr-defined]
+
+
+WORDS = [
+    "Trump", "Mr.", "President", "said", "the", "U.S.", "Kiev", "Russian", "’s", "'s", "“", "”",
+    '"', "-", "/", ",", ".", "\n", "von", "der", "Leyen", "Inc.", "1.8", "billion", "summit",
+    "administration", "(", ")", "NATO", "CIA", "Washington", "D.C.", "北京", "😀", "\u200f",
+]  # fmt: skip
+
+
+@pytest.mark.slow
+def test_any_text_gives_consistent_entities_and_quotes() -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from extraction.nlp import get_nlp
+    from extraction.quotes import extract_quotes
+
+    nlp = get_nlp()
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(st.sampled_from(WORDS) | st.text(max_size=6), max_size=40))
+    def check(words: list[str]) -> None:
+        text = " ".join(words)
+        doc = nlp(text)
+        index = resolve_entities(doc)
+        check_offsets(doc, index)
+        assert [e.id for e in index] == [f"e{i}" for i in range(1, len(index) + 1)]
+        for q in extract_quotes(doc, index):
+            assert text[q["start"] : q["end"]] == q["text"]
+
+    check()
+
+
+def test_name_after_a_swallowed_possessive_is_kept_only_when_known() -> None:
+    doc = make_doc(
+        "Ukraine _’s Zelenskiy spoke . Zelenskiy left . Trump Administration _’s Strategy |",
+        {0: (3, "ORG"), 5: (6, "PERSON"), 8: (12, "ORG")},
+    )
+    index = resolve_entities(doc)
+    check_offsets(doc, index)
+    names = by_name(index)
+    assert set(names) == {"Ukraine", "Zelenskiy", "Trump Administration"}
+    assert len(names["Zelenskiy"].mentions) == 2  # type: ignore[attr-defined]
