@@ -242,6 +242,11 @@ def _build(
                 recipients = [host]
         if mode is None and len(actors) + len(recipients) < 2:
             return None  # "held a cabinet meeting": no second party, an internal meeting
+    source, claimed = _reported_by(tok, res, {e.id for e in actors})
+    if claimed and source is not None and source.type == "ORG" and mod == "asserted":
+        # "Politico said in a report that Macron was unable to ...": the happening rests
+        # on an organisation's claim (an "according to" citation of a public act does not)
+        mod = "reported"
     future = mod == "planned"
     date = dates.event_date(tok, published_at, future=future, date_ents=res.date_ents)
     sent = tok.sent
@@ -264,7 +269,7 @@ def _build(
         else None,
         "modality": mod,
         "negated": negated,
-        "reported_by": _reported_by(tok, res),
+        "reported_by": source.ref() if source is not None else None,
         "sentence": {"start": sent.start_char, "end": sent.end_char},
         "mentions": [{"start": sent.start_char, "end": sent.end_char}],
         "confidence": round(min(1.0, max(0.0, confidence)), 3),
@@ -320,8 +325,14 @@ def _consult_roles(
     return mode, parties, []
 
 
-def _reported_by(tok: Any, res: ArgumentResolver) -> dict[str, str] | None:
-    """The outlet or person a sentence is attributed to ("according to the BBC")."""
+def _reported_by(
+    tok: Any, res: ArgumentResolver, actor_ids: set[str]
+) -> tuple[Entity | None, bool]:
+    """The outlet or person a sentence is attributed to: "according to the BBC",
+    "Politico said in a report that ...", "Reuters reported that ...". A speaker who is
+    also the event's actor ("Trump said he would meet ...") is not a separate source.
+    Returns the source and whether it is the subject of a speech verb (a claim) rather
+    than an "according to" citation."""
     for t in tok.sent:
         if t.lower_ == "according":
             for to in t.children:
@@ -329,20 +340,20 @@ def _reported_by(tok: Any, res: ArgumentResolver) -> dict[str, str] | None:
                     if g.dep_ == "pobj":
                         found = res.resolve(g)
                         if found:
-                            return found[0].ref()
+                            return found[0], False
     t = tok
-    for _ in range(6):
-        if t.dep_ == "ccomp" and t.head.lemma_.lower() in modality.SAY_VERBS:
+    for _ in range(8):
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in modality.SAY_VERBS:
             subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
             if subj is not None:
-                found = res.resolve(subj)
-                if found and found[0].type == "ORG":
-                    return found[0].ref()
+                found = [e for e in res.resolve(subj) if e.id not in actor_ids]
+                if found and found[0].type in ("ORG", "PERSON", "GPE"):
+                    return found[0], True
             break
         if t.head is t:
             break
         t = t.head
-    return None
+    return None, False
 
 
 __all__ = ["VERSION", "extract_events", "norm"]

@@ -218,3 +218,12 @@ def test_lexicon_frames(
     assert ev["mode"] == mode
     assert {a["name"] for a in ev["actors"]} == actors
     assert {r["name"] for r in ev["recipients"]} == recipients
+
+
+def test_organisation_claim_is_reported_but_citation_is_not(nlp: Any) -> None:
+    ev = first(run(nlp, "Reuters said that Germany criticized Poland over the dispute."), "ACCUSE")
+    assert ev["modality"] == "reported" and ev["reported_by"]["name"] == "Reuters"
+    ev = first(
+        run(nlp, "According to Reuters, Germany criticized Poland over the dispute."), "ACCUSE"
+    )
+    assert ev["modality"] == "asserted" and ev["reported_by"]["name"] == "Reuters"
