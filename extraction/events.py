@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from extraction import dates, modality
-from extraction.events_args import ArgumentResolver, norm
+from extraction.events_args import ArgumentResolver
 from extraction.events_frames import noun_arguments, places_under, verb_arguments
 from extraction.events_lexicon import Entry, Lexicon, load_lexicon, mode_from_cues, object_tokens
 from extraction.events_merge import merge_mentions
@@ -356,4 +356,4 @@ def _reported_by(
     return None, False
 
 
-__all__ = ["VERSION", "extract_events", "norm"]
+__all__ = ["VERSION", "extract_events"]
