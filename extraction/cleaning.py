@@ -384,6 +384,7 @@ def _drop_boilerplate(lines: list[str], steps: _Steps) -> list[str]:
     out: list[str] = []
     in_faq = False
     after_question = False
+    seen_prose = False
     counts: dict[str, int] = {}
 
     def drop(reason: str) -> None:
@@ -441,10 +442,16 @@ def _drop_boilerplate(lines: list[str], steps: _Steps) -> list[str]:
             steps.add("credit", 1, "photo credit lines kept (they name people and agencies)")
             out.append(line)
             continue
-        if _is_title_case_heading(line, rules.minor_words) and _next_is_prose(lines, i):
+        # Subheadings go; a headline above the first paragraph stays ("Leaders Meet in Oslo").
+        if (
+            seen_prose
+            and _is_title_case_heading(line, rules.minor_words)
+            and _next_is_prose(lines, i)
+        ):
             drop("labels and headings")
             continue
         out.append(line)
+        seen_prose = seen_prose or _is_prose(line) or len(line.split()) >= 15
     for reason, n in counts.items():
         steps.add("boilerplate", n, reason)
     return out

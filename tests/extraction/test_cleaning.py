@@ -284,6 +284,17 @@ def test_title_case_headings_and_labels_dropped_but_headlines_kept() -> None:
     ]
 
 
+def test_title_case_headline_above_the_first_paragraph_is_kept() -> None:
+    raw = (
+        f"Leaders Meet in Oslo for Treaty Talks\n{ARTICLE}\nWhat the Treaty Would Change\n{ARTICLE}"
+    )
+    assert clean(raw).text.split("\n") == [
+        "Leaders Meet in Oslo for Treaty Talks",
+        ARTICLE,
+        ARTICLE,
+    ]
+
+
 def test_steps_shape() -> None:
     cleaned = clean(gbk_mojibake("That’s   it.") + "\n/subscribe\n")
     assert cleaned.steps
