@@ -296,6 +296,7 @@ def _split_credits(doc: Any, full: str, s: int, e: int) -> list[Candidate]:
         part = m.group(0)
         lead = len(part) - len(part.lstrip())
         part = part.strip()
+        part = re.sub(r"\s+Photos?$", "", part)  # "(AP Photo/Ahn Young-joon)": the agency
         if not part or not _HAS_LETTER.search(part):
             continue
         words = part.split()

@@ -385,3 +385,23 @@ def test_name_after_a_swallowed_possessive_is_kept_only_when_known() -> None:
     names = by_name(index)
     assert set(names) == {"Ukraine", "Zelenskiy", "Trump Administration"}
     assert len(names["Zelenskiy"].mentions) == 2  # type: ignore[attr-defined]
+
+
+def test_reporting_credits_name_people() -> None:
+    doc = make_doc(
+        "( _Reporting by Dawit Tesfaye in Nairobi _; Editing by Alex Roe and Ann Poe _)",
+        {3: (5, "ORG"), 6: (7, "GPE"), 9: (10, "GPE")},
+    )
+    index = resolve_entities(doc)
+    check_offsets(doc, index)
+    people = {e.name for e in index if e.type == "PERSON"}
+    assert people == {"Dawit Tesfaye", "Alex Roe", "Ann Poe"}
+
+
+def test_name_ending_in_a_body_word_is_an_organisation() -> None:
+    doc = make_doc(
+        "the Tigray People _'s Liberation Front ( _TPLF _) met .",
+        {1: (6, "PERSON"), 7: (8, "ORG")},
+    )
+    (front,) = list(resolve_entities(doc))
+    assert front.type == "ORG" and "TPLF" in front.aliases
