@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from extraction.entities_names import POSSESSIVE, doc_text, lexicon, word_key
+from extraction.entities_names import POSSESSIVE, doc_text, lexicon, looks_like_demonym, word_key
 from extraction.entities_titles import scan_title
 from extraction.gazetteer import get_gazetteer
 
@@ -50,6 +50,7 @@ _FUNCTION_WORDS = frozenset({"to", "for", "of", "and", "a", "an", "the", "in", "
 LABEL_VOTE = 2
 _CONSTRUCTION_VOTE = 6
 _BUILDING_VOTE = 3
+_INSIDE_VOTE = 3
 
 
 @dataclass
@@ -240,6 +241,8 @@ def _repair(
         consumed = max(consumed, e + 1)
     _building_votes(doc, s, e, cand, lex)
     scan_title(doc, full, s, cand, lex)
+    if cand.title is None:
+        _place_votes(doc, e, cand)
     if tail is not None:
         # The name after the possessive is kept only if the article names it elsewhere
         # (see entities._expand_compounds): "Strategy" in a heading is not a name.
@@ -362,3 +365,17 @@ def _building_votes(
         cand.votes["LOC"] += _BUILDING_VOTE
     elif root.dep_ in ("nsubj", "nsubjpass"):
         cand.votes["ORG"] += LABEL_VOTE
+
+
+_INSIDE_PREPS = frozenset({"in", "near", "across", "inside", "throughout", "around"})
+
+
+def _place_votes(doc: Any, e: int, cand: Candidate) -> None:
+    """What the model calls a person (or a group, without a demonym's shape) but sits
+    inside a place phrase ("fighting in Adigrat", "talks in Addis Ababa") is a place:
+    people are met, not stood in."""
+    root = doc[e - 1]
+    if root.dep_ != "pobj" or root.head.lower_ not in _INSIDE_PREPS:
+        return
+    if cand.label == "PERSON" or (cand.label == "NORP" and not looks_like_demonym(cand.text)):
+        cand.votes["GPE"] += _INSIDE_VOTE

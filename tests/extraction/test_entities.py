@@ -405,3 +405,17 @@ def test_name_ending_in_a_body_word_is_an_organisation() -> None:
     )
     (front,) = list(resolve_entities(doc))
     assert front.type == "ORG" and "TPLF" in front.aliases
+
+
+def test_person_tag_inside_a_place_phrase_is_a_place() -> None:
+    # "Fighting continued in Adigrat ." with the model's PERSON for an unknown town
+    doc = Doc(
+        VOCAB,
+        words=["Fighting", "continued", "in", "Adigrat", "."],
+        spaces=[True, True, True, False, False],
+        heads=[1, 1, 1, 2, 1],
+        deps=["nsubj", "ROOT", "prep", "pobj", "punct"],
+        pos=["NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+        ents=["O", "O", "O", "B-PERSON", "O"],
+    )
+    assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Adigrat", "GPE")]
