@@ -51,6 +51,7 @@ LABEL_VOTE = 2
 _CONSTRUCTION_VOTE = 6
 _BUILDING_VOTE = 3
 _INSIDE_VOTE = 3
+_CLAUSE_VOTE = 3
 
 
 @dataclass
@@ -243,6 +244,7 @@ def _repair(
     scan_title(doc, full, s, cand, lex)
     if cand.title is None:
         _place_votes(doc, e, cand)
+    _person_clause_votes(doc, e, cand, lex)
     if tail is not None:
         # The name after the possessive is kept only if the article names it elsewhere
         # (see entities._expand_compounds): "Strategy" in a heading is not a name.
@@ -365,6 +367,24 @@ def _building_votes(
         cand.votes["LOC"] += _BUILDING_VOTE
     elif root.dep_ in ("nsubj", "nsubjpass"):
         cand.votes["ORG"] += LABEL_VOTE
+
+
+def _person_clause_votes(doc: Any, e: int, cand: Candidate, lex: dict[str, frozenset[str]]) -> None:
+    """A role in apposition ("Redwan Hussien, the government's chief negotiator, said")
+    or a "who" clause ("Uhuru Kenyatta, who leads the panel") marks a person. The
+    apposition is not an alias (gold rule), only evidence."""
+    root = doc[e - 1]
+    for child in root.children:
+        if child.i < e:
+            continue
+        if child.dep_ == "appos" and word_key(child.text) in lex["roles"]:
+            cand.votes["PERSON"] += _CLAUSE_VOTE
+            return
+        if child.dep_ == "relcl" and any(
+            g.lower_ == "who" and g.dep_ in ("nsubj", "nsubjpass") for g in child.children
+        ):
+            cand.votes["PERSON"] += _CLAUSE_VOTE
+            return
 
 
 _INSIDE_PREPS = frozenset({"in", "near", "across", "inside", "throughout", "around"})

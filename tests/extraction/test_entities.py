@@ -419,3 +419,17 @@ def test_person_tag_inside_a_place_phrase_is_a_place() -> None:
         ents=["O", "O", "O", "B-PERSON", "O"],
     )
     assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Adigrat", "GPE")]
+
+
+def test_role_apposition_and_who_clause_mark_a_person() -> None:
+    # "Kaja Kallas , the chief , said ." with the model's ORG for the name
+    doc = Doc(
+        VOCAB,
+        words=["Kaja", "Kallas", ",", "the", "chief", ",", "said", "."],
+        spaces=[True, False, True, True, False, True, False, False],
+        heads=[1, 6, 1, 4, 1, 1, 6, 6],
+        deps=["compound", "nsubj", "punct", "det", "appos", "punct", "ROOT", "punct"],
+        pos=["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"],
+        ents=["B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"],
+    )
+    assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Kaja Kallas", "PERSON")]
