@@ -302,7 +302,7 @@ def wait_http(url: str, proc: Proc | None = None, timeout: float = 60) -> None:
     raise AssertionError(f"{url} did not answer in {timeout}s")
 
 
-def wait_articles(base: str, ids: list[str], timeout: float = 120, headers: dict[str, str] | None = None) -> dict[str, dict[str, Any]]:
+def wait_articles(base: str, ids: list[str], timeout: float = 300, headers: dict[str, str] | None = None) -> dict[str, dict[str, Any]]:
     """Poll until every article is done or failed; return their final bodies."""
     final: dict[str, dict[str, Any]] = {}
     deadline = time.monotonic() + timeout
