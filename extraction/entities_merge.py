@@ -25,6 +25,7 @@ from extraction.gazetteer import Place, get_gazetteer
 
 _PLACE_VOTE = 4  # per mention, in the half-vote units of entities_spans.LABEL_VOTE
 _DEMONYM_VOTE = 4
+_ORG_HEAD_VOTE = 3
 _BIG_CITY = 1_000_000
 _SURNAME_SIMILARITY = 0.85
 _LONG_NAME_SIMILARITY = 0.95
@@ -69,6 +70,11 @@ def add_evidence(g: Group) -> None:
             g.votes[place.entity_type] += _PLACE_VOTE * n
     elif set(g.raw) <= {"NORP", "GPE"} and looks_like_demonym(text):
         g.votes["NORP"] += _DEMONYM_VOTE * n
+    words = text.split()
+    if len(words) >= 2 and words[-1].casefold() in lexicon()["org_heads"]:
+        # "Tigray People's Liberation Front", "Democratic Party": a name ending in the
+        # word for a body is an organisation, whatever the model said.
+        g.votes["ORG"] += _ORG_HEAD_VOTE * n
 
 
 def _place_identity(place: Place) -> tuple[Any, ...]:

@@ -6,11 +6,13 @@ Runs after ``entities_spans.collect_candidates``:
 - a proper noun the model left untagged as the subject of a speech verb ("..., Kallas
   said") is a person;
 - two person spans separated by one space are one name ("Hassan Sheikh" + "Mohamud");
-- an acronym in brackets names the organisation before it ("World Food Programme (WFP)").
+- an acronym in brackets names the organisation before it ("World Food Programme (WFP)");
+- names in reporting credits are people ("Reporting by Jane Doe; Editing by John Roe").
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from extraction.entities_spans import LABEL_VOTE, Candidate
@@ -20,9 +22,36 @@ from extraction.gazetteer import get_gazetteer
 def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` plus the missed places and speakers, joined and linked, in text order."""
     out = cands + _coordinated_places(doc, cands) + _untagged_speakers(doc, full, cands)
+    out = _credited_people(full, out)
     out.sort(key=lambda c: (c.start, -c.end))
     out = _join_adjacent_people(full, out)
     _link_parenthetical_acronyms(full, out)
+    return out
+
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s(?:(?:de|da|di|van|von|der|al|bin|el)\s)*[A-Z][\w'’.-]*)+"
+_CREDIT = re.compile(
+    r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Pp]hotos?|[Pp]hotographs?|[Cc]ompiled|"
+    r"[Pp]roduced|[Gg]raphics|[Rr]esearch|[Ff]act-checking) by "
+    rf"({_NAME}(?:(?:,\s|\sand\s){_NAME})*)"
+)
+_CREDIT_VOTE = 5
+
+
+def _credited_people(full: str, cands: list[Candidate]) -> list[Candidate]:
+    """Names in reporting credits are people: "(Reporting by Jane Doe in Nairobi; Editing
+    by John Roe and Ann Poe)". The model often tags them ORG or GPE or splits them."""
+    found: list[tuple[int, int]] = []
+    for m in _CREDIT.finditer(full):
+        for name in re.finditer(_NAME, m.group(1)):
+            found.append((m.start(1) + name.start(), m.start(1) + name.end()))
+    if not found:
+        return cands
+    out = [c for c in cands if not any(c.start < e and s < c.end for s, e in found)]
+    for s, e in found:
+        c = Candidate(s, e, full[s:e], "PERSON", raw_label="PERSON")
+        c.votes["PERSON"] += _CREDIT_VOTE
+        out.append(c)
     return out
 
 
@@ -30,7 +59,7 @@ def _link_parenthetical_acronyms(full: str, cands: list[Candidate]) -> None:
     """ "the World Food Programme (WFP)": the acronym in brackets names the same body."""
     for prev, c in zip(cands, cands[1:], strict=False):
         if (
-            prev.label == "ORG"
+            prev.label in ("ORG", "PERSON", "GPE", "NORP")  # the model's label may be wrong
             and c.text.isupper()
             and 2 <= len(c.text) <= 8
             and full[prev.end : c.start].strip() == "("

@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from extraction.entities_names import POSSESSIVE, doc_text, lexicon, word_key
+from extraction.entities_names import POSSESSIVE, doc_text, lexicon, looks_like_demonym, word_key
 from extraction.entities_titles import scan_title
 from extraction.gazetteer import get_gazetteer
 
@@ -50,6 +50,8 @@ _FUNCTION_WORDS = frozenset({"to", "for", "of", "and", "a", "an", "the", "in", "
 LABEL_VOTE = 2
 _CONSTRUCTION_VOTE = 6
 _BUILDING_VOTE = 3
+_INSIDE_VOTE = 3
+_CLAUSE_VOTE = 3
 
 
 @dataclass
@@ -240,6 +242,9 @@ def _repair(
         consumed = max(consumed, e + 1)
     _building_votes(doc, s, e, cand, lex)
     scan_title(doc, full, s, cand, lex)
+    if cand.title is None:
+        _place_votes(doc, e, cand)
+    _person_clause_votes(doc, e, cand, lex)
     if tail is not None:
         # The name after the possessive is kept only if the article names it elsewhere
         # (see entities._expand_compounds): "Strategy" in a heading is not a name.
@@ -296,6 +301,7 @@ def _split_credits(doc: Any, full: str, s: int, e: int) -> list[Candidate]:
         part = m.group(0)
         lead = len(part) - len(part.lstrip())
         part = part.strip()
+        part = re.sub(r"\s+Photos?$", "", part)  # "(AP Photo/Ahn Young-joon)": the agency
         if not part or not _HAS_LETTER.search(part):
             continue
         words = part.split()
@@ -361,3 +367,35 @@ def _building_votes(
         cand.votes["LOC"] += _BUILDING_VOTE
     elif root.dep_ in ("nsubj", "nsubjpass"):
         cand.votes["ORG"] += LABEL_VOTE
+
+
+def _person_clause_votes(doc: Any, e: int, cand: Candidate, lex: dict[str, frozenset[str]]) -> None:
+    """A role in apposition ("Redwan Hussien, the government's chief negotiator, said")
+    or a "who" clause ("Uhuru Kenyatta, who leads the panel") marks a person. The
+    apposition is not an alias (gold rule), only evidence."""
+    root = doc[e - 1]
+    for child in root.children:
+        if child.i < e:
+            continue
+        if child.dep_ == "appos" and word_key(child.text) in lex["roles"]:
+            cand.votes["PERSON"] += _CLAUSE_VOTE
+            return
+        if child.dep_ == "relcl" and any(
+            g.lower_ == "who" and g.dep_ in ("nsubj", "nsubjpass") for g in child.children
+        ):
+            cand.votes["PERSON"] += _CLAUSE_VOTE
+            return
+
+
+_INSIDE_PREPS = frozenset({"in", "near", "across", "inside", "throughout", "around"})
+
+
+def _place_votes(doc: Any, e: int, cand: Candidate) -> None:
+    """What the model calls a person (or a group, without a demonym's shape) but sits
+    inside a place phrase ("fighting in Adigrat", "talks in Addis Ababa") is a place:
+    people are met, not stood in."""
+    root = doc[e - 1]
+    if root.dep_ != "pobj" or root.head.lower_ not in _INSIDE_PREPS:
+        return
+    if cand.label == "PERSON" or (cand.label == "NORP" and not looks_like_demonym(cand.text)):
+        cand.votes["GPE"] += _INSIDE_VOTE

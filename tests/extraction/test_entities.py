@@ -385,3 +385,51 @@ def test_name_after_a_swallowed_possessive_is_kept_only_when_known() -> None:
     names = by_name(index)
     assert set(names) == {"Ukraine", "Zelenskiy", "Trump Administration"}
     assert len(names["Zelenskiy"].mentions) == 2  # type: ignore[attr-defined]
+
+
+def test_reporting_credits_name_people() -> None:
+    doc = make_doc(
+        "( _Reporting by Dawit Tesfaye in Nairobi _; Editing by Alex Roe and Ann Poe _)",
+        {3: (5, "ORG"), 6: (7, "GPE"), 9: (10, "GPE")},
+    )
+    index = resolve_entities(doc)
+    check_offsets(doc, index)
+    people = {e.name for e in index if e.type == "PERSON"}
+    assert people == {"Dawit Tesfaye", "Alex Roe", "Ann Poe"}
+
+
+def test_name_ending_in_a_body_word_is_an_organisation() -> None:
+    doc = make_doc(
+        "the Tigray People _'s Liberation Front ( _TPLF _) met .",
+        {1: (6, "PERSON"), 7: (8, "ORG")},
+    )
+    (front,) = list(resolve_entities(doc))
+    assert front.type == "ORG" and "TPLF" in front.aliases
+
+
+def test_person_tag_inside_a_place_phrase_is_a_place() -> None:
+    # "Fighting continued in Adigrat ." with the model's PERSON for an unknown town
+    doc = Doc(
+        VOCAB,
+        words=["Fighting", "continued", "in", "Adigrat", "."],
+        spaces=[True, True, True, False, False],
+        heads=[1, 1, 1, 2, 1],
+        deps=["nsubj", "ROOT", "prep", "pobj", "punct"],
+        pos=["NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+        ents=["O", "O", "O", "B-PERSON", "O"],
+    )
+    assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Adigrat", "GPE")]
+
+
+def test_role_apposition_and_who_clause_mark_a_person() -> None:
+    # "Kaja Kallas , the chief , said ." with the model's ORG for the name
+    doc = Doc(
+        VOCAB,
+        words=["Kaja", "Kallas", ",", "the", "chief", ",", "said", "."],
+        spaces=[True, False, True, True, False, True, False, False],
+        heads=[1, 6, 1, 4, 1, 1, 6, 6],
+        deps=["compound", "nsubj", "punct", "det", "appos", "punct", "ROOT", "punct"],
+        pos=["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"],
+        ents=["B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"],
+    )
+    assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Kaja Kallas", "PERSON")]
