@@ -16,7 +16,12 @@ from typing import Any
 
 from extraction import dates, modality
 from extraction.events_args import ArgumentResolver
-from extraction.events_frames import noun_arguments, places_under, verb_arguments
+from extraction.events_frames import (
+    content_recipients,
+    noun_arguments,
+    places_under,
+    verb_arguments,
+)
 from extraction.events_lexicon import Entry, Lexicon, load_lexicon, mode_from_cues, object_tokens
 from extraction.events_merge import merge_mentions
 from extraction.types import Entity, EntityIndex, PartialDate
@@ -213,11 +218,29 @@ def _build(
     actor_ids = {e.id for e in actors}
     recipients = [e for e in _unique(recipients) if e.id not in actor_ids]
     mode = entry.mode
-    info = lex.types[entry.type]
-    if info.requires_recipient and not recipients:
-        return None  # "their partnerships held firm": cooperation with nobody named
-    mod, negated = modality.analyse(anchor)
     etype = entry.type
+    if etype == "SUPPORT" and tok.lemma_.lower() in SIGN_VERBS and _material_pact(tok):
+        # PLOVER: signing an agreement is SUPPORT, but military, security and economic
+        # cooperation is COOPERATE ("signed a security pact", "inked a trade deal")
+        etype = "COOPERATE"
+    info = lex.types[etype]
+    if not recipients and etype in ("THREATEN", "REQUEST", "AGREE"):
+        # "warned that Washington could extend tariffs to Canadian beef", "offered to
+        # mediate between A and B": the party named in the content is the target
+        recipients = [e for e in content_recipients(tok, res) if e.id not in {a.id for a in actors}]
+    if info.requires_recipient and not recipients and not (
+        etype == "COOPERATE"
+        and len(actors) > 1
+        and (entry.pos == "VERB" or any(c.lower_ in JOINT for c in tok.children))
+    ):  # "Kenya and Somalia signed a security pact": a joint act of the named parties
+        return None  # "their partnerships held firm": cooperation with nobody named
+    if etype == "THREATEN" and not recipients and tok.lemma_.lower() in ("warn", "caution"):
+        return None  # "the agency warned that camps could run out of food": no target
+    if etype == "REJECT" and _declined_comment(tok):
+        return None  # "declined to comment", "refused to give details": no refused act
+    if etype == "REQUEST" and _statement_not_demand(tok):
+        return None  # "insisting that Kashmir is a bilateral matter": a claim, not a demand
+    mod, negated = modality.analyse(anchor)
     if negated and mod == "planned" and etype in REFUSABLE:
         # "I'm not going to make security guarantees", "X will not meet Y": an explicit
         # refusal is REJECT, not a negated cooperative act (gold rule; PLOVER REJECT)
@@ -228,6 +251,8 @@ def _build(
         objs = object_tokens(tok) + [
             c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl", "advcl")
         ]
+        if etype == "ASSAULT":  # "missiles struck", "retaliated with artillery fire"
+            objs += [tok, *(c for c in tok.children if c.dep_ in ("nsubj", "compound", "amod"))]
         mode = mode_from_cues(info, [t for o in objs for t in o.subtree][:80])
     if not places and etype == "CONSULT":  # "meet Trump in Washington", "summit ... in Alaska"
         places = places_under(tok, res)
@@ -276,6 +301,66 @@ def _build(
         # private, removed by merge_mentions: whether the text marks modality here
         "_stated": entry.pos != "NOUN" or mod != "asserted" or negated,
     }
+
+
+JOINT = frozenset({"joint", "bilateral", "mutual", "combined", "trilateral"})
+SIGN_VERBS = frozenset({"sign", "ink", "conclude", "seal"})
+# Content words that make a signed agreement material cooperation (PLOVER COOPERATE:
+# economic exchange, military cooperation, judicial cooperation, intelligence sharing).
+MATERIAL_PACT = frozenset(
+    {"security", "defence", "defense", "military", "cooperation", "co-operation", "trade",
+     "economic", "investment", "energy", "swap", "extradition", "intelligence", "nuclear",
+     "arms", "currency", "free-trade", "partnership", "logistics", "maritime", "border"}
+)  # fmt: skip
+
+
+def _material_pact(tok: Any) -> bool:
+    return any(
+        t.lemma_.lower() in MATERIAL_PACT
+        for o in object_tokens(tok)
+        for t in o.subtree
+        if t.i - o.i < 8
+    )
+
+
+# "declined to comment / to elaborate / to give details": a refusal to inform the press.
+COMMENT_VERBS = frozenset(
+    {"comment", "elaborate", "confirm", "say", "specify", "speculate", "answer", "respond",
+     "reveal", "disclose", "identify", "name", "detail", "explain", "clarify"}
+)  # fmt: skip
+COMMENT_NOUNS = frozenset(
+    {"detail", "comment", "information", "specific", "figure", "name", "answer", "timeline",
+     "reason", "explanation", "breakdown", "number", "estimate", "interview"}
+)  # fmt: skip
+
+
+def _declined_comment(tok: Any) -> bool:
+    for c in tok.children:
+        if c.dep_ != "xcomp":
+            continue
+        if c.lemma_.lower() in COMMENT_VERBS:
+            return True
+        if any(g.dep_ == "dobj" and g.lemma_.lower() in COMMENT_NOUNS for g in c.children):
+            return True
+    return False
+
+
+def _statement_not_demand(tok: Any) -> bool:
+    """ "insisted that the matter is bilateral": insist/stress + a plain indicative
+    copular clause states a position; a demand has a modal or subjunctive ("insisted
+    that talks must resume", "insisted that he be released") or "insist on"."""
+    if tok.lemma_.lower() not in ("insist", "stress", "maintain", "emphasize", "emphasise"):
+        return False
+    if any(c.dep_ in ("prep", "xcomp", "dobj") for c in tok.children):
+        return False
+    for c in tok.children:
+        if c.dep_ == "ccomp":
+            if any(g.dep_ == "aux" and g.lower_ in ("must", "should", "shall", "need") for g in c.children):
+                return False
+            if c.tag_ == "VB":  # subjunctive "that he be released"
+                return False
+            return True
+    return False
 
 
 def _unique(ents: list[Entity]) -> list[Entity]:

@@ -33,7 +33,18 @@ AGENT_NOUNS = frozenset(
      # acts and stances of a state: "Russian demands", "the Russian position"
      "demand", "condition", "position", "stance", "proposal", "plan", "policy", "aggression",
      "invasion", "attack", "offensive", "occupation", "annexation", "sanction", "threat",
-     "assurance", "guarantee", "support", "aid", "help", "backing", "commitment", "involvement"}
+     "assurance", "guarantee", "support", "aid", "help", "backing", "commitment", "involvement",
+     # weapons and platforms act for the state that fires them: "Indian missiles struck"
+     "missile", "rocket", "drone", "warplane", "jet", "aircraft", "plane", "fighter", "bomber",
+     "helicopter", "artillery", "warship", "ship", "vessel", "submarine", "tank", "gunboat",
+     "coast", "guard", "navy", "airforce", "battery", "shell", "strike", "airstrike"}
+)  # fmt: skip
+# Goods, firms and holdings: a demonym on them names the country they belong to
+# ("tariffs on Chinese goods", "froze Russian assets"), but "of" does not ("imports of oil").
+GOODS_NOUNS = frozenset(
+    {"good", "goods", "import", "export", "product", "steel", "car", "vehicle", "beef",
+     "produce", "commodity", "company", "firm", "bank", "asset", "national", "citizen",
+     "position", "target", "territory", "soil", "airspace", "water", "border"}
 )  # fmt: skip
 # Singular titles: "the French president" describes one person we cannot name.
 # (Representatives - ambassador, envoy, diplomat, official - stand for their state instead.)
@@ -351,7 +362,7 @@ class ArgumentResolver:
         """A demonym on an agent noun names the state ("Russian diplomats" -> Russia)."""
         if ent.type == "NORP" and self._europe is not None and norm(mod.text).startswith("europe"):
             return self._europe  # gold rule: European leaders/governments/nations act as Europe
-        if ent.type == "NORP" and head_lemma in AGENT_NOUNS:
+        if ent.type == "NORP" and (head_lemma in AGENT_NOUNS or head_lemma in GOODS_NOUNS):
             return self._demonym_country(ent) or ent
         if ent.type == "GPE":
             return self._as_actor(ent, mod)

@@ -152,6 +152,8 @@ def verb_arguments(
         actors = res.resolve(subj)
     for c in tok.children:
         dep = c.dep_
+        if dep == "oprd" and c.pos_ == "PROPN":
+            dep = "dobj"  # "called Scholz on Tuesday" misparsed as a predicate
         if dep in ("dobj", "dative", "nsubjpass") or (
             dep == "prep"
             and (
@@ -251,6 +253,37 @@ def nested_recipients(objs: list[Any], res: ArgumentResolver, depth: int = 0) ->
                 for g in c.children:
                     if g.dep_ == "pobj":
                         out.extend(res.resolve(g))
+    return out
+
+
+CONTENT_PREPS = frozenset(
+    {"to", "on", "against", "with", "between", "among", "toward", "towards", "at", "into", "for"}
+)
+
+
+def content_recipients(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """Targets named inside a verbal act's content clause: "warned that Washington
+    could extend tariffs to Canadian beef" (Canada), "offered to mediate between Armenia
+    and Azerbaijan" (both), "threatened to strike Israel" (Israel)."""
+    out: list[Entity] = []
+    clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+    for c in list(clauses):
+        clauses.extend(x for x in c.children if x.dep_ in ("xcomp", "conj") and x.pos_ == "VERB")
+    for v in clauses[:4]:
+        if v.pos_ not in ("VERB", "AUX"):
+            continue
+        for g in v.children:
+            if g.dep_ == "dobj":
+                out.extend(e for e in res.resolve(g) if e.type != "NORP")
+                out.extend(nested_recipients([g], res))
+            elif g.dep_ == "prep" and g.lower_ in CONTENT_PREPS:
+                for o in g.children:
+                    if o.dep_ != "pobj" or o.ent_type_ in ("DATE", "TIME"):
+                        continue
+                    if g.lower_ in ("between", "among"):
+                        out.extend(all_parties(o, res))
+                    else:
+                        out.extend(res.resolve(o))
     return out
 
 

@@ -141,6 +141,11 @@ def container_of(tok: Any) -> Any | None:
     return None
 
 
+def _temporal(prep: Any) -> bool:
+    """ "on Tuesday", "in March": a time phrase is no argument of the trigger."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
 def _conditions_hold(e: Entry, tok: Any) -> bool:
     children = list(tok.children)
     box = container_of(tok)
@@ -149,7 +154,9 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
     # "calls for Zelensky to be included": the "for" may mark the infinitive clause
     if (
         e.prep
-        and not any(c.dep_ in _PREP_DEPS and c.lower_ in e.prep for c in children)
+        and not any(
+            c.dep_ in _PREP_DEPS and c.lower_ in e.prep and not _temporal(c) for c in children
+        )
         and not any(
             g.dep_ == "mark" and g.lower_ in e.prep
             for c in children
@@ -179,7 +186,8 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         return False
     if e.object_not and any(o.lemma_.lower() in e.object_not for o in object_tokens(tok)):
         return False
-    has_oprd = any(c.dep_ == "oprd" for c in children) or any(
+    # "called Scholz on Tuesday": a proper-name "oprd" is a misparsed object
+    has_oprd = any(c.dep_ == "oprd" and c.pos_ != "PROPN" for c in children) or any(
         c.dep_ == "dobj" and any(g.dep_ == "appos" and g.pos_ == "NOUN" for g in c.children)
         for c in children
     )
@@ -187,7 +195,12 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         return False
     if e.no_oprd and has_oprd:
         return False
-    return not (e.dobj_required and not any(c.dep_ == "dobj" for c in children))
+    return not (
+        e.dobj_required
+        and not any(
+            c.dep_ == "dobj" or (c.dep_ == "oprd" and c.pos_ == "PROPN") for c in children
+        )
+    )
 
 
 def _entry(etype: str, raw: dict[str, Any]) -> Entry:
