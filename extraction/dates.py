@@ -112,20 +112,26 @@ def resolve(
     year = _YEAR.search(t)
     month = _MONTH_RE.search(t)
     if month:
-        return _parse_explicit(t, year is not None, published_at)
+        return _parse_explicit(t, year is not None, published_at, future)
     if year:
         return PartialDate(int(year.group(1)))
     return None
 
 
-def _parse_explicit(t: str, has_year: bool, published_at: PartialDate | None) -> PartialDate | None:
+def _parse_explicit(
+    t: str, has_year: bool, published_at: PartialDate | None, future: bool = False
+) -> PartialDate | None:
     has_day = re.search(r"\b([12]?\d|3[01])(st|nd|rd|th)?\b", _YEAR.sub("", t)) is not None
     parsed = _dateparse(t, published_at.value if published_at else None)
     if parsed is None:
         return None
     y, mo, d = parsed
-    if not has_year and published_at is not None and mo > (published_at.month or 12):
-        y -= 1  # "in November" written in February means last November
+    if not has_year and published_at is not None and published_at.month:
+        y = published_at.year
+        if future and mo < published_at.month:
+            y += 1  # "will visit in January" written in November: next January
+        elif not future and mo > published_at.month:
+            y -= 1  # "in November" written in February means last November
     if has_day:
         return PartialDate(y, mo, d)
     return PartialDate(y, mo)
@@ -210,6 +216,10 @@ def _path_to(tok: Any, trigger: Any, limit: int = 5) -> int | None:
             if t.lemma_.lower() in _SAY:
                 return None
             h = trigger.head
+            if trigger.dep_ == "conj" and trigger.pos_ in ("VERB", "AUX"):
+                # "met Uganda on Monday and will visit Tanzania": each coordinated
+                # clause carries its own time
+                return None
             if h.i == t.i:
                 return steps + 1
             if h.dep_ in ("prep", "xcomp") and h.head.i == t.i:

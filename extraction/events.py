@@ -17,12 +17,20 @@ from typing import Any
 from extraction import dates, modality
 from extraction.events_args import ArgumentResolver
 from extraction.events_frames import (
+    PLACE_TARGET_TYPES,
     content_recipients,
     noun_arguments,
     places_under,
     verb_arguments,
 )
-from extraction.events_lexicon import Entry, Lexicon, load_lexicon, mode_from_cues, object_tokens
+from extraction.events_lexicon import (
+    Entry,
+    Lexicon,
+    load_lexicon,
+    mode_from_cues,
+    object_tokens,
+    speech_head,
+)
 from extraction.events_merge import merge_mentions
 from extraction.types import Entity, EntityIndex, PartialDate
 
@@ -55,6 +63,8 @@ EPISTEMIC = frozenset(
 )
 
 
+CONDITIONAL_AUX = frozenset({"will", "would", "shall", "could", "can", "may", "might", "must", "'ll"})
+
 # Cooperative acts whose announced non-performance is a refusal.
 REFUSABLE = frozenset({"AGREE", "SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT"})
 
@@ -76,6 +86,7 @@ def extract_events(
         if entry is not None:
             matches[tok.i] = entry
     raw: list[dict[str, Any]] = []
+    headline_end = _headline_end(doc)
     for i, entry in matches.items():
         tok = doc[i]
         if _suppressed(tok, entry, matches):
@@ -83,6 +94,7 @@ def extract_events(
         ev = _build(tok, entry, lex, resolver, published_at)
         if ev is None:
             continue
+        ev["_weak"] = tok.idx < headline_end
         if ev["type"] == "CONSULT" and ev["mode"] == "visit" and len(ev["actors"]) > 1:
             # "Macron and Starmer plan to visit Washington": two visits, one per visitor
             raw.extend(
@@ -91,6 +103,26 @@ def extract_events(
         else:
             raw.append(ev)
     return merge_mentions(raw)
+
+
+HEADLINE_MAX_TOKENS = 30
+_FINAL_PUNCT = frozenset(".!?:;\"'”’)…")
+
+
+def _headline_end(doc: Any) -> int:
+    """End offset of a headline-like first line (short, no final punctuation, more text
+    below), else 0. Its events only add mentions to body events: headlines drop
+    articles and tense ("Kenya, Somalia sign pact") and repeat what the body says."""
+    text = doc.text
+    stripped = text.lstrip()
+    start = len(text) - len(stripped)
+    nl = text.find("\n", start)
+    if nl < 0 or not text[nl:].strip():
+        return 0
+    line = text[start:nl].rstrip()
+    if not line or line[-1] in _FINAL_PUNCT or len(line.split()) > HEADLINE_MAX_TOKENS:
+        return 0
+    return nl
 
 
 # -- suppression -----------------------------------------------------------------
@@ -124,6 +156,12 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
             and matches[g.i].type in ("REQUEST", "REJECT", "THREATEN")
         ):
             return True
+    # "we will fight while Israel occupies our land": a condition of a vow or threat
+    # is rhetoric, not a reported act
+    if tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("while", "until", "unless", "as") for c in tok.children
+    ) and any(c.dep_ == "aux" and c.lower_ in CONDITIONAL_AUX for c in head.children):
+        return True
     # "travel to Beijing to meet Xi": the purpose clause is the same happening
     if tok.dep_ == "advcl" and head.i in matches and matches[head.i].type == entry.type:
         return True
@@ -207,6 +245,16 @@ def _build(
 ) -> dict[str, Any] | None:
     if entry.pos == "NOUN":
         actors, recipients, places, direct, anchor = noun_arguments(tok, entry, lex, res)
+    elif entry.in_speech:
+        # "Manila said Beijing had illegally intruded": the speaker accuses the subject
+        say = speech_head(tok)
+        speaker = next((c for c in say.children if c.dep_ == "nsubj"), None)
+        accused = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        actors = res.resolve(speaker) if speaker is not None else []
+        recipients = res.resolve(accused) if accused is not None else []
+        places, direct, anchor = [], True, say
+        if not recipients:
+            return None
     else:
         actors, recipients, places, direct = verb_arguments(tok, entry, res)
         anchor = tok
@@ -217,6 +265,8 @@ def _build(
         return None  # no identifiable actor: PLOVER codes no event
     actor_ids = {e.id for e in actors}
     recipients = [e for e in _unique(recipients) if e.id not in actor_ids]
+    if entry.in_speech and not recipients:
+        return None  # "Japan said it had violated nothing": no one else is accused
     mode = entry.mode
     etype = entry.type
     if etype == "SUPPORT" and tok.lemma_.lower() in SIGN_VERBS and _material_pact(tok):
@@ -257,6 +307,13 @@ def _build(
     if not places and etype == "CONSULT":  # "meet Trump in Washington", "summit ... in Alaska"
         places = places_under(tok, res)
     location = _location(places, res)
+    if etype in PLACE_TARGET_TYPES and recipients:
+        recipients, location = _place_targets(recipients, location, res, {e.id for e in actors})
+    elif etype in PLACE_TARGET_TYPES and location and location.get("country_code"):
+        # "launched strikes in Kharkiv": the country of the place struck is the target
+        country = res.country_entity(location["country_code"])
+        if country is not None and country.id not in {e.id for e in actors}:
+            recipients = [country]
     if etype == "CONSULT":
         mode, actors, recipients = _consult_roles(mode, actors, recipients, location)
         if mode == "visit" and not recipients and location and location.get("country_code"):
@@ -271,6 +328,9 @@ def _build(
     if claimed and source is not None and source.type == "ORG" and mod == "asserted":
         # "Politico said in a report that Macron was unable to ...": the happening rests
         # on an organisation's claim (an "according to" citation of a public act does not)
+        mod = "reported"
+    if mod == "asserted" and source is None and _anonymous_citation(tok.sent):
+        # "..., according to two people familiar with the conversation"
         mod = "reported"
     future = mod == "planned"
     date = dates.event_date(tok, published_at, future=future, date_ents=res.date_ents)
@@ -363,6 +423,56 @@ def _statement_not_demand(tok: Any) -> bool:
     return False
 
 
+def _place_targets(
+    recipients: list[Entity],
+    location: dict[str, Any] | None,
+    res: ArgumentResolver,
+    actor_ids: set[str],
+) -> tuple[list[Entity], dict[str, Any] | None]:
+    """ "shelled Kharkiv", "strikes in the Bekaa Valley": a town or region hit is where
+    the event happened; its country (when the article names it) is the recipient."""
+    out: list[Entity] = []
+    for e in recipients:
+        if not res.is_subnational_place(e):
+            out.append(e)
+            continue
+        if location is None:
+            location = _location_of(e)
+        country = res.country_entity(e.country_code) if e.country_code else None
+        out.append(country if country is not None and country.id not in actor_ids else e)
+    if any(not res.is_subnational_place(e) and e.type == "GPE" for e in out):
+        # "strikes in the Bekaa Valley on Lebanon": the country is the target
+        out = [e for e in out if not res.is_subnational_place(e)]
+    return _unique(out), location
+
+
+def _location_of(e: Entity) -> dict[str, Any]:
+    return {
+        "name": e.name,
+        "entity_id": e.id,
+        "country_code": e.country_code,
+        "lat": e.lat,
+        "lon": e.lon,
+    }
+
+
+def _anonymous_citation(sent: Any) -> bool:
+    """The sentence rests on unnamed sources: "according to officials / two people
+    familiar with ... / sources"."""
+    for t in sent:
+        if t.lower_ != "according":
+            continue
+        for to in t.children:
+            for g in to.children:
+                if (
+                    g.dep_ == "pobj"
+                    and g.lemma_.lower() in modality.ANONYMOUS
+                    and g.ent_type_ not in ("PERSON", "ORG")
+                ):
+                    return True
+    return False
+
+
 def _unique(ents: list[Entity]) -> list[Entity]:
     seen: set[str] = set()
     out = []
@@ -377,13 +487,7 @@ def _location(places: list[Any], res: ArgumentResolver) -> dict[str, Any] | None
     for p in places:
         e = res.location(p)
         if e is not None:
-            return {
-                "name": e.name,
-                "entity_id": e.id,
-                "country_code": e.country_code,
-                "lat": e.lat,
-                "lon": e.lon,
-            }
+            return _location_of(e)
     return None
 
 

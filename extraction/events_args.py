@@ -112,6 +112,21 @@ def _countries() -> tuple[dict[str, str], dict[str, str]]:
     return caps, names
 
 
+_REGIONS = frozenset(
+    {"europe", "asia", "africa", "america", "americas", "north america", "south america",
+     "latin america", "middle east", "the middle east", "balkans", "the balkans", "caucasus",
+     "sahel", "the sahel", "gulf", "the gulf", "arctic", "antarctica", "oceania", "eurasia",
+     "west", "the west", "east asia", "southeast asia", "central asia", "south asia"}
+)  # fmt: skip
+_WATERS = frozenset({"ocean", "sea", "strait", "straits", "gulf", "bay", "channel"})
+
+
+@lru_cache(maxsize=1)
+def _COUNTRY_NAMES() -> frozenset[str]:  # noqa: N802
+    names = {norm(n) for n in _countries()[1].values()}
+    return frozenset(names | {"us", "u s", "usa", "america", "uk", "britain", "russia"})
+
+
 @lru_cache(maxsize=4096)
 def capital_of(name: str) -> str | None:
     """ISO2 of the country whose capital ``name`` is ("Moscow" -> RU, "Kiev" -> UA)."""
@@ -196,6 +211,21 @@ class ArgumentResolver:
         if e is not None and e.type in ("GPE", "LOC", "FAC"):
             return e
         return None
+
+    def country_entity(self, country_code: str) -> Entity | None:
+        """The article's entity for the country with this ISO code, if it names one."""
+        return self._country_of_iso.get(country_code)
+
+    def is_subnational_place(self, e: Entity) -> bool:
+        """A town, region or named area (not a country, not a continent)."""
+        if e.type not in ("GPE", "LOC", "FAC"):
+            return False
+        if any(c.id == e.id for c in self._country_of_iso.values()):
+            return False
+        name = norm(e.name)
+        if e.type != "GPE" and (name in _REGIONS or any(w in name.split() for w in _WATERS)):
+            return False  # "Europe", "the Atlantic": no place inside a country
+        return name not in _COUNTRY_NAMES()
 
     def host_of(self, country_code: str, exclude: set[str], sent: Any = None) -> Entity | None:
         """Who hosts a visit to a country: a leader of that country named in the same

@@ -15,7 +15,10 @@ entries. An entry names a ``lemma`` and ``pos`` (VERB, NOUN, ADJ) and may add co
   ``no_oprd``; ``host``: the subject hosts, so actor and recipient swap;
 - ``complement_required``: a noun needs an infinitive or to/for phrase ("willingness to
   sign", not "levels of readiness"); ``object_not``: objects that make it a comment
-  ("offered insights", "offered expectations").
+  ("offered insights", "offered expectations"); ``governor``: the noun must be the object
+  of one of these verbs ("carried out strikes", "launched strikes": not a labour strike);
+  ``in_speech``: the verb is the content of a claim ("X said Y had violated its airspace":
+  an accusation by X against Y).
 
 An entry with conditions wins over a bare one of the same lemma when its conditions hold.
 """
@@ -60,6 +63,8 @@ class Entry:
     host: bool = False
     complement_required: bool = False
     object_not: frozenset[str] = frozenset()
+    governor: frozenset[str] = frozenset()
+    in_speech: bool = False
 
     @property
     def specificity(self) -> int:
@@ -73,6 +78,7 @@ class Entry:
                     self.xcomp,
                     self.oprd_required,
                     self.dobj_required,
+                    self.governor,
                 ),
             )
         )
@@ -141,6 +147,20 @@ def container_of(tok: Any) -> Any | None:
     return None
 
 
+# Verbs that report a claim: "Manila said Beijing had intruded", "Seoul charged that ..."
+CLAIM_VERBS = frozenset(
+    {"say", "claim", "charge", "allege", "state", "insist", "tell", "add", "assert",
+     "declare", "complain", "protest", "contend", "maintain"}
+)  # fmt: skip
+
+
+def speech_head(tok: Any) -> Any | None:
+    """The claim verb whose content clause ``tok`` heads ("said [Y had violated]")."""
+    if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in CLAIM_VERBS:
+        return tok.head
+    return None
+
+
 def _temporal(prep: Any) -> bool:
     """ "on Tuesday", "in March": a time phrase is no argument of the trigger."""
     return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
@@ -184,6 +204,12 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         for c in children
     ):
         return False
+    if e.in_speech and speech_head(tok) is None:
+        return False
+    if e.governor and not (
+        tok.dep_ in ("dobj", "nsubjpass", "conj") and tok.head.lemma_.lower() in e.governor
+    ):
+        return False
     if e.object_not and any(o.lemma_.lower() in e.object_not for o in object_tokens(tok)):
         return False
     # "called Scholz on Tuesday": a proper-name "oprd" is a misparsed object
@@ -221,6 +247,8 @@ def _entry(etype: str, raw: dict[str, Any]) -> Entry:
         host=bool(raw.get("host")),
         complement_required=bool(raw.get("complement_required")),
         object_not=frozenset(raw.get("object_not", ())),
+        governor=frozenset(raw.get("governor", ())),
+        in_speech=bool(raw.get("in_speech")),
     )
 
 

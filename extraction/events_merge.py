@@ -45,7 +45,10 @@ def merge_mentions(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
     naming none of them ("Putin invaded" / "Putin's invasion of Ukraine"), compatible
     dates. The fuller mention absorbs the other."""
     # fuller mentions first, so a bare mention folds into the one that names a recipient
-    order = sorted(range(len(raw)), key=lambda i: (-len(raw[i]["recipients"]), i))
+    # headline mentions last: they may only join an event the body states
+    order = sorted(
+        range(len(raw)), key=lambda i: (raw[i].get("_weak", False), -len(raw[i]["recipients"]), i)
+    )
     out: list[dict[str, Any]] = []
     index: dict[tuple[str, frozenset[str]], list[dict[str, Any]]] = {}
     for i in order:
@@ -70,12 +73,29 @@ def merge_mentions(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
             ),
             None,
         )
+        if target is None and ev.get("_weak"):
+            # "Kenya, Somalia sign pact": a headline's parties are parsed loosely; it
+            # joins the body event of the same type that shares a party with it
+            parties = _ids(ev["actors"]) | rec
+            target = next(
+                (
+                    o
+                    for o in out
+                    if o["type"] == ev["type"]
+                    and (_ids(o["actors"]) | _ids(o["recipients"])) & parties
+                ),
+                None,
+            )
         if target is None:
+            if ev.get("_weak"):
+                continue  # a headline alone creates no event
             index.setdefault(key, []).append(ev)
             out.append(ev)
             continue
         if ev["mentions"][0] not in target["mentions"]:
             target["mentions"].append(ev["mentions"][0])
+        if ev.get("_weak"):
+            continue  # a headline's tense and wording set no attribute
         # The most factual statement wins. A bare noun mention ("Starmer's visit") is
         # weaker than a stated plan ("set to meet"), but it is the article's own voice,
         # so it beats a mention that rests on a report.
@@ -102,4 +122,5 @@ def merge_mentions(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
         ev["mentions"].sort(key=lambda m: m["start"])
     for ev in out:
         ev.pop("_stated", None)
+        ev.pop("_weak", None)
     return [{"id": ev.pop("id"), **ev} for ev in out]

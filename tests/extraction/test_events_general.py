@@ -182,3 +182,108 @@ def test_insisting_a_position_is_not_a_request(nlp: Any) -> None:
 def test_warning_of_a_measure_is_only_a_threat(nlp: Any) -> None:
     evs = run(nlp, "China warned it could impose tariffs on Canada.")
     assert [e["type"] for e in evs] == ["THREATEN"]
+
+
+# -- class 5: hypothetical and rhetorical clauses ------------------------------------------
+def test_condition_of_a_vow_is_not_an_event(nlp: Any) -> None:
+    evs = run(nlp, '"We will keep fighting while Israel occupies our land," Hamas said.')
+    assert "COERCE" not in {e["type"] for e in evs}
+
+
+def test_conditional_concession_is_not_asserted(nlp: Any) -> None:
+    evs = run(nlp, "Croatia will back the plan if Hungary drops its objections.")
+    assert all(e["modality"] != "asserted" for e in of_type(evs, "CONCEDE"))
+
+
+# -- class 6: headlines ---------------------------------------------------------------------
+def test_headline_only_joins_body_events(nlp: Any) -> None:
+    text = (
+        "Ghana signs trade pact with Togo amid border row\n"
+        "Ghana signed a trade agreement with Togo on Monday in Accra.\n"
+        "Burkina Faso condemned the deal."
+    )
+    evs = run(nlp, text)
+    coop = of_type(evs, "COOPERATE")
+    assert len(coop) == 1
+    assert coop[0]["date"] is not None and coop[0]["modality"] == "asserted"
+    assert len(coop[0]["mentions"]) == 2
+
+
+def test_headline_alone_creates_no_event(nlp: Any) -> None:
+    text = "Peru accuses Chile of spying\nThe dispute has simmered for years.\n"
+    assert run(nlp, text) == []
+
+
+# -- class 7: attribution -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany criticized Poland over the dispute, according to two people familiar "
+        "with the conversation.",
+        "Kenya met Somalia in secret, according to officials.",
+    ],
+)
+def test_anonymous_citation_is_reported(nlp: Any, text: str) -> None:
+    evs = run(nlp, text)
+    assert evs and all(e["modality"] == "reported" for e in evs)
+
+
+def test_reported_speech_accusation(nlp: Any) -> None:
+    ev = of_type(run(nlp, "Seoul said Pyongyang had violated the armistice."), "ACCUSE")[0]
+    assert names(ev["actors"]) == {"Seoul"} and names(ev["recipients"]) == {"Pyongyang"}
+    assert ev["mode"] == "allege"
+    assert run(nlp, "Japan said the talks had been useful.") == []
+
+
+# -- class 8: dates and places ----------------------------------------------------------------
+def test_date_does_not_cross_coordinated_clauses(nlp: Any) -> None:
+    evs = run(nlp, "Kenya met Uganda on Monday and Kenya will visit Tanzania later.")
+    visit = [e for e in of_type(evs, "CONSULT") if e["mode"] == "visit"][0]
+    assert visit["date"] is None
+    met = [e for e in of_type(evs, "CONSULT") if e["mode"] != "visit"][0]
+    assert met["date"]["value"] == "2026-02-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Lula will visit Beijing in March.", "2026-03"),
+        ("Lula visited Beijing in March.", "2025-03"),
+        ("Lula visited Beijing in January.", "2026-01"),
+    ],
+)
+def test_month_names_resolve_by_tense(nlp: Any, text: str, value: str) -> None:
+    ev = of_type(run(nlp, text), "CONSULT")[0]
+    assert ev["date"]["value"] == value
+
+
+def test_struck_town_is_the_location_and_its_country_the_target(nlp: Any) -> None:
+    from extraction.types import Entity as E
+
+    doc = nlp("Ukraine said Russia launched strikes in Kharkiv overnight.")
+    ents = [
+        E("e1", "Ukraine", "GPE", ["Ukraine"], country_code="UA"),
+        E("e2", "Russia", "GPE", ["Russia"], country_code="RU"),
+        E("e3", "Kharkiv", "GPE", ["Kharkiv"], country_code="UA"),
+    ]
+    for e in ents:
+        i = doc.text.find(e.name)
+        e.mentions.append(Mention(i, i + len(e.name), e.name))
+    evs = of_type(extract_events(doc, EntityIndex(ents), PUB), "ASSAULT")
+    assert names(evs[0]["actors"]) == {"Russia"}
+    assert names(evs[0]["recipients"]) == {"Ukraine"}
+    assert evs[0]["location"]["name"] == "Kharkiv"
+
+
+# -- class 9: modes ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "etype", "mode"),
+    [
+        ("Russia vetoed the resolution on Syria.", "REJECT", "change"),
+        ("Iran rejected the demand that it dismantle its nuclear program.", "REJECT", "yield"),
+        ("Russia shelled Kharkiv overnight.", "ASSAULT", "heavy-weapons"),
+        ("India said Pakistani drones struck Jammu.", "ASSAULT", "heavy-weapons"),
+    ],
+)
+def test_modes(nlp: Any, text: str, etype: str, mode: str) -> None:
+    assert of_type(run(nlp, text), etype)[0]["mode"] == mode
