@@ -165,6 +165,9 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
     # "travel to Beijing to meet Xi": the purpose clause is the same happening
     if tok.dep_ == "advcl" and head.i in matches and matches[head.i].type == entry.type:
         return True
+    # "marched in Nairobi to demand lower taxes": the protest's aim is the protest
+    if tok.dep_ in ("advcl", "xcomp") and head.i in matches and matches[head.i].type == "PROTEST":
+        return True
     # "Brazil should support ...": a recommendation, not an act
     if any(
         c.dep_ == "aux" and c.lower_ in ("should", "ought") for c in (*tok.children, *head.children)
@@ -304,7 +307,7 @@ def _build(
         if etype == "ASSAULT":  # "missiles struck", "retaliated with artillery fire"
             objs += [tok, *(c for c in tok.children if c.dep_ in ("nsubj", "compound", "amod"))]
         mode = mode_from_cues(info, [t for o in objs for t in o.subtree][:80])
-    if not places and etype == "CONSULT":  # "meet Trump in Washington", "summit ... in Alaska"
+    if not places and etype in ("CONSULT", "PROTEST"):  # "meet Trump in Washington"
         places = places_under(tok, res)
     location = _location(places, res)
     if etype in PLACE_TARGET_TYPES and recipients:

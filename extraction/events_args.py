@@ -46,6 +46,15 @@ GOODS_NOUNS = frozenset(
      "produce", "commodity", "company", "firm", "bank", "asset", "national", "citizen",
      "position", "target", "territory", "soil", "airspace", "water", "border"}
 )  # fmt: skip
+# "both sides", "the two countries": a pair named before.
+PAIR_NOUNS = frozenset(
+    {"side", "party", "country", "nation", "neighbor", "neighbour", "rival", "government",
+     "leader", "capital", "adversary", "belligerent"}
+)  # fmt: skip
+# Quantities of people: "hundreds of protesters", "dozens of lawmakers".
+QUANTITY_NOUNS = frozenset(
+    {"hundred", "thousand", "dozen", "score", "crowd", "group", "number", "million", "tens"}
+)  # fmt: skip
 # Singular titles: "the French president" describes one person we cannot name.
 # (Representatives - ambassador, envoy, diplomat, official - stand for their state instead.)
 TITLE_NOUNS = frozenset(
@@ -288,6 +297,16 @@ class ArgumentResolver:
             return self.resolve(appos[0], depth + 1)  # "the victim, Volodymyr Zelenskyy"
         if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
             return self._resolve_one(tok.head, depth + 1)  # "Ukraine, the country ..."
+        if lemma in PAIR_NOUNS and tok.tag_ == "NNS" and any(
+            c.lower_ in ("both", "two") for c in tok.children
+        ):  # "urged both sides": the pair the text named last
+            pair = self._group_pronoun(tok, depth)
+            if len(pair) >= 2:
+                return pair
+        if lemma in QUANTITY_NOUNS:  # "hundreds of Pakistani protesters"
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    return [e for g in c.children if g.dep_ == "pobj" for e in self.resolve(g, depth + 1)]
         if lemma in GOVERNMENT_NOUNS:
             body = self._government_of(tok, lemma)
             if body is not None:

@@ -17,6 +17,8 @@ from extraction.types import Entity
 RECIPIENT_PREPS = frozenset(
     {"to", "with", "against", "on", "for", "towards", "toward", "at", "into", "of", "upon"}
 )
+# Where a protest is held in front of its target ("outside the embassy", "against X").
+PROTEST_PREPS = frozenset({"outside", "near", "at", "against", "before", "to"})
 # Types whose act lands in a place, so "in X" names the target ("military actions in Ukraine").
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
 LOCATION_PREPS = frozenset({"in", "at"})
@@ -152,6 +154,14 @@ def verb_arguments(
         actors = res.resolve(subj)
     for c in tok.children:
         dep = c.dep_
+        if dep == "prep" and entry.type == "PROTEST" and c.lower_ in PROTEST_PREPS:
+            # "rallied outside the Indian embassy": the protested party
+            for g in c.children:
+                if g.dep_ == "pobj" and res.location(g) is None:
+                    recipients.extend(res.resolve(g))
+                elif g.dep_ == "pobj":
+                    places.append(g)
+            continue
         if dep == "oprd" and c.pos_ == "PROPN":
             dep = "dobj"  # "called Scholz on Tuesday" misparsed as a predicate
         if dep in ("dobj", "dative", "nsubjpass") or (
@@ -239,6 +249,15 @@ def nested_recipients(objs: list[Any], res: ArgumentResolver, depth: int = 0) ->
     """Recipients named inside the object: "hints at tariffs on Chinese imports",
     "halt military support for Ukraine"."""
     out: list[Entity] = []
+    if depth == 0:  # "pledged 2 billion euros in aid to Ukraine"
+        objs = objs + [
+            g
+            for o in objs
+            for p in o.children
+            if p.dep_ == "prep" and p.lower_ in ("in", "of", "worth")
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
     for o in objs:
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ in (

@@ -193,6 +193,16 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         return False
     if e.object:
         objs = object_tokens(tok)
+        # "sent $50 million in humanitarian aid", "two billion euros of aid"
+        objs += [
+            g
+            for o in objs
+            if o.dep_ == "dobj"
+            for p in o.children
+            if p.dep_ == "prep" and p.lower_ in ("in", "of", "worth")
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
         if not any(o.lemma_.lower() in e.object or o.lower_ in e.object for o in objs):
             return False
     if e.xcomp and not any(c.dep_ == "xcomp" and c.lemma_.lower() in e.xcomp for c in children):

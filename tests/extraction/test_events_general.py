@@ -287,3 +287,41 @@ def test_struck_town_is_the_location_and_its_country_the_target(nlp: Any) -> Non
 )
 def test_modes(nlp: Any, text: str, etype: str, mode: str) -> None:
     assert of_type(run(nlp, text), etype)[0]["mode"] == mode
+
+
+# -- AID, PROTEST and pairs ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "recipients"),
+    [
+        ("The United Arab Emirates sent $50 million in humanitarian aid to Sudan.", "AID",
+         {"The United Arab Emirates"}, {"Sudan"}),
+        ("Japan provided Ukraine with armored vehicles.", "AID", {"Japan"}, {"Ukraine"}),
+        ("The European Union pledged 2 billion euros in aid to Ukraine.", "AGREE",
+         {"The European Union"}, {"Ukraine"}),
+        ("Armenia and Azerbaijan traded accusations. Qatar urged both sides to show restraint.",
+         "REQUEST", {"Qatar"}, {"Armenia", "Azerbaijan"}),
+        ("Bolivia and Chile clashed over water. Peru offered to mediate between the two "
+         "countries.", "AGREE", {"Peru"}, {"Bolivia", "Chile"}),
+    ],
+)  # fmt: skip
+def test_aid_and_pairs(
+    nlp: Any, text: str, etype: str, actors: set[str], recipients: set[str]
+) -> None:
+    ev = of_type(run(nlp, text), etype)[0]
+    assert names(ev["actors"]) == actors
+    assert names(ev["recipients"]) == recipients
+
+
+def test_protest_outside_an_embassy(nlp: Any) -> None:
+    evs = run(
+        nlp, "Hundreds of Pakistani protesters rallied outside the Indian embassy in Islamabad."
+    )
+    assert [e["type"] for e in evs] == ["PROTEST"]
+    ev = evs[0]
+    assert ev["actors"] and ev["recipients"]
+    assert ev["location"]["name"] == "Islamabad"
+
+
+def test_protest_aim_is_not_a_separate_request(nlp: Any) -> None:
+    evs = run(nlp, "Thousands of Kenyans marched in Nairobi to demand lower taxes.")
+    assert [e["type"] for e in evs] == ["PROTEST"]
