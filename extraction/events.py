@@ -162,6 +162,10 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
         c.dep_ == "mark" and c.lower_ in ("while", "until", "unless", "as") for c in tok.children
     ) and any(c.dep_ == "aux" and c.lower_ in CONDITIONAL_AUX for c in head.children):
         return True
+    # "host negotiations", "conduct a raid": a trigger noun that is the object of a
+    # trigger verb of the same type names the same happening
+    if tok.dep_ == "dobj" and head.i in matches and matches[head.i].type == entry.type:
+        return True
     # "travel to Beijing to meet Xi": the purpose clause is the same happening
     if tok.dep_ == "advcl" and head.i in matches and matches[head.i].type == entry.type:
         return True
@@ -301,12 +305,16 @@ def _build(
         cue_tokens = [tok, *(t for o in object_tokens(tok) for t in o.subtree)][:80]
         mode = mode_from_cues(lex.types["REJECT"], cue_tokens)
     if mode is None and info.mode_cues and etype == entry.type:
-        objs = object_tokens(tok) + [
-            c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl", "advcl")
-        ]
+        objs = object_tokens(tok)
+        if entry.pos == "NOUN":  # "humanitarian aid", "a demand for withdrawal"
+            objs.append(tok)
         if etype == "ASSAULT":  # "missiles struck", "retaliated with artillery fire"
             objs += [tok, *(c for c in tok.children if c.dep_ in ("nsubj", "compound", "amod"))]
+        # the object decides first: "rejected talks ... until it withdraws" is 'meet'
         mode = mode_from_cues(info, [t for o in objs for t in o.subtree][:80])
+        if mode is None:
+            clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl", "advcl")]
+            mode = mode_from_cues(info, [t for o in clauses for t in o.subtree][:80])
     if not places and etype in ("CONSULT", "PROTEST"):  # "meet Trump in Washington"
         places = places_under(tok, res)
     location = _location(places, res)

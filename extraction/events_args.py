@@ -37,7 +37,11 @@ AGENT_NOUNS = frozenset(
      # weapons and platforms act for the state that fires them: "Indian missiles struck"
      "missile", "rocket", "drone", "warplane", "jet", "aircraft", "plane", "fighter", "bomber",
      "helicopter", "artillery", "warship", "ship", "vessel", "submarine", "tank", "gunboat",
-     "coast", "guard", "navy", "airforce", "battery", "shell", "strike", "airstrike"}
+     "coast", "guard", "navy", "airforce", "battery", "shell", "strike", "airstrike",
+     # conduct of a state: "condemned the Chinese actions"
+     "action", "activity", "move", "behavior", "behaviour", "conduct", "provocation",
+     # places named by an "of" phrase: "the city of El Fasher"
+     "city", "town", "village", "region", "province", "district", "port", "island"}
 )  # fmt: skip
 # Goods, firms and holdings: a demonym on them names the country they belong to
 # ("tariffs on Chinese goods", "froze Russian assets"), but "of" does not ("imports of oil").
@@ -92,7 +96,8 @@ _GROUP_PRON = frozenset({"they", "them", "their", "theirs"})
 _GROUP_WINDOW = 400  # characters: about two sentences back
 _SPEAKER_PRON = frozenset({"i", "me", "my", "we", "us", "our"})
 _SAY_VERBS = frozenset(
-    {"say", "tell", "declare", "insist", "state", "add", "write", "stress", "warn"}
+    {"say", "tell", "declare", "insist", "state", "add", "write", "stress", "warn", "announce",
+     "claim", "confirm"}
 )
 _PERSON_PRON = frozenset({"he", "she", "him", "her", "his", "hers"})
 _MOD_DEPS = ("compound", "amod", "poss", "nmod")
@@ -300,7 +305,7 @@ class ArgumentResolver:
         if lemma in PAIR_NOUNS and tok.tag_ == "NNS" and any(
             c.lower_ in ("both", "two") for c in tok.children
         ):  # "urged both sides": the pair the text named last
-            pair = self._group_pronoun(tok, depth)
+            pair = self._named_pair(tok, lemma) or self._group_pronoun(tok, depth)
             if len(pair) >= 2:
                 return pair
         if lemma in QUANTITY_NOUNS:  # "hundreds of Pakistani protesters"
@@ -339,6 +344,40 @@ class ArgumentResolver:
                     if g.dep_ == "pobj":
                         found.extend(self.resolve(g, depth + 1))
         return found
+
+    def _named_pair(self, tok: Any, lemma: str) -> list[Entity]:
+        """The two parties of that kind named in the previous sentence (or earlier in
+        this one): "Marcos spoke with Biden. The two leaders agreed ..."."""
+        kinds = ("PERSON",) if lemma == "leader" else ("GPE", "ORG", "NORP")
+        sent = tok.sent
+        start = sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        seen: dict[str, Entity] = {}
+        for t in self.doc[start : tok.i]:
+            e = self.entities.for_span(t)
+            if e is not None and e.type in kinds:
+                e = self._as_actor(e, t)
+                seen.setdefault(e.id, e)
+        return list(seen.values()) if len(seen) == 2 else []
+
+    def _it(self, tok: Any) -> Entity | None:
+        """it/its for a state or body: the subject of the speech verb it is reported by
+        ("the ministry said it had summoned ..."), or of its own clause ("the US
+        reaffirmed its commitment")."""
+        t = tok.head
+        for _ in range(6):
+            subj = next(
+                (c for c in t.children if c.dep_ == "nsubj" and c.i != tok.i and c.pos_ != "PRON"),
+                None,
+            )
+            if subj is not None and (tok.dep_ == "poss" or t.lemma_.lower() in _SAY_VERBS):
+                found = [e for e in self._resolve_one(subj, 1) if e.type in ("GPE", "ORG")]
+                return found[0] if found else None
+            if t.head is t:
+                return None
+            t = t.head
+        return None
 
     def _speaker(self, tok: Any) -> Entity | None:
         """ "I"/"we" inside reported speech is its speaker: Trump said "I'm not going to ..." """
@@ -476,6 +515,8 @@ class ArgumentResolver:
     def _pronoun(self, tok: Any) -> Entity | None:
         if tok.lower_ in _SPEAKER_PRON:
             return self._speaker(tok)
+        if tok.lower_ in ("it", "its"):
+            return self._it(tok)
         if tok.lower_ not in _PERSON_PRON:
             return None
         if tok.dep_ == "poss":

@@ -117,6 +117,11 @@ def subject_of(tok: Any) -> tuple[Any | None, bool]:
         # a relative clause parsed with two subjects ("tariffs that Trump has avoided"):
         # the named one is the real subject
         named = [c for c in subjects if c.lower_ not in ("who", "which", "that")]
+        if len(named) > 1:
+            # "KHARTOUM (AP) - Sudan's army shelled ...": a dateline parsed as a second
+            # subject; the subject nearest before the verb is the real one
+            before = [c for c in named if c.i < t.i]
+            named = [before[-1]] if before else named
         subj = (named or subjects or [None])[0]
         if subj is not None and subj.dep_ != "expl":
             if subj.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
@@ -198,6 +203,9 @@ def verb_arguments(
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None and entry.type == "REQUEST":
                 recipients.extend(res.resolve(s))
+    # "recalled its ambassador": the actor's own envoy is no recipient
+    actor_ids = {e.id for e in actors}
+    recipients = [e for e in recipients if e.id not in actor_ids]
     if not recipients and (entry.object or any(c.dep_ == "dobj" for c in tok.children)):
         # "halt military support for Ukraine", "pledged aid to Sudan"
         recipients.extend(nested_recipients(object_tokens(tok), res))
@@ -285,7 +293,7 @@ def content_recipients(tok: Any, res: ArgumentResolver) -> list[Entity]:
     could extend tariffs to Canadian beef" (Canada), "offered to mediate between Armenia
     and Azerbaijan" (both), "threatened to strike Israel" (Israel)."""
     out: list[Entity] = []
-    clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+    clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl")]
     for c in list(clauses):
         clauses.extend(x for x in c.children if x.dep_ in ("xcomp", "conj") and x.pos_ == "VERB")
     for v in clauses[:4]:
@@ -380,6 +388,15 @@ def noun_arguments(
             pos = container_of(tok)  # "announced a package of military aid to Ukraine"
             if not recipients:
                 recipients = nested_recipients([pos], res)
+            if not recipients and pos.dep_ == "dobj":  # "sent $5 million in aid to Chad"
+                recipients = [
+                    e
+                    for c in pos.head.children
+                    if c.dep_ == "prep" and c.lower_ in ("to", "for")
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                    for e in res.resolve(g)
+                ]
         gov = pos.head
         if pos.dep_ == "dobj" and gov.lemma_.lower() in RECEIVE_VERBS:
             subj, _ = subject_of(gov)

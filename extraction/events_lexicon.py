@@ -137,13 +137,17 @@ CONTAINER_NOUNS = frozenset(
 
 
 def container_of(tok: Any) -> Any | None:
-    """The container noun holding ``tok`` ("package" in "a package of aid"), or None."""
-    if (
-        tok.dep_ == "pobj"
-        and tok.head.lower_ == "of"
-        and tok.head.head.lemma_.lower() in CONTAINER_NOUNS
+    """The container noun holding ``tok`` ("package" in "a package of aid"; the amount
+    in "$200 million in humanitarian aid"), or None."""
+    if tok.dep_ != "pobj":
+        return None
+    box = tok.head.head
+    if tok.head.lower_ == "of" and box.lemma_.lower() in CONTAINER_NOUNS:
+        return box
+    if tok.head.lower_ in ("in", "of", "worth") and (
+        box.pos_ == "NUM" or box.ent_type_ == "MONEY"
     ):
-        return tok.head.head
+        return box
     return None
 
 
@@ -171,6 +175,10 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
     box = container_of(tok)
     if box is not None:  # "a package of military aid to Ukraine": the box's "to" counts
         children += [c for c in box.children if c.i != tok.head.i]
+        if box.dep_ == "dobj":  # "announced $200 million in aid for Sudan"
+            children += [
+                c for c in box.head.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+            ]
     # "calls for Zelensky to be included": the "for" may mark the infinitive clause
     if (
         e.prep

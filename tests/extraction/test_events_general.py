@@ -325,3 +325,42 @@ def test_protest_outside_an_embassy(nlp: Any) -> None:
 def test_protest_aim_is_not_a_separate_request(nlp: Any) -> None:
     evs = run(nlp, "Thousands of Kenyans marched in Nairobi to demand lower taxes.")
     assert [e["type"] for e in evs] == ["PROTEST"]
+
+
+# -- wire-style sentences ------------------------------------------------------------------------
+def test_dateline_is_not_the_subject(nlp: Any) -> None:
+    evs = run(nlp, "KHARTOUM (AP) - Sudan's army shelled Omdurman on Sunday.")
+    ev = of_type(evs, "ASSAULT")[0]
+    assert "AP" not in names(ev["actors"])
+
+
+def test_two_leaders_are_the_pair_just_named(nlp: Any) -> None:
+    evs = run(
+        nlp,
+        "Ferdinand Marcos spoke with Joe Biden on Wednesday. "
+        "The two leaders agreed to hold joint exercises with Japan.",
+    )
+    ev = of_type(evs, "AGREE")[0]
+    assert names(ev["actors"]) == {"Ferdinand Marcos", "Joe Biden"}
+
+
+def test_amount_of_aid_for_a_country(nlp: Any) -> None:
+    evs = run(nlp, "Canada announced $200 million in humanitarian aid for Sudan.")
+    ev = of_type(evs, "AID")[0]
+    assert names(ev["recipients"]) == {"Sudan"} and ev["mode"] == "humanitarian"
+
+
+def test_object_decides_the_refusal_mode(nlp: Any) -> None:
+    evs = run(nlp, "Sudan rejected any talks with Chad until it withdraws its troops.")
+    assert of_type(evs, "REJECT")[0]["mode"] == "meet"
+
+
+def test_diplomatic_protest_is_an_accusation(nlp: Any) -> None:
+    evs = run(nlp, "Vietnam lodged a diplomatic protest with China.")
+    assert [e["type"] for e in evs] == ["ACCUSE"]
+
+
+def test_its_refers_to_the_state(nlp: Any) -> None:
+    evs = run(nlp, "Canada reaffirmed its commitment to defend Latvia.")
+    ev = of_type(evs, "AGREE")[0]
+    assert names(ev["actors"]) == {"Canada"} and names(ev["recipients"]) == {"Latvia"}

@@ -190,7 +190,7 @@ def test_recommendation_and_purpose_clause(nlp: Any) -> None:
         (
             "Germany announced a new package of military aid to Ukraine.",
             "AID",
-            None,
+            "military",
             {"Germany"},
             {"Ukraine"},
         ),
