@@ -195,6 +195,8 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
             governing.type in ("REQUEST", "REJECT", "THREATEN")
             or (governing.type == "ACCUSE" and clausal)
         ):
+            if governing.type == "REQUEST" and _statement_not_demand(t):
+                break  # "insists that X is bilateral and has rejected ...": a claim
             return True
     # "Their concern is that Trump will agree to a deal": an observer's fear.
     if tok.dep_ == "ccomp" or head.dep_ == "ccomp":
@@ -293,6 +295,10 @@ def _build(
         return None  # "their partnerships held firm": cooperation with nobody named
     if etype == "THREATEN" and not recipients and tok.lemma_.lower() in ("warn", "caution"):
         return None  # "the agency warned that camps could run out of food": no target
+    if etype == "AGREE" and entry.pos != "NOUN" and _hostile_content(tok):
+        # "vowed to avenge the strikes", "promised to retaliate": a threat (CAMEO 138)
+        etype, mode = "THREATEN", "violence"
+        info = lex.types[etype]
     if etype == "REJECT" and _declined_comment(tok):
         return None  # "declined to comment", "refused to give details": no refused act
     if etype == "REQUEST" and _statement_not_demand(tok):
@@ -403,6 +409,16 @@ COMMENT_NOUNS = frozenset(
     {"detail", "comment", "information", "specific", "figure", "name", "answer", "timeline",
      "reason", "explanation", "breakdown", "number", "estimate", "interview"}
 )  # fmt: skip
+
+
+HOSTILE_VERBS = frozenset(
+    {"avenge", "retaliate", "punish", "strike", "attack", "destroy", "crush", "hit",
+     "respond", "fight", "eliminate", "annihilate", "wipe", "invade", "bomb", "revenge"}
+)  # fmt: skip
+
+
+def _hostile_content(tok: Any) -> bool:
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in HOSTILE_VERBS for c in tok.children)
 
 
 def _declined_comment(tok: Any) -> bool:

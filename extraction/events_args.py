@@ -38,6 +38,7 @@ AGENT_NOUNS = frozenset(
      "missile", "rocket", "drone", "warplane", "jet", "aircraft", "plane", "fighter", "bomber",
      "helicopter", "artillery", "warship", "ship", "vessel", "submarine", "tank", "gunboat",
      "coast", "guard", "navy", "airforce", "battery", "shell", "strike", "airstrike",
+     "adviser", "advisor", "attache", "staff", "personnel", "mission", "consulate",
      # conduct of a state: "condemned the Chinese actions"
      "action", "activity", "move", "behavior", "behaviour", "conduct", "provocation",
      # places named by an "of" phrase: "the city of El Fasher"
@@ -49,6 +50,22 @@ GOODS_NOUNS = frozenset(
     {"good", "goods", "import", "export", "product", "steel", "car", "vehicle", "beef",
      "produce", "commodity", "company", "firm", "bank", "asset", "national", "citizen",
      "position", "target", "territory", "soil", "airspace", "water", "border"}
+)  # fmt: skip
+REPRESENTATIVE_NOUNS = frozenset(
+    {"official", "diplomat", "delegation", "representative", "negotiator", "envoy",
+     "minister", "leader", "counterpart", "team", "delegate", "lawmaker", "officer",
+     "adviser", "advisor", "ambassador", "spokesman", "spokesperson", "commander"}
+)  # fmt: skip
+# People: a demonym on them stays the group ("Pakistani protesters"); on other nouns
+# (goods, acts, places) it names the country ("Canadian lumber").
+PEOPLE_NOUNS = frozenset(
+    {"people", "person", "protester", "demonstrator", "student", "worker", "civilian",
+     "tourist", "pilgrim", "migrant", "refugee", "resident", "voter", "fan", "activist",
+     "journalist", "family", "child", "woman", "man", "youth", "community", "minority",
+     "population", "descent", "origin", "hostage", "prisoner", "detainee", "fisherman",
+     "sailor", "crew", "victim", "worshipper", "settler", "farmer", "expert", "analyst",
+     "scholar", "academic", "writer", "artist", "athlete", "player", "public", "majority",
+     "dissident", "opposition", "militant", "fighter", "rebel", "gunman", "group", "crowd"}
 )  # fmt: skip
 # "both sides", "the two countries": a pair named before.
 PAIR_NOUNS = frozenset(
@@ -339,7 +356,10 @@ class ArgumentResolver:
                         found.append(p)
                 elif c.dep_ in ("compound", "nmod") and c.pos_ in ("PROPN", "NOUN"):
                     found.extend(self._resolve_one(c, depth + 1))
-            elif c.dep_ == "prep" and c.lower_ == "of" and lemma in AGENT_NOUNS:
+            elif c.dep_ == "prep" and (
+                (c.lower_ == "of" and lemma in AGENT_NOUNS)
+                or (c.lower_ == "from" and lemma in REPRESENTATIVE_NOUNS)
+            ):  # "the leaders of France", "officials from both countries"
                 for g in c.children:
                     if g.dep_ == "pobj":
                         found.extend(self.resolve(g, depth + 1))
@@ -348,13 +368,19 @@ class ArgumentResolver:
     def _named_pair(self, tok: Any, lemma: str) -> list[Entity]:
         """The two parties of that kind named in the previous sentence (or earlier in
         this one): "Marcos spoke with Biden. The two leaders agreed ..."."""
-        kinds = ("PERSON",) if lemma == "leader" else ("GPE", "ORG", "NORP")
-        sent = tok.sent
-        start = sent.start
-        if start > 0:
-            start = self.doc[start - 1].sent.start
+        kinds = (
+            ("PERSON",)
+            if lemma == "leader"
+            else ("GPE", "ORG")
+            if lemma in ("side", "party", "rival", "adversary", "belligerent")
+            else ("GPE",)
+        )
+        start = tok.sent.start
+        if start == 0:
+            return []
+        prev = self.doc[start - 1].sent
         seen: dict[str, Entity] = {}
-        for t in self.doc[start : tok.i]:
+        for t in prev:
             e = self.entities.for_span(t)
             if e is not None and e.type in kinds:
                 e = self._as_actor(e, t)
@@ -450,7 +476,7 @@ class ArgumentResolver:
         """A demonym on an agent noun names the state ("Russian diplomats" -> Russia)."""
         if ent.type == "NORP" and self._europe is not None and norm(mod.text).startswith("europe"):
             return self._europe  # gold rule: European leaders/governments/nations act as Europe
-        if ent.type == "NORP" and (head_lemma in AGENT_NOUNS or head_lemma in GOODS_NOUNS):
+        if ent.type == "NORP" and head_lemma not in PEOPLE_NOUNS and mod.dep_ != "poss":
             return self._demonym_country(ent) or ent
         if ent.type == "GPE":
             return self._as_actor(ent, mod)

@@ -189,7 +189,7 @@ def verb_arguments(
                     continue
                 if is_loc_prep and entry.type not in PLACE_TARGET_TYPES:
                     continue
-                recipients.extend(res.resolve(g))
+                recipients.extend(resolve_deep(g, res, entry.type in PLACE_TARGET_TYPES))
         elif dep == "agent":
             for g in c.children:
                 if g.dep_ == "pobj":
@@ -223,6 +223,22 @@ def verb_arguments(
     if entry.host:
         actors, recipients = recipients, actors
     return actors, recipients, places, direct
+
+
+def resolve_deep(g: Any, res: ArgumentResolver, places: bool) -> list[Entity]:
+    """Entities of an argument phrase, or of its "of" complement when the head is an
+    amount or a plain noun ("tariffs on $30 billion of American goods"); for acts that
+    land in a place, of its "in" complement too ("struck nine sites in Pakistan")."""
+    found = res.resolve(g)
+    if found or g.pos_ not in ("NOUN", "NUM", "SYM"):
+        return found
+    preps = ("of", "in", "at", "near", "inside") if places else ("of",)
+    if g.pos_ == "NOUN" and not places:
+        return found  # "the leaders of France" is handled by the resolver itself
+    for c in g.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            found.extend(e for o in c.children if o.dep_ == "pobj" for e in res.resolve(o))
+    return found
 
 
 def all_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
@@ -417,7 +433,7 @@ def noun_arguments(
                     if gc.dep_ == "prep" and gc.lower_ in RECIPIENT_PREPS and not recipients:
                         for g in gc.children:  # a place is a target of "strikes on Gaza"
                             if g.dep_ == "pobj" and (gc.lower_ != "at" or res.location(g) is None):
-                                recipients.extend(res.resolve(g))
+                                recipients.extend(resolve_deep(g, res, False))
                     elif gc.dep_ == "prep" and gc.lower_ in LOCATION_PREPS:
                         places.extend(
                             g

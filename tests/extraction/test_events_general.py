@@ -364,3 +364,46 @@ def test_its_refers_to_the_state(nlp: Any) -> None:
     evs = run(nlp, "Canada reaffirmed its commitment to defend Latvia.")
     ev = of_type(evs, "AGREE")[0]
     assert names(ev["actors"]) == {"Canada"} and names(ev["recipients"]) == {"Latvia"}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "mode", "actors", "recipients"),
+    [
+        ("Sharif vowed to avenge the strikes on Pakistan.", "THREATEN", "violence",
+         {"Sharif"}, None),
+        ("Pakistan expelled military advisers of India and suspended trade with India.",
+         "SANCTION", None, {"Pakistan"}, {"India"}),
+        ("Donald Trump paused the tariffs on Mexico for one month.", "CONCEDE", None,
+         {"Donald Trump"}, {"Mexico"}),
+        ("The United States imposed tariffs on $30 billion of goods from Brazil.", "SANCTION",
+         "discontinue", {"The United States"}, None),
+        ("Turkish drones struck three villages in Syria.", "ASSAULT", "heavy-weapons", None,
+         {"Syria"}),
+    ],
+)  # fmt: skip
+def test_more_frames(
+    nlp: Any,
+    text: str,
+    etype: str,
+    mode: str | None,
+    actors: set[str] | None,
+    recipients: set[str] | None,
+) -> None:
+    evs = of_type(run(nlp, text), etype)
+    assert evs, run(nlp, text)
+    if mode is not None:
+        assert evs[0]["mode"] == mode
+    if actors is not None:
+        assert names(evs[0]["actors"]) == actors
+    if recipients is not None:
+        assert names(evs[0]["recipients"]) == recipients
+
+
+def test_officials_from_both_countries(nlp: Any) -> None:
+    evs = run(
+        nlp,
+        "India and Pakistan exchanged fire on Monday. Marco Rubio spoke by phone with "
+        "officials from both countries.",
+    )
+    ev = of_type(evs, "CONSULT")[0]
+    assert names(ev["recipients"]) == {"India", "Pakistan"}
