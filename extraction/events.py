@@ -188,6 +188,8 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
     for _ in range(4):
         if t.dep_ not in ("ccomp", "xcomp", "dobj", "pobj", "prep", "conj") or t.head is t:
             break
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.pos_ in ("VERB", "AUX"):
+            break  # "denounced the decision and said Budapest would veto": a second act
         clausal = clausal or t.dep_ in ("ccomp", "xcomp")
         t = t.head
         governing = matches.get(t.i)

@@ -387,6 +387,22 @@ class ArgumentResolver:
                 seen.setdefault(e.id, e)
         return list(seen.values()) if len(seen) == 2 else []
 
+    def _other_person(self, tok: Any) -> Entity | None:
+        """him/her as an object is not the clause's subject: "Scholz met Orban and urged
+        him to ..." -> Orban, the latest other person named in the sentence."""
+        verb = tok.head
+        while verb.pos_ == "ADP" and verb.head is not verb:
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ == "conj":
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        subj_ids = {e.id for e in self._resolve_one(subj, 1)} if subj is not None else set()
+        for t in reversed(self.doc[tok.sent.start : tok.i]):
+            e = self.entities.for_span(t)
+            if e is not None and e.type == "PERSON" and e.id not in subj_ids:
+                return e
+        return None
+
     def _it(self, tok: Any) -> Entity | None:
         """it/its for a state or body: the subject of the speech verb it is reported by
         ("the ministry said it had summoned ..."), or of its own clause ("the US
@@ -545,6 +561,10 @@ class ArgumentResolver:
             return self._it(tok)
         if tok.lower_ not in _PERSON_PRON:
             return None
+        if tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "pobj", "dative"):
+            other = self._other_person(tok)
+            if other is not None:
+                return other
         if tok.dep_ == "poss":
             # "the Ukrainian leader underscored his need": a possessive in a clause whose
             # subject is a person refers to that subject

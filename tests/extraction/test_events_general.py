@@ -407,3 +407,14 @@ def test_officials_from_both_countries(nlp: Any) -> None:
     )
     ev = of_type(evs, "CONSULT")[0]
     assert names(ev["recipients"]) == {"India", "Pakistan"}
+
+
+def test_object_pronoun_is_the_other_person(nlp: Any) -> None:
+    evs = run(nlp, "Olaf Scholz met Viktor Orban in Berlin and urged him to lift the veto.")
+    ev = of_type(evs, "REQUEST")[0]
+    assert names(ev["recipients"]) == {"Viktor Orban"}
+
+
+def test_coordinated_act_is_not_the_content_of_the_first(nlp: Any) -> None:
+    evs = run(nlp, "Viktor Orban denounced the decision and said Hungary would veto the package.")
+    assert {"ACCUSE", "REJECT"} <= {e["type"] for e in evs}
