@@ -186,9 +186,12 @@ class ArgumentResolver:
         self.entities = entities
         self.date_ents = [e for e in doc.ents if e.label_ == "DATE"]
         self._by_alias: dict[str, Entity] = {}
+        self._place_by_alias: dict[str, Entity] = {}
         for e in entities:
             for a in (e.name, *e.aliases):
                 self._by_alias.setdefault(norm(a), e)
+                if e.type in ("GPE", "LOC"):
+                    self._place_by_alias.setdefault(norm(a), e)
         self._country_of_iso: dict[str, Entity] = {}
         names = _countries()[1]
         for e in entities:
@@ -296,6 +299,10 @@ class ArgumentResolver:
         ent = self.entities.for_span(tok)
         if ent is None and tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper():
             ent = self._by_alias.get(norm(tok.text))  # NER missed a known name ("back Zelenskyy")
+        if ent is not None and ent.type == "PERSON" and norm(tok.text) in _COUNTRY_NAMES():
+            # "travel to Israel" where a person's alias is also "Israel": the bare
+            # country name is the country
+            ent = self._place_by_alias.get(norm(tok.text)) or ent
         if ent is not None:
             if ent.type in ("GPE", "LOC"):
                 # a dateline parsed as the subject: "NAIROBI, ... - President William Ruto met"

@@ -418,3 +418,26 @@ def test_object_pronoun_is_the_other_person(nlp: Any) -> None:
 def test_coordinated_act_is_not_the_content_of_the_first(nlp: Any) -> None:
     evs = run(nlp, "Viktor Orban denounced the decision and said Hungary would veto the package.")
     assert {"ACCUSE", "REJECT"} <= {e["type"] for e in evs}
+
+
+def test_country_name_beats_a_person_alias(nlp: Any) -> None:
+    from extraction.types import Entity as E
+
+    text = "Ayman Safadi met Israel Katz in Amman. Safadi will travel to Israel next week."
+    doc = nlp(text)
+    katz = E("e1", "Israel Katz", "PERSON", ["Israel Katz", "Israel"])
+    safadi = E("e2", "Ayman Safadi", "PERSON", ["Ayman Safadi", "Safadi"], country_code="JO")
+    israel = E("e3", "Israel", "GPE", ["Israel"], country_code="IL")
+    amman = E("e4", "Amman", "GPE", ["Amman"], country_code="JO")
+    spans = [
+        (katz, text.find("Israel Katz"), len("Israel Katz")),
+        (safadi, 0, len("Ayman Safadi")),
+        (amman, text.find("Amman"), 5),
+        (safadi, text.rfind("Safadi"), 6),
+        (katz, text.rfind("Israel"), 6),  # a wrong link of the country name to the person
+    ]
+    for e, a, n in spans:
+        e.mentions.append(Mention(a, a + n, text[a : a + n]))
+    evs = extract_events(doc, EntityIndex([katz, safadi, israel, amman]), PUB)
+    visits = [e for e in of_type(evs, "CONSULT") if e["trigger"]["text"] == "travel"]
+    assert visits and "Israel Katz" not in names(visits[0]["recipients"])
