@@ -63,7 +63,9 @@ EPISTEMIC = frozenset(
 )
 
 
-CONDITIONAL_AUX = frozenset({"will", "would", "shall", "could", "can", "may", "might", "must", "'ll"})
+CONDITIONAL_AUX = frozenset(
+    {"will", "would", "shall", "could", "can", "may", "might", "must", "'ll"}
+)
 
 # Cooperative acts whose announced non-performance is a refusal.
 REFUSABLE = frozenset({"AGREE", "SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT"})
@@ -158,9 +160,14 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
             return True
     # "we will fight while Israel occupies our land": a condition of a vow or threat
     # is rhetoric, not a reported act
-    if tok.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in ("while", "until", "unless", "as") for c in tok.children
-    ) and any(c.dep_ == "aux" and c.lower_ in CONDITIONAL_AUX for c in head.children):
+    if (
+        tok.dep_ == "advcl"
+        and any(
+            c.dep_ == "mark" and c.lower_ in ("while", "until", "unless", "as")
+            for c in tok.children
+        )
+        and any(c.dep_ == "aux" and c.lower_ in CONDITIONAL_AUX for c in head.children)
+    ):
         return True
     # "host negotiations", "conduct a raid": a trigger noun that is the object of a
     # trigger verb of the same type names the same happening
@@ -259,6 +266,8 @@ def _build(
     elif entry.in_speech:
         # "Manila said Beijing had illegally intruded": the speaker accuses the subject
         say = speech_head(tok)
+        if say is None:
+            return None
         speaker = next((c for c in say.children if c.dep_ == "nsubj"), None)
         accused = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         actors = res.resolve(speaker) if speaker is not None else []
@@ -289,10 +298,14 @@ def _build(
         # "warned that Washington could extend tariffs to Canadian beef", "offered to
         # mediate between A and B": the party named in the content is the target
         recipients = [e for e in content_recipients(tok, res) if e.id not in {a.id for a in actors}]
-    if info.requires_recipient and not recipients and not (
-        etype == "COOPERATE"
-        and len(actors) > 1
-        and (entry.pos == "VERB" or any(c.lower_ in JOINT for c in tok.children))
+    if (
+        info.requires_recipient
+        and not recipients
+        and not (
+            etype == "COOPERATE"
+            and len(actors) > 1
+            and (entry.pos == "VERB" or any(c.lower_ in JOINT for c in tok.children))
+        )
     ):  # "Kenya and Somalia signed a security pact": a joint act of the named parties
         return None  # "their partnerships held firm": cooperation with nobody named
     if etype == "THREATEN" and not recipients and tok.lemma_.lower() in ("warn", "caution"):
@@ -444,11 +457,12 @@ def _statement_not_demand(tok: Any) -> bool:
         return False
     for c in tok.children:
         if c.dep_ == "ccomp":
-            if any(g.dep_ == "aux" and g.lower_ in ("must", "should", "shall", "need") for g in c.children):
+            if any(
+                g.dep_ == "aux" and g.lower_ in ("must", "should", "shall", "need")
+                for g in c.children
+            ):
                 return False
-            if c.tag_ == "VB":  # subjunctive "that he be released"
-                return False
-            return True
+            return c.tag_ != "VB"  # subjunctive "that he be released" is a demand
     return False
 
 

@@ -37,7 +37,7 @@ AGENT_NOUNS = frozenset(
      # weapons and platforms act for the state that fires them: "Indian missiles struck"
      "missile", "rocket", "drone", "warplane", "jet", "aircraft", "plane", "fighter", "bomber",
      "helicopter", "artillery", "warship", "ship", "vessel", "submarine", "tank", "gunboat",
-     "coast", "guard", "navy", "airforce", "battery", "shell", "strike", "airstrike",
+     "coast", "guard", "airforce", "battery", "shell", "strike", "airstrike",
      "adviser", "advisor", "attache", "staff", "personnel", "mission", "consulate",
      # conduct of a state: "condemned the Chinese actions"
      "action", "activity", "move", "behavior", "behaviour", "conduct", "provocation",
@@ -113,8 +113,20 @@ _GROUP_PRON = frozenset({"they", "them", "their", "theirs"})
 _GROUP_WINDOW = 400  # characters: about two sentences back
 _SPEAKER_PRON = frozenset({"i", "me", "my", "we", "us", "our"})
 _SAY_VERBS = frozenset(
-    {"say", "tell", "declare", "insist", "state", "add", "write", "stress", "warn", "announce",
-     "claim", "confirm"}
+    {
+        "say",
+        "tell",
+        "declare",
+        "insist",
+        "state",
+        "add",
+        "write",
+        "stress",
+        "warn",
+        "announce",
+        "claim",
+        "confirm",
+    }
 )
 _PERSON_PRON = frozenset({"he", "she", "him", "her", "his", "hers"})
 _MOD_DEPS = ("compound", "amod", "poss", "nmod")
@@ -326,8 +338,10 @@ class ArgumentResolver:
             return self.resolve(appos[0], depth + 1)  # "the victim, Volodymyr Zelenskyy"
         if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
             return self._resolve_one(tok.head, depth + 1)  # "Ukraine, the country ..."
-        if lemma in PAIR_NOUNS and tok.tag_ == "NNS" and any(
-            c.lower_ in ("both", "two") for c in tok.children
+        if (
+            lemma in PAIR_NOUNS
+            and tok.tag_ == "NNS"
+            and any(c.lower_ in ("both", "two") for c in tok.children)
         ):  # "urged both sides": the pair the text named last
             pair = self._named_pair(tok, lemma) or self._group_pronoun(tok, depth)
             if len(pair) >= 2:
@@ -335,7 +349,12 @@ class ArgumentResolver:
         if lemma in QUANTITY_NOUNS:  # "hundreds of Pakistani protesters"
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
-                    return [e for g in c.children if g.dep_ == "pobj" for e in self.resolve(g, depth + 1)]
+                    return [
+                        e
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                        for e in self.resolve(g, depth + 1)
+                    ]
         if lemma in GOVERNMENT_NOUNS:
             body = self._government_of(tok, lemma)
             if body is not None:

@@ -400,8 +400,9 @@ def noun_arguments(
     if not actors:
         direct = False
         pos = tok  # the token whose place in the clause the noun's event takes
-        if container_of(tok) is not None:
-            pos = container_of(tok)  # "announced a package of military aid to Ukraine"
+        box = container_of(tok)
+        if box is not None:
+            pos = box  # "announced a package of military aid to Ukraine"
             if not recipients:
                 recipients = nested_recipients([pos], res)
             if not recipients and pos.dep_ == "dobj":  # "sent $5 million in aid to Chad"

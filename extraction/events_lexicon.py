@@ -144,9 +144,7 @@ def container_of(tok: Any) -> Any | None:
     box = tok.head.head
     if tok.head.lower_ == "of" and box.lemma_.lower() in CONTAINER_NOUNS:
         return box
-    if tok.head.lower_ in ("in", "of", "worth") and (
-        box.pos_ == "NUM" or box.ent_type_ == "MONEY"
-    ):
+    if tok.head.lower_ in ("in", "of", "worth") and (box.pos_ == "NUM" or box.ent_type_ == "MONEY"):
         return box
     return None
 
@@ -241,9 +239,7 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         return False
     return not (
         e.dobj_required
-        and not any(
-            c.dep_ == "dobj" or (c.dep_ == "oprd" and c.pos_ == "PROPN") for c in children
-        )
+        and not any(c.dep_ == "dobj" or (c.dep_ == "oprd" and c.pos_ == "PROPN") for c in children)
     )
 
 
