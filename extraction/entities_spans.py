@@ -72,10 +72,30 @@ class Candidate:
     optional: bool = False  # kept only when the same name is found elsewhere
 
 
+class _TokenList:
+    """The Doc with its tokens built once: ``doc[i]`` creates a new Token object on every
+    access, and the repairs below look at neighbours many times. Slices and every other
+    attribute go to the Doc itself."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.tokens = list(doc)
+
+    def __getitem__(self, i: Any) -> Any:
+        return self.tokens[i] if isinstance(i, int) else self.doc[i]
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.doc, name)
+
+
 def collect_candidates(doc: Any) -> list[Candidate]:
     """Repaired mention candidates of ``doc``, in text order."""
+    doc = _TokenList(doc)
     lex = lexicon()
-    full = doc_text(doc)
+    full = doc_text(doc.doc, doc.tokens)
     out: list[Candidate] = []
     consumed = -1  # token index up to which a previous repair swallowed later ents
     for ent in doc.ents:
