@@ -35,6 +35,8 @@ class Settings:
     batch_max_items: int = 100
     rate_limit: str | None = None
     worker_concurrency: int = 1
+    # Test-only fault hooks (workers/fault_hooks.py); 0 = off. Never set in production.
+    test_slow_extract_seconds: float = 0.0
     data_dir: Path = field(default_factory=lambda: Path("var"))
     log_level: str = "INFO"
     log_json: bool = True
@@ -47,6 +49,8 @@ class Settings:
     webhook_disable_after_seconds: float = 5 * 86400.0
     stream_maxlen: int = 100_000
     delivery_crash_file: str | None = None  # tests: SIGKILL the worker once before a send
+    worker_metrics_port: int | None = None
+    extract_batch: int = 1
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def with_overrides(self, **changes: Any) -> Settings:
@@ -156,10 +160,13 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         batch_max_items=_int(env, "EVENTWIRE_BATCH_MAX_ITEMS", 100, minimum=1),
         rate_limit=env.get("EVENTWIRE_RATE_LIMIT") or None,
         worker_concurrency=_int(env, "EVENTWIRE_WORKER_CONCURRENCY", 1, minimum=1),
+        test_slow_extract_seconds=_float(env, "EVENTWIRE_TEST_SLOW_EXTRACT_SECONDS", 0.0),
         data_dir=data_dir,
         log_level=log_level,
         log_json=env.get("EVENTWIRE_LOG_FORMAT", "json").lower() != "console",
         **_delivery_settings(env),
+        worker_metrics_port=_int(env, "EVENTWIRE_WORKER_METRICS_PORT", 0, minimum=0) or None,
+        extract_batch=_int(env, "EVENTWIRE_EXTRACT_BATCH", 1, minimum=1),
     )
 
 

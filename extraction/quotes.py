@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from extraction.entities_names import doc_text
 from extraction.types import Entity, EntityIndex
 
 VERSION = "eventwire.quotes.v1"
@@ -46,7 +47,7 @@ _MARKS = re.compile(r"[\"“”„«»]")
 
 def extract_quotes(doc: Any, entities: EntityIndex) -> list[dict[str, Any]]:
     """Direct quotes as ``{speaker: ref | None, text, start, end}`` dicts, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for start, end in find_quote_spans(text):
         quote = text[start:end]
@@ -140,8 +141,11 @@ def _context_tokens(doc: Any, start: int, end: int) -> list[Any]:
 def _entity_of(entities: EntityIndex, token: Any) -> Entity | None:
     """The entity named by a subject token or by the name phrase it heads."""
     found = entities.at(token.idx, token.idx + len(token))
-    if found is not None or token.pos_ != "PROPN":
-        return found  # "the US president stressed": a description, not a name
+    if found is not None:
+        return found
+    if token.pos_ != "PROPN":  # "The French president, Emmanuel Macron, said"
+        appos = next((c for c in token.children if c.dep_ == "appos"), None)
+        return entities.at(appos.idx, appos.idx + len(appos)) if appos is not None else None
     left = min((c.idx for c in token.subtree if c.dep_ in ("compound", "poss")), default=token.idx)
     return entities.at(left, token.idx + len(token)) if left < token.idx else None
 

@@ -7,9 +7,10 @@ from typing import Any
 from flask import current_app, g, request, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from marshmallow import ValidationError
+from marshmallow import RAISE, ValidationError
 
 from schemas.articles import (
+    TEXT_OR_HTML,
     ArticleAcceptedSchema,
     ArticleInSchema,
     ArticleListArgsSchema,
@@ -18,7 +19,8 @@ from schemas.articles import (
     BatchInSchema,
     BatchOutSchema,
 )
-from service.errors import problem_body
+from schemas.common import ProblemSchema
+from service.errors import PROBLEM_MIME, problem_body
 from service.submission import submit
 from storage.articles import ArticleRepository, NewArticle, as_utc
 from storage.models import Article
@@ -28,8 +30,16 @@ blp = Blueprint("articles", __name__, url_prefix="/v1/articles", description="Su
 _item_schema = ArticleInSchema()
 
 
+def document(api) -> None:  # type: ignore[no-untyped-def]
+    """Register ArticleIn with the constraint its fields cannot express (text or html)."""
+    api.spec.components.schema("ArticleIn", dict(TEXT_OR_HTML), schema=ArticleInSchema)
+
+
 def _links(article_id: str) -> dict[str, str]:
-    return {"self": url_for("articles.ArticleById", article_id=article_id)}
+    return {
+        "self": url_for("articles.ArticleById", article_id=article_id),
+        "view": url_for("view.article_view", article_id=article_id),
+    }
 
 
 def _new_article(data: dict[str, Any], idempotency_key: str | None = None) -> NewArticle:
@@ -65,7 +75,7 @@ def _celery():  # type: ignore[no-untyped-def]
 
 @blp.route("")
 class Articles(MethodView):
-    @blp.arguments(ArticleListArgsSchema, location="query")
+    @blp.arguments(ArticleListArgsSchema, location="query", unknown=RAISE)
     @blp.response(200, ArticlePageSchema)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """List articles, newest first, without their results."""
@@ -80,7 +90,8 @@ class Articles(MethodView):
     @blp.arguments(ArticleInSchema)
     @blp.response(202, ArticleAcceptedSchema, description="accepted and queued")
     @blp.alt_response(200, schema=ArticleAcceptedSchema, description="already submitted: the existing article")
-    @blp.alt_response(409, description="Idempotency-Key reused with a different body")
+    @blp.alt_response(409, schema=ProblemSchema, content_type=PROBLEM_MIME,
+                      description="Idempotency-Key reused with a different body")  # fmt: skip
     def post(self, data: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
         """Submit one article. The same ``external_id`` (or, without one, the same content),
         or a repeated ``Idempotency-Key``, returns the existing article with 200."""
@@ -122,7 +133,7 @@ class ArticleBatch(MethodView):
 @blp.route("/<string:article_id>")
 class ArticleById(MethodView):
     @blp.response(200, ArticleSchema)
-    @blp.alt_response(404, description="no such article")
+    @blp.alt_response(404, schema=ProblemSchema, content_type=PROBLEM_MIME, description="no such article")
     def get(self, article_id: str) -> dict[str, Any]:
         """Status, timestamps, attempts, the failure reason, and the result when done."""
         with _db().session() as s:

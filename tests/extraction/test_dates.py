@@ -45,7 +45,9 @@ MONTH_ONLY = PartialDate(2025, 2)
         ("on Jan. 3", THU, False, "2025-01-03"),
     ],
 )
-def test_resolve(text: str, published: PartialDate | None, future: bool, expected: str | None) -> None:
+def test_resolve(
+    text: str, published: PartialDate | None, future: bool, expected: str | None
+) -> None:
     got = resolve(text, published, future=future)
     assert (got.value if got else None) == expected
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (hand-written token specs read best one sentence per line)
 """Rule tests for extraction.events on hand-built parses (no model needed).
 
 Each Doc is written as ``word/POS/TAG/dep/head[/lemma]`` tokens (head = absolute index)
@@ -21,7 +22,9 @@ VOCAB = spacy.blank("en").vocab
 PUB = PartialDate(2025, 2, 27)  # a Thursday
 
 
-def build(spec: str, ents: list[tuple[int, int, str, str, str | None]] = ()) -> tuple[Doc, EntityIndex]:  # type: ignore[assignment]
+def build(
+    spec: str, ents: list[tuple[int, int, str, str, str | None]] = ()
+) -> tuple[Doc, EntityIndex]:  # type: ignore[assignment]
     words, pos, tags, deps, heads, lemmas = [], [], [], [], [], []
     for item in spec.split():
         parts = item.split("/")
@@ -31,15 +34,21 @@ def build(spec: str, ents: list[tuple[int, int, str, str, str | None]] = ()) -> 
         deps.append(parts[3])
         heads.append(int(parts[4]))
         lemmas.append(parts[5] if len(parts) > 5 else parts[0].lower())
-    spaces = [i + 1 < len(words) and words[i + 1] not in (".", ",", "'s") for i in range(len(words))]
-    doc = Doc(VOCAB, words=words, spaces=spaces, pos=pos, tags=tags, deps=deps, heads=heads, lemmas=lemmas)
+    spaces = [
+        i + 1 < len(words) and words[i + 1] not in (".", ",", "'s") for i in range(len(words))
+    ]
+    doc = Doc(
+        VOCAB, words=words, spaces=spaces, pos=pos, tags=tags, deps=deps, heads=heads, lemmas=lemmas
+    )
     doc.ents = [Span(doc, s, e, label=("FAC" if t == "LOC" else t)) for s, e, t, _, _ in ents]
     by_name: dict[str, Entity] = {}
     for s, e, etype, name, cc in ents:
         span = doc[s:e]
         ent = by_name.get(name)
         if ent is None:
-            ent = by_name[name] = Entity(f"e{len(by_name) + 1}", name, etype, [], [], country_code=cc)
+            ent = by_name[name] = Entity(
+                f"e{len(by_name) + 1}", name, etype, [], [], country_code=cc
+            )
         if span.text not in ent.aliases:
             ent.aliases.append(span.text)
         ent.mentions.append(Mention(span.start_char, span.end_char, span.text))
@@ -85,17 +94,51 @@ RUSSIA_UKRAINE = [(0, 1, "GPE", "Russia", "RU"), (2, 3, "GPE", "Ukraine", "UA")]
 @pytest.mark.parametrize(
     ("spec", "etype", "mode"),
     [
-        ("Russia/PROPN/NNP/nsubj/1 invaded/VERB/VBD/ROOT/1/invade Ukraine/PROPN/NNP/dobj/1 ./PUNCT/./punct/1", "ASSAULT", None),
-        ("Russia/PROPN/NNP/nsubj/1 annexed/VERB/VBD/ROOT/1/annex Ukraine/PROPN/NNP/dobj/1 ./PUNCT/./punct/1", "COERCE", "seize"),
-        ("Russia/PROPN/NNP/nsubj/1 criticized/VERB/VBD/ROOT/1/criticize Ukraine/PROPN/NNP/dobj/1 ./PUNCT/./punct/1", "ACCUSE", "disapprove"),
-        ("Russia/PROPN/NNP/nsubj/1 blamed/VERB/VBD/ROOT/1/blame Ukraine/PROPN/NNP/dobj/1 ./PUNCT/./punct/1", "ACCUSE", "allege"),
-        ("Russia/PROPN/NNP/nsubj/1 threatened/VERB/VBD/ROOT/1/threaten Ukraine/PROPN/NNP/dobj/1 ./PUNCT/./punct/1", "THREATEN", None),
-        ("Russia/PROPN/NNP/nsubj/1 sanctioned/VERB/VBD/ROOT/1/sanction Ukraine/PROPN/NNP/dobj/1 ./PUNCT/./punct/1", "SANCTION", "discontinue"),
-        ("Russia/PROPN/NNP/nsubj/1 visited/VERB/VBD/ROOT/1/visit Ukraine/PROPN/NNP/dobj/1 ./PUNCT/./punct/1", "CONSULT", "visit"),
-        ("Russia/PROPN/NNP/nsubj/1 backed/VERB/VBD/ROOT/1/back Ukraine/PROPN/NNP/dobj/1 ./PUNCT/./punct/1", "SUPPORT", None),
+        (
+            "Russia/PROPN/NNP/nsubj/1 invaded/VERB/VBD/ROOT/1/invade Ukraine/PROPN/NNP/dobj/1 ./PUNCT/./punct/1",
+            "ASSAULT",
+            None,
+        ),
+        (
+            "Russia/PROPN/NNP/nsubj/1 annexed/VERB/VBD/ROOT/1/annex Ukraine/PROPN/NNP/dobj/1 ./PUNCT/./punct/1",
+            "COERCE",
+            "seize",
+        ),
+        (
+            "Russia/PROPN/NNP/nsubj/1 criticized/VERB/VBD/ROOT/1/criticize Ukraine/PROPN/NNP/dobj/1 ./PUNCT/./punct/1",
+            "ACCUSE",
+            "disapprove",
+        ),
+        (
+            "Russia/PROPN/NNP/nsubj/1 blamed/VERB/VBD/ROOT/1/blame Ukraine/PROPN/NNP/dobj/1 ./PUNCT/./punct/1",
+            "ACCUSE",
+            "allege",
+        ),
+        (
+            "Russia/PROPN/NNP/nsubj/1 threatened/VERB/VBD/ROOT/1/threaten Ukraine/PROPN/NNP/dobj/1 ./PUNCT/./punct/1",
+            "THREATEN",
+            None,
+        ),
+        (
+            "Russia/PROPN/NNP/nsubj/1 sanctioned/VERB/VBD/ROOT/1/sanction Ukraine/PROPN/NNP/dobj/1 ./PUNCT/./punct/1",
+            "SANCTION",
+            "discontinue",
+        ),
+        (
+            "Russia/PROPN/NNP/nsubj/1 visited/VERB/VBD/ROOT/1/visit Ukraine/PROPN/NNP/dobj/1 ./PUNCT/./punct/1",
+            "CONSULT",
+            "visit",
+        ),
+        (
+            "Russia/PROPN/NNP/nsubj/1 backed/VERB/VBD/ROOT/1/back Ukraine/PROPN/NNP/dobj/1 ./PUNCT/./punct/1",
+            "SUPPORT",
+            None,
+        ),
     ],
 )
-def test_verb_trigger_subject_is_actor_object_is_recipient(spec: str, etype: str, mode: str | None) -> None:
+def test_verb_trigger_subject_is_actor_object_is_recipient(
+    spec: str, etype: str, mode: str | None
+) -> None:
     doc, idx = build(spec, RUSSIA_UKRAINE)
     ev = only(extract_events(doc, idx, PUB), etype)
     assert names(ev["actors"]) == {"Russia"}
@@ -107,7 +150,10 @@ def test_verb_trigger_subject_is_actor_object_is_recipient(spec: str, etype: str
 
 
 def test_event_has_contract_fields() -> None:
-    doc, idx = build("Russia/PROPN/NNP/nsubj/1 invaded/VERB/VBD/ROOT/1/invade Ukraine/PROPN/NNP/dobj/1 ./PUNCT/./punct/1", RUSSIA_UKRAINE)
+    doc, idx = build(
+        "Russia/PROPN/NNP/nsubj/1 invaded/VERB/VBD/ROOT/1/invade Ukraine/PROPN/NNP/dobj/1 ./PUNCT/./punct/1",
+        RUSSIA_UKRAINE,
+    )
     (ev,) = extract_events(doc, idx, PUB)
     assert list(ev) == ["id", "type", "mode", "trigger", "actors", "recipients", "location", "date",
                         "modality", "negated", "reported_by", "sentence", "mentions", "confidence"]  # fmt: skip
@@ -206,10 +252,16 @@ def test_demonym_on_officials_names_the_state_and_coordination_expands() -> None
     doc, idx = build(
         "Russian/ADJ/JJ/amod/3/russian and/CCONJ/CC/cc/0 US/PROPN/NNP/conj/0 diplomats/NOUN/NNS/nsubj/4/diplomat met/VERB/VBD/ROOT/4/meet "
         "in/ADP/IN/prep/4 Istanbul/PROPN/NNP/pobj/5 ./PUNCT/./punct/4",
-        [(0, 1, "NORP", "Russians", "RU"), (2, 3, "GPE", "United States", "US"), (6, 7, "GPE", "Istanbul", "TR")],
+        [
+            (0, 1, "NORP", "Russians", "RU"),
+            (2, 3, "GPE", "United States", "US"),
+            (6, 7, "GPE", "Istanbul", "TR"),
+        ],
     )
     # Russia itself is only known through the demonym here: add it as a GPE mention-less entity
-    idx = EntityIndex([*idx.entities, Entity("e9", "Russia", "GPE", ["Russia"], [], country_code="RU")])
+    idx = EntityIndex(
+        [*idx.entities, Entity("e9", "Russia", "GPE", ["Russia"], [], country_code="RU")]
+    )
     ev = only(extract_events(doc, idx, PUB), "CONSULT")
     assert names(ev["actors"]) == {"Russia", "United States"}
     assert ev["location"]["name"] == "Istanbul"
@@ -243,7 +295,9 @@ def test_pronoun_actor_resolves_to_last_person_subject() -> None:
         [(0, 1, "PERSON", "Donald Trump", "US"), (5, 6, "PERSON", "Volodymyr Zelenskyy", "UA")],
     )
     ev = only(extract_events(doc, idx, PUB), "ACCUSE")
-    assert names(ev["actors"]) == {"Donald Trump"} and names(ev["recipients"]) == {"Volodymyr Zelenskyy"}
+    assert names(ev["actors"]) == {"Donald Trump"} and names(ev["recipients"]) == {
+        "Volodymyr Zelenskyy"
+    }
 
 
 # -- modality, negation, filters ------------------------------------------------------------
@@ -252,7 +306,11 @@ def test_control_verb_subject_and_planned_modality_and_date() -> None:
     doc, idx = build(
         "Starmer/PROPN/NNP/nsubj/1 is/AUX/VBZ/ROOT/1/be set/VERB/VBN/acomp/1 to/PART/TO/aux/4 meet/VERB/VB/xcomp/2 Trump/PROPN/NNP/dobj/4 "
         "on/ADP/IN/prep/4 Thursday/PROPN/NNP/pobj/6 ./PUNCT/./punct/1",
-        [(0, 1, "PERSON", "Keir Starmer", "GB"), (5, 6, "PERSON", "Donald Trump", "US"), (7, 8, "DATE", "Thursday", None)],
+        [
+            (0, 1, "PERSON", "Keir Starmer", "GB"),
+            (5, 6, "PERSON", "Donald Trump", "US"),
+            (7, 8, "DATE", "Thursday", None),
+        ],
     )
     idx = EntityIndex([e for e in idx.entities if e.type != "DATE"])
     ev = only(extract_events(doc, idx, PUB), "CONSULT")
@@ -264,13 +322,24 @@ def test_control_verb_subject_and_planned_modality_and_date() -> None:
 @pytest.mark.parametrize(
     ("spec", "negated"),
     [
-        ("Trump/PROPN/NNP/nsubj/3 did/AUX/VBD/aux/3/do not/PART/RB/neg/3 meet/VERB/VB/ROOT/3 Putin/PROPN/NNP/dobj/3 ./PUNCT/./punct/3", True),
-        ("Trump/PROPN/NNP/nsubj/1 failed/VERB/VBD/ROOT/1/fail to/PART/TO/aux/3 meet/VERB/VB/xcomp/1 Putin/PROPN/NNP/dobj/3 ./PUNCT/./punct/1", True),
-        ("Trump/PROPN/NNP/nsubj/1 agreed/VERB/VBD/ROOT/1/agree to/PART/TO/aux/3 meet/VERB/VB/xcomp/1 Putin/PROPN/NNP/dobj/3 ./PUNCT/./punct/1", False),
+        (
+            "Trump/PROPN/NNP/nsubj/3 did/AUX/VBD/aux/3/do not/PART/RB/neg/3 meet/VERB/VB/ROOT/3 Putin/PROPN/NNP/dobj/3 ./PUNCT/./punct/3",
+            True,
+        ),
+        (
+            "Trump/PROPN/NNP/nsubj/1 failed/VERB/VBD/ROOT/1/fail to/PART/TO/aux/3 meet/VERB/VB/xcomp/1 Putin/PROPN/NNP/dobj/3 ./PUNCT/./punct/1",
+            True,
+        ),
+        (
+            "Trump/PROPN/NNP/nsubj/1 agreed/VERB/VBD/ROOT/1/agree to/PART/TO/aux/3 meet/VERB/VB/xcomp/1 Putin/PROPN/NNP/dobj/3 ./PUNCT/./punct/1",
+            False,
+        ),
     ],
 )
 def test_negation(spec: str, negated: bool) -> None:
-    doc, idx = build(spec, [(0, 1, "PERSON", "Donald Trump", "US"), (4, 5, "PERSON", "Vladimir Putin", "RU")])
+    doc, idx = build(
+        spec, [(0, 1, "PERSON", "Donald Trump", "US"), (4, 5, "PERSON", "Vladimir Putin", "RU")]
+    )
     evs = extract_events(doc, idx, PUB)
     assert evs and all(e["negated"] is negated for e in evs)
 
@@ -303,7 +372,9 @@ def test_failed_to_get_reassurances_is_negated_agree_by_the_giver() -> None:
         [(0, 1, "PERSON", "Emmanuel Macron", "FR"), (7, 8, "PERSON", "Donald Trump", "US")],
     )
     ev = only(extract_events(doc, idx, PUB), "AGREE")
-    assert names(ev["actors"]) == {"Donald Trump"} and names(ev["recipients"]) == {"Emmanuel Macron"}
+    assert names(ev["actors"]) == {"Donald Trump"} and names(ev["recipients"]) == {
+        "Emmanuel Macron"
+    }
     assert ev["negated"] is True
 
 
@@ -323,7 +394,12 @@ def test_repeated_mentions_merge_into_one_event() -> None:
     doc, idx = build(
         "Russia/PROPN/NNP/nsubj/1 invaded/VERB/VBD/ROOT/1/invade Ukraine/PROPN/NNP/dobj/1 ./PUNCT/./punct/1 "
         "Russia/PROPN/NNP/poss/6 's/PART/POS/case/4 invasion/NOUN/NN/nsubj/9 of/ADP/IN/prep/6 Ukraine/PROPN/NNP/pobj/7 began/VERB/VBD/ROOT/9/begin ./PUNCT/./punct/9",
-        [(0, 1, "GPE", "Russia", "RU"), (2, 3, "GPE", "Ukraine", "UA"), (4, 5, "GPE", "Russia", "RU"), (8, 9, "GPE", "Ukraine", "UA")],
+        [
+            (0, 1, "GPE", "Russia", "RU"),
+            (2, 3, "GPE", "Ukraine", "UA"),
+            (4, 5, "GPE", "Russia", "RU"),
+            (8, 9, "GPE", "Ukraine", "UA"),
+        ],
     )
     (ev,) = extract_events(doc, idx, PUB)
     assert len(ev["mentions"]) == 2
@@ -346,3 +422,71 @@ def test_different_dates_do_not_merge() -> None:
 def test_empty_document() -> None:
     doc = Doc(VOCAB, words=[])
     assert extract_events(doc, EntityIndex([]), None) == []
+
+
+def test_leader_possessive_government_is_the_government_body() -> None:
+    # Starmer 's government imposed sanctions on Russia . ( + "UK government" named elsewhere )
+    doc, idx = build(
+        "Starmer/PROPN/NNP/poss/2 's/PART/POS/case/0 government/NOUN/NN/nsubj/3 imposed/VERB/VBD/ROOT/3/impose sanctions/NOUN/NNS/dobj/3/sanction "
+        "on/ADP/IN/prep/4 Russia/PROPN/NNP/pobj/5 ./PUNCT/./punct/3 The/DET/DT/det/11 UK/PROPN/NNP/compound/11 government/NOUN/NN/ROOT/11 ./PUNCT/./punct/11",
+        [
+            (0, 1, "PERSON", "Keir Starmer", "GB"),
+            (6, 7, "GPE", "Russia", "RU"),
+            (10, 12, "ORG", "UK government", None),
+        ],
+    )
+    idx = EntityIndex(
+        [*idx.entities, Entity("e9", "United Kingdom", "GPE", ["UK"], [], country_code="GB")]
+    )
+    ev = only(extract_events(doc, idx, PUB), "SANCTION")
+    assert names(ev["actors"]) == {"UK government"} and names(ev["recipients"]) == {"Russia"}
+
+
+def test_relative_clause_light_verb_gives_actor_and_negation() -> None:
+    # tariffs that Trump avoided imposing on Britain
+    doc, idx = build(
+        "Tariffs/NOUN/NNS/ROOT/0/tariff that/PRON/WDT/nsubj/3 Trump/PROPN/NNP/nsubj/3 avoided/VERB/VBD/relcl/0/avoid "
+        "imposing/VERB/VBG/xcomp/3/impose on/ADP/IN/prep/4 Britain/PROPN/NNP/pobj/5 ./PUNCT/./punct/0",
+        [(2, 3, "PERSON", "Donald Trump", "US"), (6, 7, "GPE", "United Kingdom", "GB")],
+    )
+    ev = only(extract_events(doc, idx, PUB), "SANCTION")
+    assert names(ev["actors"]) == {"Donald Trump"} and names(ev["recipients"]) == {"United Kingdom"}
+    assert ev["negated"] is True
+
+
+def test_call_for_someone_to_be_included_is_request_meet() -> None:
+    # Starmer 's calls for Zelensky to be included in talks
+    doc, idx = build(
+        "Starmer/PROPN/NNP/poss/2 's/PART/POS/case/0 calls/NOUN/NNS/ROOT/2/call for/SCONJ/IN/mark/7 Zelensky/PROPN/NNP/nsubjpass/7 "
+        "to/PART/TO/aux/7 be/AUX/VB/auxpass/7 included/VERB/VBN/advcl/2/include in/ADP/IN/prep/7 talks/NOUN/NNS/pobj/8/talk ./PUNCT/./punct/2",
+        [(0, 1, "PERSON", "Keir Starmer", "GB"), (4, 5, "PERSON", "Volodymyr Zelenskyy", "UA")],
+    )
+    ev = only(extract_events(doc, idx, PUB), "REQUEST")
+    assert names(ev["actors"]) == {"Keir Starmer"} and ev["mode"] == "meet"
+    assert [e for e in extract_events(doc, idx, PUB) if e["type"] == "CONSULT"] == []
+
+
+def test_announced_non_cooperation_in_first_person_is_the_speakers_reject() -> None:
+    # Trump said I will not meet Putin .
+    doc, idx = build(
+        "Trump/PROPN/NNP/nsubj/1 said/VERB/VBD/ROOT/1/say I/PRON/PRP/nsubj/5/I will/AUX/MD/aux/5 not/PART/RB/neg/5 "
+        "meet/VERB/VB/ccomp/1 Putin/PROPN/NNP/dobj/5 ./PUNCT/./punct/1",
+        [(0, 1, "PERSON", "Donald Trump", "US"), (6, 7, "PERSON", "Vladimir Putin", "RU")],
+    )
+    (ev,) = extract_events(doc, idx, PUB)
+    assert ev["type"] == "REJECT" and ev["negated"] is False
+    assert names(ev["actors"]) == {"Donald Trump"}
+
+
+def test_topic_of_another_trigger_noun_is_not_an_event() -> None:
+    # Macron sought reassurances on sanctions against Russia .
+    doc, idx = build(
+        "Macron/PROPN/NNP/nsubj/1 got/VERB/VBD/ROOT/1/get reassurances/NOUN/NNS/dobj/1/reassurance from/ADP/IN/prep/2 Trump/PROPN/NNP/pobj/3 "
+        "on/ADP/IN/prep/2 sanctions/NOUN/NNS/pobj/5/sanction against/ADP/IN/prep/6 Russia/PROPN/NNP/pobj/7 ./PUNCT/./punct/1",
+        [
+            (0, 1, "PERSON", "Emmanuel Macron", "FR"),
+            (4, 5, "PERSON", "Donald Trump", "US"),
+            (8, 9, "GPE", "Russia", "RU"),
+        ],
+    )
+    assert [e["type"] for e in extract_events(doc, idx, PUB)] == ["AGREE"]
