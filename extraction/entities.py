@@ -20,7 +20,9 @@ Ids are "e1", "e2", ... in order of first mention.
 
 from __future__ import annotations
 
+import bisect
 import math
+import re
 from collections import Counter
 from typing import Any
 
@@ -28,20 +30,21 @@ from extraction.entities_names import (
     collapse,
     demonym_places,
     demonym_plural,
+    doc_text,
     lexicon,
     looks_like_demonym,
     same_person_name,
     similar,
     text_key,
 )
-from extraction.entities_spans import Candidate, collect_candidates
+from extraction.entities_spans import LABEL_VOTE, Candidate, collect_candidates
 from extraction.gazetteer import Place, get_gazetteer
 from extraction.types import Entity, EntityIndex, Mention
 
 VERSION = "eventwire.entities.v1"
 
-_PLACE_VOTE = 2.0
-_DEMONYM_VOTE = 2.0
+_PLACE_VOTE = 4  # per mention, in the half-vote units of entities_spans.LABEL_VOTE
+_DEMONYM_VOTE = 4
 _BIG_CITY = 1_000_000
 _SURNAME_SIMILARITY = 0.85
 _LONG_NAME_SIMILARITY = 0.95
@@ -94,12 +97,16 @@ def resolve_entities(doc: Any) -> EntityIndex:
     for g in groups.values():
         _evidence(g)
 
-    clusters = _merge(list(groups.values()))
+    links = [
+        (text_key(c.text), text_key(c.acronym_of.text)) for c in cands if c.acronym_of is not None
+    ]
+    clusters = _merge(list(groups.values()), links)
     entities = [_build(cluster) for cluster in clusters]
-    entities = [e for e in entities if e is not None]
+    full = doc_text(doc)
+    _propagate(doc, full, entities, {(c.start, c.end) for c in cands})
     entities.sort(key=lambda e: e.mentions[0].start)
     _dedupe_aliases(entities)
-    _salience(entities, len(doc.text))
+    _salience(entities, len(full))
     for i, e in enumerate(entities, 1):
         e.id = f"e{i}"
     return EntityIndex(entities)
@@ -129,7 +136,8 @@ def _evidence(g: _Group) -> None:
         # (also a town) is overruled only by a country, state, continent or sea.
         said = {k for k, v in g.raw.items() if v * 2 > n}
         big_city = "ORG" not in said and place.population >= _BIG_CITY
-        if said & {"GPE", "LOC"} or not g.raw or place.kind != "city" or big_city:
+        dateline = text.isupper() and len(text) >= 5  # "JERUSALEM (AP) —"
+        if said & {"GPE", "LOC"} or not g.raw or place.kind != "city" or big_city or dateline:
             g.votes[place.entity_type] += _PLACE_VOTE * n
     elif set(g.raw) <= {"NORP", "GPE"} and looks_like_demonym(text):
         g.votes["NORP"] += _DEMONYM_VOTE * n
@@ -143,7 +151,7 @@ def _place_identity(place: Place) -> tuple[Any, ...]:
     return (place.kind, place.name)
 
 
-def _merge(groups: list[_Group]) -> list[list[_Group]]:
+def _merge(groups: list[_Group], links: list[tuple[str, str]]) -> list[list[_Group]]:
     parent = list(range(len(groups)))
 
     def find(i: int) -> int:
@@ -173,6 +181,7 @@ def _merge(groups: list[_Group]) -> list[list[_Group]]:
 
     _merge_people(groups, union, find)
     _merge_long_names(groups, union)
+    _merge_organisations(groups, links, union)
 
     clusters: dict[int, list[_Group]] = {}
     for i, g in enumerate(groups):
@@ -184,10 +193,11 @@ def _merge_people(groups: list[_Group], union: Any, find: Any) -> None:
     """Surname/given-name mentions and spelling variants join the full name."""
     particles = lexicon()["particles"]
     full = [i for i, g in enumerate(groups) if g.type == "PERSON" and len(g.words) >= 2]
-    # Spelling variants of full names, compared within a bucket of the surname's initial.
+    # Spelling variants of full names, compared within a bucket of the surname's first
+    # two letters (variants differ later: Zelensky / Zelenskyy / Zelenskiy).
     buckets: dict[str, list[int]] = {}
     for i in full:
-        buckets.setdefault(groups[i].words[-1][:1].casefold(), []).append(i)
+        buckets.setdefault(groups[i].words[-1][:2].casefold(), []).append(i)
     for members in buckets.values():
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
@@ -202,21 +212,20 @@ def _merge_people(groups: list[_Group], union: Any, find: Any) -> None:
                 by_word.setdefault(wk, set()).add(find(i))
     surnames: dict[str, set[int]] = {}
     for i in full:
-        surnames.setdefault(groups[i].words[-1][:1].casefold(), set()).add(i)
+        surnames.setdefault(groups[i].words[-1][:2].casefold(), set()).add(i)
     for i, g in enumerate(groups):
         if len(g.words) != 1:
             continue
-        personish = g.type in ("PERSON", "ORG") or g.raw.get("PERSON", 0) * 2 > len(g.cands)
-        if not personish or (
-            g.place is not None and g.type in ("GPE", "LOC") and not g.raw.get("PERSON")
-        ):
+        # Any one-word name but a demonym or a known place may be a short form of a
+        # person's name: the model tags "Blinken" GPE or "Trump" ORG now and then.
+        if g.type == "NORP" or (g.place is not None and not g.raw.get("PERSON")):
             continue
         word = g.words[0].casefold()
         owners = {find(k) for k in by_word.get(word, ())}
         if not owners:  # "Zelensky" for "Volodymyr Zelenskyy"
             owners = {
                 find(k)
-                for k in surnames.get(word[:1], ())
+                for k in surnames.get(word[:2], ())
                 if similar(word, groups[k].words[-1]) >= _SURNAME_SIMILARITY
             }
         if len(owners) == 1:
@@ -232,20 +241,51 @@ def _merge_long_names(groups: list[_Group], union: Any) -> None:
             buckets.setdefault((g.type, g.words[0].casefold()), []).append(i)
     for members in buckets.values():
         for x, i in enumerate(members):
+            a = groups[i].cands[0].text
             for j in members[x + 1 :]:
-                if (
-                    similar(groups[i].cands[0].text, groups[j].cands[0].text)
-                    >= _LONG_NAME_SIMILARITY
-                ):
+                b = groups[j].cands[0].text
+                if abs(len(a) - len(b)) <= 3 and similar(a, b) >= _LONG_NAME_SIMILARITY:
                     union(i, j)
 
 
-def _build(cluster: list[_Group]) -> Entity | None:
+_ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+
+
+def _merge_organisations(groups: list[_Group], links: list[tuple[str, str]], union: Any) -> None:
+    """Organisation short forms join the full name: an acronym defined in brackets or made
+    of the name's initials ("CIA" / "Central Intelligence Agency"), and a name without
+    its country ("State Department" / "US State Department") when only one fits."""
+    index = {text_key(g.cands[0].text): i for i, g in enumerate(groups)}
+    for short, long_ in links:
+        if short in index and long_ in index:
+            union(index[short], index[long_])
+    orgs = [i for i, g in enumerate(groups) if g.type == "ORG"]
+    initials: dict[str, list[int]] = {}
+    tails: dict[tuple[str, ...], list[int]] = {}
+    gaz = get_gazetteer()
+    for i in orgs:
+        words = groups[i].words
+        if len(words) >= 2:
+            letters = "".join(w[0] for w in words if w.casefold() not in _ACRONYM_SKIP)
+            initials.setdefault(letters.upper(), []).append(i)
+            qualifier = gaz.lookup(words[0]) or looks_like_demonym(words[0])
+            if len(words) >= 3 and qualifier:
+                tails.setdefault(tuple(w.casefold() for w in words[1:]), []).append(i)
+    for i in orgs:
+        words = groups[i].words
+        text = groups[i].cands[0].text
+        if len(words) == 1 and text.isupper() and len(initials.get(text, ())) == 1:
+            union(initials[text][0], i)
+        elif len(tails.get(tuple(w.casefold() for w in words), ())) == 1:
+            union(tails[tuple(w.casefold() for w in words)][0], i)
+
+
+def _build(cluster: list[_Group]) -> Entity:
     votes: Counter[str] = Counter()
     for g in cluster:
         votes.update(g.votes)
     if any(g.type == "PERSON" and len(g.words) >= 2 for g in cluster) and len(cluster) > 1:
-        votes["PERSON"] += 1.0  # a full personal name anchors its short forms
+        votes["PERSON"] += LABEL_VOTE  # a full personal name anchors its short forms
     etype = max(votes.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]
     cands = sorted((c for g in cluster for c in g.cands), key=lambda c: c.start)
     surfaces = [collapse(c.text) for c in cands]
@@ -268,7 +308,7 @@ def _build(cluster: list[_Group]) -> Entity | None:
     else:
         name = max(counts, key=lambda s: (counts[s], len(s)))
 
-    aliases = list(dict.fromkeys(surfaces))
+    aliases = list(dict.fromkeys(surfaces + [collapse(c.surface) for c in cands if c.surface]))
     if etype == "PERSON":
         aliases.extend(c.title for c in cands if c.title)
         aliases = list(dict.fromkeys(aliases))
@@ -307,6 +347,47 @@ def _demonym_country(text: str) -> str | None:
         if place is not None and place.kind == "country":
             return place.country_code
     return None
+
+
+def _propagate(doc: Any, full: str, entities: list[Entity], taken: set[tuple[int, int]]) -> None:
+    """Add mentions the model missed: a later bare "Ruto" after "William Ruto", a second
+    "Kremlin" after a tagged one. Only capitalised names that belong to a single entity
+    are propagated, at token boundaries, on proper nouns; one regex pass over the text."""
+    owner: dict[str, Entity | None] = {}
+    for e in entities:
+        forms = {collapse(m.text) for m in e.mentions}
+        if e.type == "PERSON":
+            forms |= {f.split()[-1] for f in forms if len(f.split()) >= 2}
+        for f in forms:
+            if f[:1].isupper() and len(f) >= 2:
+                owner[f] = e if owner.get(f, e) is e else None  # None: two owners
+    names = sorted((f for f, e in owner.items() if e is not None), key=len, reverse=True)
+    if not names:
+        return
+    alternatives = "|".join(r"\s+".join(map(re.escape, f.split())) for f in names)
+    pattern = re.compile(rf"(?<![\w.'’-])(?:{alternatives})(?![\w'’-])")
+    covered = sorted(taken | {(m.start, m.end) for e in entities for m in e.mentions})
+    starts = [s for s, _ in covered]
+    has_pos = doc.has_annotation("POS")
+    for m in pattern.finditer(full):
+        start, end = m.span()
+        k = bisect.bisect_right(starts, end - 1) - 1
+        if k >= 0 and covered[k][1] > start:
+            continue  # overlaps a mention already found
+        span = doc.char_span(start, end)
+        if span is None or (has_pos and span[0].pos_ != "PROPN"):
+            continue
+        if span.end < len(doc) and doc[span.end].is_title and doc[span.end].pos_ == "PROPN":
+            continue  # "Washington" in an untagged "Washington Post"
+        ent = owner[collapse(m.group(0))]
+        if ent is not None:
+            ent.mentions.append(Mention(start, end, m.group(0)))
+    for e in entities:
+        e.mentions.sort(key=lambda x: x.start)
+        for x in e.mentions:
+            alias = collapse(x.text)
+            if alias not in e.aliases:
+                e.aliases.append(alias)
 
 
 def _dedupe_aliases(entities: list[Entity]) -> None:

@@ -12,7 +12,10 @@ entries. An entry names a ``lemma`` and ``pos`` (VERB, NOUN, ADJ) and may add co
   the list ("drop demands", "halt military support", "hint at tariffs");
 - ``xcomp``: an adjective needs an infinitive from the list ("ready to sign");
 - ``xcomp_required``, ``oprd_required`` ("called X a dictator"), ``dobj_required``,
-  ``no_oprd``; ``host``: the subject hosts, so actor and recipient swap.
+  ``no_oprd``; ``host``: the subject hosts, so actor and recipient swap;
+- ``complement_required``: a noun needs an infinitive or to/for phrase ("willingness to
+  sign", not "levels of readiness"); ``object_not``: objects that make it a comment
+  ("offered insights", "offered expectations").
 
 An entry with conditions wins over a bare one of the same lemma when its conditions hold.
 """
@@ -55,6 +58,8 @@ class Entry:
     dobj_required: bool = False
     no_oprd: bool = False
     host: bool = False
+    complement_required: bool = False
+    object_not: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
@@ -107,7 +112,17 @@ def object_tokens(tok: Any) -> list[Any]:
 
 def _conditions_hold(e: Entry, tok: Any) -> bool:
     children = list(tok.children)
-    if e.prep and not any(c.dep_ in _PREP_DEPS and c.lower_ in e.prep for c in children):
+    # "calls for Zelensky to be included": the "for" may mark the infinitive clause
+    if (
+        e.prep
+        and not any(c.dep_ in _PREP_DEPS and c.lower_ in e.prep for c in children)
+        and not any(
+            g.dep_ == "mark" and g.lower_ in e.prep
+            for c in children
+            if c.dep_ in ("advcl", "acl", "ccomp")
+            for g in c.children
+        )
+    ):
         return False
     if e.cue and not any(c.dep_ in _CUE_DEPS and c.lemma_.lower() in e.cue for c in children):
         return False
@@ -119,6 +134,13 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         return False
     if e.xcomp_required and not any(c.dep_ == "xcomp" for c in children):
         return False
+    if e.complement_required and not any(
+        c.dep_ in ("xcomp", "acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "for"))
+        for c in children
+    ):
+        return False
+    if e.object_not and any(o.lemma_.lower() in e.object_not for o in object_tokens(tok)):
+        return False
     has_oprd = any(c.dep_ == "oprd" for c in children) or any(
         c.dep_ == "dobj" and any(g.dep_ == "appos" and g.pos_ == "NOUN" for g in c.children)
         for c in children
@@ -127,9 +149,7 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         return False
     if e.no_oprd and has_oprd:
         return False
-    if e.dobj_required and not any(c.dep_ == "dobj" for c in children):
-        return False
-    return True
+    return not (e.dobj_required and not any(c.dep_ == "dobj" for c in children))
 
 
 def _entry(etype: str, raw: dict[str, Any]) -> Entry:
@@ -148,6 +168,8 @@ def _entry(etype: str, raw: dict[str, Any]) -> Entry:
         dobj_required=bool(raw.get("dobj_required")),
         no_oprd=bool(raw.get("no_oprd")),
         host=bool(raw.get("host")),
+        complement_required=bool(raw.get("complement_required")),
+        object_not=frozenset(raw.get("object_not", ())),
     )
 
 

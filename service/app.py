@@ -65,12 +65,13 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
 
     install_input_guard(app)  # deep nesting and NUL characters: 422 before any parser
 
-    from service.api import articles, entities, events, health
+    from service.api import articles, entities, events, health, webhooks
 
     articles.document(api)
     api.register_blueprint(articles.blp)
     api.register_blueprint(events.blp)
     api.register_blueprint(entities.blp)
+    api.register_blueprint(webhooks.blp)
     app.register_blueprint(health.blp)
 
     from service.metrics import install_metrics

@@ -79,6 +79,9 @@ def _registry(app: Flask) -> CollectorRegistry:
         registry.register(REQUESTS)
         registry.register(LATENCY)
     registry.register(StoreCollector(app))
+    from service.delivery_metrics import DeliveryCollector
+
+    registry.register(DeliveryCollector(app))
     return registry
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import socket
 import subprocess
 import sys
@@ -165,7 +166,8 @@ def redis_base_url() -> str:
     return REDIS_URL
 
 
-_redis_dbs = iter(range(1, 16))
+# A random start spreads concurrent local test runs over Redis's 16 logical databases.
+_redis_dbs = iter(random.Random().sample(range(1, 16), 15))
 
 
 @pytest.fixture
