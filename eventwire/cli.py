@@ -29,7 +29,7 @@ def cmd_up(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from eventwire.processes import api_command, check_listen_allowed
+    from eventwire.processes import api_command, check_listen_allowed, ensure_metrics_dir
 
     settings = _settings()
     error = check_listen_allowed(settings, args.host)
@@ -39,15 +39,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
         from storage.migrate import upgrade
 
         upgrade(settings.database_url)
+    ensure_metrics_dir(settings, os.environ)
     cmd = api_command(args.host, args.port, args.workers)
     os.execvp(cmd[0], cmd)
     return 0  # pragma: no cover - exec does not return
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    from eventwire.processes import worker_command
+    from eventwire.processes import ensure_metrics_dir, worker_command
 
     settings = _settings()
+    ensure_metrics_dir(settings, os.environ)
     cmd = worker_command(args.concurrency or settings.worker_concurrency, args.loglevel)
     os.execvp(cmd[0], cmd)
     return 0  # pragma: no cover

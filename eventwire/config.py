@@ -49,6 +49,8 @@ class Settings:
     webhook_disable_after_seconds: float = 5 * 86400.0
     stream_maxlen: int = 100_000
     delivery_crash_file: str | None = None  # tests: SIGKILL the worker once before a send
+    worker_metrics_port: int | None = None
+    extract_batch: int = 1
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def with_overrides(self, **changes: Any) -> Settings:
@@ -163,6 +165,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         log_level=log_level,
         log_json=env.get("EVENTWIRE_LOG_FORMAT", "json").lower() != "console",
         **_delivery_settings(env),
+        worker_metrics_port=_int(env, "EVENTWIRE_WORKER_METRICS_PORT", 0, minimum=0) or None,
+        extract_batch=_int(env, "EVENTWIRE_EXTRACT_BATCH", 1, minimum=1),
     )
 
 

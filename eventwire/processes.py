@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ipaddress
 import sys
+from collections.abc import MutableMapping
+from pathlib import Path
 
 from eventwire.config import Settings
 
@@ -55,3 +57,20 @@ def beat_command(settings: Settings, loglevel: str = "INFO") -> list[str]:
         sys.executable, "-m", "celery", "-A", "workers.celery_app:app", "beat",
         "--loglevel", loglevel, "--schedule", str(schedule),
     ]  # fmt: skip
+
+
+def ensure_metrics_dir(
+    settings: Settings, env: MutableMapping[str, str], *, clear: bool = False
+) -> Path:
+    """Point ``PROMETHEUS_MULTIPROC_DIR`` (kept if already set) at a directory that exists.
+
+    ``clear`` removes the files of earlier runs: only for a caller that starts every
+    process sharing the directory (``eventwire up``).
+    """
+    path = Path(env.get("PROMETHEUS_MULTIPROC_DIR") or (settings.data_dir / "prometheus").resolve())
+    path.mkdir(parents=True, exist_ok=True)
+    if clear:
+        for stale in path.glob("*.db"):
+            stale.unlink()
+    env["PROMETHEUS_MULTIPROC_DIR"] = str(path)
+    return path

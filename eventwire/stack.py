@@ -14,7 +14,13 @@ import sys
 import time
 
 from eventwire.config import Settings
-from eventwire.processes import api_command, beat_command, check_listen_allowed, worker_command
+from eventwire.processes import (
+    api_command,
+    beat_command,
+    check_listen_allowed,
+    ensure_metrics_dir,
+    worker_command,
+)
 
 
 def run_stack(settings: Settings, host: str, port: int, workers: int | None = None) -> int:
@@ -27,11 +33,7 @@ def run_stack(settings: Settings, host: str, port: int, workers: int | None = No
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     upgrade(settings.database_url)
     env = dict(os.environ)
-    metrics_dir = settings.data_dir / "prometheus"
-    metrics_dir.mkdir(parents=True, exist_ok=True)
-    for stale in metrics_dir.glob("*.db"):
-        stale.unlink()
-    env["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir.resolve())
+    ensure_metrics_dir(settings, env, clear=True)
     specs = {
         "api": api_command(host, port, 2),
         "worker": worker_command(workers or settings.worker_concurrency),

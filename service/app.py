@@ -73,10 +73,16 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     api.register_blueprint(entities.blp)
     api.register_blueprint(webhooks.blp)
     app.register_blueprint(health.blp)
+    from service.api import view
+
+    app.register_blueprint(view.blp)
 
     from service.metrics import install_metrics
 
     install_metrics(app)
+    from service.logs import install_request_logging
+
+    install_request_logging(app)
     return app
 
 

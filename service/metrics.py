@@ -1,14 +1,14 @@
 """Prometheus metrics on ``/metrics``.
 
-Request counters and latency histograms are per process; under gunicorn with several
-workers set ``PROMETHEUS_MULTIPROC_DIR`` (``eventwire serve`` does) and they are summed
-across processes. Article and queue figures are read from the store at scrape time, so
-they are right whichever process (API or worker) changed them.
+Request counters and latency histograms, and the pipeline counters of ``workers.metrics``,
+are per process. Under gunicorn with several workers set ``PROMETHEUS_MULTIPROC_DIR``
+(``eventwire up``, ``serve`` and ``worker`` do) and they are summed across processes,
+worker processes included when they share the directory. Article and queue figures are
+read from the store at scrape time, so they are right whichever process changed them.
 """
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 
@@ -70,14 +70,12 @@ class StoreCollector(Collector):
 
 
 def _registry(app: Flask) -> CollectorRegistry:
-    registry = CollectorRegistry()
-    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        from prometheus_client import multiprocess
+    from workers import metrics as pipeline
 
-        multiprocess.MultiProcessCollector(registry)
-    else:
-        registry.register(REQUESTS)
-        registry.register(LATENCY)
+    registry = pipeline.multiprocess_registry()
+    if registry is None:
+        registry = CollectorRegistry()
+        pipeline.register_all(registry, (REQUESTS, LATENCY, *pipeline.ALL))
     registry.register(StoreCollector(app))
     from service.delivery_metrics import DeliveryCollector
 

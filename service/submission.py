@@ -14,6 +14,7 @@ from celery import Celery
 from storage.articles import ArticleRepository, NewArticle, Submission
 from storage.db import Database
 from workers.enqueue import send_extract
+from workers.metrics import ARTICLES_SUBMITTED
 
 
 def submit(db: Database, celery: Celery, items: Sequence[NewArticle]) -> list[Submission]:
@@ -27,6 +28,7 @@ def submit(db: Database, celery: Celery, items: Sequence[NewArticle]) -> list[Su
         repo = ArticleRepository(s)
         submissions = [repo.submit(item) for item in items]
     new_ids = [sub.article.id for sub in submissions if sub.created]
+    ARTICLES_SUBMITTED.inc(len(new_ids))
     sent = send_extract(celery, new_ids)
     if sent:
         with db.session() as s:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from eventwire.config import Settings
+from eventwire.logging import bind_article
 from extraction import ArticleInput, extract
 from extraction.errors import UnusableInput
 from storage.articles import ArticleRepository, ClaimedArticle
@@ -81,6 +82,7 @@ def process_article(
         claimed = ArticleRepository(s).claim(article_id, settings.task_lease_seconds)
     if claimed is None:
         return Outcome("skipped", article_id)
+    bind_article(claimed.id, claimed.request_id)
     started = time.perf_counter()
     try:
         fault_hooks.inject(settings, claimed.text or claimed.html)  # test-only; inert by default

@@ -10,7 +10,7 @@ from celery.signals import worker_process_init
 
 from storage.articles import ArticleRepository
 from storage.errors import StoreUnavailable
-from workers import context, processing
+from workers import batching, context, metrics, processing
 from workers.delivery import Outbox
 from workers.delivery_tasks import send_deliver
 from workers.enqueue import send_extract
@@ -43,7 +43,7 @@ def _init_child(**_: object) -> None:
 def extract_article(self, article_id: str) -> str:  # type: ignore[no-untyped-def]
     settings = context.settings()
     outbox = Outbox.for_settings(settings)
-    outcome = processing.process_article(
+    outcomes = batching.process_queued(
         context.database(),
         settings,
         article_id,
@@ -52,14 +52,10 @@ def extract_article(self, article_id: str) -> str:  # type: ignore[no-untyped-de
         timeouts=(SoftTimeLimitExceeded, processing.ExtractionTimeout),
     )
     send_deliver(self.app, outbox.message_ids)
-    log.info(
-        "article %s", outcome.status,
-        extra={"article_id": article_id, "status": outcome.status, "error": outcome.error,
-               "events": outcome.events, "seconds": round(outcome.seconds, 3)},
-    )  # fmt: skip
-    if outcome.status == "retry" and outcome.retry_in is not None:
-        send_extract(self.app, [article_id], countdown=outcome.retry_in)
-    return outcome.status
+    for outcome in outcomes:  # logged and counted in batching.report
+        if outcome.status == "retry" and outcome.retry_in is not None:
+            send_extract(self.app, [outcome.article_id], countdown=outcome.retry_in)
+    return outcomes[0].status
 
 
 @shared_task(name="eventwire.sweep", bind=True, ignore_result=True)
@@ -80,6 +76,7 @@ def sweep(self) -> dict[str, int]:  # type: ignore[no-untyped-def]
         with db.session() as s:
             ArticleRepository(s).mark_enqueued(sent)
     summary = {"requeued": len(sent), "reclaimed": report.reclaimed, "failed": report.failed}
+    metrics.ARTICLES_FAILED.labels(reason="lost").inc(report.failed)
     if any(summary.values()):
         log.info("sweep", extra=summary)
     return summary

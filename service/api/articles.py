@@ -36,7 +36,10 @@ def document(api) -> None:  # type: ignore[no-untyped-def]
 
 
 def _links(article_id: str) -> dict[str, str]:
-    return {"self": url_for("articles.ArticleById", article_id=article_id)}
+    return {
+        "self": url_for("articles.ArticleById", article_id=article_id),
+        "view": url_for("view.article_view", article_id=article_id),
+    }
 
 
 def _new_article(data: dict[str, Any], idempotency_key: str | None = None) -> NewArticle:
