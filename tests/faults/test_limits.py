@@ -195,21 +195,52 @@ def test_wrong_media_type_and_idempotency_key(guarded):
 # -- escaping -----------------------------------------------------------------------------
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> [bold red]boom[/] [link=https://evil.example]x[/link]'
+HOSTILE_TEXT = (
+    'France accused <b onmouseover="alert(1)">Russia</b> of attacking a ship near Odessa on '
+    "Monday. <script>alert('pwned')</script> Officials in \"Kyiv\" said & confirmed it."
+)
 
 
-def test_article_text_is_never_served_as_html(guarded):
-    resp = guarded.post("/v1/articles", json={"text": HOSTILE, "title": HOSTILE, "source": HOSTILE}, headers=AUTH)
-    assert resp.status_code == 202
+def test_article_text_is_never_served_as_raw_html(guarded, tmp_path):
+    payload = {"text": HOSTILE_TEXT, "title": HOSTILE, "source": HOSTILE,
+               "url": 'https://example.org/"><script>alert(1)</script>'}  # fmt: skip
+    resp = guarded.post("/v1/articles", json=payload, headers=AUTH)
+    assert resp.status_code == 202, resp.get_data(as_text=True)
     article_id = resp.get_json()["id"]
+    # Process it for real (engine + store), in-process, so the page has a result to show.
+    from storage.db import Database
+    from workers.processing import process_article
+
+    settings = guarded.application.extensions["eventwire.settings"]
+    db = Database(settings.database_url)
+    try:
+        assert process_article(db, settings, article_id).status == "done"
+    finally:
+        db.dispose()
+
+    # JSON answers: JSON media types only, never sniffed as HTML.
     for url in (f"/v1/articles/{article_id}", "/v1/articles", f"/v1/articles/{HOSTILE}", "/v1/events?type=" + HOSTILE,
                 "/v1/entities?q=" + HOSTILE, "/" + HOSTILE):  # fmt: skip
         got = guarded.get(url, headers=AUTH)
         assert got.status_code < 500, (url, got.status_code)
         assert got.mimetype in ("application/json", "application/problem+json"), (url, got.mimetype)
         assert got.headers["X-Content-Type-Options"] == "nosniff"
-        # JSON-encoded, the markup is inert text.
         json.loads(got.get_data(as_text=True))
-    assert guarded.get(f"/v1/articles/{article_id}", headers=AUTH).get_json()["title"] == HOSTILE
+    body = guarded.get(f"/v1/articles/{article_id}", headers=AUTH).get_json()
+    assert body["title"] == HOSTILE and body["result"]["text"]
+
+    # The HTML page: everything from the article escaped, and no script allowed to run.
+    page = guarded.get(f"/v1/articles/{article_id}/view", headers=AUTH)
+    assert page.status_code == 200 and page.mimetype == "text/html"
+    html = page.get_data(as_text=True)
+    for raw in ("<script>", "<b onmouseover", "<img src=x", "><script>alert(1)"):
+        assert raw not in html, raw
+    assert "&lt;script&gt;alert(" in html
+    assert "said &amp; confirmed" in html  # the cleaned text (the engine drops markup)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html  # title and source, kept as sent
+    csp = page.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in csp and "script-src" not in csp
+    assert "X-Content-Type-Options" in page.headers
 
 
 def test_submit_cli_prints_names_and_reasons_as_text(tmp_path, processes):
@@ -232,3 +263,18 @@ def test_submit_cli_prints_names_and_reasons_as_text(tmp_path, processes):
     assert "\x1b]8;" not in out, "no terminal hyperlink was emitted"
     with httpx.Client(base_url=base) as c:
         assert c.get("/v1/articles").json()["items"]
+
+
+@pytest.mark.parametrize("path", ["/v1/articles", "/v1/events", "/v1/entities", "/v1/webhooks"])
+def test_unknown_query_parameter_is_422(guarded, path):
+    body = _problem(guarded.get(path + "?stauts=done&limit=5", headers=AUTH), 422)
+    assert body["errors"] == {"stauts": ["Unknown field."]}, body
+    assert guarded.get(path + "?limit=5", headers=AUTH).status_code == 200
+
+
+def test_nul_characters_are_422_naming_the_field(guarded):
+    body = _problem(guarded.post("/v1/articles", json={"text": "a\x00b", "metadata": {"k\x00": 1}}, headers=AUTH), 422)
+    assert set(body["errors"]) == {"text", "metadata.k\\u0000"}, body
+    body = _problem(guarded.get("/v1/events?entity=Fr%00ance", headers=AUTH), 422)
+    assert "entity" in body["errors"]
+    _problem(guarded.get("/v1/articles/abc%00def", headers=AUTH), 404)
