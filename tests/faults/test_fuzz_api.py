@@ -33,7 +33,9 @@ EXAMPLES = {GenerationMode.POSITIVE: 25, GenerationMode.NEGATIVE: 15}
 
 @pytest.fixture
 def fuzz_app(tmp_path, pg_url, redis_url):  # type: ignore[no-untyped-def]
-    app_settings = make_settings(tmp_path, database_url=pg_url, broker_url=redis_url, api_tokens=(TOKEN,))
+    app_settings = make_settings(
+        tmp_path, database_url=pg_url, broker_url=redis_url, api_tokens=(TOKEN,)
+    )
     upgrade(app_settings.database_url)
     app = create_app(app_settings)
     yield app

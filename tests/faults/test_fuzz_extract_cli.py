@@ -25,7 +25,9 @@ pytestmark = pytest.mark.slow
 
 SCHEMA = json.loads((ROOT / "schemas" / "json" / "article_result.schema.json").read_text())
 
-HOSTILE_CHARS = st.characters(codec="utf-8", categories=["L", "M", "N", "P", "S", "Z", "Cc", "Cf", "Co"])
+HOSTILE_CHARS = st.characters(
+    codec="utf-8", categories=["L", "M", "N", "P", "S", "Z", "Cc", "Cf", "Co"]
+)
 PIECES = st.one_of(
     st.text(HOSTILE_CHARS, max_size=60),
     st.sampled_from(["\u202e", "\u200f", "\u2066", "\u0645\u0635\u0631", "\u05d9\u05e8\u05d5\u05e9\u05dc\u05d9\u05dd",
@@ -36,7 +38,23 @@ PIECES = st.one_of(
 @st.composite
 def hostile_articles(draw: st.DrawFn) -> bytes:
     """A real sentence with hostile pieces spliced in, as UTF-8, sometimes corrupted."""
-    words = "France accused Russia of attacking a ship near Odessa on Monday , officials said .".split()
+    words = [
+        "France",
+        "accused",
+        "Russia",
+        "of",
+        "attacking",
+        "a",
+        "ship",
+        "near",
+        "Odessa",
+        "on",
+        "Monday",
+        ",",
+        "officials",
+        "said",
+        ".",
+    ]
     out: list[str] = []
     for word in words:
         out.append(draw(PIECES) if draw(st.booleans()) else "")

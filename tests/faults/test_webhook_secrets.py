@@ -48,7 +48,9 @@ def test_webhook_secrets_never_leak(tmp_path, pg_url, redis_url, processes, rece
         assert first != second and second.startswith("whsec_")
         secrets = _secret_forms(first) + _secret_forms(second)
 
-        article = c.post("/v1/articles", json={"text": "France accused Russia of attacking a ship on Monday."})
+        article = c.post(
+            "/v1/articles", json={"text": "France accused Russia of attacking a ship on Monday."}
+        )
         assert article.status_code == 202, article.text
         wait_articles(base, [article.json()["id"]], timeout=180)
         (delivery,) = receiver.wait_for(1, timeout=120)
