@@ -28,7 +28,7 @@ from tests.conftest import make_settings
 pytestmark = [pytest.mark.slow, pytest.mark.redis, pytest.mark.postgres]
 
 TOKEN = "fuzz-token"
-EXAMPLES = {GenerationMode.POSITIVE: 25, GenerationMode.NEGATIVE: 15}
+EXAMPLES = {GenerationMode.POSITIVE: 20, GenerationMode.NEGATIVE: 10}
 
 
 @pytest.fixture
