@@ -3,10 +3,10 @@
 ``clean(text, html)`` returns ``Cleaned(text, steps)``; each step is
 ``{kind, count, detail}`` (CONTRACT section 3, ``cleaning``). In order:
 
-1. markup: an ``html`` field, or text that is mostly markup, goes through trafilatura (full
+1. control, zero-width and odd line-break characters (first: lxml refuses some of them);
+2. markup: an ``html`` field, or text that is mostly markup, goes through trafilatura (full
    pages) or lxml (fragments); plain text loses stray tags and the broken tag fragments
    scrapers leave behind (``… Photo: X" src="…jpg" />Caption …``);
-2. control, zero-width and odd line-break characters;
 3. mojibake: UTF-8 that was decoded as GBK (``That鈥檚`` -> ``That’s``, see
    ``cleaning_gbk.py``), then ftfy for the Latin-1/cp1252 kind;
 4. spaces: no-break and other Unicode spaces, runs of blanks, trailing blanks;
@@ -58,14 +58,12 @@ def clean(text: str | None, html: str | None = None) -> Cleaned:
     """Clean one article. ``html`` wins when both are given (it is the richer input)."""
     steps = _Steps()
     if html is not None and html.strip():
-        s = _markup_to_text(html, steps)
+        s = _markup_to_text(_remove_invisible(html, steps), steps)
     elif text is None:
         s = ""
-    elif _looks_like_markup(text):
-        s = _markup_to_text(text, steps)
     else:
-        s = _strip_tag_debris(text, steps)
-    s = _remove_invisible(s, steps)
+        s = _remove_invisible(text, steps)
+        s = _markup_to_text(s, steps) if _looks_like_markup(s) else _strip_tag_debris(s, steps)
     s, n = repair_gbk_mojibake(s)
     steps.add("mojibake", n, "gbk-decoded utf-8")
     s = _ftfy(s, steps)
@@ -83,19 +81,27 @@ def clean(text: str | None, html: str | None = None) -> Cleaned:
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
 _PAGE_MARKERS = re.compile(r"<!doctype html|<html[\s>]|<body[\s>]|<head[\s>]", re.I)
 _HTML_TAGS = frozenset(
-    "a abbr address article aside audio b bdi bdo blockquote body br button caption cite code "
-    "col colgroup data dd del details dfn dialog div dl dt em embed fieldset figcaption figure "
-    "font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label "
-    "legend li link main mark meta meter nav noscript object ol optgroup option output p param "
-    "picture pre progress q s samp script section select small source span strong style sub "
-    "summary sup svg table tbody td template textarea tfoot th thead time title tr track u ul "
-    "var video wbr".split()
-)
+    (
+        "a", "abbr", "address", "article", "aside", "audio", "b", "bdi", "bdo", "blockquote",
+        "body", "br", "button", "caption", "cite", "code", "col", "colgroup", "data", "dd", "del",
+        "details", "dfn", "dialog", "div", "dl", "dt", "em", "embed", "fieldset", "figcaption",
+        "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+        "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "legend", "li", "link",
+        "main", "mark", "meta", "meter", "nav", "noscript", "object", "ol", "optgroup", "option",
+        "output", "p", "param", "picture", "pre", "progress", "q", "s", "samp", "script",
+        "section", "select", "small", "source", "span", "strong", "style", "sub", "summary", "sup",
+        "svg", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time",
+        "title", "tr", "track", "u", "ul", "var", "video", "wbr",
+    )
+)  # fmt: skip
 _BLOCK_TAGS = frozenset(
-    "address article aside blockquote body br dd details dialog div dl dt fieldset figcaption "
-    "figure footer form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary "
-    "table tbody td tfoot th thead tr ul".split()
-)
+    (
+        "address", "article", "aside", "blockquote", "body", "br", "dd", "details", "dialog",
+        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+        "h4", "h5", "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
+        "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    )
+)  # fmt: skip
 _DROP_CONTENT_TAGS = ("script", "style", "noscript", "template", "svg", "head", "iframe")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 
@@ -121,11 +127,14 @@ def _markup_to_text(markup: str, steps: _Steps) -> str:
             steps.add("html", 1, "page to text (trafilatura)")
             return text
     text = _lxml_text(markup)
-    if text is not None:
+    stripped = _regex_text(markup)
+    # libxml2 gives up on very deep nesting and returns little or nothing: compare with
+    # plain tag stripping and keep whichever kept the text.
+    if text is not None and len("".join(text.split())) >= 0.5 * len("".join(stripped.split())):
         steps.add("html", 1, "markup to text (lxml)")
         return text
     steps.add("html", 1, "markup to text (tags stripped)")
-    return _regex_text(markup)
+    return stripped
 
 
 def _trafilatura(markup: str) -> str | None:
@@ -152,7 +161,7 @@ def _lxml_text(markup: str) -> str | None:
 
     try:
         root = lxml.html.document_fromstring(markup)
-    except (lxml.etree.ParserError, ValueError, RecursionError):
+    except (lxml.etree.LxmlError, ValueError, RecursionError):
         return None
     for el in list(root.iter(*_DROP_CONTENT_TAGS)):
         tail = el.tail
@@ -323,7 +332,7 @@ def _rules() -> _Rules:
     )
 
 
-_TERMINAL = ".!?:;\"”’)»…"
+_TERMINAL = '.!?:;"”’)»…'
 _TABLE_SEPARATOR = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")
 _ENUMERATOR = re.compile(r"^(\(?\d{1,3}[.)]?|[a-z][.)]|no\.?|#|[-*•])$", re.I)
 _WORD = re.compile(r"\w[\w'’.-]*")
@@ -343,7 +352,7 @@ def _is_prose(cell: str) -> bool:
 
 
 def _is_title_case_heading(line: str, minor: frozenset[str]) -> bool:
-    """"Challenges to Achieving a Ceasefire": 3-12 words, capitalised, no end punctuation."""
+    """ "Challenges to Achieving a Ceasefire": 3-12 words, capitalised, no end punctuation."""
     if not line or line[-1] in _TERMINAL or line[-1] in ",|/" or "/" in line:
         return False
     words = line.split()
@@ -375,6 +384,7 @@ def _drop_boilerplate(lines: list[str], steps: _Steps) -> list[str]:
     out: list[str] = []
     in_faq = False
     after_question = False
+    seen_prose = False
     counts: dict[str, int] = {}
 
     def drop(reason: str) -> None:
@@ -432,10 +442,16 @@ def _drop_boilerplate(lines: list[str], steps: _Steps) -> list[str]:
             steps.add("credit", 1, "photo credit lines kept (they name people and agencies)")
             out.append(line)
             continue
-        if _is_title_case_heading(line, rules.minor_words) and _next_is_prose(lines, i):
+        # Subheadings go; a headline above the first paragraph stays ("Leaders Meet in Oslo").
+        if (
+            seen_prose
+            and _is_title_case_heading(line, rules.minor_words)
+            and _next_is_prose(lines, i)
+        ):
             drop("labels and headings")
             continue
         out.append(line)
+        seen_prose = seen_prose or _is_prose(line) or len(line.split()) >= 15
     for reason, n in counts.items():
         steps.add("boilerplate", n, reason)
     return out
@@ -483,4 +499,3 @@ def _unwrap(lines: list[str], steps: _Steps) -> list[str]:
         out.append(line)
     steps.add("whitespace", joined, "hard-wrapped lines joined")
     return out
-

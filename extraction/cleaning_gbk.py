@@ -11,11 +11,12 @@ re-encoded as GB18030 and decoded as UTF-8; it is replaced only when
 
 - it decodes cleanly (or ends in the E2 80 pair that lost its last byte, at the run's end),
 - every decoded character is Latin, general punctuation or a symbol (never CJK),
-- it touches an edge of its run (real Chinese around it stays whole: ``海角大神鈥檚`` repairs
+- it touches an edge of its run (real Chinese around it stays whole: ``新华社鈥檚`` repairs
   only ``鈥檚``; ``我聽說`` is untouched), and
-- it is strong (two or more characters, or it yields general punctuation) or the document
-  already holds a strong repair. A single character such as ``聽`` is a real Chinese
-  word in Chinese text and is only read as a no-break space next to other evidence.
+- it is strong (two or more characters, punctuation or the euro sign, or a whole run glued
+  to a Latin word: ``caf茅`` -> ``café``) or the document already holds a strong repair.
+  A single ``聽`` is a real Chinese word in Chinese text and is read as a no-break space
+  only next to other evidence.
 """
 
 from __future__ import annotations
@@ -23,11 +24,14 @@ from __future__ import annotations
 import re
 
 _RUN = re.compile(
-    "[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-    "\ue000-\uf8ff]+"
+    "[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\ue000-\uf8ff]+"
 )
 _MAX_SEGMENT = 12  # characters; one mojibake'd punctuation mark spans one or two
-_LOST_TAIL = b"\xe2\x80"  # General Punctuation lead pair whose third byte was dropped
+# Lead pairs of three-byte sequences whose third byte the GBK decoder dropped: General
+# Punctuation (the mark is told from context, see _lost_char) and Currency Symbols, where
+# the euro sign is the one in common use.
+_PUNCT_TAIL = b"\xe2\x80"
+_CURRENCY_TAIL = b"\xe2\x82"
 _OPEN_QUOTES = "“"
 _CLOSE_QUOTES = "”"
 
@@ -42,17 +46,28 @@ def _allowed(ch: str) -> bool:
     )
 
 
+def _is_latin_letter(ch: str) -> bool:
+    return bool(ch) and ch.isalpha() and ord(ch) <= 0x24F
+
+
 def _is_punct(ch: str) -> bool:
     return 0x2000 <= ord(ch) <= 0x206F
 
 
 def _decode(data: bytes, at_run_end: bool) -> tuple[str, bool] | None:
-    """``(text, lost_tail)`` if ``data`` is UTF-8 of allowed characters, else None."""
+    """``(text, lost_punct)`` if ``data`` is UTF-8 of allowed characters, else None.
+
+    At the end of a run, a lead pair that lost its third byte is accepted: the euro sign is
+    restored here, a punctuation mark is left to ``_lost_char`` (``lost_punct`` True).
+    """
     lost = False
-    if at_run_end and data.endswith(_LOST_TAIL):
-        data, lost = data[: -len(_LOST_TAIL)], True
+    euro = ""
+    if at_run_end and data.endswith(_PUNCT_TAIL):
+        data, lost = data[:-2], True
+    elif at_run_end and data.endswith(_CURRENCY_TAIL):
+        data, euro = data[:-2], "€"
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8") + euro
     except UnicodeDecodeError:
         return None
     if not all(_allowed(ch) for ch in text):
@@ -131,16 +146,26 @@ def repair_gbk_mojibake(text: str) -> tuple[str, int]:
         for s, e, dec, lost in cands
         if s == 0 or e == len(run)
     )
+    # In a mostly Chinese or Japanese document, a run glued to a Latin word is ordinary
+    # mixed writing ("iPhone手机"), not damage.
+    cjk = sum(len(run) for _, run, _ in runs)
+    latin_context = cjk * 3 < sum(1 for ch in text[:100_000] if ch.isalpha())
     pieces: list[str] = []
     pos = 0
     repaired = 0
     for start, run, cands in runs:
         pieces.append(text[pos:start])
+        end = start + len(run)
+        # "caf茅", "Z眉rich": a run inside a Latin word was a Latin letter.
+        in_word = latin_context and (
+            _is_latin_letter(text[start - 1 : start]) or _is_latin_letter(text[end : end + 1])
+        )
         chained_to = 0  # a segment may also start where an accepted one ended
         cursor = 0
         for s, e, dec, lost in cands:
             edge = s == 0 or e == len(run) or s == chained_to
-            strong = e - s >= 2 or lost or any(_is_punct(ch) for ch in dec)
+            strong = e - s >= 2 or lost or any(_is_punct(ch) or ch == "€" for ch in dec)
+            strong = strong or (in_word and s == 0 and e == len(run))
             if not edge or not (strong or evidence):
                 continue
             pieces.append(run[cursor:s])
@@ -151,6 +176,6 @@ def repair_gbk_mojibake(text: str) -> tuple[str, int]:
             cursor = chained_to = e
             repaired += 1
         pieces.append(run[cursor:])
-        pos = start + len(run)
+        pos = end
     pieces.append(text[pos:])
     return "".join(pieces), repaired

@@ -161,13 +161,22 @@ def is_vague(text: str) -> bool:
 
 
 def event_date(
-    trigger: Any, published_at: PartialDate | None, future: bool = False
+    trigger: Any,
+    published_at: PartialDate | None,
+    future: bool = False,
+    date_ents: list[Any] | None = None,
 ) -> tuple[PartialDate, str] | None:
-    """The date of the happening ``trigger`` names, with the expression's text."""
+    """The date of the happening ``trigger`` names, with the expression's text.
+
+    ``date_ents``: the document's DATE entities, when the caller has them already
+    (``doc.ents`` rebuilds its spans on every access).
+    """
     sent = trigger.sent
+    if date_ents is None:
+        date_ents = [e for e in sent.ents if e.label_ == "DATE"]
     best: tuple[int, Any] | None = None
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
+    for ent in date_ents:
+        if ent.start < sent.start or ent.end > sent.end:
             continue
         dist = _path_to(ent.root, trigger)
         if dist is None:

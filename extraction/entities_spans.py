@@ -12,12 +12,14 @@ span errors before any grouping happens:
 - an organisation name cut at a coordination is extended ("Institute of Russian, Eastern
   European and Central Asian Studies");
 - "Washington, D.C." becomes one mention; "Trump administration", "UK government" become
-  ORG mentions and "Alaska summit" an EVENT mention;
+  ORG mentions and "Alaska summit" an EVENT mention (the inner name stays a mention);
+- an amount glued to a name is cut ("fined Apple 1.8 billion euros");
 - fragments of a job title ("State" in "Secretary of State Marco Rubio"), pure
   punctuation and lowercase junk are dropped.
 
 Each candidate also carries the title written immediately before it ("US President",
-"former National Security Adviser"), used as an alias and as evidence of a PERSON.
+"former National Security Adviser"; see ``entities_titles``), used as an alias and as
+evidence of a PERSON.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from extraction.entities_names import POSSESSIVE, collapse, doc_text, lexicon, word_key
+from extraction.entities_names import POSSESSIVE, doc_text, lexicon, looks_like_demonym, word_key
+from extraction.entities_titles import scan_title
 from extraction.gazetteer import get_gazetteer
 
 LABEL_MAP = {
@@ -43,12 +46,12 @@ LABEL_MAP = {
 _HAS_LETTER = re.compile(r"[A-Za-z]")
 _COMPOUND = re.compile(r"[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
 _FUNCTION_WORDS = frozenset({"to", "for", "of", "and", "a", "an", "the", "in", "on", "with"})
-_TITLE_SCAN_LIMIT = 10
 # Type votes are integers in half-vote units: one model label counts LABEL_VOTE.
 LABEL_VOTE = 2
-_PERSON_TITLE_VOTE = 5
 _CONSTRUCTION_VOTE = 6
 _BUILDING_VOTE = 3
+_INSIDE_VOTE = 3
+_CLAUSE_VOTE = 3
 
 
 @dataclass
@@ -66,12 +69,33 @@ class Candidate:
     raw_label: str | None = None
     surface: str | None = None  # "The New York Times" when a sentence-initial "The" was cut
     acronym_of: Candidate | None = None  # "WFP" in "World Food Programme (WFP)"
+    optional: bool = False  # kept only when the same name is found elsewhere
+
+
+class _TokenList:
+    """The Doc with its tokens built once: ``doc[i]`` creates a new Token object on every
+    access, and the repairs below look at neighbours many times. Slices and every other
+    attribute go to the Doc itself."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.tokens = list(doc)
+
+    def __getitem__(self, i: Any) -> Any:
+        return self.tokens[i] if isinstance(i, int) else self.doc[i]
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.doc, name)
 
 
 def collect_candidates(doc: Any) -> list[Candidate]:
     """Repaired mention candidates of ``doc``, in text order."""
+    doc = _TokenList(doc)
     lex = lexicon()
-    full = doc_text(doc)
+    full = doc_text(doc.doc, doc.tokens)
     out: list[Candidate] = []
     consumed = -1  # token index up to which a previous repair swallowed later ents
     for ent in doc.ents:
@@ -79,6 +103,11 @@ def collect_candidates(doc: Any) -> list[Candidate]:
             continue
         label = LABEL_MAP.get(ent.label_)
         if label is None:
+            continue
+        body_end = _state_body(doc, ent, lex)
+        if body_end is not None:  # "Chinese" + "Foreign Ministry": one ORG
+            made, consumed = _repair(doc, full, ent.start, body_end, "ORG", lex)
+            out.extend(made)
             continue
         # A span never crosses a line break ("Photo: VCG\nEurope is ramping up").
         seg_start = ent.start
@@ -89,126 +118,23 @@ def collect_candidates(doc: Any) -> list[Candidate]:
                     consumed = max(consumed, consumed_to)
                     out.extend(made)
                 seg_start = i + 1
-    out.extend(_coordinated_places(doc, out))
-    out.extend(_untagged_speakers(doc, full, out))
     out.sort(key=lambda c: (c.start, -c.end))
-    out = _join_adjacent_people(full, out)
-    _link_parenthetical_acronyms(full, out)
     return out
 
 
-def _link_parenthetical_acronyms(full: str, cands: list[Candidate]) -> None:
-    """ "the World Food Programme (WFP)": the acronym in brackets names the same body."""
-    for prev, c in zip(cands, cands[1:], strict=False):
-        if (
-            prev.label == "ORG"
-            and c.text.isupper()
-            and 2 <= len(c.text) <= 8
-            and full[prev.end : c.start].strip() == "("
-            and full[c.end : c.end + 1] == ")"
-            and c.text[0] == prev.text[0]
-        ):
-            c.acronym_of = prev
-
-
-def _join_adjacent_people(full: str, cands: list[Candidate]) -> list[Candidate]:
-    """Two person spans separated by one space are one name: the model splits "Hassan
-    Sheikh" + "Mohamud" at an honorific-looking word."""
-    out: list[Candidate] = []
-    for c in cands:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.label == c.label == "PERSON"
-            and full[prev.end : c.start] == " "
-            and not prev.parts
-            and not c.parts
-        ):
-            joined = Candidate(
-                prev.start, c.end, full[prev.start : c.end], "PERSON", raw_label="PERSON"
-            )
-            joined.votes = prev.votes + c.votes
-            joined.title = (
-                f"{prev.title[: len(prev.title) - len(prev.text)]}{joined.text}"
-                if prev.title
-                else None
-            )
-            joined.qualifier = prev.qualifier
-            out[-1] = joined
-        else:
-            out.append(c)
-    return out
-
-
-_SPEECH_LEMMAS = frozenset({"say", "tell", "add", "note", "claim", "insist", "write", "warn"})
-
-
-def _untagged_speakers(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
-    """A proper name the model left untagged as the subject of a speech verb, inside a
-    sentence ("..., Kallas said") is a person: organisations and places that speak are
-    almost always tagged, and a sentence-initial capital proves nothing."""
-    if not doc.has_annotation("DEP") or not doc.has_annotation("POS"):
-        return []
-    import numpy as np
-
-    strings = doc.vocab.strings
-    arr = doc.to_array(["POS", "ENT_IOB", "DEP"])  # ENT_IOB: 1 inside, 3 begins an entity
-    outside = (arr[:, 1] != 1) & (arr[:, 1] != 3)
-    hits = np.nonzero((arr[:, 0] == strings["PROPN"]) & outside & (arr[:, 2] == strings["nsubj"]))[
-        0
-    ]
-    taken = {(c.start, c.end) for c in cands}
-    out = []
-    gaz = get_gazetteer()
-    for i in hits.tolist():
-        tok = doc[i]
-        if tok.head.lemma_ not in _SPEECH_LEMMAS or tok.is_sent_start or not tok.is_title:
-            continue
-        left = tok.i
-        while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].is_title:
-            left -= 1
-        if doc[left].is_sent_start or doc[left].ent_type_:
-            continue
-        start, end = doc[left].idx, tok.idx + len(tok.text)
-        text = full[start:end]
-        if (start, end) in taken or gaz.lookup(text) is not None:
-            continue
-        cand = Candidate(start, end, text, "PERSON")  # no model label: a weak vote only
-        cand.votes["PERSON"] += 1
-        out.append(cand)
-    return out
-
-
-def _coordinated_places(doc: Any, cands: list[Candidate]) -> list[Candidate]:
-    """A place the model missed next to one it found: "Both Moscow and Kyiv remain ..."."""
-    taken = {(c.start, c.end) for c in cands}
-    out = []
-    gaz = get_gazetteer()
-    for c in cands:
-        if c.label != "GPE":
-            continue
-        span = doc.char_span(c.start, c.end)
-        if span is None:
-            continue
-        root = span.root
-        neighbours = [t for t in root.children if t.dep_ == "conj"]
-        if root.dep_ == "conj":
-            neighbours.append(root.head)
-        for t in neighbours:
-            if (
-                t.ent_type_
-                or not t.is_title
-                or t.pos_ != "PROPN"
-                or (t.idx, t.idx + len(t)) in taken
-            ):
-                continue
-            place = gaz.lookup(t.text)
-            if place is not None and place.entity_type == "GPE":
-                new = Candidate(t.idx, t.idx + len(t), t.text, "GPE", raw_label="GPE")
-                new.votes["GPE"] += LABEL_VOTE
-                taken.add((new.start, new.end))
-                out.append(new)
-    return out
+def _state_body(doc: Any, ent: Any, lex: dict[str, frozenset[str]]) -> int | None:
+    """End of an ORG span that a demonym or country right before it belongs to: the model
+    splits "Chinese Foreign Ministry" into NORP + ORG. Only for state bodies (ministry,
+    army, court ...), so "Russian Gazprom" stays two names."""
+    n = len(doc)
+    if ent.label_ not in ("NORP", "GPE") or ent.end >= n or doc[ent.end - 1].whitespace_ != " ":
+        return None
+    if doc[ent.end].ent_iob_ != "B" or doc[ent.end].ent_type_ != "ORG":
+        return None
+    j = ent.end + 1
+    while j < n and doc[j].ent_iob_ == "I":
+        j += 1
+    return j if doc[j - 1].lower_ in lex["body_heads"] else None
 
 
 def _repair(
@@ -239,8 +165,14 @@ def _repair(
             s += 2
     if any("/" in t.text for t in doc[s:e]):
         return _split_credits(doc, full, s, e), e
+    # "fined Apple 1.8 billion euros": an amount glued to a name is not part of it.
+    for i in range(s + 1, e - 1):
+        if doc[i].like_num and doc[i + 1].is_lower:
+            e = i
+            break
     # A possessive inside the span: keep the name after it for a person ("Ukraine's
     # President Volodymyr Zelenskyy"), the name before it otherwise.
+    tail: tuple[int, int] | None = None
     for i in range(s, e):
         if doc[i].tag_ == "POS" or doc[i].text in ("'s", "’s", "'", "’"):
             if _possessive_inside_name(doc, i, e):
@@ -248,6 +180,8 @@ def _repair(
             if label == "PERSON" and i + 1 < e:
                 s = i + 1
             else:
+                if i + 1 < e and doc[i + 1].is_title:
+                    tail = (i + 1, e)  # "Ukraine’s Zelenskiy" tagged as one ORG
                 e = i
             break
     if s >= e:
@@ -327,7 +261,16 @@ def _repair(
         made.append(_widen(doc, full, cand, e, "EVENT"))
         consumed = max(consumed, e + 1)
     _building_votes(doc, s, e, cand, lex)
-    _scan_title(doc, full, s, cand, lex)
+    scan_title(doc, full, s, cand, lex)
+    if cand.title is None:
+        _place_votes(doc, e, cand)
+    _person_clause_votes(doc, e, cand, lex)
+    if tail is not None:
+        # The name after the possessive is kept only if the article names it elsewhere
+        # (see entities._expand_compounds): "Strategy" in a heading is not a name.
+        t_start = doc[tail[0]].idx
+        t_end = doc[tail[1] - 1].idx + len(doc[tail[1] - 1].text)
+        made.append(Candidate(t_start, t_end, full[t_start:t_end], None, optional=True))
     return made, consumed
 
 
@@ -363,8 +306,16 @@ def _possessive_inside_name(doc: Any, i: int, e: int) -> bool:
     if i + 1 >= e or i == 0 or not doc[i + 1].is_title:
         return False
     before = doc[i - 1].lower_
-    return before in ("people", "women", "men", "children") or (
-        doc[i].text in ("'", "’") and before.endswith("s")
+    if before in ("people", "women", "men", "children"):
+        return True
+    if doc[i].text in ("'", "’") and before.endswith("s"):
+        return True
+    # "The Ombudsman's Office": one word after it, naming a body, and no place before it
+    # ("Russia's Foreign Ministry" is Russia + its ministry)
+    return (
+        i + 2 == e
+        and doc[i + 1].lower_ in lexicon()["org_heads"]
+        and get_gazetteer().lookup(doc[i - 1].text) is None
     )
 
 
@@ -378,6 +329,7 @@ def _split_credits(doc: Any, full: str, s: int, e: int) -> list[Candidate]:
         part = m.group(0)
         lead = len(part) - len(part.lstrip())
         part = part.strip()
+        part = re.sub(r"\s+Photos?$", "", part)  # "(AP Photo/Ahn Young-joon)": the agency
         if not part or not _HAS_LETTER.search(part):
             continue
         words = part.split()
@@ -445,82 +397,36 @@ def _building_votes(
         cand.votes["ORG"] += LABEL_VOTE
 
 
-def _scan_title(
-    doc: Any, full: str, s: int, cand: Candidate, lex: dict[str, frozenset[str]]
-) -> None:
-    """Read the title written right before a name, leftwards, word by word.
+def _person_clause_votes(doc: Any, e: int, cand: Candidate, lex: dict[str, frozenset[str]]) -> None:
+    """A role in apposition ("Redwan Hussien, the government's chief negotiator, said")
+    or a "who" clause ("Uhuru Kenyatta, who leads the panel") marks a person. The
+    apposition is not an alias (gold rule), only evidence."""
+    root = doc[e - 1]
+    for child in root.children:
+        if child.i < e:
+            continue
+        if child.dep_ == "appos" and word_key(child.text) in lex["roles"]:
+            cand.votes["PERSON"] += _CLAUSE_VOTE
+            return
+        if child.dep_ == "appos" and word_key(child.text) in lex["org_nouns"]:
+            cand.votes["ORG"] += _CLAUSE_VOTE  # "Ecopetrol, the state oil company"
+            return
+        if child.dep_ == "relcl" and any(
+            g.lower_ == "who" and g.dep_ in ("nsubj", "nsubjpass") for g in child.children
+        ):
+            cand.votes["PERSON"] += _CLAUSE_VOTE
+            return
 
-    "retired Lt. Gen. Keith Kellogg", "Secretary of State Marco Rubio", "Ukraine's
-    President Volodymyr Zelenskyy", "Pentagon spokesperson Pete Hegseth". A title needs a
-    role or honorific word; an entity (GPE, NORP, ORG) may qualify it at its left end.
-    Stops at determiners, verbs, punctuation and sentence starts.
-    """
-    roles = lex["role_words"]
-    first, has_role, j, steps = None, False, s - 1, 0
-    qualifier = None
-    while j >= 0 and steps < _TITLE_SCAN_LIMIT:
-        t = doc[j]
-        steps += 1
-        w = word_key(t.text)
-        if t.is_space:
-            j -= 1
-            continue
-        if t.text in ("-", "–") and not t.whitespace_ and j > 0 and not doc[j - 1].whitespace_:
-            first, j = j, j - 1  # "Secretary-General"
-            continue
-        if (
-            t.text == "."
-            and j > 0
-            and not doc[j - 1].whitespace_
-            and len(doc[j - 1].text) <= 4
-            and word_key(doc[j - 1].text) in roles
-        ):
-            first = j  # "Lt." tokenised as "Lt" + "."
-        elif t.text[:1].isalpha() and w in roles:
-            has_role, first = True, j
-        elif (
-            (w in lex["modifiers"] and t.text[:1].isalpha() and t.ent_type_ not in ("GPE", "NORP"))
-            or (
-                w == "of"
-                and first is not None
-                and first != s
-                and j > 0
-                and word_key(doc[j - 1].text) in roles
-            )
-            or t.tag_ == "POS"
-            and has_role
-            and j > 0
-            and doc[j - 1].ent_type_ in ("GPE", "ORG")
-        ):
-            first = j
-        elif t.ent_type_ in ("GPE", "NORP", "ORG") and has_role and first is not None:
-            k = j
-            while k > 0 and doc[k].ent_iob_ == "I":
-                k -= 1
-            if doc[k].lower_ == "the":  # "The European Union's foreign policy chief"
-                k += 1
-            qualifier, first, j = doc[k : j + 1].text, k, k - 1
-            while j >= 0 and word_key(doc[j].text) in (
-                "former",
-                "then",
-                "late",
-                "retired",
-                "acting",
-                "ex",
-            ):
-                first, j = j, j - 1
-            break
-        elif t.is_title and t.pos_ == "PROPN" and has_role and not t.ent_type_:
-            first = j  # "Homeland" in "Secretary of Homeland Security"
-        else:
-            break
-        j -= 1
-    if not has_role or first is None:
+
+_INSIDE_PREPS = frozenset({"in", "near", "across", "inside", "throughout", "around"})
+
+
+def _place_votes(doc: Any, e: int, cand: Candidate) -> None:
+    """What the model calls a person (or a group, without a demonym's shape) but sits
+    inside a place phrase ("fighting in Adigrat", "talks in Addis Ababa") is a place:
+    people are met, not stood in."""
+    root = doc[e - 1]
+    if root.dep_ != "pobj" or root.head.lower_ not in _INSIDE_PREPS:
         return
-    while first < s and (doc[first].is_space or doc[first].text in ("of", ".")):
-        first += 1  # a title never starts with "of"
-    if first >= s:
-        return
-    cand.title = collapse(full[doc[first].idx : cand.end])
-    cand.qualifier = qualifier
-    cand.votes["PERSON"] += _PERSON_TITLE_VOTE
+    if cand.label == "PERSON" or (cand.label == "NORP" and not looks_like_demonym(cand.text)):
+        cand.votes["GPE"] += _INSIDE_VOTE

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from extraction import dates, modality
-from extraction.events_args import ArgumentResolver, norm
+from extraction.events_args import ArgumentResolver
 from extraction.events_frames import noun_arguments, places_under, verb_arguments
 from extraction.events_lexicon import Entry, Lexicon, load_lexicon, mode_from_cues, object_tokens
 from extraction.events_merge import merge_mentions
@@ -26,6 +26,9 @@ VERSION = "eventwire.events.v1"
 # Advice and warnings about a course of action: the act is hypothetical
 # ("advised against conceding to Russian demands").
 ADVICE = frozenset({"advise", "recommend", "caution", "counsel", "warn", "argue"})
+EPISTEMIC_NOUNS = frozenset(
+    {"concern", "fear", "worry", "hope", "risk", "danger", "possibility", "suspicion"}
+)
 EPISTEMIC = frozenset(
     {
         "fear",
@@ -41,6 +44,8 @@ EPISTEMIC = frozenset(
         "concerned",
         "afraid",
         "hope",
+        "believe",
+        "predict",
     }
 )
 
@@ -52,7 +57,12 @@ REFUSABLE = frozenset({"AGREE", "SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCE
 def extract_events(
     doc: Any, entities: EntityIndex, published_at: PartialDate | None
 ) -> list[dict[str, Any]]:
-    """Events of ``doc`` in the CONTRACT shape, one per real-world happening."""
+    """Events of ``doc`` in the CONTRACT shape, one per real-world happening.
+
+    A document without a dependency parse (parser disabled) has no events.
+    """
+    if not len(doc) or not doc.has_annotation("DEP"):
+        return []
     lex = load_lexicon()
     resolver = ArgumentResolver(doc, entities)
     matches: dict[int, Entry] = {}
@@ -109,6 +119,39 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
             and matches[g.i].type in ("REQUEST", "REJECT", "THREATEN")
         ):
             return True
+    # "travel to Beijing to meet Xi": the purpose clause is the same happening
+    if tok.dep_ == "advcl" and head.i in matches and matches[head.i].type == entry.type:
+        return True
+    # "Brazil should support ...": a recommendation, not an act
+    if any(
+        c.dep_ == "aux" and c.lower_ in ("should", "ought") for c in (*tok.children, *head.children)
+    ):
+        return True
+    # "the proposed deal", "an agreed plan": a participle modifying a noun names no act
+    if entry.pos == "VERB" and tok.dep_ == "amod":
+        return True
+    # "Europe insists that the US must provide guarantees": what is demanded, refused or
+    # threatened is the content of that act, not an event of its own.
+    # An accusation's nominal object stays a fact ("condemned Russia's invasion").
+    t = tok
+    clausal = False
+    for _ in range(4):
+        if t.dep_ not in ("ccomp", "xcomp", "dobj", "pobj", "prep", "conj") or t.head is t:
+            break
+        clausal = clausal or t.dep_ in ("ccomp", "xcomp")
+        t = t.head
+        governing = matches.get(t.i)
+        if governing is not None and (
+            governing.type in ("REQUEST", "REJECT", "THREATEN")
+            or (governing.type == "ACCUSE" and clausal)
+        ):
+            return True
+    # "Their concern is that Trump will agree to a deal": an observer's fear.
+    if tok.dep_ == "ccomp" or head.dep_ == "ccomp":
+        clause = tok if tok.dep_ == "ccomp" else head
+        subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lemma_.lower() in EPISTEMIC_NOUNS:
+            return True
     # "accused Eritrea of massing troops": the content of an accusation or demand is
     # not asserted by the article.
     if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i in matches:
@@ -162,13 +205,17 @@ def _build(
     else:
         actors, recipients, places, direct = verb_arguments(tok, entry, res)
         anchor = tok
-    actors = _unique(actors)
+    # named events ("World War II", "the Alaska summit") are never parties
+    actors = [e for e in _unique(actors) if e.type != "EVENT"]
+    recipients = [e for e in recipients if e.type != "EVENT"]
     if not actors:
         return None  # no identifiable actor: PLOVER codes no event
     actor_ids = {e.id for e in actors}
     recipients = [e for e in _unique(recipients) if e.id not in actor_ids]
     mode = entry.mode
     info = lex.types[entry.type]
+    if info.requires_recipient and not recipients:
+        return None  # "their partnerships held firm": cooperation with nobody named
     mod, negated = modality.analyse(anchor)
     etype = entry.type
     if negated and mod == "planned" and etype in REFUSABLE:
@@ -195,8 +242,13 @@ def _build(
                 recipients = [host]
         if mode is None and len(actors) + len(recipients) < 2:
             return None  # "held a cabinet meeting": no second party, an internal meeting
+    source, claimed = _reported_by(tok, res, {e.id for e in actors})
+    if claimed and source is not None and source.type == "ORG" and mod == "asserted":
+        # "Politico said in a report that Macron was unable to ...": the happening rests
+        # on an organisation's claim (an "according to" citation of a public act does not)
+        mod = "reported"
     future = mod == "planned"
-    date = dates.event_date(tok, published_at, future=future)
+    date = dates.event_date(tok, published_at, future=future, date_ents=res.date_ents)
     sent = tok.sent
     confidence = entry.weight * (0.75 if direct else 0.55) + (0.15 if recipients else 0.0) + 0.1
     confidence *= {"asserted": 1.0, "reported": 0.85, "planned": 0.9, "possible": 0.75}[mod]
@@ -217,7 +269,7 @@ def _build(
         else None,
         "modality": mod,
         "negated": negated,
-        "reported_by": _reported_by(tok, res),
+        "reported_by": source.ref() if source is not None else None,
         "sentence": {"start": sent.start_char, "end": sent.end_char},
         "mentions": [{"start": sent.start_char, "end": sent.end_char}],
         "confidence": round(min(1.0, max(0.0, confidence)), 3),
@@ -273,8 +325,14 @@ def _consult_roles(
     return mode, parties, []
 
 
-def _reported_by(tok: Any, res: ArgumentResolver) -> dict[str, str] | None:
-    """The outlet or person a sentence is attributed to ("according to the BBC")."""
+def _reported_by(
+    tok: Any, res: ArgumentResolver, actor_ids: set[str]
+) -> tuple[Entity | None, bool]:
+    """The outlet or person a sentence is attributed to: "according to the BBC",
+    "Politico said in a report that ...", "Reuters reported that ...". A speaker who is
+    also the event's actor ("Trump said he would meet ...") is not a separate source.
+    Returns the source and whether it is the subject of a speech verb (a claim) rather
+    than an "according to" citation."""
     for t in tok.sent:
         if t.lower_ == "according":
             for to in t.children:
@@ -282,20 +340,20 @@ def _reported_by(tok: Any, res: ArgumentResolver) -> dict[str, str] | None:
                     if g.dep_ == "pobj":
                         found = res.resolve(g)
                         if found:
-                            return found[0].ref()
+                            return found[0], False
     t = tok
-    for _ in range(6):
-        if t.dep_ == "ccomp" and t.head.lemma_.lower() in modality.SAY_VERBS:
+    for _ in range(8):
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in modality.SAY_VERBS:
             subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
             if subj is not None:
-                found = res.resolve(subj)
-                if found and found[0].type == "ORG":
-                    return found[0].ref()
+                found = [e for e in res.resolve(subj) if e.id not in actor_ids]
+                if found and found[0].type in ("ORG", "PERSON", "GPE"):
+                    return found[0], True
             break
         if t.head is t:
             break
         t = t.head
-    return None
+    return None, False
 
 
-__all__ = ["VERSION", "extract_events", "norm"]
+__all__ = ["VERSION", "extract_events"]

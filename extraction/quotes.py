@@ -11,7 +11,9 @@ within one paragraph, of at least ``MIN_WORDS`` words: scare quotes around one w
 3. for a pronoun subject ("he said"), the most recent PERSON mentioned before it in the
    same or the previous sentence, when only one person is mentioned there or one of them
    was a subject;
-4. otherwise None.
+4. a quote following another within a short gap, with no other person named between
+   them, continues that quote's speaker;
+5. otherwise None.
 
 Offsets (``start``/``end``) delimit the quoted text without the marks, in the cleaned text.
 """
@@ -41,19 +43,25 @@ SPEECH_VERBS = frozenset(
 )  # fmt: skip
 PRONOUNS = frozenset({"he", "she"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_OPENERS = {"“": "”", '"': '"', "„": "“", "«": "»"}
-_MARKS = re.compile(r"[\"“”„«»]")
+_OPENERS = {"“": "”", '"': '"', "„": "“", "«": "»", "‘": "’"}
+# A typographic single quote closes only where no letter follows: "don’t" and "Trump’s"
+# are apostrophes, "‘we will win’ he said" closes.
+_MARKS = re.compile(r"[\"“”„«»‘]|’(?![^\W\d_])")
 
 
 def extract_quotes(doc: Any, entities: EntityIndex) -> list[dict[str, Any]]:
     """Direct quotes as ``{speaker: ref | None, text, start, end}`` dicts, in text order."""
     text = doc_text(doc)
     out = []
+    previous: tuple[Entity | None, int] = (None, -1)
     for start, end in find_quote_spans(text):
         quote = text[start:end]
         if len(quote.split()) < MIN_WORDS:
             continue
-        speaker = _speaker(doc, entities, start, end)
+        speaker, attributed = _speaker(doc, entities, start, end)
+        if speaker is None and not attributed and previous[0] is not None:
+            speaker = _continued(entities, previous[0], previous[1], start)
+        previous = (speaker, end)
         out.append(
             {
                 "speaker": speaker.ref() if speaker is not None else None,
@@ -63,6 +71,24 @@ def extract_quotes(doc: Any, entities: EntityIndex) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+_CONTINUATION_GAP = 160
+
+
+def _continued(entities: EntityIndex, speaker: Entity, prev_end: int, start: int) -> Entity | None:
+    """A quote right after another one, with no new attribution, continues the same
+    speaker: '"We will win," he said. "The war is not over."'."""
+    if prev_end < 0 or start - prev_end > _CONTINUATION_GAP:
+        return None
+    for e in entities:
+        if (
+            e is not speaker
+            and e.type == "PERSON"
+            and any(prev_end <= m.start < start for m in e.mentions)
+        ):
+            return None  # someone else is named in between
+    return speaker
 
 
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
@@ -93,10 +119,11 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _speaker(doc: Any, entities: EntityIndex, start: int, end: int) -> Entity | None:
+def _speaker(doc: Any, entities: EntityIndex, start: int, end: int) -> tuple[Entity | None, bool]:
+    """The speaker of the quote at ``[start, end)`` and whether any attribution was found."""
     tokens = _context_tokens(doc, start, end)
     if not tokens:
-        return None
+        return None, False
     verbs = [
         t
         for t in tokens
@@ -105,22 +132,26 @@ def _speaker(doc: Any, entities: EntityIndex, start: int, end: int) -> Entity | 
         and not start <= t.idx < end
     ]
     verbs.sort(key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+    attributed = False  # a speech verb with a subject: "a farmer said" names no entity
     for verb in verbs:
         subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
         if subj is None or start <= subj.idx < end:
             continue
+        if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            subj = verb.head  # "Mr. Trump, who said Wednesday that ..."
+        attributed = True
         if subj.lower_ in PRONOUNS:
-            return _resolve_pronoun(doc, entities, subj)
+            return _resolve_pronoun(doc, entities, subj), True
         found = _entity_of(entities, subj)
         if found is not None:
-            return found
+            return found, True
     for t in tokens:  # "..., according to Reuters"
         if t.lower_ == "according" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to":
             obj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), doc[t.i + 2])
             found = _entity_of(entities, obj)
             if found is not None:
-                return found
-    return None
+                return found, True
+    return None, attributed
 
 
 def _context_tokens(doc: Any, start: int, end: int) -> list[Any]:

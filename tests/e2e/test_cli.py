@@ -72,7 +72,7 @@ def test_up_runs_the_stack_and_stops_cleanly_on_ctrl_c(tmp_path, seeds):
                 time.sleep(0.5)
         resp = httpx.post(base + "/v1/articles", json={"text": seeds[2].read_text(), "published_at": "2025-02-24"}, timeout=30)
         assert resp.status_code == 202
-        body = wait_articles(base, [resp.json()["id"]], timeout=120)[resp.json()["id"]]
+        body = wait_articles(base, [resp.json()["id"]], timeout=300)[resp.json()["id"]]
         assert body["status"] == "done"
         submit = _eventwire("submit", "--api", base, "--wait", str(seeds[3]), str(seeds[4]), tmp_path=tmp_path)
         assert submit.returncode == 0, submit.stderr.decode()

@@ -41,7 +41,7 @@ def _run_seeds_through(settings, processes, seeds, schema):  # type: ignore[no-u
         # Resubmitting the same article returns the same id.
         again = c.post("/v1/articles", json={"text": seeds[0].read_text(), "published_at": published.get(seeds[0].name), "title": seeds[0].stem})
         assert again.status_code == 200 and again.json()["id"] == ids[0]
-    final = wait_articles(base, ids, timeout=120)
+    final = wait_articles(base, ids, timeout=300)
     for article_id, body in final.items():
         assert body["status"] == "done", body.get("error")
         assert body["attempts"] == 1

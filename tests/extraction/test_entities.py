@@ -319,3 +319,131 @@ def test_untagged_proper_noun_speaking_mid_sentence_is_a_person() -> None:
         lemmas=["the", "plan", "fail", ",", "Kallas", "say", "."],
     )
     assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Kallas", "PERSON")]
+
+
+def test_legal_suffix_and_glued_amount_are_not_the_name() -> None:
+    doc = make_doc(
+        "Acme Corp. said . Regulators fined Acme 1.8 billion euros .",
+        {0: (2, "ORG"), 6: (10, "ORG")},
+    )
+    index = resolve_entities(doc)
+    check_offsets(doc, index)
+    (acme,) = list(index)
+    assert acme.name == "Acme Corp." and [m.text for m in acme.mentions] == ["Acme Corp.", "Acme"]
+
+
+def test_demonym_before_a_state_body_is_part_of_its_name() -> None:
+    doc = make_doc(
+        "the Chinese Foreign Ministry spokesperson Mao Ning said .",
+        {1: (2, "NORP"), 2: (4, "ORG"), 5: (7, "PERSON")},
+    )
+    names = by_name(resolve_entities(doc))
+    assert set(names) == {"Chinese Foreign Ministry", "Mao Ning"}
+    mao = names["Mao Ning"]
+    assert "Chinese Foreign Ministry spokesperson Mao Ning" in mao.aliases  # type: ignore[attr-defined]
+    assert mao.country_code == "CN"  # type: ignore[attr-defined]
+
+
+WORDS = [
+    "Trump", "Mr.", "President", "said", "the", "U.S.", "Kiev", "Russian", "’s", "'s", "“", "”",
+    '"', "-", "/", ",", ".", "\n", "von", "der", "Leyen", "Inc.", "1.8", "billion", "summit",
+    "administration", "(", ")", "NATO", "CIA", "Washington", "D.C.", "北京", "😀", "\u200f",
+]  # fmt: skip
+
+
+@pytest.mark.slow
+def test_any_text_gives_consistent_entities_and_quotes() -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from extraction.nlp import get_nlp
+    from extraction.quotes import extract_quotes
+
+    nlp = get_nlp()
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(st.sampled_from(WORDS) | st.text(max_size=6), max_size=40))
+    def check(words: list[str]) -> None:
+        text = " ".join(words)
+        doc = nlp(text)
+        index = resolve_entities(doc)
+        check_offsets(doc, index)
+        assert [e.id for e in index] == [f"e{i}" for i in range(1, len(index) + 1)]
+        for q in extract_quotes(doc, index):
+            assert text[q["start"] : q["end"]] == q["text"]
+
+    check()
+
+
+def test_name_after_a_swallowed_possessive_is_kept_only_when_known() -> None:
+    doc = make_doc(
+        "Ukraine _’s Zelenskiy spoke . Zelenskiy left . Trump Administration _’s Strategy |",
+        {0: (3, "ORG"), 5: (6, "PERSON"), 8: (12, "ORG")},
+    )
+    index = resolve_entities(doc)
+    check_offsets(doc, index)
+    names = by_name(index)
+    assert set(names) == {"Ukraine", "Zelenskiy", "Trump Administration"}
+    assert len(names["Zelenskiy"].mentions) == 2  # type: ignore[attr-defined]
+
+
+def test_reporting_credits_name_people() -> None:
+    doc = make_doc(
+        "( _Reporting by Dawit Tesfaye in Nairobi _; Editing by Alex Roe and Ann Poe _)",
+        {3: (5, "ORG"), 6: (7, "GPE"), 9: (10, "GPE")},
+    )
+    index = resolve_entities(doc)
+    check_offsets(doc, index)
+    people = {e.name for e in index if e.type == "PERSON"}
+    assert people == {"Dawit Tesfaye", "Alex Roe", "Ann Poe"}
+
+
+def test_name_ending_in_a_body_word_is_an_organisation() -> None:
+    doc = make_doc(
+        "the Tigray People _'s Liberation Front ( _TPLF _) met .",
+        {1: (6, "PERSON"), 7: (8, "ORG")},
+    )
+    (front,) = list(resolve_entities(doc))
+    assert front.type == "ORG" and "TPLF" in front.aliases
+
+
+def test_person_tag_inside_a_place_phrase_is_a_place() -> None:
+    # "Fighting continued in Adigrat ." with the model's PERSON for an unknown town
+    doc = Doc(
+        VOCAB,
+        words=["Fighting", "continued", "in", "Adigrat", "."],
+        spaces=[True, True, True, False, False],
+        heads=[1, 1, 1, 2, 1],
+        deps=["nsubj", "ROOT", "prep", "pobj", "punct"],
+        pos=["NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+        ents=["O", "O", "O", "B-PERSON", "O"],
+    )
+    assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Adigrat", "GPE")]
+
+
+def test_role_apposition_and_who_clause_mark_a_person() -> None:
+    # "Kaja Kallas , the chief , said ." with the model's ORG for the name
+    doc = Doc(
+        VOCAB,
+        words=["Kaja", "Kallas", ",", "the", "chief", ",", "said", "."],
+        spaces=[True, False, True, True, False, True, False, False],
+        heads=[1, 6, 1, 4, 1, 1, 6, 6],
+        deps=["compound", "nsubj", "punct", "det", "appos", "punct", "ROOT", "punct"],
+        pos=["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"],
+        ents=["B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"],
+    )
+    assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Kaja Kallas", "PERSON")]
+
+
+def test_bracketed_acronym_of_a_translated_name_and_office_possessive() -> None:
+    doc = make_doc(
+        "the Revolutionary Armed Forces of Colombia ( _FARC _) and The Ombudsman _'s Office ,"
+        " not the Ministry of Defence ( _UK _) .",
+        {1: (6, "ORG"), 7: (8, "ORG"), 10: (14, "ORG"), 17: (20, "ORG"), 21: (22, "GPE")},
+    )
+    index = resolve_entities(doc)
+    check_offsets(doc, index)
+    names = by_name(index)
+    assert "FARC" in names["Revolutionary Armed Forces of Colombia"].aliases  # type: ignore[attr-defined]
+    assert any(n.endswith("Ombudsman's Office") for n in names)
+    assert names["United Kingdom"].type == "GPE"  # type: ignore[attr-defined]

@@ -490,3 +490,75 @@ def test_topic_of_another_trigger_noun_is_not_an_event() -> None:
         ],
     )
     assert [e["type"] for e in extract_events(doc, idx, PUB)] == ["AGREE"]
+
+
+def test_demanded_content_is_not_an_event_but_condemned_fact_is() -> None:
+    # Europe insists that the US must provide guarantees .
+    doc, idx = build(
+        "Europe/PROPN/NNP/nsubj/1 insists/VERB/VBZ/ROOT/1/insist that/SCONJ/IN/mark/5 the/DET/DT/det/4 US/PROPN/NNP/nsubj/5 "
+        "provide/VERB/VB/ccomp/1 aid/NOUN/NN/dobj/5 to/ADP/IN/prep/6 Ukraine/PROPN/NNP/pobj/7 ./PUNCT/./punct/1",
+        [
+            (0, 1, "LOC", "Europe", None),
+            (4, 5, "GPE", "United States", "US"),
+            (8, 9, "GPE", "Ukraine", "UA"),
+        ],
+    )
+    assert [e["type"] for e in extract_events(doc, idx, PUB)] == ["REQUEST"]
+    # China condemned Russia 's invasion of Ukraine .
+    doc, idx = build(
+        "China/PROPN/NNP/nsubj/1 condemned/VERB/VBD/ROOT/1/condemn Russia/PROPN/NNP/poss/4 's/PART/POS/case/2 invasion/NOUN/NN/dobj/1 "
+        "of/ADP/IN/prep/4 Ukraine/PROPN/NNP/pobj/5 ./PUNCT/./punct/1",
+        [
+            (0, 1, "GPE", "China", "CN"),
+            (2, 3, "GPE", "Russia", "RU"),
+            (6, 7, "GPE", "Ukraine", "UA"),
+        ],
+    )
+    assert sorted(e["type"] for e in extract_events(doc, idx, PUB)) == ["ACCUSE", "ASSAULT"]
+
+
+def test_title_description_resolves_to_the_one_titled_person() -> None:
+    # the Ukrainian leader criticized Trump .  (Zelensky is "Ukrainian President Volodymyr Zelensky")
+    doc, idx = build(
+        "The/DET/DT/det/2 Ukrainian/ADJ/JJ/amod/2/ukrainian leader/NOUN/NN/nsubj/3 criticized/VERB/VBD/ROOT/3/criticize Trump/PROPN/NNP/dobj/3 ./PUNCT/./punct/3",
+        [(1, 2, "NORP", "Ukrainians", "UA"), (4, 5, "PERSON", "Donald Trump", "US")],
+    )
+    zel = Entity(
+        "e9",
+        "Volodymyr Zelenskyy",
+        "PERSON",
+        ["Ukrainian President Volodymyr Zelenskyy"],
+        [],
+        country_code="UA",
+    )
+    ev = only(extract_events(doc, EntityIndex([*idx.entities, zel]), PUB), "ACCUSE")
+    assert names(ev["actors"]) == {"Volodymyr Zelenskyy"}
+
+
+def test_unparsed_document_has_no_events() -> None:
+    doc = Doc(VOCAB, words=["Russia", "invaded", "Ukraine"])
+    assert extract_events(doc, EntityIndex([]), PUB) == []
+
+
+def test_they_resolves_to_the_latest_plural_subject() -> None:
+    # Britain and France criticized Russia . They demanded talks .
+    doc, idx = build(
+        "Britain/PROPN/NNP/nsubj/3 and/CCONJ/CC/cc/0 France/PROPN/NNP/conj/0 criticized/VERB/VBD/ROOT/3/criticize Russia/PROPN/NNP/dobj/3 ./PUNCT/./punct/3 "
+        "They/PRON/PRP/nsubj/7/they demanded/VERB/VBD/ROOT/7/demand talks/NOUN/NNS/dobj/7/talk ./PUNCT/./punct/7",
+        [
+            (0, 1, "GPE", "United Kingdom", "GB"),
+            (2, 3, "GPE", "France", "FR"),
+            (4, 5, "GPE", "Russia", "RU"),
+        ],
+    )
+    ev = only(extract_events(doc, idx, PUB), "REQUEST")
+    assert names(ev["actors"]) == {"United Kingdom", "France"} and ev["mode"] == "meet"
+
+
+def test_cooperation_needs_a_partner() -> None:
+    # France expanded cooperation .  (PLOVER: COOPERATE requires a recipient)
+    doc, idx = build(
+        "France/PROPN/NNP/nsubj/1 expanded/VERB/VBD/ROOT/1/expand cooperation/NOUN/NN/dobj/1 ./PUNCT/./punct/1",
+        [(0, 1, "GPE", "France", "FR")],
+    )
+    assert extract_events(doc, idx, PUB) == []

@@ -156,3 +156,74 @@ def test_general_patterns(
 def test_accusation_content_is_not_an_event(nlp: Any) -> None:
     evs = run(nlp, "Ethiopia accused Eritrea of massing troops near the border.")
     assert [e["type"] for e in evs] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "modality", "negated"),
+    [
+        ("Lula said that he would visit Beijing next month.", "CONSULT", "planned", False),
+        ("The council failed to agree after Russia vetoed the draft.", "REJECT", "asserted", False),
+        (
+            "Officials said Kyiv was ready, after Washington dropped its demands.",
+            "CONCEDE",
+            "reported",
+            False,
+        ),
+    ],
+)
+def test_clause_bounded_modality(
+    nlp: Any, text: str, etype: str, modality: str, negated: bool
+) -> None:
+    ev = first(run(nlp, text), etype)
+    assert (ev["modality"], ev["negated"]) == (modality, negated)
+
+
+def test_recommendation_and_purpose_clause(nlp: Any) -> None:
+    assert run(nlp, "Critics argue that Brazil should support Venezuela.") == []
+    evs = run(nlp, "Angela Merkel will travel to Paris to meet Emmanuel Macron.")
+    assert [e["type"] for e in evs] == ["CONSULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "mode", "actors", "recipients"),
+    [
+        (
+            "Germany announced a new package of military aid to Ukraine.",
+            "AID",
+            None,
+            {"Germany"},
+            {"Ukraine"},
+        ),
+        ("Japan protested the missile launches.", "ACCUSE", "disapprove", {"Japan"}, set()),
+        (
+            "Colombia recalled its ambassador from Venezuela.",
+            "SANCTION",
+            "withdraw",
+            {"Colombia"},
+            {"Venezuela"},
+        ),
+        (
+            "North Korea fired two ballistic missiles into the sea.",
+            "MOBILIZE",
+            "weapons",
+            {"North Korea"},
+            set(),
+        ),
+    ],
+)
+def test_lexicon_frames(
+    nlp: Any, text: str, etype: str, mode: str | None, actors: set[str], recipients: set[str]
+) -> None:
+    ev = first(run(nlp, text), etype)
+    assert ev["mode"] == mode
+    assert {a["name"] for a in ev["actors"]} == actors
+    assert {r["name"] for r in ev["recipients"]} == recipients
+
+
+def test_organisation_claim_is_reported_but_citation_is_not(nlp: Any) -> None:
+    ev = first(run(nlp, "Reuters said that Germany criticized Poland over the dispute."), "ACCUSE")
+    assert ev["modality"] == "reported" and ev["reported_by"]["name"] == "Reuters"
+    ev = first(
+        run(nlp, "According to Reuters, Germany criticized Poland over the dispute."), "ACCUSE"
+    )
+    assert ev["modality"] == "asserted" and ev["reported_by"]["name"] == "Reuters"

@@ -31,6 +31,11 @@ def test_straight_and_typographic_marks_pair_within_a_paragraph() -> None:
     assert spans == ["we will win this", "they will lose it"]
 
 
+def test_single_typographic_quotes_skip_apostrophes() -> None:
+    text = "She said ‘we don’t want war’ and the leaders’ summit went on."
+    assert [text[s:e] for s, e in find_quote_spans(text)] == ["we don’t want war"]
+
+
 def test_subject_of_speech_verb_before_quote() -> None:
     # Kaja Kallas said "we stand with Kyiv ."
     doc = parsed(
@@ -162,3 +167,30 @@ def test_unparsed_doc_gives_quotes_without_speaker() -> None:
     assert extract_quotes(doc, resolve_entities(doc)) == [
         {"speaker": None, "text": "we will win", "start": 1, "end": 12}
     ]
+
+
+def test_following_quote_continues_the_speaker() -> None:
+    # "We will win this war," Kallas said. "The war is not over yet."
+    rows = [
+        ('"', False, 4, "punct", "PUNCT", '"', "O"),
+        ("We", True, 2, "nsubj", "PRON", "we", "O"),
+        ("win", True, 8, "ccomp", "VERB", "win", "O"),
+        ("this", True, 4, "det", "DET", "this", "O"),
+        ("war", False, 2, "dobj", "NOUN", "war", "O"),
+        (",", False, 2, "punct", "PUNCT", ",", "O"),
+        ('"', True, 8, "punct", "PUNCT", '"', "O"),
+        ("Kallas", True, 8, "nsubj", "PROPN", "Kallas", "B-PERSON"),
+        ("said", False, 8, "ROOT", "VERB", "say", "O"),
+        (".", True, 8, "punct", "PUNCT", ".", "O"),
+        ('"', False, 12, "punct", "PUNCT", '"', "O"),
+        ("It", True, 12, "nsubj", "PRON", "it", "O"),
+        ("is", True, 12, "ROOT", "AUX", "be", "O"),
+        ("not", True, 12, "neg", "PART", "not", "O"),
+        ("over", False, 12, "acomp", "ADV", "over", "O"),
+        (".", False, 12, "punct", "PUNCT", ".", "O"),
+        ('"', False, 12, "punct", "PUNCT", '"', "O"),
+    ]
+    doc = parsed(rows)
+    quotes = extract_quotes(doc, resolve_entities(doc))
+    assert [q["text"] for q in quotes] == ["We win this war,", "It is not over."]
+    assert [q["speaker"]["name"] for q in quotes] == ["Kallas", "Kallas"]
