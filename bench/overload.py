@@ -37,7 +37,18 @@ LEADERS = [
     ("Officials from Kenya", "representatives of Ethiopia"),
     ("The foreign minister of India", "his counterpart from Brazil"),
 ]
-PLACES = ["Lima", "Paris", "Berlin", "Madrid", "Nairobi", "Delhi", "Cairo", "Oslo", "Quito", "Seoul"]
+PLACES = [
+    "Lima",
+    "Paris",
+    "Berlin",
+    "Madrid",
+    "Nairobi",
+    "Delhi",
+    "Cairo",
+    "Oslo",
+    "Quito",
+    "Seoul",
+]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 TEMPLATES = [
     "{a} met {b} in {place} on {day} to discuss trade.",
@@ -66,7 +77,7 @@ def submit_all(base: str, articles: list[dict[str, Any]], clients: int = 4,
 
     def send(batch: list[dict[str, Any]]) -> dict[str, Any]:
         with httpx.Client(base_url=base, timeout=120, headers=headers or {}) as c:
-            for attempt in range(10):
+            for _ in range(10):
                 resp = c.post("/v1/articles/batch", json={"articles": batch})
                 if resp.status_code in (429, 503):
                     time.sleep(float(resp.headers.get("Retry-After", "1")))
@@ -94,7 +105,9 @@ def count_rows(database_url: str) -> dict[str, Any]:
     engine = create_engine(database_url)
     try:
         with engine.connect() as conn:
-            statuses = dict(conn.execute(text("SELECT status, count(*) FROM articles GROUP BY status")).all())
+            statuses = dict(
+                conn.execute(text("SELECT status, count(*) FROM articles GROUP BY status")).all()
+            )
             q = {
                 "events": "SELECT count(*) FROM events",
                 "events_in_results": "SELECT coalesce(sum(json_array_length((result->'events')::json)), 0) "
@@ -112,7 +125,9 @@ def count_rows(database_url: str) -> dict[str, Any]:
     return {"statuses": statuses, "articles": sum(statuses.values()), "ids": ids, **out}
 
 
-def wait_drained(database_url: str, expected: int, timeout: float, progress: bool = False) -> dict[str, Any]:
+def wait_drained(
+    database_url: str, expected: int, timeout: float, progress: bool = False
+) -> dict[str, Any]:
     deadline = time.monotonic() + timeout
     last = -1
     while True:
@@ -131,8 +146,8 @@ def wait_drained(database_url: str, expected: int, timeout: float, progress: boo
 
 @contextmanager
 def stack(database_url: str, broker_url: str, workers: int, api_workers: int) -> Iterator[str]:
-    from eventwire.processes import api_command, beat_command, worker_command
     from eventwire.config import load_settings
+    from eventwire.processes import api_command, beat_command, worker_command
     from storage.migrate import upgrade
 
     tmp = Path(tempfile.mkdtemp(prefix="eventwire-overload-"))
@@ -211,7 +226,10 @@ def main(argv: list[str] | None = None) -> int:
 
     redis.Redis.from_url(args.redis).flushdb()
     articles = synthetic_articles(args.articles, seed=uuid.uuid4().hex[:6] + "-")
-    with fresh_pg(args.pg) as db_url, stack(db_url, args.redis, args.workers, args.api_workers) as base:
+    with (
+        fresh_pg(args.pg) as db_url,
+        stack(db_url, args.redis, args.workers, args.api_workers) as base,
+    ):
         started = time.monotonic()
         sub = submit_all(base, articles, clients=args.clients)
         # Resubmitting the first batch must not create anything.
@@ -228,7 +246,8 @@ def main(argv: list[str] | None = None) -> int:
         "done": counts["statuses"].get("done", 0),
         "failed": counts["statuses"].get("failed", 0),
         "still_queued_or_processing": counts["articles"]
-        - counts["statuses"].get("done", 0) - counts["statuses"].get("failed", 0),
+        - counts["statuses"].get("done", 0)
+        - counts["statuses"].get("failed", 0),
         "missing": missing,
         "duplicate_articles": counts["duplicate_articles"],
         "duplicate_events": counts["duplicate_events"],

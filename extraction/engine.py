@@ -12,13 +12,10 @@ the cleaned ``text``. No exception but ``ExtractionError`` leaves ``extract``:
 from __future__ import annotations
 
 import hashlib
-import importlib
-import importlib.util
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -27,7 +24,7 @@ from spacy.tokens import Doc
 from extraction import cleaning
 from extraction.errors import ExtractionError, InvalidInput, StageError, UnusableInput
 from extraction.nlp import get_nlp, model_label
-from extraction.types import ENTITY_TYPES, Entity, EntityIndex, Mention, PartialDate
+from extraction.types import Entity, EntityIndex, Mention, PartialDate
 
 __version__ = "0.1.0"
 
@@ -400,45 +397,18 @@ def _run_stage(name: str, fn: Callable[..., Any], *args: Any) -> Any:
 # ---------------------------------------------------------------------------- stage lookup
 
 
-@lru_cache(maxsize=1)
 def _stages() -> tuple[Callable[..., Any], Callable[..., Any], Callable[..., Any]]:
-    """The three stage functions; a minimal fallback only where a module does not exist.
+    """The three stage functions (imported here to keep module import light)."""
+    from extraction.entities import resolve_entities
+    from extraction.events import extract_events
+    from extraction.quotes import extract_quotes
 
-    The fallbacks keep the engine runnable while the ENTITIES and EVENTS modules are being
-    written. A module that exists but fails to import raises, it is never replaced.
+    return resolve_entities, extract_events, extract_quotes
+
+
+def warm_up() -> None:
+    """Load everything the engine needs (model, gazetteer, lexicons, date parser) now.
+
+    A worker calls this once per process at start, so no article pays for the loading.
     """
-    return (
-        _optional("extraction.entities", "resolve_entities", _fallback_entities),
-        _optional("extraction.events", "extract_events", lambda doc, index, published: []),
-        _optional("extraction.quotes", "extract_quotes", lambda doc, index: []),
-    )
-
-
-def _optional(module: str, attr: str, fallback: Callable[..., Any]) -> Callable[..., Any]:
-    if importlib.util.find_spec(module) is None:
-        return fallback
-    fn: Callable[..., Any] = getattr(importlib.import_module(module), attr)
-    return fn
-
-
-_FALLBACK_LABELS = {"FAC": "LOC"}
-
-
-def _fallback_entities(doc: Doc) -> EntityIndex:
-    """spaCy's own entities, one per (type, surface text): no aliases, no gazetteer."""
-    by_key: dict[tuple[str, str], Entity] = {}
-    for ent in doc.ents:
-        label = _FALLBACK_LABELS.get(ent.label_, ent.label_)
-        if label not in ENTITY_TYPES:
-            continue
-        key = (label, ent.text)
-        e = by_key.get(key)
-        if e is None:
-            e = by_key[key] = Entity(
-                id=f"e{len(by_key) + 1}", name=ent.text, type=label, aliases=[ent.text]
-            )
-        e.mentions.append(Mention(ent.start_char, ent.end_char, ent.text))
-    top = max((len(e.mentions) for e in by_key.values()), default=1)
-    for e in by_key.values():
-        e.salience = len(e.mentions) / top
-    return EntityIndex(list(by_key.values()))
+    extract(ArticleInput(text="Warm-up: the minister met the president in Paris on Monday."))

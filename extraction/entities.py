@@ -27,6 +27,7 @@ import bisect
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from extraction.entities_merge import Group, add_evidence, merge
@@ -191,17 +192,16 @@ def _propagate(doc: Any, full: str, entities: list[Entity], taken: set[tuple[int
             claimants[1].mentions
         )
         owner[f] = claimants[0] if dominant else None
-    names = sorted((f for f, e in owner.items() if e is not None), key=len, reverse=True)
-    if not names:
+    by_first: dict[str, list[str]] = {}
+    for f in sorted((f for f, e in owner.items() if e is not None), key=len, reverse=True):
+        by_first.setdefault(f.split()[0], []).append(f)
+    if not by_first:
         return
-    alternatives = "|".join(r"\s+".join(map(re.escape, f.split())) for f in names)
-    pattern = re.compile(rf"(?<![\w.'’-])(?:{alternatives})(?![\w'’-])")
     covered = sorted(taken | {(m.start, m.end) for e in entities for m in e.mentions})
     starts = [s for s, _ in covered]
     has_pos = doc.has_annotation("POS")
     lowercase_seen: dict[str, bool] = {}
-    for m in pattern.finditer(full):
-        start, end = m.span()
+    for start, end, form in _find_forms(full, by_first):
         k = bisect.bisect_right(starts, end - 1) - 1
         if k >= 0 and covered[k][1] > start:
             continue  # overlaps a mention already found
@@ -213,20 +213,43 @@ def _propagate(doc: Any, full: str, entities: list[Entity], taken: set[tuple[int
         if (
             has_pos
             and span[0].pos_ != "PROPN"
-            and (span[0].pos_ != "NOUN" or _used_lowercase(full, m.group(0), lowercase_seen))
+            and (span[0].pos_ != "NOUN" or _used_lowercase(full, form, lowercase_seen))
         ):
             continue
         if span.end < len(doc) and doc[span.end].is_title and doc[span.end].pos_ == "PROPN":
             continue  # "Washington" in an untagged "Washington Post"
-        ent = owner[collapse(m.group(0))]
+        ent = owner[form]
         if ent is not None:
-            ent.mentions.append(Mention(start, end, m.group(0)))
+            ent.mentions.append(Mention(start, end, full[start:end]))
     for e in entities:
         e.mentions.sort(key=lambda x: x.start)
         for x in e.mentions:
             alias = collapse(x.text)
             if alias not in e.aliases:
                 e.aliases.append(alias)
+
+
+_CAPITALISED = re.compile(r"(?<![\w.'’-])[A-Z][^\s]*")
+_WORD_AFTER = re.compile(r"[\w'’-]")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?(?![\w])")
+
+
+def _find_forms(full: str, by_first: dict[str, list[str]]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, form) for each whole-word occurrence of a form, longest first, found
+    by looking up each capitalised word (no per-document regex to compile)."""
+    for m in _CAPITALISED.finditer(full):
+        word = m.group(0)
+        options = by_first.get(word) or by_first.get(word.rstrip(",.;:!?)”’'\""))
+        if not options:
+            continue
+        start = m.start()
+        for form in options:
+            end = start + len(form)
+            if full.startswith(form, start) and (
+                not _WORD_AFTER.match(full, end) or _POSSESSIVE_AFTER.match(full, end)
+            ):
+                yield start, end, form  # "Ruto’s plan" gives "Ruto"
+                break
 
 
 def _used_lowercase(full: str, form: str, cache: dict[str, bool]) -> bool:

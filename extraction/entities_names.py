@@ -32,12 +32,13 @@ def lexicon() -> dict[str, frozenset[str]]:
     return out
 
 
-def doc_text(doc: Any) -> str:
+def doc_text(doc: Any, tokens: list[Any] | None = None) -> str:
     """``doc.text``, read once per Doc: spaCy rebuilds it from every token on each access,
     which costs more than all of entity resolution. Cached in ``doc.user_data``."""
     cached = doc.user_data.get(_TEXT_KEY)
     if cached is None or cached[0] != len(doc):  # retokenised since: read again
-        cached = doc.user_data[_TEXT_KEY] = (len(doc), doc.text)
+        text = "".join(t.text_with_ws for t in tokens) if tokens is not None else doc.text
+        cached = doc.user_data[_TEXT_KEY] = (len(doc), text)
     return cached[1]  # type: ignore[no-any-return]
 
 

@@ -55,6 +55,10 @@ def _credited_people(full: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
 def _link_parenthetical_acronyms(full: str, cands: list[Candidate]) -> None:
     """ "the World Food Programme (WFP)": the acronym in brackets names the same body."""
     for prev, c in zip(cands, cands[1:], strict=False):
@@ -64,8 +68,11 @@ def _link_parenthetical_acronyms(full: str, cands: list[Candidate]) -> None:
             and 2 <= len(c.text) <= 8
             and full[prev.end : c.start].strip() == "("
             and full[c.end : c.end + 1] == ")"
-            and c.text[0] == prev.text[0]
+            and get_gazetteer().lookup(c.text) is None  # "Ministry of Defence (UK)"
+            and (c.text[0] == prev.text[0] or sorted(c.text) == sorted(_initials(prev.text)))
         ):
+            # same initial, or a translated name's letters reordered:
+            # "Revolutionary Armed Forces of Colombia (FARC)"
             c.acronym_of = prev
 
 

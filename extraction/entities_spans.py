@@ -72,10 +72,30 @@ class Candidate:
     optional: bool = False  # kept only when the same name is found elsewhere
 
 
+class _TokenList:
+    """The Doc with its tokens built once: ``doc[i]`` creates a new Token object on every
+    access, and the repairs below look at neighbours many times. Slices and every other
+    attribute go to the Doc itself."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.tokens = list(doc)
+
+    def __getitem__(self, i: Any) -> Any:
+        return self.tokens[i] if isinstance(i, int) else self.doc[i]
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.doc, name)
+
+
 def collect_candidates(doc: Any) -> list[Candidate]:
     """Repaired mention candidates of ``doc``, in text order."""
+    doc = _TokenList(doc)
     lex = lexicon()
-    full = doc_text(doc)
+    full = doc_text(doc.doc, doc.tokens)
     out: list[Candidate] = []
     consumed = -1  # token index up to which a previous repair swallowed later ents
     for ent in doc.ents:
@@ -286,8 +306,16 @@ def _possessive_inside_name(doc: Any, i: int, e: int) -> bool:
     if i + 1 >= e or i == 0 or not doc[i + 1].is_title:
         return False
     before = doc[i - 1].lower_
-    return before in ("people", "women", "men", "children") or (
-        doc[i].text in ("'", "’") and before.endswith("s")
+    if before in ("people", "women", "men", "children"):
+        return True
+    if doc[i].text in ("'", "’") and before.endswith("s"):
+        return True
+    # "The Ombudsman's Office": one word after it, naming a body, and no place before it
+    # ("Russia's Foreign Ministry" is Russia + its ministry)
+    return (
+        i + 2 == e
+        and doc[i + 1].lower_ in lexicon()["org_heads"]
+        and get_gazetteer().lookup(doc[i - 1].text) is None
     )
 
 
@@ -379,6 +407,9 @@ def _person_clause_votes(doc: Any, e: int, cand: Candidate, lex: dict[str, froze
             continue
         if child.dep_ == "appos" and word_key(child.text) in lex["roles"]:
             cand.votes["PERSON"] += _CLAUSE_VOTE
+            return
+        if child.dep_ == "appos" and word_key(child.text) in lex["org_nouns"]:
+            cand.votes["ORG"] += _CLAUSE_VOTE  # "Ecopetrol, the state oil company"
             return
         if child.dep_ == "relcl" and any(
             g.lower_ == "who" and g.dep_ in ("nsubj", "nsubjpass") for g in child.children

@@ -15,6 +15,7 @@ from functools import lru_cache
 import redis
 from celery import Celery, shared_task
 
+from storage.errors import StoreUnavailable
 from workers import context, delivery
 from workers.enqueue import PUBLISH_RETRY
 from workers.webhook_sender import make_client
@@ -51,7 +52,12 @@ def deliver(message_ids: list[str]) -> dict[str, int]:
 @shared_task(name="eventwire.dispatch_due", ignore_result=True)
 def dispatch_due() -> dict[str, int]:
     """Send every delivery whose next attempt is due."""
-    summary = _dispatch(None)
+    try:
+        summary = _dispatch(None)
+    except StoreUnavailable as exc:
+        # Nothing is lost: every due delivery is still due at the next run.
+        log.warning("dispatch_due: store unavailable, trying again next run: %s", exc)
+        return {"claimed": 0}
     if summary["claimed"]:
         log.info("dispatch_due", extra=summary)
     return summary

@@ -23,9 +23,9 @@ def _init_child(**_: object) -> None:
     # Each forked child opens its own connections and loads the model once, up front,
     # so the first article does not pay for it and no task ever loads it again.
     context.reset()
-    from extraction.nlp import get_nlp
+    from extraction import warm_up
 
-    get_nlp()
+    warm_up()
 
 
 @shared_task(

@@ -7,7 +7,7 @@ from typing import Any
 from flask import current_app, g, request, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from marshmallow import RAISE, ValidationError
+from marshmallow import ValidationError
 
 from schemas.articles import (
     TEXT_OR_HTML,
@@ -75,7 +75,7 @@ def _celery():  # type: ignore[no-untyped-def]
 
 @blp.route("")
 class Articles(MethodView):
-    @blp.arguments(ArticleListArgsSchema, location="query", unknown=RAISE)
+    @blp.arguments(ArticleListArgsSchema, location="query")
     @blp.response(200, ArticlePageSchema)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """List articles, newest first, without their results."""

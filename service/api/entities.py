@@ -8,7 +8,6 @@ from typing import Any
 from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from marshmallow import RAISE
 
 from schemas.queries import EntityListArgsSchema, EntityPageSchema
 from storage.results import ResultQueries
@@ -18,7 +17,7 @@ blp = Blueprint("entities", __name__, url_prefix="/v1/entities", description="En
 
 @blp.route("")
 class Entities(MethodView):
-    @blp.arguments(EntityListArgsSchema, location="query", unknown=RAISE)
+    @blp.arguments(EntityListArgsSchema, location="query")
     @blp.response(200, EntityPageSchema)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Entities grouped by name and type; ``q`` matches names and aliases."""

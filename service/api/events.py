@@ -7,7 +7,6 @@ from typing import Any
 from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from marshmallow import RAISE
 
 from schemas.queries import EventListArgsSchema, EventPageSchema
 from storage.results import ResultQueries
@@ -17,7 +16,7 @@ blp = Blueprint("events", __name__, url_prefix="/v1/events", description="Events
 
 @blp.route("")
 class Events(MethodView):
-    @blp.arguments(EventListArgsSchema, location="query", unknown=RAISE)
+    @blp.arguments(EventListArgsSchema, location="query")
     @blp.response(200, EventPageSchema)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Filter by PLOVER ``type``, ``entity`` (name or alias), event date, ``article_id``."""

@@ -11,6 +11,7 @@ from typing import Any
 from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
+from marshmallow import RAISE
 
 from schemas.common import PageArgsSchema
 from schemas.webhooks import (
@@ -79,7 +80,7 @@ def delivery_view(v: DeliveryView) -> dict[str, Any]:
 
 @blp.route("")
 class Webhooks(MethodView):
-    @blp.arguments(PageArgsSchema, location="query")
+    @blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
     @blp.response(200, WebhookPageSchema)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """List endpoints, newest first (secrets are never listed)."""
@@ -153,7 +154,7 @@ class RotateSecret(MethodView):
 
 @blp.route("/<string:webhook_id>/deliveries")
 class Deliveries(MethodView):
-    @blp.arguments(DeliveryListArgsSchema, location="query")
+    @blp.arguments(DeliveryListArgsSchema, location="query", unknown=RAISE)
     @blp.response(200, DeliveryPageSchema)
     @blp.alt_response(404, description="no such endpoint")
     def get(self, args: dict[str, Any], webhook_id: str) -> dict[str, Any]:

@@ -231,3 +231,10 @@ def test_metrics_show_deliveries(api, client, receiver) -> None:  # type: ignore
     assert 'eventwire_deliveries{status="succeeded",target="webhook"} 1.0' in text
     assert "eventwire_webhook_endpoints_disabled 0.0" in text
     assert "eventwire_delivery_oldest_due_age_seconds 0.0" in text
+
+
+def test_unknown_query_parameters_are_422(client, receiver) -> None:  # type: ignore[no-untyped-def]
+    hook_id = client.post("/v1/webhooks", json={"url": receiver.url()}).json["id"]
+    for path in ("/v1/webhooks?then=null", f"/v1/webhooks/{hook_id}/deliveries?then=null"):
+        resp = client.get(path)
+        assert resp.status_code == 422 and "then" in resp.json["errors"], resp.json

@@ -433,3 +433,17 @@ def test_role_apposition_and_who_clause_mark_a_person() -> None:
         ents=["B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"],
     )
     assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Kaja Kallas", "PERSON")]
+
+
+def test_bracketed_acronym_of_a_translated_name_and_office_possessive() -> None:
+    doc = make_doc(
+        "the Revolutionary Armed Forces of Colombia ( _FARC _) and The Ombudsman _'s Office ,"
+        " not the Ministry of Defence ( _UK _) .",
+        {1: (6, "ORG"), 7: (8, "ORG"), 10: (14, "ORG"), 17: (20, "ORG"), 21: (22, "GPE")},
+    )
+    index = resolve_entities(doc)
+    check_offsets(doc, index)
+    names = by_name(index)
+    assert "FARC" in names["Revolutionary Armed Forces of Colombia"].aliases  # type: ignore[attr-defined]
+    assert any(n.endswith("Ombudsman's Office") for n in names)
+    assert names["United Kingdom"].type == "GPE"  # type: ignore[attr-defined]

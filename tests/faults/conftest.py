@@ -3,6 +3,7 @@ a Redis restart that is always undone, and row counts straight from PostgreSQL."
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -71,10 +72,8 @@ def kill_tree(pid: int) -> list[int]:
     """SIGKILL ``pid`` and everything below it at once: no process gets to clean up."""
     victims = [pid, *descendants(pid)]
     for victim in victims:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(victim, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
     return victims
 
 
@@ -124,7 +123,9 @@ def store_counts(database_url: str) -> dict[str, Any]:
     engine = create_engine(database_url)
     try:
         with engine.connect() as conn:
-            statuses = dict(conn.execute(text("SELECT status, count(*) FROM articles GROUP BY status")).all())
+            statuses = dict(
+                conn.execute(text("SELECT status, count(*) FROM articles GROUP BY status")).all()
+            )
             events = conn.execute(text("SELECT count(*) FROM events")).scalar_one()
             dup_events = conn.execute(
                 text(
@@ -133,15 +134,23 @@ def store_counts(database_url: str) -> dict[str, Any]:
                 )
             ).scalar_one()
             dup_articles = conn.execute(
-                text("SELECT count(*) FROM (SELECT dedup_key FROM articles GROUP BY dedup_key HAVING count(*) > 1) d")
+                text(
+                    "SELECT count(*) FROM (SELECT dedup_key FROM articles GROUP BY dedup_key HAVING count(*) > 1) d"
+                )
             ).scalar_one()
             result_events = conn.execute(
-                text("SELECT coalesce(sum(json_array_length((result->'events')::json)), 0) FROM articles WHERE status = 'done'")
+                text(
+                    "SELECT coalesce(sum(json_array_length((result->'events')::json)), 0) FROM articles WHERE status = 'done'"
+                )
             ).scalar_one()
-            participants = conn.execute(text("SELECT count(*) FROM event_participants")).scalar_one()
+            participants = conn.execute(
+                text("SELECT count(*) FROM event_participants")
+            ).scalar_one()
             entities = conn.execute(text("SELECT count(*) FROM article_entities")).scalar_one()
             result_entities = conn.execute(
-                text("SELECT coalesce(sum(json_array_length((result->'entities')::json)), 0) FROM articles WHERE status = 'done'")
+                text(
+                    "SELECT coalesce(sum(json_array_length((result->'entities')::json)), 0) FROM articles WHERE status = 'done'"
+                )
             ).scalar_one()
     finally:
         engine.dispose()

@@ -8,21 +8,18 @@ what a client sees when the server is gone; the listening port stays ours throug
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import struct
 import threading
 
 
 def _reset(sock: socket.socket) -> None:
-    try:
-        # linger 0: close with RST, like a dead peer, instead of an orderly FIN.
+    # linger 0: close with RST, like a dead peer, instead of an orderly FIN.
+    with contextlib.suppress(OSError):
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-    except OSError:
-        pass
-    try:
+    with contextlib.suppress(OSError):
         sock.close()
-    except OSError:
-        pass
 
 
 class TcpProxy:
@@ -59,11 +56,9 @@ class TcpProxy:
     def close(self) -> None:
         self._closed = True
         self.cut()
-        try:
-            # Wake the accept loop so it sees _closed.
+        # Wake the accept loop so it sees _closed.
+        with contextlib.suppress(OSError):
             socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-        except OSError:
-            pass
         self._listener.close()
         self._thread.join(timeout=5)
 
@@ -110,11 +105,7 @@ class TcpProxy:
                 self._open.discard(src)
                 self._open.discard(dst)
             for sock in (src, dst):
-                try:
+                with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
-                try:
+                with contextlib.suppress(OSError):
                     sock.close()
-                except OSError:
-                    pass

@@ -39,7 +39,10 @@ def test_broker_down_at_submit_then_sweeper_recovers(tmp_path, pg_url, redis_url
             resp = c.post("/v1/articles", json={"text": text, "published_at": "2025-03-03"})
             assert resp.status_code == 202, resp.text
             ids.append(resp.json()["id"])
-        batch = c.post("/v1/articles/batch", json={"articles": [{"text": "Iran rejected the proposal on Friday."}]})
+        batch = c.post(
+            "/v1/articles/batch",
+            json={"articles": [{"text": "Iran rejected the proposal on Friday."}]},
+        )
         assert batch.status_code == 202 and batch.json()["accepted"] == 1, batch.text
         ids.append(batch.json()["items"][0]["id"])
         for article_id in ids:
@@ -50,7 +53,9 @@ def test_broker_down_at_submit_then_sweeper_recovers(tmp_path, pg_url, redis_url
     start_worker(processes, good)
     start_beat(processes, good)
     final = wait_articles(base, ids, timeout=180)
-    assert {b["status"] for b in final.values()} == {"done"}, {i: b["error"] for i, b in final.items()}
+    assert {b["status"] for b in final.values()} == {"done"}, {
+        i: b["error"] for i, b in final.items()
+    }
     counts = store_counts(pg_url)
     print("broker outage:", {"accepted": len(ids), **counts})
     assert counts["articles"] == len(ids)

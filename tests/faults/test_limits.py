@@ -58,7 +58,13 @@ def test_tokens_are_compared_in_constant_time(guarded, monkeypatch):
         assert auth.token_matches(presented, TOKENS) == (presented in TOKENS)
         assert [b for _, b in calls] == [t.encode() for t in TOKENS], presented
     assert guarded.get("/v1/articles", headers=AUTH).status_code == 200
-    for header in ("", "Bearer", f"Bearer {TOKENS[1][:-1]}", f"Basic {TOKENS[1]}", "Bearer ünïcode"):
+    for header in (
+        "",
+        "Bearer",
+        f"Bearer {TOKENS[1][:-1]}",
+        f"Basic {TOKENS[1]}",
+        "Bearer ünïcode",
+    ):
         body = _problem(guarded.get("/v1/articles", headers={"Authorization": header}), 401)
         assert TOKENS[1] not in json.dumps(body)
     assert guarded.get("/livez").status_code == 200  # health stays public
@@ -80,7 +86,9 @@ def test_serve_refuses_public_address_without_tokens(host):
     done = _serve(host, None)
     assert done.returncode != 0
     lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and "refusing to listen" in lines[0] and "EVENTWIRE_API_TOKENS" in lines[0]
+    assert (
+        len(lines) == 1 and "refusing to listen" in lines[0] and "EVENTWIRE_API_TOKENS" in lines[0]
+    )
 
 
 def test_serve_check_passes_for_loopback_or_with_tokens():
@@ -100,9 +108,16 @@ def test_serve_check_passes_for_loopback_or_with_tokens():
 
 
 def test_body_larger_than_the_limit_is_413(guarded):
-    body = _problem(guarded.post("/v1/articles", json={"text": "x" * (65 * 1024)}, headers=AUTH), 413)
+    body = _problem(
+        guarded.post("/v1/articles", json={"text": "x" * (65 * 1024)}, headers=AUTH), 413
+    )
     assert "65536" in body["detail"]
-    _problem(guarded.post("/v1/articles/batch", json={"articles": [{"text": "y" * 70_000}]}, headers=AUTH), 413)
+    _problem(
+        guarded.post(
+            "/v1/articles/batch", json={"articles": [{"text": "y" * 70_000}]}, headers=AUTH
+        ),
+        413,
+    )
 
 
 @pytest.mark.parametrize(
@@ -115,7 +130,15 @@ def test_body_larger_than_the_limit_is_413(guarded):
         ({"text": "a", "language": "x" * 50}, "language"),
         ({"text": "a", "published_at": "9" * 40}, "published_at"),
         ({"text": "a", "metadata": {"k": "v" * 17_000}}, "metadata"),
-        ({"text": "a", "metadata": {"a": {"b": {"c": {"d": {"e": {"f": {"g": {"h": {"i": {"j": {"k": 1}}}}}}}}}}}}, "metadata"),
+        (
+            {
+                "text": "a",
+                "metadata": {
+                    "a": {"b": {"c": {"d": {"e": {"f": {"g": {"h": {"i": {"j": {"k": 1}}}}}}}}}}
+                },
+            },
+            "metadata",
+        ),
         ({"text": ""}, "text"),
         ({"text": 5}, "text"),
     ],
@@ -136,7 +159,10 @@ def test_text_longer_than_a_million_chars_is_422(tmp_path):
     upgrade(settings.database_url)
     app = create_app(settings)
     try:
-        body = _problem(app.test_client().post("/v1/articles", json={"text": "w" * 1_000_001}, headers=AUTH), 422)
+        body = _problem(
+            app.test_client().post("/v1/articles", json={"text": "w" * 1_000_001}, headers=AUTH),
+            422,
+        )
         assert "text" in body["errors"]
     finally:
         app.extensions["eventwire.db"].dispose()
@@ -148,10 +174,18 @@ def test_batch_size_is_bounded(guarded):
     assert "articles" in body["errors"]
     _problem(guarded.post("/v1/articles/batch", json={"articles": []}, headers=AUTH), 422)
     # Items are checked one by one: the bad one gets its own problem, the good one is in.
-    resp = guarded.post("/v1/articles/batch", json={"articles": [{"text": "good"}, {"title": "no text"}]}, headers=AUTH)
+    resp = guarded.post(
+        "/v1/articles/batch",
+        json={"articles": [{"text": "good"}, {"title": "no text"}]},
+        headers=AUTH,
+    )
     assert resp.status_code == 202
     items = resp.get_json()["items"]
-    assert items[0]["id"] and items[1]["problem"]["status"] == 422 and "text" in items[1]["problem"]["errors"]
+    assert (
+        items[0]["id"]
+        and items[1]["problem"]["status"] == 422
+        and "text" in items[1]["problem"]["errors"]
+    )
 
 
 DEEP = "[" * 10_000 + "]" * 10_000
@@ -161,10 +195,10 @@ DEEP = "[" * 10_000 + "]" * 10_000
     "raw",
     [
         DEEP,
-        '{"text": %s}' % DEEP,
-        '{"text": "a", "metadata": {"a": %s}}' % DEEP,
-        '{"articles": [%s]}' % DEEP,
-        '{"articles": [{"text": "a", "metadata": {"m": %s}}]}' % DEEP,
+        '{"text": ' + DEEP + "}",
+        '{"text": "a", "metadata": {"a": ' + DEEP + "}}",
+        '{"articles": [' + DEEP + "]}",
+        '{"articles": [{"text": "a", "metadata": {"m": ' + DEEP + "}}]}",
         '{"a": ' * 5_000 + "1" + "}" * 5_000,
         "[" * 60_000,  # never closed
     ],
@@ -179,37 +213,87 @@ def test_deep_json_nesting_is_422_not_500(guarded, raw, path):
 
 @pytest.mark.parametrize(
     ("raw", "status"),
-    [("{", 400), ('{"text": "a",}', 400), (b'{"text": "\xff\xfe"}', 400), ("[1, 2]", 422), ("null", 422), ('"x"', 422)],
+    [
+        ("{", 400),
+        ('{"text": "a",}', 400),
+        (b'{"text": "\xff\xfe"}', 400),
+        ("[1, 2]", 422),
+        ("null", 422),
+        ('"x"', 422),
+    ],
 )
 def test_malformed_or_wrong_shape_json(guarded, raw, status):
-    resp = guarded.post("/v1/articles", data=raw, headers={**AUTH, "Content-Type": "application/json"})
+    resp = guarded.post(
+        "/v1/articles", data=raw, headers={**AUTH, "Content-Type": "application/json"}
+    )
     _problem(resp, status)
 
 
 def test_wrong_media_type_and_idempotency_key(guarded):
-    _problem(guarded.post("/v1/articles", data="text=hi", headers={**AUTH, "Content-Type": "text/plain"}), 415)
-    body = _problem(guarded.post("/v1/articles", json={"text": "k"}, headers={**AUTH, "Idempotency-Key": "k" * 300}), 422)
+    _problem(
+        guarded.post(
+            "/v1/articles", data="text=hi", headers={**AUTH, "Content-Type": "text/plain"}
+        ),
+        415,
+    )
+    body = _problem(
+        guarded.post(
+            "/v1/articles", json={"text": "k"}, headers={**AUTH, "Idempotency-Key": "k" * 300}
+        ),
+        422,
+    )
     assert "Idempotency-Key" in body["errors"]
 
 
 # -- escaping -----------------------------------------------------------------------------
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> [bold red]boom[/] [link=https://evil.example]x[/link]'
+HOSTILE_TEXT = (
+    'France accused <b onmouseover="alert(1)">Russia</b> of attacking a ship near Odessa on '
+    "Monday. <script>alert('pwned')</script> Officials in \"Kyiv\" said & confirmed it."
+)
 
 
-def test_article_text_is_never_served_as_html(guarded):
-    resp = guarded.post("/v1/articles", json={"text": HOSTILE, "title": HOSTILE, "source": HOSTILE}, headers=AUTH)
-    assert resp.status_code == 202
+def test_article_text_is_never_served_as_raw_html(guarded, tmp_path):
+    payload = {"text": HOSTILE_TEXT, "title": HOSTILE, "source": HOSTILE,
+               "url": 'https://example.org/"><script>alert(1)</script>'}  # fmt: skip
+    resp = guarded.post("/v1/articles", json=payload, headers=AUTH)
+    assert resp.status_code == 202, resp.get_data(as_text=True)
     article_id = resp.get_json()["id"]
+    # Process it for real (engine + store), in-process, so the page has a result to show.
+    from storage.db import Database
+    from workers.processing import process_article
+
+    settings = guarded.application.extensions["eventwire.settings"]
+    db = Database(settings.database_url)
+    try:
+        assert process_article(db, settings, article_id).status == "done"
+    finally:
+        db.dispose()
+
+    # JSON answers: JSON media types only, never sniffed as HTML.
     for url in (f"/v1/articles/{article_id}", "/v1/articles", f"/v1/articles/{HOSTILE}", "/v1/events?type=" + HOSTILE,
                 "/v1/entities?q=" + HOSTILE, "/" + HOSTILE):  # fmt: skip
         got = guarded.get(url, headers=AUTH)
         assert got.status_code < 500, (url, got.status_code)
         assert got.mimetype in ("application/json", "application/problem+json"), (url, got.mimetype)
         assert got.headers["X-Content-Type-Options"] == "nosniff"
-        # JSON-encoded, the markup is inert text.
         json.loads(got.get_data(as_text=True))
-    assert guarded.get(f"/v1/articles/{article_id}", headers=AUTH).get_json()["title"] == HOSTILE
+    body = guarded.get(f"/v1/articles/{article_id}", headers=AUTH).get_json()
+    assert body["title"] == HOSTILE and body["result"]["text"]
+
+    # The HTML page: everything from the article escaped, and no script allowed to run.
+    page = guarded.get(f"/v1/articles/{article_id}/view", headers=AUTH)
+    assert page.status_code == 200 and page.mimetype == "text/html"
+    html = page.get_data(as_text=True)
+    for raw in ("<script>", "<b onmouseover", "<img src=x", "><script>alert(1)"):
+        assert raw not in html, raw
+    assert "&lt;script&gt;alert(" in html
+    assert "said &amp; confirmed" in html  # the cleaned text (the engine drops markup)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html  # title and source, kept as sent
+    csp = page.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in csp and "script-src" not in csp
+    assert "X-Content-Type-Options" in page.headers
 
 
 def test_submit_cli_prints_names_and_reasons_as_text(tmp_path, processes):
@@ -232,3 +316,23 @@ def test_submit_cli_prints_names_and_reasons_as_text(tmp_path, processes):
     assert "\x1b]8;" not in out, "no terminal hyperlink was emitted"
     with httpx.Client(base_url=base) as c:
         assert c.get("/v1/articles").json()["items"]
+
+
+@pytest.mark.parametrize("path", ["/v1/articles", "/v1/events", "/v1/entities", "/v1/webhooks"])
+def test_unknown_query_parameter_is_422(guarded, path):
+    body = _problem(guarded.get(path + "?stauts=done&limit=5", headers=AUTH), 422)
+    assert body["errors"] == {"stauts": ["Unknown field."]}, body
+    assert guarded.get(path + "?limit=5", headers=AUTH).status_code == 200
+
+
+def test_nul_characters_are_422_naming_the_field(guarded):
+    body = _problem(
+        guarded.post(
+            "/v1/articles", json={"text": "a\x00b", "metadata": {"k\x00": 1}}, headers=AUTH
+        ),
+        422,
+    )
+    assert set(body["errors"]) == {"text", "metadata.k\\u0000"}, body
+    body = _problem(guarded.get("/v1/events?entity=Fr%00ance", headers=AUTH), 422)
+    assert "entity" in body["errors"]
+    _problem(guarded.get("/v1/articles/abc%00def", headers=AUTH), 404)

@@ -25,7 +25,9 @@ GOOD = "France accused Russia of attacking a ship near Odessa on Tuesday."
     ],
     ids=["raises", "time-limit"],
 )
-def test_poison_article_fails_after_bounded_attempts(tmp_path, pg_url, redis_url, processes, marker, reason):
+def test_poison_article_fails_after_bounded_attempts(
+    tmp_path, pg_url, redis_url, processes, marker, reason
+):
     # The slow hook sleeps 120 s; the soft limit of 10 s must cut it short each time.
     settings = fault_settings(
         tmp_path, pg_url, redis_url,

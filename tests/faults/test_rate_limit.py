@@ -19,7 +19,10 @@ BETA = {"Authorization": "Bearer beta-token"}
 @pytest.fixture
 def limited(tmp_path, redis_url):  # type: ignore[no-untyped-def]
     settings = make_settings(
-        tmp_path, redis_url=redis_url, rate_limit="5/minute", api_tokens=("alpha-token", "beta-token")
+        tmp_path,
+        redis_url=redis_url,
+        rate_limit="5/minute",
+        api_tokens=("alpha-token", "beta-token"),
     )
     upgrade(settings.database_url)
     return settings

@@ -60,6 +60,8 @@ def test_redis_restart_with_backlog_drains_fully(tmp_path, pg_url, redis_url, pr
     statuses = [b["status"] for b in final.values()]
     counts = store_counts(pg_url)
     print("redis restart:", {"accepted": N, "done": statuses.count("done"), **counts})
-    assert statuses.count("done") == N, {i: b["error"] for i, b in final.items() if b["status"] != "done"}
+    assert statuses.count("done") == N, {
+        i: b["error"] for i, b in final.items() if b["status"] != "done"
+    }
     assert counts["articles"] == N
     assert_stored_once(counts)

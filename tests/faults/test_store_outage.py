@@ -17,7 +17,9 @@ from workers.fault_hooks import SLOW_MARKER
 
 pytestmark = [pytest.mark.slow, pytest.mark.redis, pytest.mark.postgres]
 
-IN_FLIGHT = "The president of Peru met the prime minister of Japan in Lima on Monday. " + SLOW_MARKER
+IN_FLIGHT = (
+    "The president of Peru met the prime minister of Japan in Lima on Monday. " + SLOW_MARKER
+)
 QUEUED = [
     "France accused Russia of attacking a ship near Odessa on Tuesday.",
     "The president of Chile met the king of Spain in Madrid on Friday to discuss trade.",
@@ -32,7 +34,9 @@ def _assert_503(resp: httpx.Response) -> None:
     assert body["status"] == 503 and body["title"] and body["detail"], body
 
 
-def test_store_outage_answers_503_and_workers_catch_up(tmp_path, pg_url, redis_url, pg_proxy, processes):
+def test_store_outage_answers_503_and_workers_catch_up(
+    tmp_path, pg_url, redis_url, pg_proxy, processes
+):
     proxied = pg_url.replace("127.0.0.1:5432", f"127.0.0.1:{pg_proxy.port}")
     assert proxied != pg_url
     upgrade(pg_url)

@@ -39,7 +39,9 @@ def test_sigkill_mid_extraction_is_recovered_once(tmp_path, pg_url, redis_url, p
     _, base = start_api(processes, plain)
 
     with httpx.Client(base_url=base, timeout=30) as c:
-        resp = c.post("/v1/articles", json={"text": TEXT + SLOW_MARKER, "published_at": "2025-03-04"})
+        resp = c.post(
+            "/v1/articles", json={"text": TEXT + SLOW_MARKER, "published_at": "2025-03-04"}
+        )
         assert resp.status_code == 202, resp.text
         article_id = resp.json()["id"]
         body = wait_status(c, article_id, ("processing",), timeout=60)
