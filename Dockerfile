@@ -15,7 +15,7 @@ COPY workers ./workers
 COPY schemas ./schemas
 COPY extraction ./extraction
 COPY storage ./storage
-RUN pip install -c constraints.txt . \
+RUN pip install -c constraints.txt '.[ops]' \
  && useradd --create-home --uid 10001 eventwire \
  && mkdir -p /data /metrics && chown eventwire /data /metrics
 

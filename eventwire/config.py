@@ -35,9 +35,20 @@ class Settings:
     batch_max_items: int = 100
     rate_limit: str | None = None
     worker_concurrency: int = 1
+    # Test-only fault hooks (workers/fault_hooks.py); 0 = off. Never set in production.
+    test_slow_extract_seconds: float = 0.0
     data_dir: Path = field(default_factory=lambda: Path("var"))
     log_level: str = "INFO"
     log_json: bool = True
+    # Delivery (workers/delivery.py): retry delays in seconds, the first being the first try.
+    webhook_retry_schedule: tuple[float, ...] = (0, 5, 300, 1800, 7200, 18000, 36000, 36000)
+    webhook_timeout_seconds: float = 30.0
+    webhook_lease_seconds: int = 120
+    webhook_dispatch_interval: float = 5.0
+    webhook_rotation_overlap_seconds: float = 86400.0
+    webhook_disable_after_seconds: float = 5 * 86400.0
+    stream_maxlen: int = 100_000
+    delivery_crash_file: str | None = None  # tests: SIGKILL the worker once before a send
     worker_metrics_port: int | None = None
     extract_batch: int = 1
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -149,9 +160,32 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         batch_max_items=_int(env, "EVENTWIRE_BATCH_MAX_ITEMS", 100, minimum=1),
         rate_limit=env.get("EVENTWIRE_RATE_LIMIT") or None,
         worker_concurrency=_int(env, "EVENTWIRE_WORKER_CONCURRENCY", 1, minimum=1),
+        test_slow_extract_seconds=_float(env, "EVENTWIRE_TEST_SLOW_EXTRACT_SECONDS", 0.0),
         data_dir=data_dir,
         log_level=log_level,
         log_json=env.get("EVENTWIRE_LOG_FORMAT", "json").lower() != "console",
+        **_delivery_settings(env),
         worker_metrics_port=_int(env, "EVENTWIRE_WORKER_METRICS_PORT", 0, minimum=0) or None,
         extract_batch=_int(env, "EVENTWIRE_EXTRACT_BATCH", 1, minimum=1),
     )
+
+
+def _delivery_settings(env: Mapping[str, str]) -> dict[str, Any]:
+    name = "EVENTWIRE_WEBHOOK_RETRY_SCHEDULE"
+    out: dict[str, Any] = {}
+    if env.get(name, "").strip():
+        try:
+            out["webhook_retry_schedule"] = tuple(float(p) for p in env[name].split(","))
+        except ValueError:
+            raise ConfigError(f"{name} must be seconds separated by commas: {env[name]!r}") from None
+        if any(d < 0 for d in out["webhook_retry_schedule"]):
+            raise ConfigError(f"{name} must not contain negative delays, got {env[name]!r}")
+    out["webhook_timeout_seconds"] = _float(env, "EVENTWIRE_WEBHOOK_TIMEOUT", 30.0)
+    out["webhook_lease_seconds"] = _int(env, "EVENTWIRE_WEBHOOK_LEASE_SECONDS", 120, minimum=1)
+    out["webhook_dispatch_interval"] = _float(env, "EVENTWIRE_WEBHOOK_DISPATCH_INTERVAL", 5.0)
+    overlap, disable_after = "EVENTWIRE_WEBHOOK_ROTATION_OVERLAP", "EVENTWIRE_WEBHOOK_DISABLE_AFTER"
+    out["webhook_rotation_overlap_seconds"] = _float(env, overlap, 86400.0)
+    out["webhook_disable_after_seconds"] = _float(env, disable_after, 5 * 86400.0)
+    out["stream_maxlen"] = _int(env, "EVENTWIRE_STREAM_MAXLEN", 100_000, minimum=1)
+    out["delivery_crash_file"] = env.get("EVENTWIRE_TEST_DELIVERY_CRASH_FILE") or None
+    return out

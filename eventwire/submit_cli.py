@@ -14,6 +14,7 @@ from typing import Any
 
 import httpx
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -48,7 +49,7 @@ def run_submit(args: argparse.Namespace) -> int:
     try:
         files = collect(args.paths)
     except FileNotFoundError as exc:
-        console.print(f"[red]eventwire submit: no such file or folder: {exc}[/red]")
+        console.print(f"[red]eventwire submit: no such file or folder: {escape(str(exc))}[/red]")
         return 2
     if not files:
         console.print("[yellow]eventwire submit: no article files found[/yellow]")
@@ -65,7 +66,7 @@ def run_submit(args: argparse.Namespace) -> int:
             try:
                 resp = client.post("/v1/articles/batch", json={"articles": [_payload(f, args.published_at) for f in chunk]})
             except httpx.HTTPError as exc:
-                console.print(f"[red]eventwire submit: cannot reach {args.api}: {exc}[/red]")
+                console.print(f"[red]eventwire submit: cannot reach {escape(args.api)}: {escape(str(exc))}[/red]")
                 return 2
             if resp.status_code != 202:
                 detail = _detail(resp)
@@ -86,7 +87,8 @@ def run_submit(args: argparse.Namespace) -> int:
     table.add_column("id")
     table.add_column("result")
     for f, article_id, status in results:
-        table.add_row(str(f), article_id or "-", final.get(article_id or "", status))
+        # File names, server details and failure reasons are data, not rich markup.
+        table.add_row(escape(str(f)), article_id or "-", escape(final.get(article_id or "", status)))
     Console().print(table)
     failed = sum(1 for _, article_id, _ in results if not article_id)
     failed_processing = sum(1 for s in final.values() if s.startswith("failed"))

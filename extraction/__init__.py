@@ -14,6 +14,7 @@ from extraction.engine import (
     __version__,
     extract,
     extract_many,
+    warm_up,
 )
 from extraction.errors import ExtractionError, InvalidInput, StageError, UnusableInput
 
@@ -28,4 +29,5 @@ __all__ = [
     "__version__",
     "extract",
     "extract_many",
+    "warm_up",
 ]

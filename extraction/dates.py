@@ -25,12 +25,17 @@ from typing import Any
 
 from extraction.types import PartialDate
 
+_SAY = frozenset(
+    {"say", "tell", "report", "announce", "state", "add", "note", "claim", "predict", "write"}
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-            "nine": 9, "ten": 10, "a": 1, "an": 1, "several": None, "few": None, "couple": None}  # fmt: skip
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1,
+            "several": None, "few": None, "couple": None}  # fmt: skip
 _VAGUE = re.compile(
     r"\b(recent(ly)?|coming|past|previous(ly)?|so far|historically|lately|soon|earlier|later|"
-    r"future|days|weeks|months|decades|years?(?! ago)|time|era|period|season|now|today|tonight|daily|weekly)\b",
+    r"future|days|weeks|months|decades|years?(?! ago)|time|era|period|season|now|today|"
+    r"tonight|daily|weekly)\b",
     re.I,
 )
 _AGO = re.compile(r"\b(\w+)\s+(day|week|month|year)s?\s+ago\b", re.I)
@@ -49,7 +54,9 @@ def _week_month(day: date) -> PartialDate | None:
     return None
 
 
-def resolve(text: str, published_at: PartialDate | None, future: bool = False) -> PartialDate | None:
+def resolve(
+    text: str, published_at: PartialDate | None, future: bool = False
+) -> PartialDate | None:
     """One temporal expression as a PartialDate, or None when it is vague or unresolvable."""
     t = " ".join(text.split()).lower()
     if not t or len(t) > 60:
@@ -67,7 +74,7 @@ def resolve(text: str, published_at: PartialDate | None, future: bool = False) -
 
     m = _AGO.search(t)
     if m:
-        n = _NUMBERS.get(m.group(1), None) if not m.group(1).isdigit() else int(m.group(1))
+        n = _NUMBERS.get(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
         if n is None or anchor is None:
             return None
         unit = m.group(2)
@@ -126,8 +133,9 @@ def _parse_explicit(t: str, has_year: bool, published_at: PartialDate | None) ->
 
 @lru_cache(maxsize=1024)
 def _dateparse(t: str, base: str | None) -> tuple[int, int, int] | None:
-    import dateparser
     from datetime import datetime
+
+    import dateparser
 
     settings: dict[str, Any] = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
     if base:
@@ -136,22 +144,39 @@ def _dateparse(t: str, base: str | None) -> tuple[int, int, int] | None:
         a = pd.anchor()
         settings["RELATIVE_BASE"] = datetime(a.year, a.month, a.day)
     try:
-        dt = dateparser.parse(re.sub(r"^(on|in|of|since|by|from|until|during)\s+", "", t), languages=["en"], settings=settings)
+        dt = dateparser.parse(
+            re.sub(r"^(on|in|of|since|by|from|until|during)\s+", "", t),
+            languages=["en"],
+            settings=settings,
+        )
     except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input
         return None
     return (dt.year, dt.month, dt.day) if dt else None
 
 
 def is_vague(text: str) -> bool:
-    return bool(_VAGUE.search(text)) and not (_AGO.search(text) or _REL.search(text) or _YEAR.search(text))
+    return bool(_VAGUE.search(text)) and not (
+        _AGO.search(text) or _REL.search(text) or _YEAR.search(text)
+    )
 
 
-def event_date(trigger: Any, published_at: PartialDate | None, future: bool = False) -> tuple[PartialDate, str] | None:
-    """The date of the happening ``trigger`` names, with the expression's text."""
+def event_date(
+    trigger: Any,
+    published_at: PartialDate | None,
+    future: bool = False,
+    date_ents: list[Any] | None = None,
+) -> tuple[PartialDate, str] | None:
+    """The date of the happening ``trigger`` names, with the expression's text.
+
+    ``date_ents``: the document's DATE entities, when the caller has them already
+    (``doc.ents`` rebuilds its spans on every access).
+    """
     sent = trigger.sent
+    if date_ents is None:
+        date_ents = [e for e in sent.ents if e.label_ == "DATE"]
     best: tuple[int, Any] | None = None
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
+    for ent in date_ents:
+        if ent.start < sent.start or ent.end > sent.end:
             continue
         dist = _path_to(ent.root, trigger)
         if dist is None:
@@ -180,10 +205,14 @@ def _path_to(tok: Any, trigger: Any, limit: int = 5) -> int | None:
             # the noun that governs the trigger ("plan [to visit] this week") still counts
             return steps + 1 if trigger.head.i == t.i else None
         if t.pos_ in ("VERB", "AUX") and t.i != trigger.i:
-            # a date on a governing light/control verb still dates the event noun/infinitive
-            if trigger.head.i == t.i or trigger.i in {c.i for c in t.children}:
+            # a date on the verb governing the trigger dates it ("held talks on Monday",
+            # "plans to visit this week"); not a reporting verb's date ("said Wednesday")
+            if t.lemma_.lower() in _SAY:
+                return None
+            h = trigger.head
+            if h.i == t.i:
                 return steps + 1
-            if t.i in {a.i for a in trigger.ancestors} and trigger.dep_ in ("xcomp", "dobj", "pobj"):
+            if h.dep_ in ("prep", "xcomp") and h.head.i == t.i:
                 return steps + 2
             return None
         if t.head is t:

@@ -12,13 +12,10 @@ the cleaned ``text``. No exception but ``ExtractionError`` leaves ``extract``:
 from __future__ import annotations
 
 import hashlib
-import importlib
-import importlib.util
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -27,7 +24,7 @@ from spacy.tokens import Doc
 from extraction import cleaning
 from extraction.errors import ExtractionError, InvalidInput, StageError, UnusableInput
 from extraction.nlp import get_nlp, model_label
-from extraction.types import ENTITY_TYPES, Entity, EntityIndex, Mention, PartialDate
+from extraction.types import Entity, EntityIndex, Mention, PartialDate
 
 __version__ = "0.1.0"
 
@@ -36,8 +33,9 @@ __version__ = "0.1.0"
 ENGINE_NAME = "eventwire.events.v1"
 SCHEMA_VERSION = "1.0"
 
-# Texts longer than this are parsed in paragraph-aligned pieces and joined back, so that
-# a 2 MB article neither exceeds nlp.max_length nor needs gigabytes of parser memory.
+# Texts longer than this are processed in paragraph-aligned pieces (parse and stages),
+# whose results are shifted back to text offsets and merged: a 2 MB text then needs
+# neither a raised nlp.max_length nor parser memory or stage time beyond one piece's.
 CHUNK_CHARS = 100_000
 
 
@@ -104,8 +102,9 @@ def extract(article: ArticleInput) -> ArticleResult:
     """
     prepared = _prepare(article)
     nlp = get_nlp()
-    doc = _parse_one(nlp, prepared.cleaned.text)
-    return _finish(prepared, doc, nlp)
+    if len(prepared.cleaned.text) > CHUNK_CHARS:
+        return _finish_long(prepared, nlp)
+    return _finish(prepared, _parse(nlp, prepared.cleaned.text), nlp)
 
 
 def extract_many(
@@ -116,15 +115,14 @@ def extract_many(
     An article that fails yields its ``ExtractionError`` in its place instead of raising,
     so one bad article does not end the batch.
     """
-    nlp = get_nlp()
     batch: list[ArticleInput] = []
     for article in articles:
         batch.append(article)
         if len(batch) >= batch_size:
-            yield from _run_batch(nlp, batch, batch_size)
+            yield from _run_batch(get_nlp(), batch, batch_size)
             batch = []
     if batch:
-        yield from _run_batch(nlp, batch, batch_size)
+        yield from _run_batch(get_nlp(), batch, batch_size)
 
 
 # ---------------------------------------------------------------------------- stages
@@ -192,12 +190,13 @@ def _check_usable(text: str) -> None:
         raise UnusableInput("text looks like binary data, not an article")
 
 
-def _split_long(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+def _split_long(text: str, limit: int | None = None) -> list[str]:
     """Pieces of at most ``limit`` characters whose concatenation is ``text``.
 
     Cuts after a paragraph break when there is one in the second half of the window, else
     after a line break or a space, else (one enormous token) anywhere.
     """
+    limit = limit or CHUNK_CHARS
     pieces: list[str] = []
     pos = 0
     while len(text) - pos > limit:
@@ -216,19 +215,9 @@ def _split_long(text: str, limit: int = CHUNK_CHARS) -> list[str]:
     return pieces
 
 
-def _parse_long(nlp: Language, text: str) -> Doc:
-    docs = list(nlp.pipe(_split_long(text)))
-    doc = Doc.from_docs(docs, ensure_whitespace=False)
-    if doc.text != text:  # never expected; offsets would be wrong, so refuse loudly
-        raise StageError("parse", "joined chunks do not reproduce the text")
-    return doc
-
-
-def _parse_one(nlp: Language, text: str) -> Doc:
+def _parse(nlp: Language, text: str) -> Doc:
     try:
-        return nlp(text) if len(text) <= CHUNK_CHARS else _parse_long(nlp, text)
-    except ExtractionError:
-        raise
+        return nlp(text)
     except Exception as exc:
         raise StageError("parse", f"{type(exc).__name__}: {exc}") from exc
 
@@ -242,9 +231,7 @@ def _run_batch(
             prepared.append(_prepare(article))
         except ExtractionError as exc:
             prepared.append(exc)
-    short = [
-        p for p in prepared if isinstance(p, _Prepared) and len(p.cleaned.text) <= CHUNK_CHARS
-    ]
+    short = [p for p in prepared if isinstance(p, _Prepared) and len(p.cleaned.text) <= CHUNK_CHARS]
     docs: Iterator[Doc] | None
     try:
         docs = iter(list(nlp.pipe((p.cleaned.text for p in short), batch_size=batch_size)))
@@ -256,11 +243,9 @@ def _run_batch(
             continue
         try:
             if len(p.cleaned.text) > CHUNK_CHARS:
-                doc = _parse_one(nlp, p.cleaned.text)
-            elif docs is not None:
-                doc = next(docs)
-            else:
-                doc = _parse_one(nlp, p.cleaned.text)
+                yield _finish_long(p, nlp)
+                continue
+            doc = next(docs) if docs is not None else _parse(nlp, p.cleaned.text)
             yield _finish(p, doc, nlp)
         except ExtractionError as exc:
             yield exc
@@ -268,10 +253,27 @@ def _run_batch(
 
 def _finish(p: _Prepared, doc: Doc, nlp: Language) -> ArticleResult:
     """Entities, events and quotes on the parsed doc, assembled into the result."""
+    entities, events, quotes = _stages_on(doc, p.published)
+    return _assemble(p, nlp, entities, events, quotes)
+
+
+def _stages_on(
+    doc: Doc, published: PartialDate | None
+) -> tuple[list[Entity], list[dict[str, Any]], list[dict[str, Any]]]:
     resolve_entities, extract_events, extract_quotes = _stages()
     index: EntityIndex = _run_stage("entities", resolve_entities, doc)
-    events = _run_stage("events", extract_events, doc, index, p.published)
+    events = _run_stage("events", extract_events, doc, index, published)
     quotes = _run_stage("quotes", extract_quotes, doc, index)
+    return list(index), list(events), list(quotes)
+
+
+def _assemble(
+    p: _Prepared,
+    nlp: Language,
+    entities: list[Entity],
+    events: list[dict[str, Any]],
+    quotes: list[dict[str, Any]],
+) -> ArticleResult:
     a = p.article
     return ArticleResult(
         article={
@@ -286,11 +288,101 @@ def _finish(p: _Prepared, doc: Doc, nlp: Language) -> ArticleResult:
         },
         text=p.cleaned.text,
         cleaning=list(p.cleaned.steps),
-        entities=[e.to_dict() for e in index],
-        events=list(events),
-        quotes=list(quotes),
+        entities=[e.to_dict() for e in entities],
+        events=events,
+        quotes=quotes,
         extractor={"version": ENGINE_NAME, "model": model_label(nlp)},
     )
+
+
+def _finish_long(p: _Prepared, nlp: Language) -> ArticleResult:
+    """A long text, piece by piece: parse and stages per piece, results merged.
+
+    Entities with the same type and name in different pieces become one; events and
+    quotes keep their piece's findings (a happening told in two distant pieces stays two
+    events). Offsets are shifted back to the whole text.
+    """
+    pieces = _split_long(p.cleaned.text)
+    merged = _Merger()
+    offset = 0
+    try:
+        docs = nlp.pipe(pieces, batch_size=4)
+        for piece, doc in zip(pieces, docs, strict=True):
+            entities, events, quotes = _stages_on(doc, p.published)
+            merged.add(offset, entities, events, quotes)
+            offset += len(piece)
+    except ExtractionError:
+        raise
+    except Exception as exc:
+        raise StageError("parse", f"{type(exc).__name__}: {exc}") from exc
+    return _assemble(p, nlp, merged.entities, merged.events, merged.quotes)
+
+
+class _Merger:
+    """Joins per-piece results: shifts offsets, merges entities, renumbers ids."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.events: list[dict[str, Any]] = []
+        self.quotes: list[dict[str, Any]] = []
+        self._by_key: dict[tuple[str, str], Entity] = {}
+
+    def add(
+        self,
+        offset: int,
+        entities: list[Entity],
+        events: list[dict[str, Any]],
+        quotes: list[dict[str, Any]],
+    ) -> None:
+        ids: dict[str, Entity] = {}
+        for e in entities:
+            shifted = [Mention(m.start + offset, m.end + offset, m.text) for m in e.mentions]
+            target = self._by_key.get((e.type, e.name))
+            if target is None:
+                target = Entity(
+                    id=f"e{len(self.entities) + 1}", name=e.name, type=e.type,
+                    aliases=list(e.aliases), mentions=shifted, salience=e.salience,
+                    country_code=e.country_code, lat=e.lat, lon=e.lon,
+                )  # fmt: skip
+                self._by_key[(e.type, e.name)] = target
+                self.entities.append(target)
+            else:
+                target.aliases += [a for a in e.aliases if a not in target.aliases]
+                target.mentions += shifted
+                target.salience = max(target.salience, e.salience)
+            ids[e.id] = target
+        for ev in events:
+            ev = dict(ev, id=f"v{len(self.events) + 1}")
+            for key in ("trigger", "sentence"):
+                if isinstance(ev.get(key), dict):
+                    ev[key] = _shift(ev[key], offset)
+            ev["mentions"] = [_shift(m, offset) for m in ev.get("mentions") or []]
+            for key in ("actors", "recipients"):
+                ev[key] = [_remap(r, ids) for r in ev.get(key) or []]
+            if ev.get("reported_by"):
+                ev["reported_by"] = _remap(ev["reported_by"], ids)
+            loc = ev.get("location")
+            if isinstance(loc, dict) and loc.get("entity_id") in ids:
+                ev["location"] = dict(loc, entity_id=ids[loc["entity_id"]].id)
+            self.events.append(ev)
+        for q in quotes:
+            q = _shift(q, offset)
+            if q.get("speaker"):
+                q["speaker"] = _remap(q["speaker"], ids)
+            self.quotes.append(q)
+
+
+def _shift(span: dict[str, Any], offset: int) -> dict[str, Any]:
+    out = dict(span)
+    for key in ("start", "end"):
+        if isinstance(out.get(key), int):
+            out[key] += offset
+    return out
+
+
+def _remap(ref: dict[str, Any], ids: dict[str, Entity]) -> dict[str, Any]:
+    target = ids.get(ref.get("entity_id"))  # type: ignore[arg-type]
+    return target.ref() if target is not None else dict(ref)
 
 
 def _run_stage(name: str, fn: Callable[..., Any], *args: Any) -> Any:
@@ -305,45 +397,18 @@ def _run_stage(name: str, fn: Callable[..., Any], *args: Any) -> Any:
 # ---------------------------------------------------------------------------- stage lookup
 
 
-@lru_cache(maxsize=1)
 def _stages() -> tuple[Callable[..., Any], Callable[..., Any], Callable[..., Any]]:
-    """The three stage functions; a minimal fallback only where a module does not exist.
+    """The three stage functions (imported here to keep module import light)."""
+    from extraction.entities import resolve_entities
+    from extraction.events import extract_events
+    from extraction.quotes import extract_quotes
 
-    The fallbacks keep the engine runnable while the ENTITIES and EVENTS modules are being
-    written. A module that exists but fails to import raises, it is never replaced.
+    return resolve_entities, extract_events, extract_quotes
+
+
+def warm_up() -> None:
+    """Load everything the engine needs (model, gazetteer, lexicons, date parser) now.
+
+    A worker calls this once per process at start, so no article pays for the loading.
     """
-    return (
-        _optional("extraction.entities", "resolve_entities", _fallback_entities),
-        _optional("extraction.events", "extract_events", lambda doc, index, published: []),
-        _optional("extraction.quotes", "extract_quotes", lambda doc, index: []),
-    )
-
-
-def _optional(module: str, attr: str, fallback: Callable[..., Any]) -> Callable[..., Any]:
-    if importlib.util.find_spec(module) is None:
-        return fallback
-    fn: Callable[..., Any] = getattr(importlib.import_module(module), attr)
-    return fn
-
-
-_FALLBACK_LABELS = {"FAC": "LOC"}
-
-
-def _fallback_entities(doc: Doc) -> EntityIndex:
-    """spaCy's own entities, one per (type, surface text): no aliases, no gazetteer."""
-    by_key: dict[tuple[str, str], Entity] = {}
-    for ent in doc.ents:
-        label = _FALLBACK_LABELS.get(ent.label_, ent.label_)
-        if label not in ENTITY_TYPES:
-            continue
-        key = (label, ent.text)
-        e = by_key.get(key)
-        if e is None:
-            e = by_key[key] = Entity(
-                id=f"e{len(by_key) + 1}", name=ent.text, type=label, aliases=[ent.text]
-            )
-        e.mentions.append(Mention(ent.start_char, ent.end_char, ent.text))
-    top = max((len(e.mentions) for e in by_key.values()), default=1)
-    for e in by_key.values():
-        e.salience = len(e.mentions) / top
-    return EntityIndex(list(by_key.values()))
+    extract(ArticleInput(text="Warm-up: the minister met the president in Paris on Monday."))

@@ -2,7 +2,9 @@
 
 ``resolve_entities(doc)`` (version ``eventwire.entities.v1``):
 
-1. ``entities_spans.collect_candidates`` repairs spaCy's spans and reads titles.
+1. ``entities_spans.collect_candidates`` repairs spaCy's spans and reads titles
+   (``entities_titles``); ``entities_recall.complete`` adds names the model missed or
+   split and links bracketed acronyms.
 2. Candidates with the same text key form groups; each group collects type votes: spaCy's
    label, a title or honorific before the name (PERSON), the gazetteer (a country, city or
    sea named "Kiev" is a place even when the model says PERSON), demonym shape (NORP).
@@ -10,108 +12,90 @@
    "America", "the United States"), demonyms by group name ("Russian", "Russians"),
    people by surname or given name ("Trump", "Mr. Trump" -> "Donald Trump"; "Vladimir" ->
    "Vladimir Putin") and by spelling variants ("Zelensky" / "Zelenskyy", "Sergei" /
-   "Sergey").
+   "Sergey"); see ``entities_merge``.
 4. Each merged cluster takes the type with most votes, a name (the longest full name of a
    person, the gazetteer's name of a place, the plural demonym of a group), its aliases
    (distinct surface strings plus "title + name" forms) and a salience.
+5. Names the model tagged once are propagated to their untagged repetitions.
 
 Ids are "e1", "e2", ... in order of first mention.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
+import re
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
+from extraction.entities_merge import Group, add_evidence, merge
 from extraction.entities_names import (
     collapse,
     demonym_places,
     demonym_plural,
-    lexicon,
-    looks_like_demonym,
-    same_person_name,
-    similar,
+    doc_text,
     text_key,
 )
-from extraction.entities_spans import Candidate, collect_candidates
-from extraction.gazetteer import Place, get_gazetteer
+from extraction.entities_recall import complete
+from extraction.entities_spans import LABEL_VOTE, Candidate, collect_candidates
+from extraction.gazetteer import get_gazetteer
 from extraction.types import Entity, EntityIndex, Mention
 
 VERSION = "eventwire.entities.v1"
 
-_PLACE_VOTE = 2.0
-_DEMONYM_VOTE = 2.0
-_BIG_CITY = 1_000_000
-_SURNAME_SIMILARITY = 0.85
-_LONG_NAME_SIMILARITY = 0.95
-
-
-class _Group:
-    """Candidates sharing one text key (and, after merging, one referent)."""
-
-    __slots__ = ("cands", "votes", "place", "raw")
-
-    def __init__(self) -> None:
-        self.cands: list[Candidate] = []
-        self.votes: Counter[str] = Counter()
-        self.raw: Counter[str] = Counter()  # spaCy's own labels
-        self.place: Place | None = None
-
-    @property
-    def type(self) -> str:
-        return (
-            max(self.votes.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]
-            if self.votes
-            else "ORG"
-        )
-
-    @property
-    def words(self) -> list[str]:
-        return self.cands[0].text.split()
-
 
 def resolve_entities(doc: Any) -> EntityIndex:
     """Resolve ``doc``'s named entities into one ``Entity`` per referent."""
-    cands = _expand_compounds(collect_candidates(doc))
+    full = doc_text(doc)
+    cands = _expand_compounds(complete(doc, full, collect_candidates(doc)))
     if not cands:
         return EntityIndex([])
     gaz = get_gazetteer()
 
-    groups: dict[str, _Group] = {}
+    groups: dict[str, Group] = {}
     for c in cands:
         key = text_key(c.text)
         if not key:
             continue
         g = groups.get(key)
         if g is None:
-            g = groups[key] = _Group()
+            g = groups[key] = Group()
             g.place = gaz.lookup(c.text)
         g.cands.append(c)
         g.votes.update(c.votes)
         if c.raw_label:
             g.raw[c.raw_label] += 1
     for g in groups.values():
-        _evidence(g)
+        add_evidence(g)
 
-    clusters = _merge(list(groups.values()))
+    links = [
+        (text_key(c.text), text_key(c.acronym_of.text)) for c in cands if c.acronym_of is not None
+    ]
+    clusters = merge(list(groups.values()), links)
     entities = [_build(cluster) for cluster in clusters]
-    entities = [e for e in entities if e is not None]
+    _propagate(doc, full, entities, {(c.start, c.end) for c in cands})
+    entities = _unique_mentions(entities)
     entities.sort(key=lambda e: e.mentions[0].start)
     _dedupe_aliases(entities)
-    _salience(entities, len(doc.text))
+    _salience(entities, len(full))
     for i, e in enumerate(entities, 1):
         e.id = f"e{i}"
     return EntityIndex(entities)
 
 
 def _expand_compounds(cands: list[Candidate]) -> list[Candidate]:
-    """Split "Trump-Putin" / "U.S.-Russia" into parts when every part is known alone."""
-    known = {text_key(c.text) for c in cands if not c.parts}
+    """Split "Trump-Putin" / "U.S.-Russia" into parts when every part is known alone; keep
+    an optional candidate (a name after a possessive) only when it is known alone."""
+    known = {text_key(c.text) for c in cands if not c.parts and not c.optional}
     gaz = get_gazetteer()
     out: list[Candidate] = []
     for c in cands:
-        if c.parts and all(text_key(p.text) in known or gaz.lookup(p.text) for p in c.parts):
+        if c.optional:
+            if text_key(c.text) in known:
+                out.append(c)
+        elif c.parts and all(text_key(p.text) in known or gaz.lookup(p.text) for p in c.parts):
             out.extend(c.parts)
         else:
             c.parts = []
@@ -119,133 +103,12 @@ def _expand_compounds(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _evidence(g: _Group) -> None:
-    """Add gazetteer and demonym votes to a group."""
-    n = len(g.cands)
-    place = g.place
-    text = g.cands[0].text
-    if place is not None:
-        # The model's PERSON for "Kiev" is overruled by a big city; its ORG for "Xinhua"
-        # (also a town) is overruled only by a country, state, continent or sea.
-        said = {k for k, v in g.raw.items() if v * 2 > n}
-        big_city = "ORG" not in said and place.population >= _BIG_CITY
-        if said & {"GPE", "LOC"} or not g.raw or place.kind != "city" or big_city:
-            g.votes[place.entity_type] += _PLACE_VOTE * n
-    elif set(g.raw) <= {"NORP", "GPE"} and looks_like_demonym(text):
-        g.votes["NORP"] += _DEMONYM_VOTE * n
-
-
-def _place_identity(place: Place) -> tuple[Any, ...]:
-    if place.kind == "city":
-        return ("city", place.country_code, round(place.lat or 0, 1), round(place.lon or 0, 1))
-    if place.kind == "country":
-        return ("country", place.country_code)
-    return (place.kind, place.name)
-
-
-def _merge(groups: list[_Group]) -> list[list[_Group]]:
-    parent = list(range(len(groups)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(a: int, b: int) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
-    by_identity: dict[tuple[Any, ...], int] = {}
-    for i, g in enumerate(groups):
-        t = g.type
-        if t in ("GPE", "LOC") and g.place is not None:
-            ident = _place_identity(g.place)
-        elif t == "NORP":
-            ident = ("norp", demonym_plural(g.cands[0].text).casefold())
-        else:
-            continue
-        if ident in by_identity:
-            union(by_identity[ident], i)
-        else:
-            by_identity[ident] = i
-
-    _merge_people(groups, union, find)
-    _merge_long_names(groups, union)
-
-    clusters: dict[int, list[_Group]] = {}
-    for i, g in enumerate(groups):
-        clusters.setdefault(find(i), []).append(g)
-    return list(clusters.values())
-
-
-def _merge_people(groups: list[_Group], union: Any, find: Any) -> None:
-    """Surname/given-name mentions and spelling variants join the full name."""
-    particles = lexicon()["particles"]
-    full = [i for i, g in enumerate(groups) if g.type == "PERSON" and len(g.words) >= 2]
-    # Spelling variants of full names, compared within a bucket of the surname's initial.
-    buckets: dict[str, list[int]] = {}
-    for i in full:
-        buckets.setdefault(groups[i].words[-1][:1].casefold(), []).append(i)
-    for members in buckets.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if same_person_name(groups[i].words, groups[j].words):
-                    union(i, j)
-    # One-word mentions: exactly one full name must contain the word.
-    by_word: dict[str, set[int]] = {}
-    for i in full:
-        for w in groups[i].words:
-            wk = w.casefold().rstrip(".")
-            if len(wk) > 1 and wk not in particles:
-                by_word.setdefault(wk, set()).add(find(i))
-    surnames: dict[str, set[int]] = {}
-    for i in full:
-        surnames.setdefault(groups[i].words[-1][:1].casefold(), set()).add(i)
-    for i, g in enumerate(groups):
-        if len(g.words) != 1:
-            continue
-        personish = g.type in ("PERSON", "ORG") or g.raw.get("PERSON", 0) * 2 > len(g.cands)
-        if not personish or (
-            g.place is not None and g.type in ("GPE", "LOC") and not g.raw.get("PERSON")
-        ):
-            continue
-        word = g.words[0].casefold()
-        owners = {find(k) for k in by_word.get(word, ())}
-        if not owners:  # "Zelensky" for "Volodymyr Zelenskyy"
-            owners = {
-                find(k)
-                for k in surnames.get(word[:1], ())
-                if similar(word, groups[k].words[-1]) >= _SURNAME_SIMILARITY
-            }
-        if len(owners) == 1:
-            union(owners.pop(), i)
-
-
-def _merge_long_names(groups: list[_Group], union: Any) -> None:
-    """Long names differing by a letter are one name: "Institute of Russian, Eastern
-    European and Central Asian Studies" / "Institute of Russia, Eastern European ..."."""
-    buckets: dict[tuple[str, str], list[int]] = {}
-    for i, g in enumerate(groups):
-        if g.type in ("ORG", "EVENT", "LOC") and len(g.words) >= 3:
-            buckets.setdefault((g.type, g.words[0].casefold()), []).append(i)
-    for members in buckets.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if (
-                    similar(groups[i].cands[0].text, groups[j].cands[0].text)
-                    >= _LONG_NAME_SIMILARITY
-                ):
-                    union(i, j)
-
-
-def _build(cluster: list[_Group]) -> Entity | None:
+def _build(cluster: list[Group]) -> Entity:
     votes: Counter[str] = Counter()
     for g in cluster:
         votes.update(g.votes)
     if any(g.type == "PERSON" and len(g.words) >= 2 for g in cluster) and len(cluster) > 1:
-        votes["PERSON"] += 1.0  # a full personal name anchors its short forms
+        votes["PERSON"] += LABEL_VOTE  # a full personal name anchors its short forms
     etype = max(votes.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]
     cands = sorted((c for g in cluster for c in g.cands), key=lambda c: c.start)
     surfaces = [collapse(c.text) for c in cands]
@@ -264,11 +127,10 @@ def _build(cluster: list[_Group]) -> Entity | None:
         name = place.name
     elif etype == "NORP":
         name = demonym_plural(max(counts, key=lambda s: (counts[s], len(s))))
-        name = name if not name.endswith("ss") else name[:-1]
-    else:
-        name = max(counts, key=lambda s: (counts[s], len(s)))
+    else:  # the full form over an acronym or a country-less short form
+        name = max(counts, key=lambda s: (len(s.split()), counts[s], len(s)))
 
-    aliases = list(dict.fromkeys(surfaces))
+    aliases = list(dict.fromkeys(surfaces + [collapse(c.surface) for c in cands if c.surface]))
     if etype == "PERSON":
         aliases.extend(c.title for c in cands if c.title)
         aliases = list(dict.fromkeys(aliases))
@@ -292,9 +154,10 @@ def _person_country(cands: list[Candidate]) -> str | None:
     """A person's country from a title qualifier: "US President", "Russian Foreign Minister"."""
     gaz = get_gazetteer()
     for c in cands:
-        if c.qualifier:
-            place = gaz.lookup(c.qualifier)
-            code = place.country_code if place else _demonym_country(c.qualifier)
+        # "US", "Russian", or the first word of "Chinese Foreign Ministry"
+        for q in (c.qualifier, c.qualifier.split()[0]) if c.qualifier else ():
+            place = gaz.lookup(q.removesuffix("'s").removesuffix("’s"))
+            code = place.country_code if place else _demonym_country(q)
             if code:
                 return code
     return None
@@ -307,6 +170,107 @@ def _demonym_country(text: str) -> str | None:
         if place is not None and place.kind == "country":
             return place.country_code
     return None
+
+
+def _propagate(doc: Any, full: str, entities: list[Entity], taken: set[tuple[int, int]]) -> None:
+    """Add mentions the model missed: a later bare "Ruto" after "William Ruto", a second
+    "Kremlin" after a tagged one. Only capitalised names that belong to a single entity
+    are propagated, at token boundaries, on proper nouns; one regex pass over the text."""
+    claims: dict[str, list[Entity]] = {}
+    for e in entities:
+        forms = {collapse(m.text) for m in e.mentions}
+        if e.type == "PERSON":
+            forms |= {f.split()[-1] for f in forms if len(f.split()) >= 2}
+        for f in forms:
+            if f[:1].isupper() and len(f) >= 2:
+                claims.setdefault(f, []).append(e)
+    owner: dict[str, Entity | None] = {}
+    for f, claimants in claims.items():
+        # A form two entities share goes to one that is mentioned twice as often.
+        claimants.sort(key=lambda x: len(x.mentions), reverse=True)
+        dominant = len(claimants) == 1 or len(claimants[0].mentions) >= 2 * len(
+            claimants[1].mentions
+        )
+        owner[f] = claimants[0] if dominant else None
+    by_first: dict[str, list[str]] = {}
+    for f in sorted((f for f, e in owner.items() if e is not None), key=len, reverse=True):
+        by_first.setdefault(f.split()[0], []).append(f)
+    if not by_first:
+        return
+    covered = sorted(taken | {(m.start, m.end) for e in entities for m in e.mentions})
+    starts = [s for s, _ in covered]
+    has_pos = doc.has_annotation("POS")
+    lowercase_seen: dict[str, bool] = {}
+    for start, end, form in _find_forms(full, by_first):
+        k = bisect.bisect_right(starts, end - 1) - 1
+        if k >= 0 and covered[k][1] > start:
+            continue  # overlaps a mention already found
+        span = doc.char_span(start, end)
+        if span is None:
+            continue
+        # The small model tags a sentence-initial "Trump" NOUN now and then; a form that
+        # also occurs as a lowercase word ("Bush" / "bush fires") stays out.
+        if (
+            has_pos
+            and span[0].pos_ != "PROPN"
+            and (span[0].pos_ != "NOUN" or _used_lowercase(full, form, lowercase_seen))
+        ):
+            continue
+        if span.end < len(doc) and doc[span.end].is_title and doc[span.end].pos_ == "PROPN":
+            continue  # "Washington" in an untagged "Washington Post"
+        ent = owner[form]
+        if ent is not None:
+            ent.mentions.append(Mention(start, end, full[start:end]))
+    for e in entities:
+        e.mentions.sort(key=lambda x: x.start)
+        for x in e.mentions:
+            alias = collapse(x.text)
+            if alias not in e.aliases:
+                e.aliases.append(alias)
+
+
+_CAPITALISED = re.compile(r"(?<![\w.'’-])[A-Z][^\s]*")
+_WORD_AFTER = re.compile(r"[\w'’-]")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?(?![\w])")
+
+
+def _find_forms(full: str, by_first: dict[str, list[str]]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, form) for each whole-word occurrence of a form, longest first, found
+    by looking up each capitalised word (no per-document regex to compile)."""
+    for m in _CAPITALISED.finditer(full):
+        word = m.group(0)
+        options = by_first.get(word) or by_first.get(word.rstrip(",.;:!?)”’'\""))
+        if not options:
+            continue
+        start = m.start()
+        for form in options:
+            end = start + len(form)
+            if full.startswith(form, start) and (
+                not _WORD_AFTER.match(full, end) or _POSSESSIVE_AFTER.match(full, end)
+            ):
+                yield start, end, form  # "Ruto’s plan" gives "Ruto"
+                break
+
+
+def _used_lowercase(full: str, form: str, cache: dict[str, bool]) -> bool:
+    low = form.lower()
+    if low not in cache:
+        cache[low] = re.search(rf"(?<![\w]){re.escape(low)}(?![\w])", full) is not None
+    return cache[low]
+
+
+def _unique_mentions(entities: list[Entity]) -> list[Entity]:
+    """One entity per exact span: EntityIndex sorts (start, end, entity) tuples, and a
+    span read twice must not count twice. Entities left without a mention are dropped."""
+    seen: set[tuple[int, int]] = set()
+    for e in sorted(entities, key=lambda x: -len(x.mentions)):
+        kept = []
+        for m in e.mentions:
+            if (m.start, m.end) not in seen:
+                seen.add((m.start, m.end))
+                kept.append(m)
+        e.mentions = kept
+    return [e for e in entities if e.mentions]
 
 
 def _dedupe_aliases(entities: list[Entity]) -> None:

@@ -10,6 +10,7 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 _TITLES = Path(__file__).parent / "data" / "entities_titles.json"
 
@@ -18,13 +19,27 @@ _NON_WORD = re.compile(r"[\W_]+")
 # letter) followed by an optional "s" and then a non-letter or the end.
 POSSESSIVE = re.compile(r"['\u2019\u02bc\u2018](?:s|S)?(?![A-Za-z])")
 _WS = re.compile(r"\s+")
+_TEXT_KEY = "eventwire.text"
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, frozenset[str]]:
     """The word lists of ``entities_titles.json`` as frozensets (loaded once)."""
     raw = json.loads(_TITLES.read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
+    out = {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
+    out["role_words"] = out["roles"] | out["honorifics"]
+    out["title_words"] = out["role_words"] | out["modifiers"]
+    return out
+
+
+def doc_text(doc: Any, tokens: list[Any] | None = None) -> str:
+    """``doc.text``, read once per Doc: spaCy rebuilds it from every token on each access,
+    which costs more than all of entity resolution. Cached in ``doc.user_data``."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is None or cached[0] != len(doc):  # retokenised since: read again
+        text = "".join(t.text_with_ws for t in tokens) if tokens is not None else doc.text
+        cached = doc.user_data[_TEXT_KEY] = (len(doc), text)
+    return cached[1]  # type: ignore[no-any-return]
 
 
 def collapse(text: str) -> str:
@@ -74,14 +89,15 @@ _DEMONYM_STEMS = (
     (r"ese$", ("a", "", "e")),  # Chinese -> China, Japanese -> Japan
     (r"ish$", ("", "ain", "and", "ey")),  # Polish -> Poland, British -> Britain, Turkish -> Turkey
     (r"is?$", ("",)),  # Iraqi -> Iraq, Israelis -> Israel
-    (r"ch$", ("ce",)),  # French -> France
+    (r"ench$", ("ance",)),  # French -> France
+    (r"ch$", ("ce",)),
 )
 
 
 def demonym_places(text: str) -> list[str]:
     """Candidate place names a demonym may come from, to look up in the gazetteer."""
     text = collapse(text)
-    out = []
+    out: list[str] = []
     for pattern, endings in _DEMONYM_STEMS:
         m = re.search(pattern, text)
         if m:

@@ -12,12 +12,14 @@ span errors before any grouping happens:
 - an organisation name cut at a coordination is extended ("Institute of Russian, Eastern
   European and Central Asian Studies");
 - "Washington, D.C." becomes one mention; "Trump administration", "UK government" become
-  ORG mentions and "Alaska summit" an EVENT mention;
+  ORG mentions and "Alaska summit" an EVENT mention (the inner name stays a mention);
+- an amount glued to a name is cut ("fined Apple 1.8 billion euros");
 - fragments of a job title ("State" in "Secretary of State Marco Rubio"), pure
   punctuation and lowercase junk are dropped.
 
 Each candidate also carries the title written immediately before it ("US President",
-"former National Security Adviser"), used as an alias and as evidence of a PERSON.
+"former National Security Adviser"; see ``entities_titles``), used as an alias and as
+evidence of a PERSON.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from extraction.entities_names import POSSESSIVE, collapse, lexicon, word_key
+from extraction.entities_names import POSSESSIVE, doc_text, lexicon, looks_like_demonym, word_key
+from extraction.entities_titles import scan_title
 from extraction.gazetteer import get_gazetteer
 
 LABEL_MAP = {
@@ -43,10 +46,12 @@ LABEL_MAP = {
 _HAS_LETTER = re.compile(r"[A-Za-z]")
 _COMPOUND = re.compile(r"[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
 _FUNCTION_WORDS = frozenset({"to", "for", "of", "and", "a", "an", "the", "in", "on", "with"})
-_TITLE_SCAN_LIMIT = 10
-_PERSON_TITLE_VOTE = 2.5
-_CONSTRUCTION_VOTE = 3.0
-_BUILDING_VOTE = 1.5
+# Type votes are integers in half-vote units: one model label counts LABEL_VOTE.
+LABEL_VOTE = 2
+_CONSTRUCTION_VOTE = 6
+_BUILDING_VOTE = 3
+_INSIDE_VOTE = 3
+_CLAUSE_VOTE = 3
 
 
 @dataclass
@@ -62,11 +67,35 @@ class Candidate:
     qualifier: str | None = None  # "US" in "US President Donald Trump"
     parts: list[Candidate] = field(default_factory=list)  # "Trump-Putin" -> Trump, Putin
     raw_label: str | None = None
+    surface: str | None = None  # "The New York Times" when a sentence-initial "The" was cut
+    acronym_of: Candidate | None = None  # "WFP" in "World Food Programme (WFP)"
+    optional: bool = False  # kept only when the same name is found elsewhere
+
+
+class _TokenList:
+    """The Doc with its tokens built once: ``doc[i]`` creates a new Token object on every
+    access, and the repairs below look at neighbours many times. Slices and every other
+    attribute go to the Doc itself."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.tokens = list(doc)
+
+    def __getitem__(self, i: Any) -> Any:
+        return self.tokens[i] if isinstance(i, int) else self.doc[i]
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.doc, name)
 
 
 def collect_candidates(doc: Any) -> list[Candidate]:
     """Repaired mention candidates of ``doc``, in text order."""
+    doc = _TokenList(doc)
     lex = lexicon()
+    full = doc_text(doc.doc, doc.tokens)
     out: list[Candidate] = []
     consumed = -1  # token index up to which a previous repair swallowed later ents
     for ent in doc.ents:
@@ -75,54 +104,41 @@ def collect_candidates(doc: Any) -> list[Candidate]:
         label = LABEL_MAP.get(ent.label_)
         if label is None:
             continue
+        body_end = _state_body(doc, ent, lex)
+        if body_end is not None:  # "Chinese" + "Foreign Ministry": one ORG
+            made, consumed = _repair(doc, full, ent.start, body_end, "ORG", lex)
+            out.extend(made)
+            continue
         # A span never crosses a line break ("Photo: VCG\nEurope is ramping up").
         seg_start = ent.start
         for i in range(ent.start, ent.end + 1):
             if i == ent.end or (doc[i].is_space and "\n" in doc[i].text):
                 if i > seg_start and seg_start >= consumed:
-                    made, consumed_to = _repair(doc, seg_start, i, label, lex)
+                    made, consumed_to = _repair(doc, full, seg_start, i, label, lex)
                     consumed = max(consumed, consumed_to)
                     out.extend(made)
                 seg_start = i + 1
-    out.extend(_coordinated_places(doc, out))
-    out.sort(key=lambda c: c.start)
+    out.sort(key=lambda c: (c.start, -c.end))
     return out
 
 
-def _coordinated_places(doc: Any, cands: list[Candidate]) -> list[Candidate]:
-    """A place the model missed next to one it found: "Both Moscow and Kyiv remain ..."."""
-    taken = {(c.start, c.end) for c in cands}
-    out = []
-    gaz = get_gazetteer()
-    for c in cands:
-        if c.label != "GPE":
-            continue
-        span = doc.char_span(c.start, c.end)
-        if span is None:
-            continue
-        root = span.root
-        neighbours = [t for t in root.children if t.dep_ == "conj"]
-        if root.dep_ == "conj":
-            neighbours.append(root.head)
-        for t in neighbours:
-            if (
-                t.ent_type_
-                or not t.is_title
-                or t.pos_ != "PROPN"
-                or (t.idx, t.idx + len(t)) in taken
-            ):
-                continue
-            place = gaz.lookup(t.text)
-            if place is not None and place.entity_type == "GPE":
-                new = Candidate(t.idx, t.idx + len(t), t.text, "GPE", raw_label="GPE")
-                new.votes["GPE"] += 1.0
-                taken.add((new.start, new.end))
-                out.append(new)
-    return out
+def _state_body(doc: Any, ent: Any, lex: dict[str, frozenset[str]]) -> int | None:
+    """End of an ORG span that a demonym or country right before it belongs to: the model
+    splits "Chinese Foreign Ministry" into NORP + ORG. Only for state bodies (ministry,
+    army, court ...), so "Russian Gazprom" stays two names."""
+    n = len(doc)
+    if ent.label_ not in ("NORP", "GPE") or ent.end >= n or doc[ent.end - 1].whitespace_ != " ":
+        return None
+    if doc[ent.end].ent_iob_ != "B" or doc[ent.end].ent_type_ != "ORG":
+        return None
+    j = ent.end + 1
+    while j < n and doc[j].ent_iob_ == "I":
+        j += 1
+    return j if doc[j - 1].lower_ in lex["body_heads"] else None
 
 
 def _repair(
-    doc: Any, s: int, e: int, label: str, lex: dict[str, frozenset[str]]
+    doc: Any, full: str, s: int, e: int, label: str, lex: dict[str, frozenset[str]]
 ) -> tuple[list[Candidate], int]:
     n = len(doc)
     while s < e and (doc[s].is_space or (doc[s].is_punct and doc[s].text not in ".")):
@@ -131,10 +147,13 @@ def _repair(
         e -= 1
     if label == "ORG" and s > 1 and doc[s - 1].text == "The" and not doc[s - 1].is_sent_start:
         s -= 1  # the model left out the capital "The" of "The Guardian"
+    with_the = None
     if s < e and doc[s].lower_ == "the":
         # "according to The Guardian": a capital "The" inside a sentence is part of the name.
         keep = label == "ORG" and doc[s].text == "The" and s > 0 and not doc[s].is_sent_start
         keep = keep and not doc[s - 1].is_space and doc[s - 1].text not in ":|"
+        if not keep and doc[s].text == "The" and label == "ORG":
+            with_the = doc[s].idx  # sentence-initial: "The New York Times reported"
         s += 0 if keep else 1
     if s >= e:
         return [], e
@@ -145,14 +164,24 @@ def _repair(
         if doc[s].lower_ in lex["adjectival_prefixes"]:
             s += 2
     if any("/" in t.text for t in doc[s:e]):
-        return _split_credits(doc, s, e), e
+        return _split_credits(doc, full, s, e), e
+    # "fined Apple 1.8 billion euros": an amount glued to a name is not part of it.
+    for i in range(s + 1, e - 1):
+        if doc[i].like_num and doc[i + 1].is_lower:
+            e = i
+            break
     # A possessive inside the span: keep the name after it for a person ("Ukraine's
     # President Volodymyr Zelenskyy"), the name before it otherwise.
+    tail: tuple[int, int] | None = None
     for i in range(s, e):
         if doc[i].tag_ == "POS" or doc[i].text in ("'s", "’s", "'", "’"):
+            if _possessive_inside_name(doc, i, e):
+                break  # "National People's Congress", "Workers' Party"
             if label == "PERSON" and i + 1 < e:
                 s = i + 1
             else:
+                if i + 1 < e and doc[i + 1].is_title:
+                    tail = (i + 1, e)  # "Ukraine’s Zelenskiy" tagged as one ORG
                 e = i
             break
     if s >= e:
@@ -167,16 +196,24 @@ def _repair(
     ):
         place = get_gazetteer().lookup(doc[s + 1].text)
         if place is not None and place.kind in ("country", "city"):
-            first, _ = _repair(doc, s, s + 1, "ORG", lex)
-            second, _ = _repair(doc, s + 1, e, "GPE", lex)
+            first, _ = _repair(doc, full, s, s + 1, "ORG", lex)
+            second, _ = _repair(doc, full, s + 1, e, "GPE", lex)
             return first + second, e
     if label == "PERSON":
-        titles = lex["honorifics"] | lex["roles"] | lex["modifiers"]
+        titles = lex["title_words"]
         while s < e - 1 and (word_key(doc[s].text) in titles or doc[s].text == "."):
             s += 1
-        # "Ursula von der" + "Leyen": a particle cannot end a name.
+        # "Ursula von der" + "Leyen": a particle cannot end a name; "Abdel Fattah" +
+        # "el-Sisi": a particle after a name starts its next part.
         while e < n and doc[e - 1].lower_ in lex["particles"] and doc[e].is_title:
             e += 1
+        j = e
+        while j < n and (
+            (doc[j].is_lower and doc[j].lower_ in lex["particles"]) or doc[j].text == "-"
+        ):
+            j += 1
+        if j > e and j < n and doc[j].is_title and doc[j].ent_type_ not in ("GPE", "ORG", "NORP"):
+            e = j + 1
     consumed = e
     if label == "ORG" and e - s >= 2 and doc[e - 2].lower_ == "of" and doc[e - 1].is_title:
         e = _extend_coordination(doc, e)
@@ -190,56 +227,69 @@ def _repair(
             e = consumed = j
 
     start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-    text = doc.text[start:end]
-    m = POSSESSIVE.search(text)  # "Trump’s" kept as one token
+    text = full[start:end]
+    last_start = doc[e - 1].idx - start
+    m = POSSESSIVE.search(text, last_start)  # "Trump’s" kept as one token
     if m and m.start() > 0:
         end = start + m.start()
-        text = doc.text[start:end]
+        text = full[start:end]
     text_stripped = text.rstrip(" ,;:")
     end -= len(text) - len(text_stripped)
     text = text_stripped
-    if not _is_name(doc, s, e, text, label, lex):
+    if not _is_name(doc, full, s, e, text, label, lex):
         return [], consumed
 
     cand = Candidate(start, end, text, label, raw_label=label)
-    cand.votes[label] += 1.0
-    # "Trump administration", "UK government", "French presidency": the body is an ORG.
+    cand.votes[label] += LABEL_VOTE
+    if with_the is not None and end > with_the:
+        cand.surface = full[with_the:end]
+    made = [cand]
+    # "Trump administration", "UK government", "French presidency": the body is an ORG;
+    # "this Alaska summit", "the NATO summit": a named meeting is an EVENT. The inner
+    # name stays a mention of its own entity.
     if e < n and doc[e].is_alpha and word_key(doc[e].text) in lex["institutions"] and e - s <= 3:
-        cand = _widen(doc, cand, e, "ORG")
+        made.append(_widen(doc, full, cand, e, "ORG"))
         consumed = max(consumed, e + 1)
+    elif _COMPOUND.fullmatch(text):
+        cand.parts = _compound_parts(cand)  # a "Trump-Putin summit" is not a named event
     elif (
-        label in ("GPE", "LOC")
+        label in ("GPE", "LOC", "ORG")
         and e < n
         and doc[e].is_lower
         and doc[e].lower_ in lex["event_nouns"]
     ):
-        cand = _widen(doc, cand, e, "EVENT")  # "this Alaska summit"
+        made.append(_widen(doc, full, cand, e, "EVENT"))
         consumed = max(consumed, e + 1)
-    elif _COMPOUND.fullmatch(text):
-        cand.parts = _compound_parts(cand)
     _building_votes(doc, s, e, cand, lex)
-    _scan_title(doc, s, cand, lex)
-    return [cand], consumed
+    scan_title(doc, full, s, cand, lex)
+    if cand.title is None:
+        _place_votes(doc, e, cand)
+    _person_clause_votes(doc, e, cand, lex)
+    if tail is not None:
+        # The name after the possessive is kept only if the article names it elsewhere
+        # (see entities._expand_compounds): "Strategy" in a heading is not a name.
+        t_start = doc[tail[0]].idx
+        t_end = doc[tail[1] - 1].idx + len(doc[tail[1] - 1].text)
+        made.append(Candidate(t_start, t_end, full[t_start:t_end], None, optional=True))
+    return made, consumed
 
 
 def _is_name(
-    doc: Any, s: int, e: int, text: str, label: str, lex: dict[str, frozenset[str]]
+    doc: Any, full: str, s: int, e: int, text: str, label: str, lex: dict[str, frozenset[str]]
 ) -> bool:
     if len(text) < 2 or not _HAS_LETTER.search(text) or text[0].isdigit() or text == text.lower():
         return False
     words = [word_key(t.text) for t in doc[s:e] if not t.is_punct]
-    if words and all(
-        w in lex["roles"] or w in lex["modifiers"] or w in lex["honorifics"] for w in words
-    ):
+    if words and all(w in lex["title_words"] for w in words):
         return False  # "State" in "Secretary of State", "National Security" in "... Adviser"
     if label == "NORP" and all(w in lex["compass_adjectives"] for w in words):
         return False  # "the Western alliance"
     # Headings and table labels ("Challenges to Achieving a Ceasefire"): a title-cased
     # phrase with function words that fills most of a short line without a full stop.
     if e - s >= 3 and any(t.lower_ in _FUNCTION_WORDS and t.is_lower for t in doc[s:e]):
-        line_start = doc.text.rfind("\n", 0, doc[s].idx) + 1
-        line_end = doc.text.find("\n", doc[e - 1].idx)
-        line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)].strip()
+        line_start = full.rfind("\n", 0, doc[s].idx) + 1
+        line_end = full.find("\n", doc[e - 1].idx)
+        line = full[line_start : line_end if line_end >= 0 else len(full)].strip()
         if (
             len(line) <= 80
             and not line.rstrip("|").rstrip().endswith((".", "?", "!", '"'))
@@ -249,16 +299,37 @@ def _is_name(
     return True
 
 
-def _split_credits(doc: Any, s: int, e: int) -> list[Candidate]:
+def _possessive_inside_name(doc: Any, i: int, e: int) -> bool:
+    """A possessive that belongs to the name: a plural noun before it and a capitalised
+    word after it, as in "National People's Congress" or "Workers' Party" (but not
+    "Trump Administration's Strategy")."""
+    if i + 1 >= e or i == 0 or not doc[i + 1].is_title:
+        return False
+    before = doc[i - 1].lower_
+    if before in ("people", "women", "men", "children"):
+        return True
+    if doc[i].text in ("'", "’") and before.endswith("s"):
+        return True
+    # "The Ombudsman's Office": one word after it, naming a body, and no place before it
+    # ("Russia's Foreign Ministry" is Russia + its ministry)
+    return (
+        i + 2 == e
+        and doc[i + 1].lower_ in lexicon()["org_heads"]
+        and get_gazetteer().lookup(doc[i - 1].text) is None
+    )
+
+
+def _split_credits(doc: Any, full: str, s: int, e: int) -> list[Candidate]:
     """Photo credits "Agency/Photographer Name/Agency": names of two or more title-cased
     words are people, single words and acronyms are organisations."""
     start = doc[s].idx
-    text = doc.text[start : doc[e - 1].idx + len(doc[e - 1].text)]
+    text = full[start : doc[e - 1].idx + len(doc[e - 1].text)]
     out = []
     for m in re.finditer(r"[^/]+", text):
         part = m.group(0)
         lead = len(part) - len(part.lstrip())
         part = part.strip()
+        part = re.sub(r"\s+Photos?$", "", part)  # "(AP Photo/Ahn Young-joon)": the agency
         if not part or not _HAS_LETTER.search(part):
             continue
         words = part.split()
@@ -274,7 +345,7 @@ def _split_credits(doc: Any, s: int, e: int) -> list[Candidate]:
             label,
             raw_label=label,
         )
-        c.votes[label] += 1.0
+        c.votes[label] += LABEL_VOTE
         out.append(c)
     return out
 
@@ -294,9 +365,9 @@ def _extend_coordination(doc: Any, e: int) -> int:
     return last if saw_conj and last > e else e
 
 
-def _widen(doc: Any, cand: Candidate, e: int, label: str) -> Candidate:
+def _widen(doc: Any, full: str, cand: Candidate, e: int, label: str) -> Candidate:
     end = doc[e].idx + len(doc[e].text)
-    wide = Candidate(cand.start, end, doc.text[cand.start : end], label, raw_label=label)
+    wide = Candidate(cand.start, end, full[cand.start : end], label, raw_label=label)
     wide.votes[label] += _CONSTRUCTION_VOTE
     return wide
 
@@ -323,78 +394,39 @@ def _building_votes(
     if root.dep_ == "pobj" and root.head.lower_ in lex["locative_preps"]:
         cand.votes["LOC"] += _BUILDING_VOTE
     elif root.dep_ in ("nsubj", "nsubjpass"):
-        cand.votes["ORG"] += 1.0
+        cand.votes["ORG"] += LABEL_VOTE
 
 
-def _scan_title(doc: Any, s: int, cand: Candidate, lex: dict[str, frozenset[str]]) -> None:
-    """Read the title written right before a name, leftwards, word by word.
-
-    "retired Lt. Gen. Keith Kellogg", "Secretary of State Marco Rubio", "Ukraine's
-    President Volodymyr Zelenskyy", "Pentagon spokesperson Pete Hegseth". A title needs a
-    role or honorific word; an entity (GPE, NORP, ORG) may qualify it at its left end.
-    Stops at determiners, verbs, punctuation and sentence starts.
-    """
-    roles = lex["roles"] | lex["honorifics"]
-    first, has_role, j, steps = None, False, s - 1, 0
-    qualifier = None
-    while j >= 0 and steps < _TITLE_SCAN_LIMIT:
-        t = doc[j]
-        steps += 1
-        w = word_key(t.text)
-        if t.is_space:
-            j -= 1
+def _person_clause_votes(doc: Any, e: int, cand: Candidate, lex: dict[str, frozenset[str]]) -> None:
+    """A role in apposition ("Redwan Hussien, the government's chief negotiator, said")
+    or a "who" clause ("Uhuru Kenyatta, who leads the panel") marks a person. The
+    apposition is not an alias (gold rule), only evidence."""
+    root = doc[e - 1]
+    for child in root.children:
+        if child.i < e:
             continue
-        if (
-            t.text == "."
-            and j > 0
-            and not doc[j - 1].whitespace_
-            and len(doc[j - 1].text) <= 4
-            and word_key(doc[j - 1].text) in roles
+        if child.dep_ == "appos" and word_key(child.text) in lex["roles"]:
+            cand.votes["PERSON"] += _CLAUSE_VOTE
+            return
+        if child.dep_ == "appos" and word_key(child.text) in lex["org_nouns"]:
+            cand.votes["ORG"] += _CLAUSE_VOTE  # "Ecopetrol, the state oil company"
+            return
+        if child.dep_ == "relcl" and any(
+            g.lower_ == "who" and g.dep_ in ("nsubj", "nsubjpass") for g in child.children
         ):
-            first = j  # "Lt." tokenised as "Lt" + "."
-        elif t.text[:1].isalpha() and w in roles:
-            has_role, first = True, j
-        elif (
-            (w in lex["modifiers"] and t.text[:1].isalpha() and t.ent_type_ not in ("GPE", "NORP"))
-            or (
-                w == "of"
-                and first is not None
-                and first != s
-                and j > 0
-                and word_key(doc[j - 1].text) in roles
-            )
-            or t.tag_ == "POS"
-            and has_role
-            and j > 0
-            and doc[j - 1].ent_type_ in ("GPE", "ORG")
-        ):
-            first = j
-        elif t.ent_type_ in ("GPE", "NORP", "ORG") and has_role and first is not None:
-            k = j
-            while k > 0 and doc[k].ent_iob_ == "I":
-                k -= 1
-            qualifier, first, j = doc[k : j + 1].text, k, k - 1
-            while j >= 0 and word_key(doc[j].text) in (
-                "former",
-                "then",
-                "late",
-                "retired",
-                "acting",
-                "ex",
-            ):
-                first, j = j, j - 1
-            break
-        elif t.is_title and t.pos_ == "PROPN" and has_role and not t.ent_type_:
-            first = j  # "Homeland" in "Secretary of Homeland Security"
-        else:
-            break
-        j -= 1
-    if not has_role or first is None:
+            cand.votes["PERSON"] += _CLAUSE_VOTE
+            return
+
+
+_INSIDE_PREPS = frozenset({"in", "near", "across", "inside", "throughout", "around"})
+
+
+def _place_votes(doc: Any, e: int, cand: Candidate) -> None:
+    """What the model calls a person (or a group, without a demonym's shape) but sits
+    inside a place phrase ("fighting in Adigrat", "talks in Addis Ababa") is a place:
+    people are met, not stood in."""
+    root = doc[e - 1]
+    if root.dep_ != "pobj" or root.head.lower_ not in _INSIDE_PREPS:
         return
-    while first < s and (doc[first].is_space or doc[first].text in ("of", ".")):
-        first += 1  # a title never starts with "of"
-    if first >= s:
-        return
-    cand.title = collapse(doc.text[doc[first].idx : cand.end])
-    cand.qualifier = qualifier
-    cand.votes["PERSON"] += _PERSON_TITLE_VOTE
+    if cand.label == "PERSON" or (cand.label == "NORP" and not looks_like_demonym(cand.text)):
+        cand.votes["GPE"] += _INSIDE_VOTE

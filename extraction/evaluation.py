@@ -401,20 +401,20 @@ def score(
             fr.events[level] = sc
             report.events[level].add(sc)
             used = set(m.values())
-            for gi, g in enumerate(gold_evs):
-                by_type = report.events_by_type.setdefault(g.type, {})
+            for gi, gev in enumerate(gold_evs):
+                by_type = report.events_by_type.setdefault(gev.type, {})
                 _bump(by_type, level, tp=int(gi in m), fn=int(gi not in m))
-            for pi, p in enumerate(pred_evs):
+            for pi, pev in enumerate(pred_evs):
                 if pi not in used:
-                    _bump(report.events_by_type.setdefault(p.type, {}), level, fp=1)
+                    _bump(report.events_by_type.setdefault(pev.type, {}), level, fp=1)
             if level == "L1":
-                fr.missed_events = [g.label() for gi, g in enumerate(gold_evs) if gi not in m]
-                fr.spurious_events = [p.label() for pi, p in enumerate(pred_evs) if pi not in used]
+                fr.missed_events = [e.label() for i, e in enumerate(gold_evs) if i not in m]
+                fr.spurious_events = [e.label() for i, e in enumerate(pred_evs) if i not in used]
                 for gi, pi in m.items():
-                    g, p = gold_evs[gi], pred_evs[pi]
+                    gev, pev = gold_evs[gi], pred_evs[pi]
                     for attr in ("mode", "modality", "negated", "date", "location"):
                         agree = report.attributes.setdefault(attr, [0, 0])
-                        agree[0] += int(getattr(g, attr) == getattr(p, attr))
+                        agree[0] += int(getattr(gev, attr) == getattr(pev, attr))
                         agree[1] += 1
         report.files.append(fr)
     for by_type in report.events_by_type.values():
@@ -428,8 +428,7 @@ def score(
 
 def _row(label: str, s: Score) -> str:
     return (
-        f"| {label} | {s.tp} | {s.fp} | {s.fn} | {s.precision:.3f} | {s.recall:.3f}"
-        f" | {s.f1:.3f} |"
+        f"| {label} | {s.tp} | {s.fp} | {s.fn} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} |"
     )
 
 
@@ -489,14 +488,26 @@ def run(gold_path: str | Path, articles_dir: str | Path) -> Report:
     from extraction.engine import ArticleInput, extract_many
 
     records = load_gold(gold_path)
-    inputs = []
+    errors: dict[str, str] = {}
+    inputs: list[Any] = []
     for rec in records:
-        raw = Path(articles_dir, rec["file"]).read_bytes().decode("utf-8", errors="replace")
+        path = Path(articles_dir, rec["file"])
+        if not path.is_file():
+            errors[rec["file"]] = f"missing file {path}"
+            continue
+        raw = path.read_bytes().decode("utf-8", errors="replace")
         inputs.append(ArticleInput(text=raw, published_at=rec.get("published_at")))
+    present = [rec for rec in records if rec["file"] not in errors]
     predictions: dict[str, dict[str, Any] | None] = {}
-    for rec, result in zip(records, extract_many(inputs), strict=True):
-        predictions[rec["file"]] = None if isinstance(result, Exception) else result.to_dict()
-    return score(records, predictions)
+    for rec, result in zip(present, extract_many(inputs), strict=True):
+        if isinstance(result, Exception):
+            errors[rec["file"]] = f"{type(result).__name__}: {result}"
+        else:
+            predictions[rec["file"]] = result.to_dict()
+    report = score(records, predictions)
+    for fr in report.files:
+        fr.error = errors.get(fr.file, fr.error)
+    return report
 
 
 def main(argv: Sequence[str] | None = None) -> int:

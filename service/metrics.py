@@ -77,6 +77,9 @@ def _registry(app: Flask) -> CollectorRegistry:
         registry = CollectorRegistry()
         pipeline.register_all(registry, (REQUESTS, LATENCY, *pipeline.ALL))
     registry.register(StoreCollector(app))
+    from service.delivery_metrics import DeliveryCollector
+
+    registry.register(DeliveryCollector(app))
     return registry
 
 

@@ -350,7 +350,10 @@ class ArticleRepository:
                 or_(
                     (Article.enqueued_at.is_(None)) & (Article.submitted_at < stale),
                     Article.enqueued_at.is_(None) & Article.started_at.is_not(None),
-                    Article.enqueued_at < now - timedelta(seconds=max(requeue_after * 20, 600)),
+                    # Sent but never started: the broker may have lost it (a Redis
+                    # restart without persistence). 20 x requeue_after (10 min by default);
+                    # a duplicate message is harmless, the claim lets only one run.
+                    Article.enqueued_at < now - timedelta(seconds=requeue_after * 20),
                 ),
             )
             .order_by(Article.id)

@@ -164,3 +164,7 @@ class EventParticipant(Base):
         Index("ix_event_participants_entity", "article_id", "entity_local_id"),
         Index("ix_event_participants_event", "event_id"),
     )
+
+
+# Webhook tables live in their own module; importing it here registers them on Base.metadata.
+from storage import webhooks as _webhooks  # noqa: E402,F401

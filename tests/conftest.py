@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import socket
 import subprocess
 import sys
@@ -24,7 +25,17 @@ import pytest
 from eventwire.config import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared"))
+def _find_shared() -> Path:
+    """../shared beside the checkout (CI, a clone), else beside any parent (a worktree)."""
+    if os.environ.get("EVENTWIRE_SHARED"):
+        return Path(os.environ["EVENTWIRE_SHARED"])
+    for parent in ROOT.parents:
+        if (parent / "shared" / "seeds").is_dir():
+            return parent / "shared"
+    return ROOT.parent / "shared"
+
+
+SHARED = _find_shared()
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
 GOLD = SHARED / "gold" / "seeds.jsonl"
 PG_ADMIN_URL = os.environ.get("EVENTWIRE_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
@@ -165,7 +176,8 @@ def redis_base_url() -> str:
     return REDIS_URL
 
 
-_redis_dbs = iter(range(1, 16))
+# A random start spreads concurrent local test runs over Redis's 16 logical databases.
+_redis_dbs = iter(random.Random().sample(range(1, 16), 15))
 
 
 @pytest.fixture
@@ -300,7 +312,7 @@ def wait_http(url: str, proc: Proc | None = None, timeout: float = 60) -> None:
     raise AssertionError(f"{url} did not answer in {timeout}s")
 
 
-def wait_articles(base: str, ids: list[str], timeout: float = 120, headers: dict[str, str] | None = None) -> dict[str, dict[str, Any]]:
+def wait_articles(base: str, ids: list[str], timeout: float = 300, headers: dict[str, str] | None = None) -> dict[str, dict[str, Any]]:
     """Poll until every article is done or failed; return their final bodies."""
     final: dict[str, dict[str, Any]] = {}
     deadline = time.monotonic() + timeout

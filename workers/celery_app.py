@@ -29,7 +29,8 @@ def make_celery(settings: Settings) -> Celery:
         from workers.sqla_transport import register
 
         register()
-    app = Celery("eventwire", broker=settings.broker_url, include=["workers.tasks"])
+    tasks = ["workers.tasks", "workers.delivery_tasks"]
+    app = Celery("eventwire", broker=settings.broker_url, include=tasks)
     transport_options: dict[str, object] = {"visibility_timeout": settings.task_lease_seconds}
     if settings.broker_url.startswith("sqla+"):
         # The SQL transport polls; a short interval keeps submit-to-start latency low.
@@ -60,6 +61,15 @@ def make_celery(settings: Settings) -> Celery:
             "eventwire.extract": {"queue": EXTRACT_QUEUE, "routing_key": EXTRACT_QUEUE},
             "eventwire.deliver": {"queue": DELIVER_QUEUE, "routing_key": DELIVER_QUEUE},
             "eventwire.sweep": {"queue": MAINTENANCE_QUEUE, "routing_key": MAINTENANCE_QUEUE},
+            "eventwire.dispatch_due": {"queue": DELIVER_QUEUE, "routing_key": DELIVER_QUEUE},
+        },
+        # The soft limit raises SoftTimeLimitExceeded inside extraction (the article fails
+        # or retries); the hard limit kills a child stuck in C code (the lease recovers it).
+        task_annotations={
+            "eventwire.extract": {
+                "soft_time_limit": settings.extract_soft_time_limit,
+                "time_limit": settings.extract_soft_time_limit + 30,
+            }
         },
         worker_max_tasks_per_child=2000,
         worker_hijack_root_logger=False,
@@ -72,6 +82,11 @@ def make_celery(settings: Settings) -> Celery:
                 "task": "eventwire.sweep",
                 "schedule": settings.sweep_interval_seconds,
                 "options": {"expires": max(settings.sweep_interval_seconds * 2, 5)},
+            },
+            "dispatch-deliveries": {
+                "task": "eventwire.dispatch_due",
+                "schedule": settings.webhook_dispatch_interval,
+                "options": {"expires": max(settings.webhook_dispatch_interval * 2, 5)},
             },
         },
     )

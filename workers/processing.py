@@ -21,6 +21,7 @@ from extraction.errors import UnusableInput
 from storage.articles import ArticleRepository, ClaimedArticle
 from storage.db import Database
 from storage.models import Article
+from workers import fault_hooks
 
 log = logging.getLogger("eventwire.worker")
 
@@ -84,24 +85,50 @@ def process_article(
     bind_article(claimed.id, claimed.request_id)
     started = time.perf_counter()
     try:
+        fault_hooks.inject(settings, claimed.text or claimed.html)  # test-only; inert by default
         result = run_extraction(claimed)
     except UnusableInput as exc:
         return _fail(db, claimed, f"unusable input: {exc}", final=True, on_failed=on_failed)
     except timeouts:
-        reason = f"extraction exceeded its time limit of {settings.extract_soft_time_limit} s"
-        final = claimed.attempts >= settings.max_attempts
-        return _fail(db, claimed, reason, final=final, on_failed=on_failed)
+        return _timed_out(db, settings, claimed, on_failed)
     except Exception as exc:  # noqa: BLE001 - any crash of the engine is the article's failure
-        log.exception("extraction crashed", extra={"article_id": article_id})
-        reason = f"extraction error: {type(exc).__name__}: {str(exc)[:500]}"
-        final = claimed.attempts >= settings.max_attempts
-        return _fail(db, claimed, reason, final=final, on_failed=on_failed)
+        if _caused_by(exc, timeouts):  # the engine wrapped the soft time limit in StageError
+            return _timed_out(db, settings, claimed, on_failed)
+        return _crashed(db, settings, claimed, exc, on_failed)
     seconds = time.perf_counter() - started
     with db.session() as s:
         saved = ArticleRepository(s).save_result(article_id, result, on_saved=on_saved)
     if not saved:
         return Outcome("skipped", article_id, seconds=seconds)
     return Outcome("done", article_id, events=len(result["events"]), seconds=seconds)
+
+
+def _caused_by(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> bool:
+    """``exc`` or one of its causes is of ``kinds``: the engine wraps what a stage raised
+    (StageError from SoftTimeLimitExceeded), and a timeout must still count as one."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kinds):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _timed_out(db: Database, settings: Settings, claimed: ClaimedArticle, on_failed: Hook | None) -> Outcome:
+    reason = f"extraction exceeded its time limit of {settings.extract_soft_time_limit} s"
+    final = claimed.attempts >= settings.max_attempts
+    return _fail(db, claimed, reason, final=final, on_failed=on_failed)
+
+
+def _crashed(
+    db: Database, settings: Settings, claimed: ClaimedArticle, exc: Exception, on_failed: Hook | None
+) -> Outcome:
+    log.exception("extraction crashed", extra={"article_id": claimed.id})
+    reason = f"extraction error: {type(exc).__name__}: {str(exc)[:500]}"
+    final = claimed.attempts >= settings.max_attempts
+    return _fail(db, claimed, reason, final=final, on_failed=on_failed)
 
 
 def _fail(

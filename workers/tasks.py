@@ -11,6 +11,8 @@ from celery.signals import worker_process_init
 from storage.articles import ArticleRepository
 from storage.errors import StoreUnavailable
 from workers import batching, context, metrics, processing
+from workers.delivery import Outbox
+from workers.delivery_tasks import send_deliver
 from workers.enqueue import send_extract
 
 log = logging.getLogger("eventwire.worker")
@@ -21,9 +23,9 @@ def _init_child(**_: object) -> None:
     # Each forked child opens its own connections and loads the model once, up front,
     # so the first article does not pay for it and no task ever loads it again.
     context.reset()
-    from extraction.nlp import get_nlp
+    from extraction import warm_up
 
-    get_nlp()
+    warm_up()
 
 
 @shared_task(
@@ -40,12 +42,16 @@ def _init_child(**_: object) -> None:
 )
 def extract_article(self, article_id: str) -> str:  # type: ignore[no-untyped-def]
     settings = context.settings()
+    outbox = Outbox.for_settings(settings)
     outcomes = batching.process_queued(
         context.database(),
         settings,
         article_id,
+        on_saved=outbox.on_saved,
+        on_failed=outbox.on_failed,
         timeouts=(SoftTimeLimitExceeded, processing.ExtractionTimeout),
     )
+    send_deliver(self.app, outbox.message_ids)
     for outcome in outcomes:  # logged and counted in batching.report
         if outcome.status == "retry" and outcome.retry_in is not None:
             send_extract(self.app, [outcome.article_id], countdown=outcome.retry_in)
@@ -57,10 +63,14 @@ def sweep(self) -> dict[str, int]:  # type: ignore[no-untyped-def]
     """Re-send what the queue lost; re-queue articles whose worker died."""
     settings = context.settings()
     db = context.database()
+    outbox = Outbox.for_settings(settings)
     with db.session() as s:
         report = ArticleRepository(s).sweep(
-            requeue_after=settings.requeue_after_seconds, max_attempts=settings.max_attempts
+            requeue_after=settings.requeue_after_seconds,
+            max_attempts=settings.max_attempts,
+            on_failed=outbox.on_failed,
         )
+    send_deliver(self.app, outbox.message_ids)
     sent = send_extract(self.app, report.to_enqueue)
     if sent:
         with db.session() as s:

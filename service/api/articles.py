@@ -10,6 +10,7 @@ from flask_smorest import Blueprint
 from marshmallow import ValidationError
 
 from schemas.articles import (
+    TEXT_OR_HTML,
     ArticleAcceptedSchema,
     ArticleInSchema,
     ArticleListArgsSchema,
@@ -18,7 +19,8 @@ from schemas.articles import (
     BatchInSchema,
     BatchOutSchema,
 )
-from service.errors import problem_body
+from schemas.common import ProblemSchema
+from service.errors import PROBLEM_MIME, problem_body
 from service.submission import submit
 from storage.articles import ArticleRepository, NewArticle, as_utc
 from storage.models import Article
@@ -26,6 +28,11 @@ from storage.models import Article
 blp = Blueprint("articles", __name__, url_prefix="/v1/articles", description="Submit articles and read results")
 
 _item_schema = ArticleInSchema()
+
+
+def document(api) -> None:  # type: ignore[no-untyped-def]
+    """Register ArticleIn with the constraint its fields cannot express (text or html)."""
+    api.spec.components.schema("ArticleIn", dict(TEXT_OR_HTML), schema=ArticleInSchema)
 
 
 def _links(article_id: str) -> dict[str, str]:
@@ -83,7 +90,8 @@ class Articles(MethodView):
     @blp.arguments(ArticleInSchema)
     @blp.response(202, ArticleAcceptedSchema, description="accepted and queued")
     @blp.alt_response(200, schema=ArticleAcceptedSchema, description="already submitted: the existing article")
-    @blp.alt_response(409, description="Idempotency-Key reused with a different body")
+    @blp.alt_response(409, schema=ProblemSchema, content_type=PROBLEM_MIME,
+                      description="Idempotency-Key reused with a different body")  # fmt: skip
     def post(self, data: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
         """Submit one article. The same ``external_id`` (or, without one, the same content),
         or a repeated ``Idempotency-Key``, returns the existing article with 200."""
@@ -125,7 +133,7 @@ class ArticleBatch(MethodView):
 @blp.route("/<string:article_id>")
 class ArticleById(MethodView):
     @blp.response(200, ArticleSchema)
-    @blp.alt_response(404, description="no such article")
+    @blp.alt_response(404, schema=ProblemSchema, content_type=PROBLEM_MIME, description="no such article")
     def get(self, article_id: str) -> dict[str, Any]:
         """Status, timestamps, attempts, the failure reason, and the result when done."""
         with _db().session() as s:

@@ -12,6 +12,7 @@ from tests.conftest import (
     assert_offsets_true,
     seed_published_at,
     start_api,
+    start_beat,
     start_worker,
     wait_articles,
 )
@@ -20,8 +21,11 @@ pytestmark = pytest.mark.slow
 
 
 def _run_seeds_through(settings, processes, seeds, schema):  # type: ignore[no-untyped-def]
+    # The real stack includes beat: its sweeper re-sends work a broker lost.
+    settings = settings.with_overrides(sweep_interval_seconds=2.0, requeue_after_seconds=5.0)
     upgrade(settings.database_url)
     start_worker(processes, settings)
+    start_beat(processes, settings)
     _, base = start_api(processes, settings)
     published = seed_published_at()
     ids = []
@@ -37,7 +41,7 @@ def _run_seeds_through(settings, processes, seeds, schema):  # type: ignore[no-u
         # Resubmitting the same article returns the same id.
         again = c.post("/v1/articles", json={"text": seeds[0].read_text(), "published_at": published.get(seeds[0].name), "title": seeds[0].stem})
         assert again.status_code == 200 and again.json()["id"] == ids[0]
-    final = wait_articles(base, ids, timeout=120)
+    final = wait_articles(base, ids, timeout=300)
     for article_id, body in final.items():
         assert body["status"] == "done", body.get("error")
         assert body["attempts"] == 1

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from extraction.evaluation import format_table, normalize, score
+from extraction.evaluation import format_table, main, normalize, run, score
 
 GOLD = {
     "file": "a.txt",
@@ -152,3 +154,19 @@ def test_missing_prediction_counts_everything_missed() -> None:
     assert r.entities.fn == 5 and r.events["L1"].fn == 2
     assert r.files[0].error == "no prediction"
     assert r.to_dict()["events"]["L1"]["f1"] == 0.0
+
+
+def test_run_reports_missing_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(GOLD) + "\n", encoding="utf-8")
+    report = run(gold, tmp_path / "articles")
+    assert report.files[0].error and report.files[0].error.startswith("missing file")
+    assert report.entities.fn == 5
+
+
+def test_main_prints_json(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(GOLD) + "\n", encoding="utf-8")
+    assert main([str(gold), str(tmp_path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["events"]["L1"]["fn"] == 2

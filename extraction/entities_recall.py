@@ -1,0 +1,176 @@
+"""Second look at the candidates: names the model missed, split or left unlinked.
+
+Runs after ``entities_spans.collect_candidates``:
+
+- a place the model missed next to one it found ("Both Moscow and Kyiv remain ...");
+- a proper noun the model left untagged as the subject of a speech verb ("..., Kallas
+  said") is a person;
+- two person spans separated by one space are one name ("Hassan Sheikh" + "Mohamud");
+- an acronym in brackets names the organisation before it ("World Food Programme (WFP)");
+- names in reporting credits are people ("Reporting by Jane Doe; Editing by John Roe").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from extraction.entities_spans import LABEL_VOTE, Candidate
+from extraction.gazetteer import get_gazetteer
+
+
+def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` plus the missed places and speakers, joined and linked, in text order."""
+    out = cands + _coordinated_places(doc, cands) + _untagged_speakers(doc, full, cands)
+    out = _credited_people(full, out)
+    out.sort(key=lambda c: (c.start, -c.end))
+    out = _join_adjacent_people(full, out)
+    _link_parenthetical_acronyms(full, out)
+    return out
+
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s(?:(?:de|da|di|van|von|der|al|bin|el)\s)*[A-Z][\w'’.-]*)+"
+_CREDIT = re.compile(
+    r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Pp]hotos?|[Pp]hotographs?|[Cc]ompiled|"
+    r"[Pp]roduced|[Gg]raphics|[Rr]esearch|[Ff]act-checking) by "
+    rf"({_NAME}(?:(?:,\s|\sand\s){_NAME})*)"
+)
+_CREDIT_VOTE = 5
+
+
+def _credited_people(full: str, cands: list[Candidate]) -> list[Candidate]:
+    """Names in reporting credits are people: "(Reporting by Jane Doe in Nairobi; Editing
+    by John Roe and Ann Poe)". The model often tags them ORG or GPE or splits them."""
+    found: list[tuple[int, int]] = []
+    for m in _CREDIT.finditer(full):
+        for name in re.finditer(_NAME, m.group(1)):
+            found.append((m.start(1) + name.start(), m.start(1) + name.end()))
+    if not found:
+        return cands
+    out = [c for c in cands if not any(c.start < e and s < c.end for s, e in found)]
+    for s, e in found:
+        c = Candidate(s, e, full[s:e], "PERSON", raw_label="PERSON")
+        c.votes["PERSON"] += _CREDIT_VOTE
+        out.append(c)
+    return out
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
+def _link_parenthetical_acronyms(full: str, cands: list[Candidate]) -> None:
+    """ "the World Food Programme (WFP)": the acronym in brackets names the same body."""
+    for prev, c in zip(cands, cands[1:], strict=False):
+        if (
+            prev.label in ("ORG", "PERSON", "GPE", "NORP")  # the model's label may be wrong
+            and c.text.isupper()
+            and 2 <= len(c.text) <= 8
+            and full[prev.end : c.start].strip() == "("
+            and full[c.end : c.end + 1] == ")"
+            and get_gazetteer().lookup(c.text) is None  # "Ministry of Defence (UK)"
+            and (c.text[0] == prev.text[0] or sorted(c.text) == sorted(_initials(prev.text)))
+        ):
+            # same initial, or a translated name's letters reordered:
+            # "Revolutionary Armed Forces of Colombia (FARC)"
+            c.acronym_of = prev
+
+
+def _join_adjacent_people(full: str, cands: list[Candidate]) -> list[Candidate]:
+    """Two person spans separated by one space are one name: the model splits "Hassan
+    Sheikh" + "Mohamud" at an honorific-looking word."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == c.label == "PERSON"
+            and full[prev.end : c.start] == " "
+            and not prev.parts
+            and not c.parts
+        ):
+            joined = Candidate(
+                prev.start, c.end, full[prev.start : c.end], "PERSON", raw_label="PERSON"
+            )
+            joined.votes = prev.votes + c.votes
+            joined.title = (
+                f"{prev.title[: len(prev.title) - len(prev.text)]}{joined.text}"
+                if prev.title
+                else None
+            )
+            joined.qualifier = prev.qualifier
+            out[-1] = joined
+        else:
+            out.append(c)
+    return out
+
+
+_SPEECH_LEMMAS = frozenset({"say", "tell", "add", "note", "claim", "insist", "write", "warn"})
+
+
+def _untagged_speakers(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
+    """A proper noun the model left untagged as the subject of a speech verb ("...,
+    Kallas said") is a person: organisations and places that speak are almost always
+    tagged, and known places are skipped."""
+    if not doc.has_annotation("DEP") or not doc.has_annotation("POS"):
+        return []
+    import numpy as np
+
+    strings = doc.vocab.strings
+    arr = doc.to_array(["POS", "ENT_IOB", "DEP"])  # ENT_IOB: 1 inside, 3 begins an entity
+    outside = (arr[:, 1] != 1) & (arr[:, 1] != 3)
+    hits = np.nonzero((arr[:, 0] == strings["PROPN"]) & outside & (arr[:, 2] == strings["nsubj"]))[
+        0
+    ]
+    taken = {(c.start, c.end) for c in cands}
+    out = []
+    gaz = get_gazetteer()
+    for i in hits.tolist():
+        tok = doc[i]
+        if tok.head.lemma_ not in _SPEECH_LEMMAS or not tok.is_title:
+            continue
+        left = tok.i
+        while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].is_title:
+            left -= 1
+        if doc[left].ent_type_:
+            continue
+        start, end = doc[left].idx, tok.idx + len(tok.text)
+        text = full[start:end]
+        if (start, end) in taken or gaz.lookup(text) is not None:
+            continue
+        cand = Candidate(start, end, text, "PERSON")  # no model label: a weak vote only
+        cand.votes["PERSON"] += 1
+        out.append(cand)
+    return out
+
+
+def _coordinated_places(doc: Any, cands: list[Candidate]) -> list[Candidate]:
+    """A place the model missed next to one it found: "Both Moscow and Kyiv remain ..."."""
+    taken = {(c.start, c.end) for c in cands}
+    out = []
+    gaz = get_gazetteer()
+    for c in cands:
+        if c.label != "GPE":
+            continue
+        span = doc.char_span(c.start, c.end)
+        if span is None:
+            continue
+        root = span.root
+        neighbours = [t for t in root.children if t.dep_ == "conj"]
+        if root.dep_ == "conj":
+            neighbours.append(root.head)
+        for t in neighbours:
+            if (
+                t.ent_type_
+                or not t.is_title
+                or t.pos_ != "PROPN"
+                or (t.idx, t.idx + len(t)) in taken
+            ):
+                continue
+            place = gaz.lookup(t.text)
+            if place is not None and place.entity_type == "GPE":
+                new = Candidate(t.idx, t.idx + len(t), t.text, "GPE", raw_label="GPE")
+                new.votes["GPE"] += LABEL_VOTE
+                taken.add((new.start, new.end))
+                out.append(new)
+    return out

@@ -1,0 +1,414 @@
+"""Where a trigger's arguments sit in the dependency tree (subjects, objects, frames).
+
+``verb_arguments`` and ``noun_arguments`` return ``(actors, recipients, place tokens,
+direct)``; ``direct`` is False when the actor was inherited from a governing verb or a
+pronoun, which lowers the event's confidence. Entities come from ``ArgumentResolver``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extraction.events_args import ArgumentResolver
+from extraction.events_lexicon import Entry, Lexicon, container_of, object_tokens
+from extraction.types import Entity
+
+# Prepositions whose object receives the act ("sanctions against X", "talks with X").
+RECIPIENT_PREPS = frozenset(
+    {"to", "with", "against", "on", "for", "towards", "toward", "at", "into", "of", "upon"}
+)
+# Types whose act lands in a place, so "in X" names the target ("military actions in Ukraine").
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
+LOCATION_PREPS = frozenset({"in", "at"})
+VISIT_PREPS = frozenset({"to"})
+# Verbs whose object becomes the subject of their infinitive ("sent Rubio ... for talks",
+# "persuaded Trump to accept", "urged Kyiv to hold").
+OBJECT_CONTROL = frozenset(
+    {
+        "send",
+        "persuade",
+        "ask",
+        "urge",
+        "force",
+        "tell",
+        "invite",
+        "allow",
+        "press",
+        "pressure",
+        "order",
+        "dispatch",
+        "convince",
+        "encourage",
+        "push",
+    }
+)
+# Embedding under these makes the event an observer's fear or belief, not a reported act.
+# "get reassurances from Trump", "secure concessions": the act comes from the "from"
+# party and lands on the subject.
+RECEIVE_VERBS = frozenset(
+    {
+        "get",
+        "receive",
+        "secure",
+        "obtain",
+        "win",
+        "extract",
+        "achieve",
+        "gain",
+        "enjoy",
+        "earn",
+        "wring",
+        "accept",
+    }
+)
+# Nominal types whose noun compound names the agent ("US sanctions", "Russian invasion");
+# for the others it names the topic ("Ukraine talks", "NATO membership demands").
+COMPOUND_AGENT_TYPES = frozenset(
+    {
+        "SANCTION",
+        "ASSAULT",
+        "AID",
+        "MOBILIZE",
+        "COERCE",
+        "THREATEN",
+        "PROTEST",
+        "RETREAT",
+        "COOPERATE",
+    }
+)
+# Nominal types where "from X" names the source ("support from the US", "criticism from").
+FROM_AGENT_TYPES = frozenset({"SUPPORT", "ACCUSE", "AID", "REQUEST", "THREATEN", "AGREE"})
+# Verb types where "from X" names who is left ("recalled its envoy from Caracas").
+FROM_TARGET_TYPES = frozenset({"SANCTION", "RETREAT"})
+# Verbs for which a noun subject is the happening itself ("talks took place among ...").
+OCCUR_VERBS = frozenset(
+    {
+        "take",
+        "happen",
+        "occur",
+        "begin",
+        "start",
+        "continue",
+        "resume",
+        "conclude",
+        "end",
+        "open",
+        "proceed",
+        "unfold",
+    }
+)
+# Material-conflict nouns a clause can be "in" ("crossed the border in an offensive").
+CAMPAIGN_NOUN_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
+SUBJ_DEPS = frozenset({"nsubj", "csubj", "expl"})
+
+
+def subject_of(tok: Any) -> tuple[Any | None, bool]:
+    """The phrase that does what ``tok`` (a verb or adjective) says, and whether it is a
+    direct dependent (True) or inherited from a governing verb (False)."""
+    t = tok
+    direct = True
+    for _ in range(4):
+        deps = (
+            SUBJ_DEPS if t is tok else SUBJ_DEPS | {"nsubjpass"}
+        )  # "Starmer is expected to assure"
+        subjects = [c for c in t.children if c.dep_ in deps]
+        # a relative clause parsed with two subjects ("tariffs that Trump has avoided"):
+        # the named one is the real subject
+        named = [c for c in subjects if c.lower_ not in ("who", "which", "that")]
+        subj = (named or subjects or [None])[0]
+        if subj is not None and subj.dep_ != "expl":
+            if subj.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
+                return t.head, False
+            return subj, direct
+        direct = False
+        if t.dep_ == "xcomp" or (t.dep_ in ("advcl", "acomp") and t.tag_ in ("VB", "VBG", "JJ")):
+            h = t.head
+            if h.lemma_.lower() in OBJECT_CONTROL:
+                obj = next((c for c in h.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj, False
+            t = h
+        elif t.dep_ in ("acl", "relcl"):
+            return t.head, False
+        elif t.dep_ == "pcomp" and t.head.dep_ == "prep":
+            t = t.head.head  # "focusing on re-establishing ties", "surprised allies by canceling"
+        elif t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX", "ADJ") or t.dep_ == "acomp":
+            t = t.head
+        else:
+            return None, False
+    return None, False
+
+
+def verb_arguments(
+    tok: Any, entry: Entry, res: ArgumentResolver
+) -> tuple[list[Entity], list[Entity], list[Any], bool]:
+    """(actors, recipients, place tokens, actor found directly) for a verb/adjective trigger."""
+    actors: list[Entity] = []
+    recipients: list[Entity] = []
+    places: list[Any] = []
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    subj, direct = subject_of(tok) if not passive else (None, True)
+    if subj is not None:
+        actors = res.resolve(subj)
+    for c in tok.children:
+        dep = c.dep_
+        if dep in ("dobj", "dative", "nsubjpass") or (
+            dep == "prep"
+            and (
+                c.lower_ in RECIPIENT_PREPS | LOCATION_PREPS
+                or (c.lower_ == "from" and entry.type in FROM_TARGET_TYPES)
+            )
+        ):
+            targets = [c] if dep != "prep" else [g for g in c.children if g.dep_ == "pobj"]
+            for g in targets:
+                place = res.location(g)
+                is_loc_prep = (
+                    dep == "prep" and c.lower_ in LOCATION_PREPS and c.lower_ not in entry.prep
+                )
+                if place is not None and (
+                    is_loc_prep and entry.type not in PLACE_TARGET_TYPES or entry.mode == "visit"
+                ):
+                    places.append(g)
+                    continue
+                if is_loc_prep and entry.type not in PLACE_TARGET_TYPES:
+                    continue
+                recipients.extend(res.resolve(g))
+        elif dep == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    actors.extend(res.resolve(g))
+                    direct = True
+        elif (
+            dep == "ccomp"
+            and entry.type in ("REQUEST", "ACCUSE", "AGREE", "THREATEN")
+            and not recipients
+        ):
+            s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if s is not None and entry.type == "REQUEST":
+                recipients.extend(res.resolve(s))
+    if not recipients and (entry.object or any(c.dep_ == "dobj" for c in tok.children)):
+        # "halt military support for Ukraine", "pledged aid to Sudan"
+        recipients.extend(nested_recipients(object_tokens(tok), res))
+    if not recipients and entry.type in FROM_TARGET_TYPES:
+        for o in object_tokens(tok):  # "recalled its ambassador from Venezuela"
+            for c in o.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    recipients.extend(
+                        e for g in c.children if g.dep_ == "pobj" for e in res.resolve(g)
+                    )
+    if tok.dep_ == "relcl" and not recipients and subj is not None and subj.i != tok.head.i:
+        recipients.extend(res.resolve(tok.head))  # "the country Mr. Putin invaded"
+    if passive and not actors:
+        direct = False
+    if entry.host:
+        actors, recipients = recipients, actors
+    return actors, recipients, places, direct
+
+
+def all_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """Every party named under "between"/"among" ("between A and B", even misparsed)."""
+    out: list[Entity] = list(res.resolve(tok))
+    for t in tok.subtree:
+        if t is tok or t.dep_ not in ("conj", "nmod", "appos") or res.entities.for_span(t) is None:
+            continue
+        if t.head.lower_ in ("in", "at", "on", "near", "of") or res.location(t) is not None:
+            continue  # "between A and B in Alaska": the venue is no party
+        out.extend(res.resolve(t))
+    return out
+
+
+def places_under(tok: Any, res: ArgumentResolver) -> list[Any]:
+    """Places attached by in/at to the trigger's arguments, one or two levels down."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "pobj", "prep", "nsubj"):
+            for t in c.subtree:
+                if (
+                    t.dep_ == "pobj"
+                    and t.head.lower_ in LOCATION_PREPS
+                    and t.head.head.pos_ in ("PROPN", "NOUN")
+                    and res.location(t) is not None
+                ):
+                    out.append(t)
+    return out[:1]
+
+
+def nested_recipients(objs: list[Any], res: ArgumentResolver, depth: int = 0) -> list[Entity]:
+    """Recipients named inside the object: "hints at tariffs on Chinese imports",
+    "halt military support for Ukraine"."""
+    out: list[Entity] = []
+    for o in objs:
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ in (
+                "to",
+                "for",
+                "on",
+                "against",
+                "with",
+                "towards",
+                "toward",
+            ):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out.extend(res.resolve(g))
+    return out
+
+
+def noun_arguments(
+    tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver
+) -> tuple[list[Entity], list[Entity], list[Any], bool, Any]:
+    """(actors, recipients, place tokens, actor found directly, anchor) for a noun trigger;
+    ``anchor`` is the token whose clause gives modality (the noun, or the light verb of
+    "tariffs that Trump avoided imposing"):
+    "Russia's invasion of Ukraine", "US sanctions on Iran", "talks between A and B",
+    "Starmer ... held talks with Trump", "sent Rubio to Riyadh for talks with Lavrov"."""
+    anchor = tok
+    actors: list[Entity] = []
+    recipients: list[Entity] = []
+    places: list[Any] = []
+    direct = True
+    for c in tok.children:
+        dep = c.dep_
+        if dep == "poss":
+            actors.extend(res.resolve(c))
+        elif dep in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN"):
+            e = res.entities.for_span(c)
+            if e is not None and e.type not in ("EVENT",):
+                if c.pos_ != "ADJ" and entry.type not in COMPOUND_AGENT_TYPES:
+                    continue  # "Ukraine talks", "the Alaska summit": topic, not agent
+                actors.extend(res.resolve(c))
+        elif dep == "prep":
+            p = c.lower_
+            pobjs = [g for g in c.children if g.dep_ == "pobj"]
+            # "insistence on influencing NATO's structure": the gerund's object
+            pobjs += [
+                o for g in c.children if g.dep_ == "pcomp" for o in g.children if o.dep_ == "dobj"
+            ]
+            for g in pobjs:
+                if p == "between" or p == "among":
+                    actors.extend(all_parties(g, res))
+                elif p == "by" or (p == "from" and entry.type in FROM_AGENT_TYPES):
+                    actors.extend(res.resolve(g))
+                elif (
+                    p in LOCATION_PREPS
+                    and p not in entry.prep
+                    and entry.type not in PLACE_TARGET_TYPES
+                ):
+                    if res.location(g) is not None:
+                        places.append(g)
+                elif (
+                    p in RECIPIENT_PREPS
+                    or (p in LOCATION_PREPS and entry.type in PLACE_TARGET_TYPES)
+                    or p in ("near", "towards")
+                ):
+                    if entry.mode == "visit" and res.location(g) is not None and p in ("to", "of"):
+                        places.append(g)
+                        continue
+                    found = res.resolve(g)
+                    if not found:  # "tariffs on trade with the UK": one level down
+                        for gc in g.children:
+                            if gc.dep_ == "prep" and gc.lower_ in (
+                                "with",
+                                "to",
+                                "of",
+                                "from",
+                                "on",
+                                "against",
+                            ):
+                                for ggc in gc.children:
+                                    if ggc.dep_ == "pobj":
+                                        found.extend(res.resolve(ggc))
+                    if not found and entry.object:
+                        found = nested_recipients([g], res)
+                    recipients.extend(found)
+    if not actors:
+        direct = False
+        pos = tok  # the token whose place in the clause the noun's event takes
+        if container_of(tok) is not None:
+            pos = container_of(tok)  # "announced a package of military aid to Ukraine"
+            if not recipients:
+                recipients = nested_recipients([pos], res)
+        gov = pos.head
+        if pos.dep_ == "dobj" and gov.lemma_.lower() in RECEIVE_VERBS:
+            subj, _ = subject_of(gov)
+            for gc in (*gov.children, *tok.children):
+                if gc.dep_ == "prep" and gc.lower_ == "from":
+                    actors = [e for g in gc.children if g.dep_ == "pobj" for e in res.resolve(g)]
+            if actors and subj is not None:
+                recipients = res.resolve(subj)
+            return actors, recipients, places, False, anchor
+        if pos.dep_ in ("dobj", "nsubjpass", "attr", "conj") and gov.pos_ in ("VERB", "AUX"):
+            light = gov.lemma_.lower() in lex.light_verbs(entry.type)
+            if light:
+                subj, _ = subject_of(gov)
+                if subj is not None:
+                    actors = res.resolve(subj)
+                    direct = True
+                for gc in gov.children:  # "held talks with X", "imposed sanctions on X"
+                    if gc.dep_ == "prep" and gc.lower_ in RECIPIENT_PREPS and not recipients:
+                        for g in gc.children:  # a place is a target of "strikes on Gaza"
+                            if g.dep_ == "pobj" and (gc.lower_ != "at" or res.location(g) is None):
+                                recipients.extend(res.resolve(g))
+                    elif gc.dep_ == "prep" and gc.lower_ in LOCATION_PREPS:
+                        places.extend(
+                            g
+                            for g in gc.children
+                            if g.dep_ == "pobj" and res.location(g) is not None
+                        )
+        elif pos.dep_ == "nsubj" and gov.lemma_.lower() in OCCUR_VERBS:
+            for gc in gov.children:  # "discussions are taking place among A, B and C"
+                if gc.dep_ == "prep" and gc.lower_ in ("between", "among"):
+                    actors = [
+                        e for g in gc.children if g.dep_ == "pobj" for e in all_parties(g, res)
+                    ]
+                elif gc.dep_ == "prep" and gc.lower_ in LOCATION_PREPS:
+                    places.extend(
+                        g for g in gc.children if g.dep_ == "pobj" and res.location(g) is not None
+                    )
+        elif pos.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB", "AUX"):
+            verb = gov.head
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if gov.lower_ == "for" and obj is not None and verb.lemma_.lower() in OBJECT_CONTROL:
+                actors = res.resolve(obj)  # "sent Rubio to Riyadh for talks"
+                for gc in verb.children:
+                    if gc.dep_ == "prep" and gc.lower_ == "to":
+                        places.extend(
+                            g
+                            for g in gc.children
+                            if g.dep_ == "pobj" and res.location(g) is not None
+                        )
+            elif verb.lemma_.lower() in lex.types[entry.type].light_verbs and not any(
+                c.dep_ == "dobj" for c in verb.children
+            ):
+                # "engaged in discussions with X"; not "have the cards in negotiations"
+                subj, _ = subject_of(verb)  # "engaged in discussions with"
+                if subj is not None:
+                    actors = res.resolve(subj)
+            elif entry.type in CAMPAIGN_NOUN_TYPES and gov.lower_ in ("in", "during", "as"):
+                # "troops crossed into Iraq in an offensive against X"
+                subj, _ = subject_of(verb)
+                if subj is not None:
+                    actors = res.resolve(subj)
+                    direct = False
+        if not actors:
+            for c in tok.children:  # "tariffs that Trump has avoided imposing"
+                if c.dep_ == "relcl":
+                    v = c
+                    if v.lemma_.lower() not in lex.light_verbs(entry.type):
+                        v = next(
+                            (
+                                x
+                                for x in c.children
+                                if x.dep_ == "xcomp"
+                                and x.lemma_.lower() in lex.light_verbs(entry.type)
+                            ),
+                            None,
+                        )
+                    if v is not None:
+                        subj, _ = subject_of(c)
+                        if subj is not None and subj.i != tok.i:
+                            actors = res.resolve(subj)
+                            anchor = v  # "avoided imposing": the light verb carries modality
+                            if not recipients:
+                                recipients = nested_recipients([v], res)
+    return actors, recipients, places, direct, anchor
