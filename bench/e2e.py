@@ -161,7 +161,8 @@ def summarize(
         vs_one = f"{r.rate / base1.rate:.2f}" if base1 and r.workers > 1 and base1.rate else "-"
         cpu_per = r.worker_cpu / r.done if r.done else 0.0
         rows.append([
-            r.label, str(r.workers), f"{r.done}/{r.n}" + (f" ({r.failed} failed)" if r.failed else ""),
+            r.label, str(r.workers),
+            f"{r.done}/{r.n}" + (f" ({r.failed} failed)" if r.failed else ""),
             f"{r.seconds:.1f}", f"{r.rate:.2f}", f"{r.rate / bare_rate:.2f}", vs_one,
             f"{cpu_per:.2f}", f"{bare_cpu / n / cpu_per:.2f}" if cpu_per else "-",
             f"{percentile(r.latencies, 50):.1f}", f"{percentile(r.latencies, 95):.1f}",

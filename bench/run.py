@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 SECTIONS = ("e2e", "api", "size", "engine")
 
@@ -35,13 +36,14 @@ def machine() -> str:
     except OSError:
         pass
     mem_kb = 0
-    for line in open("/proc/meminfo").read().splitlines():
+    for line in Path("/proc/meminfo").read_text().splitlines():
         if line.startswith("MemTotal:"):
             mem_kb = int(line.split()[1])
     load = os.getloadavg()
     return (
         f"nproc {os.cpu_count()}, CPU {model}, memory {mem_kb / 1024 / 1024:.1f} GiB, "
-        f"Python {platform.python_version()}, load average at start {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+        f"Python {platform.python_version()}, "
+        f"load average at start {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
     )
 
 
@@ -84,8 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument(
         "--pg-redis", action="store_true", help="also run end to end on PostgreSQL + Redis"
     )
-    p.add_argument("--batch", type=int, default=None,
-                   help="EVENTWIRE_EXTRACT_BATCH for the workers (1 = one article per task)")  # fmt: skip
+    batch_help = "EVENTWIRE_EXTRACT_BATCH for the workers (1 = one article per task)"
+    p.add_argument("--batch", type=int, default=None, help=batch_help)
     p.add_argument("--skip", action="append", default=[], choices=SECTIONS)
     args = p.parse_args(argv)
     n = args.articles or (6 if args.quick else 30)

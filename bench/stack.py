@@ -122,8 +122,13 @@ def cpu_seconds(pids: list[int]) -> float:
 class Stack:
     """An API and workers on one store; ``env`` overrides settings of the children."""
 
-    def __init__(self, workdir: Path, database_url: str | None = None, broker_url: str | None = None,
-                 env: dict[str, str] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        workdir: Path,
+        database_url: str | None = None,
+        broker_url: str | None = None,
+        env: dict[str, str] | None = None,
+    ) -> None:
         self.dir = workdir
         base = {k: v for k, v in os.environ.items() if not k.startswith("EVENTWIRE_")}
         base.update(
