@@ -45,15 +45,22 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[k]
 
 
-def bare_pipe(texts: list[str], batch_size: int = 16) -> tuple[float, float]:
+def bare_pipe(texts: list[str], batch_size: int = 16, engine: bool = False) -> tuple[float, float]:
     """(wall, CPU) seconds of ``nlp.pipe`` over ``texts`` in a fresh process, model load
-    excluded."""
+    excluded; with ``engine``, of ``extraction.extract_many`` (the whole engine) instead."""
+    run = (
+        f"list(extract_many((ArticleInput(text=t) for t in texts), batch_size={batch_size}))"
+        if engine
+        else f"list(nlp.pipe(texts, batch_size={batch_size}))"
+    )
     code = (
         "import json,sys,time\n"
+        "from extraction import ArticleInput, extract, extract_many\n"
         "from extraction.nlp import get_nlp\n"
         "texts=json.load(sys.stdin); nlp=get_nlp(); list(nlp.pipe(texts[:2]))\n"
+        "extract(ArticleInput(text=texts[0]))\n"
         "t=time.perf_counter(); c=time.process_time()\n"
-        f"list(nlp.pipe(texts, batch_size={batch_size}))\n"
+        f"{run}\n"
         "print(time.perf_counter()-t, time.process_time()-c)\n"
     )
     out = subprocess.run(
@@ -133,18 +140,29 @@ def run_e2e(
         stack.stop()
 
 
-def summarize(results: list[E2EResult], bare: tuple[float, float], n: int) -> list[list[str]]:
+def summarize(
+    results: list[E2EResult],
+    bare: tuple[float, float],
+    n: int,
+    engine: tuple[float, float] | None = None,
+) -> list[list[str]]:
     bare_seconds, bare_cpu = bare
     bare_rate = n / bare_seconds
     rows = [["bare nlp.pipe (1 process)", "-", f"{n}", f"{bare_seconds:.1f}", f"{bare_rate:.2f}",
              "1.00", "-", f"{bare_cpu / n:.2f}", "1.00", "-", "-", "-"]]  # fmt: skip
+    if engine:
+        e_wall, e_cpu = engine
+        rows.append(["engine in-process (extract_many)", "-", f"{n}", f"{e_wall:.1f}",
+                     f"{n / e_wall:.2f}", f"{bare_seconds / e_wall:.2f}", "-", f"{e_cpu / n:.2f}",
+                     f"{bare_cpu / e_cpu:.2f}", "-", "-", "-"])  # fmt: skip
     one = {r.label: r for r in results if r.workers == 1}
     for r in results:
         base1 = one.get(r.label)
         vs_one = f"{r.rate / base1.rate:.2f}" if base1 and r.workers > 1 and base1.rate else "-"
         cpu_per = r.worker_cpu / r.done if r.done else 0.0
         rows.append([
-            r.label, str(r.workers), f"{r.done}/{r.n}" + (f" ({r.failed} failed)" if r.failed else ""),
+            r.label, str(r.workers),
+            f"{r.done}/{r.n}" + (f" ({r.failed} failed)" if r.failed else ""),
             f"{r.seconds:.1f}", f"{r.rate:.2f}", f"{r.rate / bare_rate:.2f}", vs_one,
             f"{cpu_per:.2f}", f"{bare_cpu / n / cpu_per:.2f}" if cpu_per else "-",
             f"{percentile(r.latencies, 50):.1f}", f"{percentile(r.latencies, 95):.1f}",

@@ -122,8 +122,13 @@ def cpu_seconds(pids: list[int]) -> float:
 class Stack:
     """An API and workers on one store; ``env`` overrides settings of the children."""
 
-    def __init__(self, workdir: Path, database_url: str | None = None, broker_url: str | None = None,
-                 env: dict[str, str] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        workdir: Path,
+        database_url: str | None = None,
+        broker_url: str | None = None,
+        env: dict[str, str] | None = None,
+    ) -> None:
         self.dir = workdir
         base = {k: v for k, v in os.environ.items() if not k.startswith("EVENTWIRE_")}
         base.update(
@@ -196,16 +201,13 @@ def sqlite_stack(env: dict[str, str] | None = None) -> Iterator[Stack]:
 def pg_redis_stack(
     pg_admin_url: str, redis_url: str, env: dict[str, str] | None = None
 ) -> Iterator[Stack]:
-    """A fresh PostgreSQL database and an emptied Redis db, dropped afterwards."""
-    import redis
+    """A fresh PostgreSQL database, dropped afterwards, and the Redis at ``redis_url``."""
     from sqlalchemy import create_engine, text
 
     name = "ew_bench_" + uuid.uuid4().hex[:8]
     admin = create_engine(pg_admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    r = redis.Redis.from_url(redis_url)
-    r.flushdb()
     try:
         with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmp:
             url = pg_admin_url.rsplit("/", 1)[0] + "/" + name
@@ -215,8 +217,6 @@ def pg_redis_stack(
             finally:
                 stack.stop()
     finally:
-        r.flushdb()
-        r.close()
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()

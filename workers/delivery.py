@@ -31,7 +31,7 @@ from eventwire.config import Settings
 from storage.db import Database
 from storage.models import Article
 from storage.webhooks import TARGET_STREAM, AttemptRecord, ClaimedDelivery, WebhookRepository
-from workers import stream_sink
+from workers import metrics, stream_sink
 from workers.address_guard import Resolver, system_resolver
 from workers.webhook_sender import send_webhook
 
@@ -157,6 +157,7 @@ def dispatch(
         if before_send is not None:
             before_send(item)
         outcome = _send(item, settings, client, redis_client, resolver)
+        metrics.observe_webhook(outcome.ok, outcome.status_code, outcome.error)
         retry_in = next_retry_delay(
             settings.webhook_retry_schedule, item.schedule_step + 1, outcome.retry_after
         )

@@ -9,8 +9,8 @@ Where the figures are read:
   process then serves its pool's figures on that port (``serve_worker_metrics``). A shared
   directory across containers is wrong: pids repeat between containers and files clash.
 
-The DELIVERY module counts each webhook attempt with
-``WEBHOOK_ATTEMPTS.labels(outcome=...).inc()``, outcome one of ``WEBHOOK_OUTCOMES``.
+Delivery counts each attempt with ``observe_webhook(ok, status_code, error)``, which
+increments ``WEBHOOK_ATTEMPTS`` with an outcome among ``WEBHOOK_OUTCOMES``.
 """
 
 from __future__ import annotations
@@ -72,6 +72,22 @@ def observe_outcome(
         ARTICLES_FAILED.labels(reason=failure_reason(error)).inc()
     elif status == "retry":
         ARTICLE_RETRIES.inc()
+
+
+def observe_webhook(ok: bool, status_code: int | None, error: str | None) -> None:
+    """Count one delivery attempt (``webhook_sender.AttemptRecord`` fields) by outcome."""
+    text = (error or "").lower()
+    if ok:
+        outcome = "success"
+    elif status_code is not None:
+        outcome = "http_error"
+    elif text.startswith("timeout"):
+        outcome = "timeout"
+    elif text.startswith("address refused"):
+        outcome = "blocked"
+    else:
+        outcome = "network_error"
+    WEBHOOK_ATTEMPTS.labels(outcome=outcome).inc()
 
 
 def failure_reason(error: str | None) -> str:

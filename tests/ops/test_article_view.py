@@ -23,6 +23,7 @@ HOSTILE_TEXT = (
     "Keir Starmer met Donald Trump in Washington on Thursday to discuss Ukraine. "
     "<script>document.title='pwned-text'</script> "
     "<img src=x onerror=\"document.title='pwned-img'\"> "
+    "A reader wrote &lt;script&gt;document.title='pwned-entity'&lt;/script&gt; and x < y. "
     "Russia launched missiles at Kyiv on Friday, officials said. "
     "Emmanuel Macron will visit Beijing next month."
 )
@@ -91,7 +92,19 @@ def test_article_view_in_headless_chromium(migrated, processes, tmp_path):  # ty
     # No script element exists; the hostile markup is there as text.
     assert "<script" not in dom.lower().replace("&lt;script", "")
     assert "<img" not in dom.lower()
-    assert html.escape("<script>document.title='pwned-text'</script>", quote=False) in dom
+    # The cleaner may drop raw tags; whatever markup-like text it keeps is shown as text.
+    kept = [
+        h
+        for h in (
+            "<script>document.title='pwned-text'</script>",
+            "&lt;script&gt;document.title='pwned-entity'&lt;/script&gt;",
+            "x < y",
+        )
+        if h in result["text"]
+    ]
+    assert kept, result["text"]
+    for fragment in kept:
+        assert html.escape(fragment, quote=False) in dom, fragment
     assert "&lt;script&gt;document.title='pwned-title'&lt;/script&gt;Summit" in dom
     # Highlights: entity mentions and event triggers, with their labels.
     marks = re.findall(r'<mark class="(ent|trigger)" data-label="([A-Z_]+)"[^>]*>(.*?)<span', dom)

@@ -65,3 +65,28 @@ def test_console_format(restore_logging):  # type: ignore[no-untyped-def]
     text = out.getvalue()
     assert "hidden" not in text and "shown 7" in text and "status=503" in text
     assert not text.lstrip().startswith("{")
+
+
+def test_webhook_attempt_outcomes_are_counted(client):  # type: ignore[no-untyped-def]
+    from prometheus_client.parser import text_string_to_metric_families
+
+    from workers.metrics import observe_webhook
+
+    def counts() -> dict[str, float]:
+        text = client.get("/metrics").get_data(as_text=True)
+        return {
+            s.labels["outcome"]: s.value
+            for fam in text_string_to_metric_families(text)
+            for s in fam.samples
+            if s.name == "eventwire_webhook_attempts_total"
+        }
+
+    before = counts()
+    observe_webhook(True, 200, None)
+    observe_webhook(False, 500, "HTTP 500")
+    observe_webhook(False, None, "timeout: ReadTimeout")
+    observe_webhook(False, None, "address refused: 10.0.0.1 is private")
+    observe_webhook(False, None, "ConnectError: refused")
+    after = counts()
+    for outcome in ("success", "http_error", "timeout", "blocked", "network_error"):
+        assert after[outcome] - before.get(outcome, 0) == 1, outcome
