@@ -89,13 +89,16 @@ def extract_events(
             matches[tok.i] = entry
     raw: list[dict[str, Any]] = []
     headline_end = _headline_end(doc)
+    specific = _specific_content(doc, matches)
     for i, entry in matches.items():
         tok = doc[i]
-        if _suppressed(tok, entry, matches):
+        if i in specific.values() or _suppressed(tok, entry, matches):
             continue
         ev = _build(tok, entry, lex, resolver, published_at)
         if ev is None:
             continue
+        if i in specific and ev["modality"] == "asserted":
+            ev["modality"] = "planned"  # "agreed to expand patrols": the patrols are to come
         ev["_weak"] = tok.idx < headline_end
         if ev["type"] == "CONSULT" and ev["mode"] == "visit" and len(ev["actors"]) > 1:
             # "Macron and Starmer plan to visit Washington": two visits, one per visitor
@@ -105,6 +108,26 @@ def extract_events(
         else:
             raw.append(ev)
     return merge_mentions(raw)
+
+
+def _specific_content(doc: Any, matches: dict[int, Entry]) -> dict[int, int]:
+    """COOPERATE acts that are the content of an AGREE verb ("agreed to expand joint
+    patrols", "pledged to share intelligence") -> that verb: one happening, coded by the
+    more specific type (the gold keeps future cooperation as COOPERATE, planned)."""
+    out: dict[int, int] = {}
+    for i, entry in matches.items():
+        if entry.type != "COOPERATE":
+            continue
+        t = doc[i]
+        for _ in range(3):
+            if t.dep_ not in ("xcomp", "dobj", "pobj", "prep") or t.head is t:
+                break
+            t = t.head
+            g = matches.get(t.i)
+            if g is not None and g.type == "AGREE" and t.pos_ in ("VERB", "AUX"):
+                out[i] = t.i
+                break
+    return out
 
 
 HEADLINE_MAX_TOKENS = 30
@@ -281,6 +304,8 @@ def _build(
     # named events ("World War II", "the Alaska summit") are never parties
     actors = [e for e in _unique(actors) if e.type != "EVENT"]
     recipients = [e for e in recipients if e.type != "EVENT"]
+    if not actors and entry.type == "PROTEST" and entry.pos == "VERB":
+        actors = _crowd_actor(tok, res)
     if not actors:
         return None  # no identifiable actor: PLOVER codes no event
     actor_ids = {e.id for e in actors}
@@ -404,6 +429,33 @@ MATERIAL_PACT = frozenset(
      "economic", "investment", "energy", "swap", "extradition", "intelligence", "nuclear",
      "arms", "currency", "free-trade", "partnership", "logistics", "maritime", "border"}
 )  # fmt: skip
+
+
+def _crowd_actor(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """An unnamed crowd ("members of a fishermen's group rallied", "thousands marched in
+    the capital"): the organisation named in the subject, else the state where the
+    crowd gathered (its citizens)."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "NUM", "PROPN"):
+        return []
+    for t in list(subj.subtree)[:30]:
+        e = res.entities.for_span(t)
+        if e is not None and e.type == "ORG":
+            return [e]
+    direct = [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "outside", "through", "across")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for place in (*direct, *places_under(tok, res)):
+        e = res.location(place)
+        if e is not None and e.country_code:
+            country = res.country_entity(e.country_code)
+            if country is not None:
+                return [country]
+    return []
 
 
 def _material_pact(tok: Any) -> bool:

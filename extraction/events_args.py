@@ -82,6 +82,17 @@ TITLE_NOUNS = frozenset(
     {"president", "minister", "leader", "chancellor", "premier", "king", "queen", "prime",
      "secretary", "spokesman", "spokesperson", "counterpart", "commander"}
 )  # fmt: skip
+# Bare definite descriptions of a governing body or armed/political group: "the junta
+# said", "the bloc agreed", "the rebels seized" -> the most recent compatible entity.
+DESCRIPTION_TYPES: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("junta", "regime", "government", "administration"), ("GPE", "ORG")),
+    **dict.fromkeys(
+        ("bloc", "alliance", "coalition", "union", "organisation", "organization"), ("ORG",)
+    ),
+    **dict.fromkeys(
+        ("rebel", "militant", "insurgent", "militia", "group", "movement", "faction"), ("ORG",)
+    ),
+}
 # A leader's government: "Starmer's government", "Trump's administration".
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet"})
 _COLLECTIVE_EUROPE = frozenset(
@@ -220,6 +231,8 @@ class ArgumentResolver:
             if ent is not None and ent.type == "GPE":
                 self._country_of_iso.setdefault(iso, ent)
         self._demonym_cache: dict[str, Entity | None] = {}
+        self._mention_starts: list[int] | None = None
+        self._mentions: list[tuple[int, Entity]] = []
         self._hosts: dict[str, Entity] = {}
         self._europe = next(
             (e for e in entities if e.type == "LOC" and norm(e.name) == "europe"), None
@@ -389,7 +402,40 @@ class ArgumentResolver:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         found.extend(self.resolve(g, depth + 1))
+        if not found and lemma in DESCRIPTION_TYPES and depth <= 1:
+            e = self._description(tok, DESCRIPTION_TYPES[lemma])
+            if e is not None:
+                found.append(e)
         return found
+
+    def _description(self, tok: Any, types: tuple[str, ...]) -> Entity | None:
+        """'the junta', 'the bloc', 'the rebels': the most recent ORG/GPE entity of a
+        compatible type named before it in this or the previous two sentences."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        if any(c.dep_ in ("compound", "amod", "poss", "nmod", "prep") for c in tok.children):
+            return None  # "the military government of X", "the army's rebels": not bare
+        if self._mention_starts is None:
+            ms = sorted(
+                (m.start, e) for e in self.entities if e.type in ("ORG", "GPE") for m in e.mentions
+            )
+            self._mention_starts = [s for s, _ in ms]
+            self._mentions = ms
+        sent = tok.sent
+        lo = sent.start
+        prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        if prev is not None:
+            lo = prev.start
+            if prev.start > 0:
+                lo = self.doc[prev.start - 1].sent.start
+        lo_char = self.doc[lo].idx
+        i = bisect.bisect_left(self._mention_starts, tok.idx) - 1
+        while i >= 0 and self._mentions[i][0] >= lo_char:
+            e = self._mentions[i][1]
+            if e.type in types:
+                return self._as_actor(e, None)
+            i -= 1
+        return None
 
     def _named_pair(self, tok: Any, lemma: str) -> list[Entity]:
         """The two parties of that kind named in the previous sentence (or earlier in

@@ -1,0 +1,178 @@
+# ruff: noqa: E501  (one test sentence per line reads best)
+"""Rule tests for the third round of unseen-news error classes (own sentences).
+
+THREATEN readiness/vows, crowd protests, description anaphora ("the junta", "the
+group"), armed clashes and AGREE-vs-COOPERATE on one clause. Entities carry their
+country codes here (the gazetteer's job in the engine).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extraction.events import extract_events
+from extraction.types import Entity, EntityIndex, Mention, PartialDate
+
+pytestmark = pytest.mark.slow
+PUB = PartialDate(2026, 2, 10)
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    from extraction.nlp import get_nlp
+
+    return get_nlp()
+
+
+def run(nlp: Any, text: str, ents: list[tuple[str, str, str | None]]) -> list[dict[str, Any]]:
+    doc = nlp(text)
+    index = []
+    for name, etype, cc in ents:
+        e = Entity(f"e{len(index) + 1}", name, etype, [name], country_code=cc)
+        i = 0
+        while (j := text.find(name, i)) >= 0:
+            e.mentions.append(Mention(j, j + len(name), name))
+            i = j + 1
+        index.append(e)
+    return extract_events(doc, EntityIndex(index), PUB)
+
+
+def names(refs: list[dict[str, Any]]) -> set[str]:
+    return {r["name"] for r in refs}
+
+
+def of_type(evs: list[dict[str, Any]], t: str) -> list[dict[str, Any]]:
+    return [e for e in evs if e["type"] == t]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "actor", "recipient"),
+    [
+        (
+            "Pakistan said it was ready to use force against India.",
+            [("Pakistan", "GPE", "PK"), ("India", "GPE", "IN")],
+            "Pakistan",
+            "India",
+        ),
+        (
+            "Armenia said it was prepared to retaliate against Azerbaijan.",
+            [("Armenia", "GPE", "AM"), ("Azerbaijan", "GPE", "AZ")],
+            "Armenia",
+            "Azerbaijan",
+        ),
+        (
+            "Iran vowed to retaliate against Israel.",
+            [("Iran", "GPE", "IR"), ("Israel", "GPE", "IL")],
+            "Iran",
+            "Israel",
+        ),
+    ],
+)
+def test_readiness_to_use_force_is_a_threat(
+    nlp: Any, text: str, ents: list[tuple[str, str, str | None]], actor: str, recipient: str
+) -> None:
+    evs = run(nlp, text, ents)
+    ev = of_type(evs, "THREATEN")[0]
+    assert ev["mode"] == "violence"
+    assert names(ev["actors"]) == {actor}
+    assert names(ev["recipients"]) == {recipient}
+    assert not of_type(evs, "AGREE")
+
+
+def test_readiness_to_sign_stays_agree(nlp: Any) -> None:
+    evs = run(
+        nlp,
+        "Sudan is ready to sign the deal with Chad.",
+        [("Sudan", "GPE", "SD"), ("Chad", "GPE", "TD")],
+    )
+    assert [e["type"] for e in evs] == ["AGREE"]
+
+
+def test_unnamed_crowd_is_the_host_country(nlp: Any) -> None:
+    evs = run(
+        nlp,
+        "Members of a fishermen's group rallied outside the embassy of China in Manila.",
+        [("Manila", "GPE", "PH"), ("China", "GPE", "CN"), ("Philippines", "GPE", "PH")],
+    )
+    ev = of_type(evs, "PROTEST")[0]
+    assert names(ev["actors"]) == {"Philippines"}
+    assert names(ev["recipients"]) == {"China"}
+
+
+def test_named_organiser_is_the_protest_actor(nlp: Any) -> None:
+    evs = run(
+        nlp,
+        "Supporters of Kilusan rallied outside the embassy of Japan in Seoul.",
+        [("Kilusan", "ORG", None), ("Japan", "GPE", "JP"), ("Seoul", "GPE", "KR")],
+    )
+    ev = of_type(evs, "PROTEST")[0]
+    assert names(ev["actors"]) == {"Kilusan"}
+    assert names(ev["recipients"]) == {"Japan"}
+
+
+def test_crowd_without_a_known_place_is_skipped(nlp: Any) -> None:
+    evs = run(nlp, "Thousands marched against the new tax law.", [])
+    assert not evs
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "etype", "actor"),
+    [
+        (
+            "Niger expelled the French ambassador. The junta also threatened to suspend ties with France.",
+            [("Niger", "GPE", "NE"), ("France", "GPE", "FR")],
+            "THREATEN",
+            "Niger",
+        ),
+        (
+            "Hezbollah buried a commander in Tyre on Sunday. The group said it fired rockets at Israel.",
+            [("Hezbollah", "ORG", None), ("Israel", "GPE", "IL"), ("Tyre", "GPE", "LB")],
+            "ASSAULT",
+            "Hezbollah",
+        ),
+        (
+            "ECOWAS met in Abuja on Monday. The bloc threatened to impose sanctions on Guinea.",
+            [("ECOWAS", "ORG", None), ("Abuja", "GPE", "NG"), ("Guinea", "GPE", "GN")],
+            "THREATEN",
+            "ECOWAS",
+        ),
+    ],
+)
+def test_description_refers_to_a_recent_entity(
+    nlp: Any, text: str, ents: list[tuple[str, str, str | None]], etype: str, actor: str
+) -> None:
+    evs = [
+        e for e in of_type(run(nlp, text, ents), etype) if e["trigger"]["start"] > text.index(".")
+    ]
+    assert evs and names(evs[0]["actors"]) == {actor}
+
+
+def test_description_needs_a_compatible_entity(nlp: Any) -> None:
+    # a bloc is an organisation: a country named before it is not "the bloc"
+    evs = run(
+        nlp,
+        "Peru recalled its envoy. The bloc threatened to impose sanctions on Chile.",
+        [("Peru", "GPE", "PE"), ("Chile", "GPE", "CL")],
+    )
+    assert not [e for e in of_type(evs, "THREATEN") if names(e["actors"]) == {"Peru"}]
+
+
+def test_armed_clash_is_an_assault(nlp: Any) -> None:
+    evs = run(
+        nlp,
+        "Thai soldiers clashed with Cambodian troops on Sunday.",
+        [("Thai", "NORP", "TH"), ("Cambodian", "NORP", "KH")],
+    )
+    assert [e["type"] for e in evs] == ["ASSAULT"]
+
+
+def test_agreed_cooperation_is_one_cooperate_event(nlp: Any) -> None:
+    evs = run(
+        nlp,
+        "Indonesia and Malaysia agreed to expand joint patrols in the Strait of Malacca.",
+        [("Indonesia", "GPE", "ID"), ("Malaysia", "GPE", "MY")],
+    )
+    assert [e["type"] for e in evs] == ["COOPERATE"]
+    assert names(evs[0]["actors"]) == {"Indonesia", "Malaysia"}
