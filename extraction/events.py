@@ -92,7 +92,12 @@ def extract_events(
     specific = _specific_content(doc, matches)
     for i, entry in matches.items():
         tok = doc[i]
-        if i in specific.values() or _suppressed(tok, entry, matches):
+        if i in specific.values():
+            continue
+        if i in specific:  # its governing AGREE verb is dropped: judge it without that verb
+            if _suppressed(tok, entry, {k: v for k, v in matches.items() if k != specific[i]}):
+                continue
+        elif _suppressed(tok, entry, matches):
             continue
         ev = _build(tok, entry, lex, resolver, published_at)
         if ev is None:
@@ -111,12 +116,13 @@ def extract_events(
 
 
 def _specific_content(doc: Any, matches: dict[int, Entry]) -> dict[int, int]:
-    """COOPERATE acts that are the content of an AGREE verb ("agreed to expand joint
-    patrols", "pledged to share intelligence") -> that verb: one happening, coded by the
-    more specific type (the gold keeps future cooperation as COOPERATE, planned)."""
+    """COOPERATE/CONSULT acts that are the content of an AGREE verb ("agreed to expand
+    joint patrols", "agreed to resume talks") -> that verb: one happening, coded by the
+    more specific type (the gold keeps future cooperation and meetings as their base
+    type, planned)."""
     out: dict[int, int] = {}
     for i, entry in matches.items():
-        if entry.type != "COOPERATE":
+        if entry.type not in ("COOPERATE", "CONSULT"):
             continue
         t = doc[i]
         for _ in range(3):

@@ -176,7 +176,11 @@ def verb_arguments(
                 or (c.lower_ == "from" and entry.type in FROM_TARGET_TYPES)
             )
         ):
-            targets = [c] if dep != "prep" else [g for g in c.children if g.dep_ == "pobj"]
+            targets = (
+                [g for g in c.children if g.dep_ == "pobj"]
+                if dep == "prep" or c.pos_ == "ADP"  # "sent warships to(dative) waters near Y"
+                else [c]
+            )
             for g in targets:
                 place = res.location(g)
                 is_loc_prep = (

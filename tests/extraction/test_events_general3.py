@@ -176,3 +176,32 @@ def test_agreed_cooperation_is_one_cooperate_event(nlp: Any) -> None:
     )
     assert [e["type"] for e in evs] == ["COOPERATE"]
     assert names(evs[0]["actors"]) == {"Indonesia", "Malaysia"}
+
+
+def test_agreed_verb_content_survives_as_the_specific_type(nlp: Any) -> None:
+    evs = run(
+        nlp,
+        "Ethiopia and Sudan agreed to cooperate on border security.",
+        [("Ethiopia", "GPE", "ET"), ("Sudan", "GPE", "SD")],
+    )
+    assert [(e["type"], e["modality"]) for e in evs] == [("COOPERATE", "planned")]
+
+
+def test_agreed_talks_are_a_planned_meeting(nlp: Any) -> None:
+    evs = run(
+        nlp,
+        "Colombia agreed to resume talks with Ecuador.",
+        [("Colombia", "GPE", "CO"), ("Ecuador", "GPE", "EC")],
+    )
+    assert [(e["type"], e["modality"]) for e in evs] == [("CONSULT", "planned")]
+    assert names(evs[0]["actors"]) | names(evs[0]["recipients"]) == {"Colombia", "Ecuador"}
+
+
+def test_deployment_to_waters_near_a_country(nlp: Any) -> None:
+    evs = run(
+        nlp,
+        "Venezuela sent warships to waters near Guyana.",
+        [("Venezuela", "GPE", "VE"), ("Guyana", "GPE", "GY")],
+    )
+    ev = of_type(evs, "MOBILIZE")[0]
+    assert names(ev["recipients"]) == {"Guyana"}
