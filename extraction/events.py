@@ -312,6 +312,8 @@ def _build(
     recipients = [e for e in recipients if e.type != "EVENT"]
     if not actors and entry.type == "PROTEST" and entry.pos == "VERB":
         actors = _crowd_actor(tok, res)
+    if not actors and entry.type in ("ASSAULT", "COERCE"):
+        actors = _blamed_party(tok, res)
     if not actors:
         return None  # no identifiable actor: PLOVER codes no event
     actor_ids = {e.id for e in actors}
@@ -435,6 +437,43 @@ MATERIAL_PACT = frozenset(
      "economic", "investment", "energy", "swap", "extradition", "intelligence", "nuclear",
      "arms", "currency", "free-trade", "partnership", "logistics", "maritime", "border"}
 )  # fmt: skip
+
+
+BLAME_VERBS = frozenset({"blame", "attribute", "ascribe", "pin"})
+
+
+def _blamed_party(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """An attack with no stated agent ("Missiles struck Kharkiv") whose author the same,
+    previous or next sentence names: "blamed (the attack) on Russia", "blamed Russia
+    for the strike", "attributed to the rebels". Otherwise no actor (PLOVER codes no
+    event)."""
+    doc = tok.doc
+    sent = tok.sent
+    sents = [sent]
+    if sent.start > 0:
+        sents.append(doc[sent.start - 1].sent)
+    if sent.end < len(doc):
+        sents.append(doc[sent.end].sent)
+    for s in sents:
+        if len(s) > 80:
+            continue
+        for t in s:
+            if t.lemma_.lower() not in BLAME_VERBS or t.pos_ not in ("VERB", "AUX"):
+                continue
+            heads = [t, *(c for c in t.children if c.dep_ in ("dobj", "nsubjpass"))]
+            for h in heads:
+                for c in h.children:
+                    if c.dep_ == "prep" and c.lower_ in ("on", "to"):
+                        found = [e for g in c.children if g.dep_ == "pobj" for e in res.resolve(g)]
+                        if found:
+                            return found
+            if any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
+                obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    found = res.resolve(obj)
+                    if found:
+                        return found
+    return []
 
 
 def _crowd_actor(tok: Any, res: ArgumentResolver) -> list[Entity]:

@@ -205,3 +205,40 @@ def test_deployment_to_waters_near_a_country(nlp: Any) -> None:
     )
     ev = of_type(evs, "MOBILIZE")[0]
     assert names(ev["recipients"]) == {"Guyana"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "actor", "target"),
+    [
+        (
+            "Missiles struck Kharkiv on Tuesday. Ukraine blamed the attack on Russia.",
+            [("Kharkiv", "GPE", "UA"), ("Ukraine", "GPE", "UA"), ("Russia", "GPE", "RU")],
+            "Russia",
+            "Ukraine",
+        ),
+        (
+            "A drone hit a hospital in Kabul. Afghanistan blamed Pakistan for the strike.",
+            [("Kabul", "GPE", "AF"), ("Afghanistan", "GPE", "AF"), ("Pakistan", "GPE", "PK")],
+            "Pakistan",
+            "Afghanistan",
+        ),
+    ],
+)
+def test_agentless_attack_takes_the_blamed_party(
+    nlp: Any, text: str, ents: list[tuple[str, str, str | None]], actor: str, target: str
+) -> None:
+    ev = of_type(run(nlp, text, ents), "ASSAULT")[0]
+    assert names(ev["actors"]) == {actor}
+    assert names(ev["recipients"]) == {target}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Missiles struck Kharkiv on Tuesday. Officials said five people died.",
+        "Five soldiers were killed in Kharkiv.",
+    ],
+)
+def test_agentless_attack_without_an_author_is_skipped(nlp: Any, text: str) -> None:
+    evs = run(nlp, text, [("Kharkiv", "GPE", "UA"), ("Ukraine", "GPE", "UA")])
+    assert not of_type(evs, "ASSAULT")
