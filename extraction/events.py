@@ -352,6 +352,14 @@ def _build(
     if etype == "REQUEST" and _statement_not_demand(tok):
         return None  # "insisting that Kashmir is a bilateral matter": a claim, not a demand
     mod, negated = modality.analyse(anchor)
+    if etype == "ASSAULT" and mod in ("planned", "possible") and entry.pos == "VERB":
+        # "India said it would strike Pakistan", "would not hesitate to strike": a stated
+        # intention to use force is a threat (CAMEO 138), not an attack
+        if negated and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "hesitate":
+            negated = False  # "would not hesitate to": a double negative
+        if not negated and _announced_by_actor(tok, {e.id for e in actors}, res):
+            etype, mode, mod = "THREATEN", "violence", "asserted"  # the threat was made
+            info = lex.types[etype]
     if negated and mod == "planned" and etype in REFUSABLE:
         # "I'm not going to make security guarantees", "X will not meet Y": an explicit
         # refusal is REJECT, not a negated cooperative act (gold rule; PLOVER REJECT)
@@ -437,6 +445,23 @@ MATERIAL_PACT = frozenset(
      "economic", "investment", "energy", "swap", "extradition", "intelligence", "nuclear",
      "arms", "currency", "free-trade", "partnership", "logistics", "maritime", "border"}
 )  # fmt: skip
+
+
+def _announced_by_actor(tok: Any, actor_ids: set[str], res: ArgumentResolver) -> bool:
+    """The act is the content of a statement or vow by its own actor ("X said it would
+    strike", "X warned it could hit", "X would not hesitate to strike")."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in ("hesitate", "threaten", "vow"):
+            return True
+        head = speech_head(t)
+        if head is not None:
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            return subj is not None and any(e.id in actor_ids for e in res.resolve(subj))
+        if t.dep_ not in ("xcomp", "conj") or t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 BLAME_VERBS = frozenset({"blame", "attribute", "ascribe", "pin"})

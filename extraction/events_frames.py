@@ -330,7 +330,19 @@ def content_recipients(tok: Any, res: ArgumentResolver) -> list[Entity]:
                     if g.lower_ in ("between", "among"):
                         out.extend(all_parties(o, res))
                     else:
-                        out.extend(res.resolve(o))
+                        found = res.resolve(o)
+                        # "retaliate with tariffs on American steel": one level down
+                        out.extend(found or nested_recipients([o], res))
+    if not out:
+        # "warned of countermeasures if Manila continued the patrols": the party whose
+        # act the threat is conditional on is its target
+        for c in tok.children:
+            if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+            ):
+                for g in c.children:
+                    if g.dep_ == "nsubj":
+                        out.extend(e for e in res.resolve(g) if e.type != "NORP")
     return out
 
 

@@ -242,3 +242,61 @@ def test_agentless_attack_takes_the_blamed_party(
 def test_agentless_attack_without_an_author_is_skipped(nlp: Any, text: str) -> None:
     evs = run(nlp, text, [("Kharkiv", "GPE", "UA"), ("Ukraine", "GPE", "UA")])
     assert not of_type(evs, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "actor", "target"),
+    [
+        (
+            "India said it would not hesitate to strike Pakistan.",
+            [("India", "GPE", "IN"), ("Pakistan", "GPE", "PK")],
+            "India",
+            "Pakistan",
+        ),
+        (
+            "Eritrea said it could attack Ethiopia.",
+            [("Eritrea", "GPE", "ER"), ("Ethiopia", "GPE", "ET")],
+            "Eritrea",
+            "Ethiopia",
+        ),
+    ],
+)
+def test_stated_intention_to_attack_is_a_threat(
+    nlp: Any, text: str, ents: list[tuple[str, str, str | None]], actor: str, target: str
+) -> None:
+    evs = run(nlp, text, ents)
+    assert [e["type"] for e in evs] == ["THREATEN"]
+    ev = evs[0]
+    assert (ev["mode"], ev["modality"], ev["negated"]) == ("violence", "asserted", False)
+    assert names(ev["actors"]) == {actor} and names(ev["recipients"]) == {target}
+
+
+def test_reported_past_attack_stays_an_assault(nlp: Any) -> None:
+    evs = run(
+        nlp,
+        "Israel said it struck Hezbollah positions in Lebanon.",
+        [("Israel", "GPE", "IL"), ("Hezbollah", "ORG", None), ("Lebanon", "GPE", "LB")],
+    )
+    assert [e["type"] for e in evs] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "target"),
+    [
+        (
+            "Beijing warned of countermeasures if Manila continued the patrols.",
+            [("Beijing", "GPE", "CN"), ("Manila", "GPE", "PH")],
+            "Manila",
+        ),
+        (
+            "Canada threatened to retaliate with tariffs on Mexican steel.",
+            [("Canada", "GPE", "CA"), ("Mexican", "NORP", "MX")],
+            "Mexican",
+        ),
+    ],
+)
+def test_threat_target_inside_its_content(
+    nlp: Any, text: str, ents: list[tuple[str, str, str | None]], target: str
+) -> None:
+    ev = of_type(run(nlp, text, ents), "THREATEN")[0]
+    assert target in names(ev["recipients"])
