@@ -236,6 +236,11 @@ def resolve_deep(g: Any, res: ArgumentResolver, places: bool) -> list[Entity]:
     found = res.resolve(g)
     if found or g.pos_ not in ("NOUN", "NUM", "SYM"):
         return found
+    for c in g.children:  # "welcomed the agreement between Turkey and Cyprus": both
+        if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+            found.extend(e for o in c.children if o.dep_ == "pobj" for e in all_parties(o, res))
+    if found:
+        return found
     preps = ("of", "in", "at", "near", "inside") if places else ("of",)
     if g.pos_ == "NOUN" and not places:
         return found  # "the leaders of France" is handled by the resolver itself
@@ -392,6 +397,7 @@ def noun_arguments(
                     p in RECIPIENT_PREPS
                     or (p in LOCATION_PREPS and entry.type in PLACE_TARGET_TYPES)
                     or p in ("near", "towards")
+                    or (p in ("around", "off", "along") and entry.type == "MOBILIZE")
                 ):
                     if entry.mode == "visit" and res.location(g) is not None and p in ("to", "of"):
                         places.append(g)

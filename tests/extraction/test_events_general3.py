@@ -300,3 +300,24 @@ def test_threat_target_inside_its_content(
 ) -> None:
     ev = of_type(run(nlp, text, ents), "THREATEN")[0]
     assert target in names(ev["recipients"])
+
+
+def test_welcomed_accord_between_two_parties(nlp: Any) -> None:
+    evs = run(
+        nlp,
+        "Greece welcomed the agreement between Turkey and Cyprus.",
+        [("Greece", "GPE", "GR"), ("Turkey", "GPE", "TR"), ("Cyprus", "GPE", "CY")],
+    )
+    ev = of_type(evs, "SUPPORT")[0]
+    assert names(ev["actors"]) == {"Greece"}
+    assert names(ev["recipients"]) == {"Turkey", "Cyprus"}
+
+
+def test_drills_around_a_country(nlp: Any) -> None:
+    evs = run(
+        nlp,
+        "China conducted military drills around Taiwan.",
+        [("China", "GPE", "CN"), ("Taiwan", "GPE", "TW")],
+    )
+    ev = of_type(evs, "MOBILIZE")[0]
+    assert names(ev["recipients"]) == {"Taiwan"}
