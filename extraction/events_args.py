@@ -57,12 +57,14 @@ REPRESENTATIVE_NOUNS = frozenset(
      "adviser", "advisor", "ambassador", "spokesman", "spokesperson", "commander"}
 )  # fmt: skip
 # People: a demonym on them stays the group ("Pakistani protesters"); on other nouns
-# (goods, acts, places) it names the country ("Canadian lumber").
+# (goods, acts, places) it names the country ("Canadian lumber"). Prisoners, hostages and
+# detainees are not listed: released or held, they stand for their state ("freed two
+# Armenian prisoners" is a concession to Armenia).
 PEOPLE_NOUNS = frozenset(
     {"people", "person", "protester", "demonstrator", "student", "worker", "civilian",
      "tourist", "pilgrim", "migrant", "refugee", "resident", "voter", "fan", "activist",
      "journalist", "family", "child", "woman", "man", "youth", "community", "minority",
-     "population", "descent", "origin", "hostage", "prisoner", "detainee", "fisherman",
+     "population", "descent", "origin", "fisherman",
      "sailor", "crew", "victim", "worshipper", "settler", "farmer", "expert", "analyst",
      "scholar", "academic", "writer", "artist", "athlete", "player", "public", "majority",
      "dissident", "opposition", "militant", "fighter", "rebel", "gunman", "group", "crowd"}

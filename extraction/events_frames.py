@@ -184,7 +184,10 @@ def verb_arguments(
             for g in targets:
                 place = res.location(g)
                 is_loc_prep = (
-                    dep == "prep" and c.lower_ in LOCATION_PREPS and c.lower_ not in entry.prep
+                    dep == "prep"
+                    and c.lower_ in LOCATION_PREPS
+                    # "rallied in Lahore": a protest's "in" is where, never whom
+                    and (c.lower_ not in entry.prep or entry.type == "PROTEST")
                 )
                 if place is not None and (
                     is_loc_prep and entry.type not in PLACE_TARGET_TYPES or entry.mode == "visit"

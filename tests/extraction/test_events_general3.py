@@ -321,3 +321,36 @@ def test_drills_around_a_country(nlp: Any) -> None:
     )
     ev = of_type(evs, "MOBILIZE")[0]
     assert names(ev["recipients"]) == {"Taiwan"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "target"),
+    [
+        (
+            "Iran freed a French hostage on Friday.",
+            [("Iran", "GPE", "IR"), ("French", "NORP", "FR"), ("France", "GPE", "FR")],
+            "France",
+        ),
+        (
+            "Azerbaijan released four Armenian prisoners.",
+            [("Azerbaijan", "GPE", "AZ"), ("Armenian", "NORP", "AM"), ("Armenia", "GPE", "AM")],
+            "Armenia",
+        ),
+    ],
+)
+def test_released_prisoners_stand_for_their_state(
+    nlp: Any, text: str, ents: list[tuple[str, str, str | None]], target: str
+) -> None:
+    ev = run(nlp, text, ents)[0]
+    assert names(ev["recipients"]) == {target}
+
+
+def test_protest_place_is_not_its_target(nlp: Any) -> None:
+    evs = run(
+        nlp,
+        "Hundreds of Pakistani protesters rallied in Lahore.",
+        [("Pakistani", "NORP", "PK"), ("Pakistan", "GPE", "PK"), ("Lahore", "GPE", "PK")],
+    )
+    ev = of_type(evs, "PROTEST")[0]
+    assert "Lahore" not in names(ev["recipients"])
+    assert ev["location"]["name"] == "Lahore"
