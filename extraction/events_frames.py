@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from extraction.events_args import ArgumentResolver
+from extraction.events_args import AGENT_NOUNS, GOODS_NOUNS, ArgumentResolver
 from extraction.events_lexicon import Entry, Lexicon, container_of, object_tokens
 from extraction.types import Entity
 
@@ -329,7 +329,11 @@ def content_recipients(tok: Any, res: ArgumentResolver) -> list[Entity]:
             continue
         for g in v.children:
             if g.dep_ == "dobj":
-                out.extend(e for e in res.resolve(g) if e.type != "NORP")
+                # "expel French diplomats", "boycott Danish products": a demonym on
+                # representatives or goods names the target even when its country is
+                # not named; on other nouns ("Syrian refugees") it names no party
+                owned = g.lemma_.lower() in AGENT_NOUNS or g.lemma_.lower() in GOODS_NOUNS
+                out.extend(e for e in res.resolve(g) if e.type != "NORP" or owned)
                 out.extend(nested_recipients([g], res))
             elif g.dep_ == "prep" and g.lower_ in CONTENT_PREPS:
                 for o in g.children:

@@ -354,3 +354,28 @@ def test_protest_place_is_not_its_target(nlp: Any) -> None:
     ev = of_type(evs, "PROTEST")[0]
     assert "Lahore" not in names(ev["recipients"])
     assert ev["location"]["name"] == "Lahore"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "mode", "target"),
+    [
+        (
+            "Algeria threatened to expel French diplomats.",
+            [("Algeria", "GPE", "DZ"), ("French", "NORP", "FR")],
+            "expel",
+            "French",
+        ),
+        (
+            "Ankara threatened to boycott Danish products.",
+            [("Ankara", "GPE", "TR"), ("Danish", "NORP", "DK")],
+            "restrict",
+            "Danish",
+        ),
+    ],
+)
+def test_threatened_measure_against_a_demonym(
+    nlp: Any, text: str, ents: list[tuple[str, str, str | None]], mode: str, target: str
+) -> None:
+    ev = of_type(run(nlp, text, ents), "THREATEN")[0]
+    assert ev["mode"] == mode
+    assert names(ev["recipients"]) == {target}
