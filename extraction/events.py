@@ -501,6 +501,19 @@ def _blamed_party(tok: Any, res: ArgumentResolver) -> list[Entity]:
     return []
 
 
+def _modifies(t: Any, head: Any) -> bool:
+    """``t`` hangs under ``head`` through of-phrases, possessives and compounds only
+    ("members of Bayan", "Bayan's supporters"), not through a parenthesis or apposition
+    ("MANILA (Reuters) - Members ...")."""
+    for _ in range(6):
+        if t.i == head.i:
+            return True
+        if t.dep_ not in ("pobj", "prep", "poss", "compound", "nmod", "amod") or t.head is t:
+            return False
+        t = t.head
+    return False
+
+
 def _crowd_actor(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """An unnamed crowd ("members of a fishermen's group rallied", "thousands marched in
     the capital"): the organisation named in the subject, else the state where the
@@ -510,7 +523,7 @@ def _crowd_actor(tok: Any, res: ArgumentResolver) -> list[Entity]:
         return []
     for t in list(subj.subtree)[:30]:
         e = res.entities.for_span(t)
-        if e is not None and e.type == "ORG":
+        if e is not None and e.type == "ORG" and _modifies(t, subj):
             return [e]
     direct = [
         g

@@ -334,7 +334,8 @@ class ArgumentResolver:
             if ent.type in ("GPE", "LOC"):
                 # a dateline parsed as the subject: "NAIROBI, ... - President William Ruto met"
                 for c in tok.children:
-                    if c.dep_ == "appos":
+                    if c.dep_ == "appos" and not (c.i > 0 and self.doc[c.i - 1].text == "("):
+                        # "(Reuters)" after a dateline is the outlet's credit, not the subject
                         subject = self.entities.for_span(c)
                         if subject is not None and subject.type in ("PERSON", "ORG"):
                             return [subject]

@@ -348,7 +348,7 @@ def content_recipients(tok: Any, res: ArgumentResolver) -> list[Entity]:
     if not out:
         # "warned of countermeasures if Manila continued the patrols": the party whose
         # act the threat is conditional on is its target
-        for c in tok.children:
+        for c in (*tok.children, *(x for v in clauses[:4] for x in v.children)):
             if c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
             ):

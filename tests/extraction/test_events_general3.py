@@ -379,3 +379,28 @@ def test_threatened_measure_against_a_demonym(
     ev = of_type(run(nlp, text, ents), "THREATEN")[0]
     assert ev["mode"] == mode
     assert names(ev["recipients"]) == {target}
+
+
+def test_outlet_credit_after_a_dateline_is_not_the_actor(nlp: Any) -> None:
+    evs = run(
+        nlp,
+        "MANILA (Reuters) - Members of a fishermen's group rallied outside the embassy of China in Manila on Monday.",
+        [
+            ("Manila", "GPE", "PH"),
+            ("Philippines", "GPE", "PH"),
+            ("Reuters", "ORG", None),
+            ("China", "GPE", "CN"),
+        ],
+    )
+    ev = of_type(evs, "PROTEST")[0]
+    assert "Reuters" not in names(ev["actors"])
+
+
+def test_threat_conditional_on_the_target_inside_a_that_clause(nlp: Any) -> None:
+    evs = run(
+        nlp,
+        "Morocco warned that it would take countermeasures if Algeria continued the incursions.",
+        [("Morocco", "GPE", "MA"), ("Algeria", "GPE", "DZ")],
+    )
+    ev = of_type(evs, "THREATEN")[0]
+    assert names(ev["actors"]) == {"Morocco"} and names(ev["recipients"]) == {"Algeria"}
