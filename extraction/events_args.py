@@ -145,6 +145,13 @@ _PERSON_PRON = frozenset({"he", "she", "him", "her", "his", "hers"})
 _MOD_DEPS = ("compound", "amod", "poss", "nmod")
 
 
+def _common_noun_name(name: str) -> bool:
+    """An 'entity' whose whole name is a plural common agent noun ("Missiles",
+    "Troops", "Drones"): a capitalised sentence start, not a named party."""
+    n = name.strip().lower()
+    return n.endswith("s") and " " not in n and n[:-1] in AGENT_NOUNS
+
+
 def norm(s: str) -> str:
     s = unicodedata.normalize("NFKC", s).lower()
     s = re.sub(r"['’]s$", "", s)
@@ -326,6 +333,8 @@ class ArgumentResolver:
         ent = self.entities.for_span(tok)
         if ent is None and tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper():
             ent = self._by_alias.get(norm(tok.text))  # NER missed a known name ("back Zelenskyy")
+        if ent is not None and _common_noun_name(ent.name):
+            ent = None  # sentence-initial "Missiles struck ..." tagged as a name
         if ent is not None and ent.type == "PERSON" and norm(tok.text) in _COUNTRY_NAMES():
             # "travel to Israel" where a person's alias is also "Israel": the bare
             # country name is the country

@@ -404,3 +404,18 @@ def test_threat_conditional_on_the_target_inside_a_that_clause(nlp: Any) -> None
     )
     ev = of_type(evs, "THREATEN")[0]
     assert names(ev["actors"]) == {"Morocco"} and names(ev["recipients"]) == {"Algeria"}
+
+
+def test_capitalised_weapon_noun_is_not_a_party(nlp: Any) -> None:
+    evs = run(
+        nlp,
+        "Drones hit a hospital in Kharkiv. Ukraine blamed Russia for the strike.",
+        [
+            ("Drones", "ORG", None),
+            ("Kharkiv", "GPE", "UA"),
+            ("Ukraine", "GPE", "UA"),
+            ("Russia", "GPE", "RU"),
+        ],
+    )
+    ev = of_type(evs, "ASSAULT")[0]
+    assert names(ev["actors"]) == {"Russia"}
