@@ -310,7 +310,12 @@ def _build(
     # named events ("World War II", "the Alaska summit") are never parties
     actors = [e for e in _unique(actors) if e.type != "EVENT"]
     recipients = [e for e in recipients if e.type != "EVENT"]
-    if not actors and entry.type == "PROTEST" and entry.pos == "VERB":
+    if (
+        not actors
+        and entry.type == "PROTEST"
+        and entry.pos == "VERB"
+        and (recipients or _protest_shaped(tok))
+    ):
         actors = _crowd_actor(tok, res)
     if not actors and entry.type in ("ASSAULT", "COERCE"):
         actors = _blamed_party(tok, res)
@@ -499,6 +504,22 @@ def _blamed_party(tok: Any, res: ArgumentResolver) -> list[Entity]:
                     if found:
                         return found
     return []
+
+
+PROTESTER_NOUNS = frozenset(
+    {"protester", "protestor", "demonstrator", "activist", "marcher", "picketer", "striker"}
+)
+
+
+def _protest_shaped(tok: Any) -> bool:
+    """A crowd verb reads as a protest only with a target ("against", "outside the
+    embassy") or protesters as its subject; "fans rallied", "stocks rallied" do not."""
+    if any(c.dep_ == "prep" and c.lower_ in ("against", "outside") for c in tok.children):
+        return True
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and any(
+        t.lemma_.lower() in PROTESTER_NOUNS for t in list(subj.subtree)[:12]
+    )
 
 
 def _modifies(t: Any, head: Any) -> bool:

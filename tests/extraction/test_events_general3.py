@@ -419,3 +419,16 @@ def test_capitalised_weapon_noun_is_not_a_party(nlp: Any) -> None:
     )
     ev = of_type(evs, "ASSAULT")[0]
     assert names(ev["actors"]) == {"Russia"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fans rallied in Madrid after the final.",
+        "Stocks rallied in Tokyo on Monday.",
+        "Runners marched through Paris for charity.",
+    ],
+)
+def test_crowd_without_a_target_is_no_protest(nlp: Any, text: str) -> None:
+    ents = [("Madrid", "GPE", "ES"), ("Tokyo", "GPE", "JP"), ("Paris", "GPE", "FR")]
+    assert not run(nlp, text, ents)
