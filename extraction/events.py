@@ -346,7 +346,11 @@ def _build(
         )
     ):  # "Kenya and Somalia signed a security pact": a joint act of the named parties
         return None  # "their partnerships held firm": cooperation with nobody named
-    if etype == "THREATEN" and not recipients and tok.lemma_.lower() in ("warn", "caution"):
+    if (
+        etype == "THREATEN"
+        and not recipients
+        and tok.lemma_.lower() in ("warn", "caution", "ready", "prepared")
+    ):
         return None  # "the agency warned that camps could run out of food": no target
     if etype == "AGREE" and entry.pos != "NOUN" and _hostile_content(tok):
         # "vowed to avenge the strikes", "promised to retaliate": a threat (CAMEO 138)

@@ -432,3 +432,14 @@ def test_capitalised_weapon_noun_is_not_a_party(nlp: Any) -> None:
 def test_crowd_without_a_target_is_no_protest(nlp: Any, text: str) -> None:
     ents = [("Madrid", "GPE", "ES"), ("Tokyo", "GPE", "JP"), ("Paris", "GPE", "FR")]
     assert not run(nlp, text, ents)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany said it was ready to act on inflation.",
+        "Canada is prepared to respond to the wildfire crisis.",
+    ],
+)
+def test_readiness_without_a_target_is_no_threat(nlp: Any, text: str) -> None:
+    assert not run(nlp, text, [("Germany", "GPE", "DE"), ("Canada", "GPE", "CA")])
