@@ -13,6 +13,7 @@ from collections import Counter
 from typing import Any
 
 from extraction.entities_names import (
+    demonym_places,
     demonym_plural,
     lexicon,
     looks_like_demonym,
@@ -75,11 +76,15 @@ def add_evidence(g: Group) -> None:
         # "Tigray People's Liberation Front", "Democratic Party": a name ending in the
         # word for a body is an organisation, whatever the model said.
         g.votes["ORG"] += _ORG_HEAD_VOTE * n
+    elif len(words) >= 3 and words[1] == "of" and words[0].casefold() in lexicon()["org_heads"]:
+        g.votes["ORG"] += _ORG_HEAD_VOTE * n  # "Bank of Ghana", "Ministry of Defence"
 
 
 def _place_identity(place: Place) -> tuple[Any, ...]:
     if place.kind == "city":
-        return ("city", place.country_code, round(place.lat or 0, 1), round(place.lon or 0, 1))
+        # Exact coordinates: "Kiev" and "Kyiv" are one geonames entry, a city and a
+        # district of it (near, same country) are two places.
+        return ("city", place.country_code, place.lat, place.lon)
     if place.kind == "country":
         return ("country", place.country_code)
     return (place.kind, place.name)
@@ -105,7 +110,10 @@ def merge(groups: list[Group], links: list[tuple[str, str]]) -> list[list[Group]
         if t in ("GPE", "LOC") and g.place is not None:
             ident = _place_identity(g.place)
         elif t == "NORP":
-            ident = ("norp", demonym_plural(g.cands[0].text).casefold())
+            code = norp_country(g.cands[0].text)
+            # "Philippine" and "Philippines" (adjective), "Russian" and "Russians": one
+            # group per country when the demonym leads to one, else by group name.
+            ident = ("norp", code or demonym_plural(g.cands[0].text).casefold())
         else:
             continue
         if ident in by_identity:
@@ -121,6 +129,21 @@ def merge(groups: list[Group], links: list[tuple[str, str]]) -> list[list[Group]
     for i, g in enumerate(groups):
         clusters.setdefault(find(i), []).append(g)
     return list(clusters.values())
+
+
+def norp_country(text: str) -> str | None:
+    """The country a demonym names: "Russian(s)" -> RU, "Philippine" -> PH (the country
+    is named in the plural), "North Korean" -> KP; None for continents and unknowns."""
+    gaz = get_gazetteer()
+    code = gaz.demonym_country(text)
+    if code:
+        return code
+    stem = text.rstrip("s") if text.endswith(("ans", "is")) else text
+    for guess in (*demonym_places(stem), text + "s"):
+        place = gaz.lookup(guess)
+        if place is not None and place.kind == "country":
+            return place.country_code
+    return None
 
 
 def _merge_people(groups: list[Group], union: Any, find: Any) -> None:

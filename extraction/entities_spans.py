@@ -52,6 +52,8 @@ _CONSTRUCTION_VOTE = 6
 _BUILDING_VOTE = 3
 _INSIDE_VOTE = 3
 _CLAUSE_VOTE = 3
+_DATELINE_VOTE = 4
+_DASHES = frozenset({"-", "–", "—", "--"})
 
 
 @dataclass
@@ -163,8 +165,43 @@ def _repair(
             return [], e
         if doc[s].lower_ in lex["adjectival_prefixes"]:
             s += 2
+    # "REUTERS/Jane Doe": a name glued to an agency by a slash is a photo credit even when
+    # the model tagged only its second half.
+    if (
+        label == "PERSON"
+        and s > 1
+        and doc[s - 1].text == "/"
+        and not doc[s - 2].whitespace_
+        and not doc[s - 1].whitespace_
+        and doc[s - 2].is_alpha
+        and doc[s - 2].is_upper
+    ):
+        s -= 2
     if any("/" in t.text for t in doc[s:e]):
+        # The photographer's name runs on after the model's span ("REUTERS/Jane" + "Doe").
+        while (
+            e < n
+            and e - s < 12
+            and doc[e - 1].whitespace_ == " "
+            and doc[e].is_alpha
+            and doc[e].is_title
+            and not doc[e].ent_type_
+        ):
+            e += 1
         return _split_credits(doc, full, s, e), e
+    # "BRUSSELS - European Union ministers": a spaced dash ends a dateline; a name never
+    # crosses it. The part before it is a place when the gazetteer knows it.
+    for i in range(s + 1, e - 1):
+        if doc[i].text in _DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_:
+            left_text = doc[s:i].text
+            place = get_gazetteer().lookup(left_text)
+            left_label = place.entity_type if place is not None else label
+            left, _ = _repair(doc, full, s, i, left_label, lex)
+            for c in left:
+                if place is not None and c.text == left_text:
+                    c.votes[left_label] += _DATELINE_VOTE
+            right, consumed = _repair(doc, full, i + 1, e, label, lex)
+            return left + right, max(consumed, e)
     # "fined Apple 1.8 billion euros": an amount glued to a name is not part of it.
     for i in range(s + 1, e - 1):
         if doc[i].like_num and doc[i + 1].is_lower:
@@ -418,7 +455,11 @@ def _person_clause_votes(doc: Any, e: int, cand: Candidate, lex: dict[str, froze
             return
 
 
-_INSIDE_PREPS = frozenset({"in", "near", "across", "inside", "throughout", "around"})
+_INSIDE_PREPS = frozenset({"in", "near", "across", "inside", "throughout", "around", "outside"})
+# Verbs whose object is a place when the gazetteer knows the name ("captured El Fasher").
+_PLACE_VERBS = frozenset(
+    {"capture", "recapture", "seize", "enter", "shell", "storm", "besiege", "overrun", "bomb"}
+)
 
 
 def _place_votes(doc: Any, e: int, cand: Candidate) -> None:
@@ -426,7 +467,22 @@ def _place_votes(doc: Any, e: int, cand: Candidate) -> None:
     inside a place phrase ("fighting in Adigrat", "talks in Addis Ababa") is a place:
     people are met, not stood in."""
     root = doc[e - 1]
-    if root.dep_ != "pobj" or root.head.lower_ not in _INSIDE_PREPS:
+    locative = root.dep_ == "pobj" and root.head.lower_ in _INSIDE_PREPS
+    taken = root.dep_ == "dobj" and root.head.lemma_ in _PLACE_VERBS
+    if not (locative or taken):
         return
-    if cand.label == "PERSON" or (cand.label == "NORP" and not looks_like_demonym(cand.text)):
+    # Any name the model calls a person "in Adigrat" (not "outside"): people are not
+    # stood in, even when the gazetteer does not know the town.
+    if (
+        locative
+        and root.head.lower_ != "outside"
+        and (cand.label == "PERSON" or (cand.label == "NORP" and not looks_like_demonym(cand.text)))
+    ):
         cand.votes["GPE"] += _INSIDE_VOTE
+        return
+    if cand.label in ("PERSON", "ORG"):
+        # A name the gazetteer knows as a city, state or country, in a place phrase
+        # ("outside Goma", "captured El Fasher"), is that place whatever the model said.
+        place = get_gazetteer().lookup(cand.text)
+        if place is not None and place.kind in ("city", "state", "country"):
+            cand.votes[place.entity_type] += _INSIDE_VOTE
