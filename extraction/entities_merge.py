@@ -168,6 +168,9 @@ def _merge_people(groups: list[Group], union: Any, find: Any) -> None:
             wk = w.casefold().rstrip(".,")
             if len(wk) > 1 and wk not in particles and wk not in suffixes:
                 by_word.setdefault(wk, set()).add(find(i))
+                head, _, rest = wk.partition("-")
+                if rest and head in particles:  # "al-Burhan" is also written "Burhan"
+                    by_word.setdefault(rest, set()).add(find(i))
     size: Counter[int] = Counter()
     for i in full:
         size[find(i)] += len(groups[i].cands)

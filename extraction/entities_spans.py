@@ -54,6 +54,8 @@ _INSIDE_VOTE = 3
 _CLAUSE_VOTE = 3
 _DATELINE_VOTE = 4
 _DASHES = frozenset({"-", "–", "—", "--"})
+# After these a capital "The" starts a sentence or a dateline's story, not a name.
+_LINE_STARTERS = frozenset({":", "|", *_DASHES})
 
 
 @dataclass
@@ -153,7 +155,7 @@ def _repair(
     if s < e and doc[s].lower_ == "the":
         # "according to The Guardian": a capital "The" inside a sentence is part of the name.
         keep = label == "ORG" and doc[s].text == "The" and s > 0 and not doc[s].is_sent_start
-        keep = keep and not doc[s - 1].is_space and doc[s - 1].text not in ":|"
+        keep = keep and not doc[s - 1].is_space and doc[s - 1].text not in _LINE_STARTERS
         if not keep and doc[s].text == "The" and label == "ORG":
             with_the = doc[s].idx  # sentence-initial: "The New York Times reported"
         s += 0 if keep else 1

@@ -223,3 +223,16 @@ def test_person_tagged_after_a_caps_agency_slash_keeps_the_agency() -> None:
     doc = make_doc("A market . AFP _/ _Jean Paul Mbeki", {5: (8, "PERSON")})
     got = pairs(doc)
     assert ("AFP", "ORG") in got and ("Jean Paul Mbeki", "PERSON") in got
+
+
+def test_surname_with_a_particle_joins_the_full_name() -> None:
+    doc = make_doc(
+        "Mohamed al-Tayeb arrived . Tayeb spoke .",
+        {0: (2, "PERSON"), 4: (5, "ORG")},
+    )
+    assert pairs(doc) == [("Mohamed al-Tayeb", "PERSON")]
+
+
+def test_capital_the_after_a_dateline_dash_is_not_part_of_the_name() -> None:
+    doc = make_doc("Cairo . | NAIROBI - The Ocean Fishers Association said .", {5: (9, "ORG")})
+    assert ("Ocean Fishers Association", "ORG") in pairs(doc)
