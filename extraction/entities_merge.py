@@ -182,9 +182,22 @@ def _merge_people(groups: list[Group], union: Any, find: Any) -> None:
             continue
         # Any one-word name but a demonym or a known place may be a short form of a
         # person's name: the model tags "Blinken" GPE or "Trump" ORG now and then.
-        if g.type == "NORP" or (g.place is not None and not g.raw.get("PERSON")):
+        if g.place is not None and not g.raw.get("PERSON"):
             continue
         word = g.words[0].casefold()
+        if g.type == "NORP":
+            # "Modi and Yunus discussed": the model's NORP for a surname that no country's
+            # demonym explains joins the person when the word is exactly in one name.
+            if (
+                norp_country(g.words[0]) is not None
+                or g.words[0] in lexicon()["compass_adjectives"]
+            ):
+                continue
+            owners = {find(k) for k in by_word.get(word, ())}
+            if len(owners) == 1:
+                g.votes["PERSON"] += g.votes.pop("NORP", 0)  # the group was a misreading
+                union(owners.pop(), i)
+            continue
         owners = {find(k) for k in by_word.get(word, ())}
         if not owners:  # "Zelensky" for "Volodymyr Zelenskyy"
             owners = {

@@ -30,9 +30,32 @@ def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
     out = _join_adjacent_people(full, out)
     out = _join_hyphenated_places(full, out)
     out = _bracketed_acronyms(full, out)
-    out = out + _bare_acronyms(doc, full, out)
+    out = out + _bare_acronyms(doc, full, out) + _dateline_places(full, out)
     out.sort(key=lambda c: (c.start, -c.end))
     _link_parenthetical_acronyms(full, out)
+    return out
+
+
+_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?=,| [-–—(])", re.M)
+_DATELINE_VOTE = 6
+
+
+def _dateline_places(full: str, cands: list[Candidate]) -> list[Candidate]:
+    """ "KYIV, Oct 2 (Reuters) -", "BRUSSELS — ...": a place in capitals opening a line
+    is the dateline city, a GPE mention, even when the model left it untagged."""
+    starts = {c.start for c in cands}
+    gaz = get_gazetteer()
+    out = []
+    for m in _DATELINE.finditer(full):
+        word = m.group(1)
+        if m.start(1) in starts or len(word) < 4:
+            continue
+        place = gaz.lookup(word)
+        if place is None or place.kind not in ("city", "country", "state"):
+            continue
+        cand = Candidate(m.start(1), m.end(1), word, place.entity_type)
+        cand.votes[place.entity_type] += _DATELINE_VOTE
+        out.append(cand)
     return out
 
 

@@ -236,3 +236,18 @@ def test_surname_with_a_particle_joins_the_full_name() -> None:
 def test_capital_the_after_a_dateline_dash_is_not_part_of_the_name() -> None:
     doc = make_doc("Cairo . | NAIROBI - The Ocean Fishers Association said .", {5: (9, "ORG")})
     assert ("Ocean Fishers Association", "ORG") in pairs(doc)
+
+
+def test_untagged_dateline_city_is_a_place() -> None:
+    doc = make_doc("KAMPALA _, Oct 2 ( _Reuters _) - Police said .", {5: (6, "ORG")})
+    assert pairs(doc)[0] == ("Kampala", "GPE")
+    doc = make_doc("WIDGETS _, Oct 2 - Sales rose .")
+    assert pairs(doc) == []
+
+
+def test_surname_the_model_calls_norp_joins_the_person() -> None:
+    doc = make_doc(
+        "Ravi Kumari met officials . Kumari and Russians spoke .",
+        {0: (2, "PERSON"), 5: (6, "NORP"), 7: (8, "NORP")},
+    )
+    assert pairs(doc) == [("Ravi Kumari", "PERSON"), ("Russians", "NORP")]
