@@ -262,7 +262,11 @@ def _untagged_speakers(doc: Any, full: str, cands: list[Candidate]) -> list[Cand
     lex = lexicon()
     for i in hits.tolist():
         tok = doc[i]
-        if tok.head.lemma_ not in _SPEECH_LEMMAS or not tok.is_title:
+        if (
+            tok.head.lemma_ not in _SPEECH_LEMMAS
+            or not tok.is_title
+            or word_key(tok.text) in lex["title_words"]  # "Lt. Gen. X said", "Lt" alone
+        ):
             continue
         left = tok.i
         while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].is_title:

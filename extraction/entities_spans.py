@@ -242,6 +242,22 @@ def _repair(
         titles = lex["title_words"]
         while s < e - 1 and (word_key(doc[s].text) in titles or doc[s].text == "."):
             s += 1
+        # "Marshal Mahamat" + "Deby": untagged given names the parser attaches to the
+        # tagged surname belong to it (title words stop the walk).
+        k = 0
+        while (
+            k < 2
+            and s > 0
+            and doc[s - 1].is_title
+            and doc[s - 1].pos_ == "PROPN"
+            and doc[s - 1].dep_ == "compound"
+            and s <= doc[s - 1].head.i < e
+            and not doc[s - 1].ent_type_
+            and doc[s - 1].whitespace_ == " "
+            and word_key(doc[s - 1].text) not in titles
+            and get_gazetteer().lookup(doc[s - 1].text) is None
+        ):
+            s, k = s - 1, k + 1
         # "Ursula von der" + "Leyen": a particle cannot end a name; "Abdel Fattah" +
         # "el-Sisi": a particle after a name starts its next part.
         while e < n and doc[e - 1].lower_ in lex["particles"] and doc[e].is_title:
@@ -469,6 +485,15 @@ def _place_votes(doc: Any, e: int, cand: Candidate) -> None:
     inside a place phrase ("fighting in Adigrat", "talks in Addis Ababa") is a place:
     people are met, not stood in."""
     root = doc[e - 1]
+    if cand.label == "PERSON" and (
+        (root.dep_ == "conj" and root.head.ent_type_ == "GPE")
+        or any(c.dep_ == "conj" and c.ent_type_ == "GPE" for c in root.children)
+    ):
+        # "Pristina and Belgrade would meet": a known city coordinated with a place.
+        place = get_gazetteer().lookup(cand.text)
+        if place is not None and place.kind in ("city", "state", "country"):
+            cand.votes[place.entity_type] += _INSIDE_VOTE
+            return
     locative = root.dep_ == "pobj" and root.head.lower_ in _INSIDE_PREPS
     taken = root.dep_ == "dobj" and root.head.lemma_ in _PLACE_VERBS
     if not (locative or taken):

@@ -251,3 +251,45 @@ def test_surname_the_model_calls_norp_joins_the_person() -> None:
         {0: (2, "PERSON"), 5: (6, "NORP"), 7: (8, "NORP")},
     )
     assert pairs(doc) == [("Ravi Kumari", "PERSON"), ("Russians", "NORP")]
+
+
+def test_untagged_given_name_before_a_tagged_surname_joins_it() -> None:
+    # "Marshal Amadou Keita said ." with only "Keita" tagged
+    doc = Doc(
+        VOCAB,
+        words=["Marshal", "Amadou", "Keita", "said", "."],
+        spaces=[True, True, True, False, False],
+        heads=[2, 2, 3, 3, 3],
+        deps=["compound", "compound", "nsubj", "ROOT", "punct"],
+        pos=["PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+        ents=["O", "O", "B-PERSON", "O", "O"],
+    )
+    (person,) = list(resolve_entities(doc))
+    assert person.name == "Amadou Keita" and "Marshal Amadou Keita" in person.aliases
+
+
+def test_rank_abbreviation_speaking_is_not_a_person() -> None:
+    doc = Doc(
+        VOCAB,
+        words=["Lt", "said", "."],
+        spaces=[True, False, False],
+        heads=[1, 1, 1],
+        deps=["nsubj", "ROOT", "punct"],
+        pos=["PROPN", "VERB", "PUNCT"],
+        lemmas=["Lt", "say", "."],
+    )
+    assert pairs(doc) == []
+
+
+def test_known_city_tagged_person_coordinated_with_a_place_is_a_place() -> None:
+    # "Officials said Pristina and Belgrade would meet ."
+    doc = Doc(
+        VOCAB,
+        words=["Officials", "said", "Pristina", "and", "Belgrade", "would", "meet", "."],
+        spaces=[True, True, True, True, True, True, False, False],
+        heads=[1, 1, 6, 2, 2, 6, 1, 1],
+        deps=["nsubj", "ROOT", "nsubj", "cc", "conj", "aux", "ccomp", "punct"],
+        pos=["NOUN", "VERB", "PROPN", "CCONJ", "PROPN", "AUX", "VERB", "PUNCT"],
+        ents=["O", "O", "B-PERSON", "O", "B-GPE", "O", "O", "O"],
+    )
+    assert pairs(doc) == [("Pristina", "GPE"), ("Belgrade", "GPE")]
