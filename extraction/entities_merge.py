@@ -259,10 +259,19 @@ def _merge_organisations(groups: list[Group], links: list[tuple[str, str]], unio
             base = text_key(" ".join(words[:-1]))
             if base in index and groups[index[base]].type == "ORG":
                 union(index[base], i)
-    for i in orgs:
-        words = groups[i].words
-        text = groups[i].cands[0].text
-        if len(words) == 1 and text.isupper() and len(initials.get(text, ())) == 1:
+    for i, g in enumerate(groups):
+        words = g.words
+        text = g.cands[0].text
+        # The model types an acronym GPE now and then ("the EU" beside "European
+        # Union"); any all-caps word that is not a gazetteer place joins the one
+        # organisation whose initials it spells.
+        if (
+            len(words) == 1
+            and text.isupper()
+            and len(text) >= 2
+            and g.place is None
+            and len(initials.get(text, ())) == 1
+        ):
             union(initials[text][0], i)
-        elif len(tails.get(tuple(w.casefold() for w in words), ())) == 1:
+        elif g.type == "ORG" and len(tails.get(tuple(w.casefold() for w in words), ())) == 1:
             union(tails[tuple(w.casefold() for w in words)][0], i)

@@ -293,3 +293,10 @@ def test_known_city_tagged_person_coordinated_with_a_place_is_a_place() -> None:
         ents=["O", "O", "B-PERSON", "O", "B-GPE", "O", "O", "O"],
     )
     assert pairs(doc) == [("Pristina", "GPE"), ("Belgrade", "GPE")]
+
+
+def test_acronym_the_model_types_gpe_joins_its_organisation() -> None:
+    doc = make_doc("The European Union met and the EU agreed .", {1: (3, "ORG"), 6: (7, "GPE")})
+    assert pairs(doc) == [("European Union", "ORG")]
+    doc = make_doc("The United Kingdom met and the UK agreed .", {1: (3, "GPE"), 6: (7, "GPE")})
+    assert pairs(doc) == [("United Kingdom", "GPE")]
