@@ -110,8 +110,10 @@ def count_rows(database_url: str) -> dict[str, Any]:
             )
             q = {
                 "events": "SELECT count(*) FROM events",
-                "events_in_results": "SELECT coalesce(sum(json_array_length((result->'events')::json)), 0) "
-                "FROM articles WHERE status = 'done'",
+                "events_in_results": (
+                    "SELECT coalesce(sum(json_array_length((result->'events')::json)), 0) "
+                    "FROM articles WHERE status = 'done'"
+                ),
                 "duplicate_events": "SELECT count(*) FROM (SELECT 1 FROM events "
                 "GROUP BY article_id, local_id HAVING count(*) > 1) d",
                 "duplicate_articles": "SELECT count(*) FROM (SELECT 1 FROM articles "

@@ -105,7 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     up = sub.add_parser("up", help="run API, worker and scheduler on this machine (SQLite)")
     up.add_argument("--host", default="127.0.0.1")
     up.add_argument("--port", type=int, default=8000)
-    up.add_argument("--workers", type=int, default=None, help="worker processes (default: settings)")
+    up.add_argument(
+        "--workers", type=int, default=None, help="worker processes (default: settings)"
+    )
     up.set_defaults(func=cmd_up)
 
     serve = sub.add_parser("serve", help="run the API under gunicorn")
@@ -140,7 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     su.add_argument("--api", default=os.environ.get("EVENTWIRE_API", "http://127.0.0.1:8000"))
     su.add_argument("--token", default=os.environ.get("EVENTWIRE_TOKEN"))
     su.add_argument("--published-at", default=None)
-    su.add_argument("--wait", action="store_true", help="wait until every article is done or failed")
+    su.add_argument(
+        "--wait", action="store_true", help="wait until every article is done or failed"
+    )
     su.add_argument("--timeout", type=float, default=600.0, help="seconds to wait with --wait")
     su.set_defaults(func=cmd_submit)
 

@@ -144,7 +144,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         _check_url("EVENTWIRE_REDIS_URL", redis_url, ("redis", "rediss"))
     log_level = env.get("EVENTWIRE_LOG_LEVEL", "INFO").upper()
     if log_level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
-        raise ConfigError(f"EVENTWIRE_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR; got {log_level!r}")
+        raise ConfigError(
+            f"EVENTWIRE_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR; got {log_level!r}"
+        )
     return Settings(
         database_url=database_url,
         broker_url=broker_url,
@@ -177,7 +179,9 @@ def _delivery_settings(env: Mapping[str, str]) -> dict[str, Any]:
         try:
             out["webhook_retry_schedule"] = tuple(float(p) for p in env[name].split(","))
         except ValueError:
-            raise ConfigError(f"{name} must be seconds separated by commas: {env[name]!r}") from None
+            raise ConfigError(
+                f"{name} must be seconds separated by commas: {env[name]!r}"
+            ) from None
         if any(d < 0 for d in out["webhook_retry_schedule"]):
             raise ConfigError(f"{name} must not contain negative delays, got {env[name]!r}")
     out["webhook_timeout_seconds"] = _float(env, "EVENTWIRE_WEBHOOK_TIMEOUT", 30.0)

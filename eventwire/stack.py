@@ -7,6 +7,7 @@ stops all of them; if one dies, the others are stopped too and the exit status s
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -55,7 +56,7 @@ def run_stack(settings: Settings, host: str, port: int, workers: int | None = No
     print("Store:", settings.database_url, " Broker:", settings.broker_url)
     print(
         f"Try:  curl -s -X POST {url}/v1/articles -H 'Content-Type: application/json' "
-        "-d '{\"text\": \"Keir Starmer met Donald Trump in Washington on Thursday.\"}'",
+        '-d \'{"text": "Keir Starmer met Donald Trump in Washington on Thursday."}\'',
         flush=True,
     )
     status = 0
@@ -86,8 +87,6 @@ def _terminate(procs: dict[str, subprocess.Popen[bytes]], grace: float = 15.0) -
         try:
             proc.wait(timeout=max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
             proc.wait()

@@ -27,7 +27,9 @@ def collect(paths: list[str]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+            files.extend(
+                sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            )
         elif p.is_file():
             files.append(p)
         else:
@@ -64,9 +66,13 @@ def run_submit(args: argparse.Namespace) -> int:
         for start in range(0, len(files), CHUNK):
             chunk = files[start : start + CHUNK]
             try:
-                resp = client.post("/v1/articles/batch", json={"articles": [_payload(f, args.published_at) for f in chunk]})
+                resp = client.post(
+                    "/v1/articles/batch",
+                    json={"articles": [_payload(f, args.published_at) for f in chunk]},
+                )
             except httpx.HTTPError as exc:
-                console.print(f"[red]eventwire submit: cannot reach {escape(args.api)}: {escape(str(exc))}[/red]")
+                reason = f"cannot reach {escape(args.api)}: {escape(str(exc))}"
+                console.print(f"[red]eventwire submit: {reason}[/red]")
                 return 2
             if resp.status_code != 202:
                 detail = _detail(resp)
@@ -75,9 +81,17 @@ def run_submit(args: argparse.Namespace) -> int:
                 for item in resp.json()["items"]:
                     f = chunk[item["index"]]
                     if item.get("id"):
-                        results.append((f, item["id"], "new" if item.get("created") else f"existing ({item['status']})"))
+                        results.append(
+                            (
+                                f,
+                                item["id"],
+                                "new" if item.get("created") else f"existing ({item['status']})",
+                            )
+                        )
                     else:
-                        results.append((f, None, (item.get("problem") or {}).get("detail", "rejected")))
+                        results.append(
+                            (f, None, (item.get("problem") or {}).get("detail", "rejected"))
+                        )
             progress.advance(task, len(chunk))
         final: dict[str, str] = {}
         if args.wait:
@@ -88,18 +102,26 @@ def run_submit(args: argparse.Namespace) -> int:
     table.add_column("result")
     for f, article_id, status in results:
         # File names, server details and failure reasons are data, not rich markup.
-        table.add_row(escape(str(f)), article_id or "-", escape(final.get(article_id or "", status)))
+        table.add_row(
+            escape(str(f)), article_id or "-", escape(final.get(article_id or "", status))
+        )
     Console().print(table)
     failed = sum(1 for _, article_id, _ in results if not article_id)
     failed_processing = sum(1 for s in final.values() if s.startswith("failed"))
     console.print(
         f"{len(results) - failed} accepted, {failed} rejected"
-        + (f"; {sum(1 for s in final.values() if s == 'done')} done, {failed_processing} failed" if final else "")
+        + (
+            f"; {sum(1 for s in final.values() if s == 'done')} done, {failed_processing} failed"
+            if final
+            else ""
+        )
     )
     return 1 if failed or failed_processing else 0
 
 
-def _wait(client: httpx.Client, ids: list[str], timeout: float, progress: Progress) -> dict[str, str]:
+def _wait(
+    client: httpx.Client, ids: list[str], timeout: float, progress: Progress
+) -> dict[str, str]:
     task = progress.add_task("processing", total=len(ids))
     pending = set(ids)
     final: dict[str, str] = {}
@@ -109,7 +131,9 @@ def _wait(client: httpx.Client, ids: list[str], timeout: float, progress: Progre
             resp = client.get(f"/v1/articles/{article_id}")
             if resp.status_code == 200 and resp.json()["status"] in ("done", "failed"):
                 body = resp.json()
-                final[article_id] = body["status"] + (f": {body['error']}" if body.get("error") else "")
+                final[article_id] = body["status"] + (
+                    f": {body['error']}" if body.get("error") else ""
+                )
                 pending.discard(article_id)
                 progress.advance(task)
         if pending:

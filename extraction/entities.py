@@ -95,7 +95,11 @@ def _expand_compounds(cands: list[Candidate]) -> list[Candidate]:
         if c.optional:
             if text_key(c.text) in known:
                 out.append(c)
-        elif c.parts and all(text_key(p.text) in known or gaz.lookup(p.text) for p in c.parts):
+        elif (
+            c.parts
+            and gaz.lookup(c.text) is None  # "Guinea-Bissau" is one country
+            and all(text_key(p.text) in known or gaz.lookup(p.text) for p in c.parts)
+        ):
             out.extend(c.parts)
         else:
             c.parts = []
@@ -126,7 +130,11 @@ def _build(cluster: list[Group]) -> Entity:
     elif place is not None:
         name = place.name
     elif etype == "NORP":
-        name = demonym_plural(max(counts, key=lambda s: (counts[s], len(s))))
+        # "Filipino" over "Philippine": a demonym whose plural is the country's own name
+        # ("Philippines") does not name the group.
+        name = demonym_plural(
+            max(counts, key=lambda s: (not _is_country(demonym_plural(s)), counts[s], len(s)))
+        )
     else:  # the full form over an acronym or a country-less short form
         name = max(counts, key=lambda s: (len(s.split()), counts[s], len(s)))
 
@@ -150,6 +158,11 @@ def _build(cluster: list[Group]) -> Entity:
     )
 
 
+def _is_country(text: str) -> bool:
+    place = get_gazetteer().lookup(text)
+    return place is not None and place.kind == "country"
+
+
 def _person_country(cands: list[Candidate]) -> str | None:
     """A person's country from a title qualifier: "US President", "Russian Foreign Minister"."""
     gaz = get_gazetteer()
@@ -165,6 +178,8 @@ def _person_country(cands: list[Candidate]) -> str | None:
 
 def _demonym_country(text: str) -> str | None:
     gaz = get_gazetteer()
+    if gaz.demonym_country(text):
+        return gaz.demonym_country(text)
     for guess in demonym_places(text.rstrip("s") if text.endswith(("ans", "is")) else text):
         place = gaz.lookup(guess)
         if place is not None and place.kind == "country":

@@ -12,10 +12,13 @@ Runs after ``entities_spans.collect_candidates``:
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
+from extraction.entities_names import lexicon, word_key
 from extraction.entities_spans import LABEL_VOTE, Candidate
+from extraction.entities_titles import scan_title
 from extraction.gazetteer import get_gazetteer
 
 
@@ -25,7 +28,138 @@ def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
     out = _credited_people(full, out)
     out.sort(key=lambda c: (c.start, -c.end))
     out = _join_adjacent_people(full, out)
+    out = _join_hyphenated_places(full, out)
+    out = _bracketed_acronyms(full, out)
+    out = out + _bare_acronyms(doc, full, out) + _dateline_places(full, out)
+    out.sort(key=lambda c: (c.start, -c.end))
     _link_parenthetical_acronyms(full, out)
+    return out
+
+
+_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?=,| [-–—(])", re.M)
+_DATELINE_VOTE = 6
+
+
+def _dateline_places(full: str, cands: list[Candidate]) -> list[Candidate]:
+    """ "KYIV, Oct 2 (Reuters) -", "BRUSSELS — ...": a place in capitals opening a line
+    is the dateline city, a GPE mention, even when the model left it untagged."""
+    starts = {c.start for c in cands}
+    gaz = get_gazetteer()
+    out = []
+    for m in _DATELINE.finditer(full):
+        word = m.group(1)
+        if m.start(1) in starts or len(word) < 4:
+            continue
+        place = gaz.lookup(word)
+        if place is None or place.kind not in ("city", "country", "state"):
+            continue
+        cand = Candidate(m.start(1), m.end(1), word, place.entity_type)
+        cand.votes[place.entity_type] += _DATELINE_VOTE
+        out.append(cand)
+    return out
+
+
+_HYPHEN_TAIL = re.compile(r"(?:-[A-Z][\w']*){1,2}")
+_STATE_AFTER = re.compile(r" [Ss]tate\b")
+
+
+def _join_hyphenated_places(full: str, cands: list[Candidate]) -> list[Candidate]:
+    """ "Guinea-Bissau", "Timor-Leste": a place name the gazetteer knows across a hyphen
+    is one mention (the model often tags "Guinea" and "Bissau" apart). "Washington
+    state" names the state, not the capital: the word "state" joins the mention."""
+    gaz = get_gazetteer()
+    out: list[Candidate] = []
+    drop_until = -1
+    for c in cands:
+        if c.start < drop_until and out and c.end <= drop_until:
+            continue  # a piece of a joined name
+        m = _HYPHEN_TAIL.match(full, c.end)
+        joined = None
+        if m and c.label in ("GPE", "LOC", "ORG", "PERSON", "NORP", None):
+            for k in range(m.end(), c.end, -1):  # longest known form first
+                if full[k - 1] != "-" and gaz.lookup(full[c.start : k]) is not None:
+                    joined = k
+                    break
+        if joined is None and c.label in ("GPE", None):
+            st = _STATE_AFTER.match(full, c.end)
+            place = gaz.lookup(c.text)
+            if st and place is not None and place.capital_of:
+                wide = gaz.lookup(full[c.start : st.end()])
+                if wide is not None and wide.kind == "state":
+                    joined = st.end()
+        if joined is None:
+            out.append(c)
+            continue
+        place = gaz.lookup(full[c.start : joined])
+        label = place.entity_type if place is not None else "GPE"
+        new = Candidate(c.start, joined, full[c.start : joined], label, raw_label=label)
+        new.votes[label] += LABEL_VOTE * 2
+        new.title, new.qualifier = c.title, c.qualifier
+        out.append(new)
+        drop_until = joined
+    return out
+
+
+_BRACKETED = re.compile(r"\s*\(([A-Z][A-Z&]{1,7})\)")
+
+
+def _bracketed_acronyms(full: str, cands: list[Candidate]) -> list[Candidate]:
+    """ "the Economic Community of West African States (ECOWAS)": an acronym in brackets
+    the model left untagged becomes a candidate (linked to the name by
+    ``_link_parenthetical_acronyms``)."""
+    starts = {c.start for c in cands}
+    out = list(cands)
+    for c in cands:
+        if c.label not in ("ORG", "PERSON", "GPE", "NORP") or " " not in c.text:
+            continue
+        m = _BRACKETED.match(full, c.end)
+        if m is None or m.start(1) in starts:
+            continue
+        new = Candidate(m.start(1), m.end(1), m.group(1), "ORG", raw_label="ORG")
+        new.votes["ORG"] += LABEL_VOTE
+        out.append(new)
+    out.sort(key=lambda x: (x.start, -x.end))
+    return out
+
+
+_CAPS_WORD = re.compile(r"(?<![\w.&-])[A-Z]{3,6}(?![\w.&-])")
+_ROMAN = re.compile(r"[IVXLCDM]+")  # "Henry VIII", "Title IX"
+_ARGUMENT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "compound", "conj", "appos", "agent"}
+)
+
+
+def _bare_acronyms(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
+    """An all-caps word of 3-6 letters the model left untagged, used as a subject, object
+    or possessor in a sentence that is not itself all caps ("The RSF denied it"), is an
+    organisation. Places ("USA", "UAE") and common non-name acronyms ("CEO", "GDP") are
+    skipped; one regex pass over the text."""
+    if not doc.has_annotation("DEP"):
+        return []
+    gaz = get_gazetteer()
+    stop = lexicon()["non_org_acronyms"]
+    taken = sorted((c.start, c.end) for c in cands)
+    starts = [s for s, _ in taken]
+    out = []
+    for m in _CAPS_WORD.finditer(full):
+        word = m.group(0)
+        if word.lower() in stop or _ROMAN.fullmatch(word) or gaz.lookup(word) is not None:
+            continue
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and taken[k][1] > m.start():
+            continue
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1:
+            continue
+        tok = span[0]
+        if tok.ent_type_ or tok.dep_ not in _ARGUMENT_DEPS:
+            continue
+        sent = tok.sent
+        if not any(t.is_lower for t in sent if t.is_alpha):
+            continue  # a heading or a dateline in capitals
+        cand = Candidate(m.start(), m.end(), word, "ORG")  # no model label: a weak vote
+        cand.votes["ORG"] += 1
+        out.append(cand)
     return out
 
 
@@ -125,21 +259,30 @@ def _untagged_speakers(doc: Any, full: str, cands: list[Candidate]) -> list[Cand
     taken = {(c.start, c.end) for c in cands}
     out = []
     gaz = get_gazetteer()
+    lex = lexicon()
     for i in hits.tolist():
         tok = doc[i]
-        if tok.head.lemma_ not in _SPEECH_LEMMAS or not tok.is_title:
+        if (
+            tok.head.lemma_ not in _SPEECH_LEMMAS
+            or not tok.is_title
+            or word_key(tok.text) in lex["title_words"]  # "Lt. Gen. X said", "Lt" alone
+        ):
             continue
         left = tok.i
         while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].is_title:
             left -= 1
         if doc[left].ent_type_:
             continue
+        # "Field Marshal Khalifa Haftar said": the title is not part of the name.
+        while left < tok.i and word_key(doc[left].text) in lex["title_words"]:
+            left += 1
         start, end = doc[left].idx, tok.idx + len(tok.text)
         text = full[start:end]
         if (start, end) in taken or gaz.lookup(text) is not None:
             continue
         cand = Candidate(start, end, text, "PERSON")  # no model label: a weak vote only
         cand.votes["PERSON"] += 1
+        scan_title(doc, full, left, cand, lex)
         out.append(cand)
     return out
 

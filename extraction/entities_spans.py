@@ -52,6 +52,10 @@ _CONSTRUCTION_VOTE = 6
 _BUILDING_VOTE = 3
 _INSIDE_VOTE = 3
 _CLAUSE_VOTE = 3
+_DATELINE_VOTE = 4
+_DASHES = frozenset({"-", "–", "—", "--"})
+# After these a capital "The" starts a sentence or a dateline's story, not a name.
+_LINE_STARTERS = frozenset({":", "|", *_DASHES})
 
 
 @dataclass
@@ -151,7 +155,7 @@ def _repair(
     if s < e and doc[s].lower_ == "the":
         # "according to The Guardian": a capital "The" inside a sentence is part of the name.
         keep = label == "ORG" and doc[s].text == "The" and s > 0 and not doc[s].is_sent_start
-        keep = keep and not doc[s - 1].is_space and doc[s - 1].text not in ":|"
+        keep = keep and not doc[s - 1].is_space and doc[s - 1].text not in _LINE_STARTERS
         if not keep and doc[s].text == "The" and label == "ORG":
             with_the = doc[s].idx  # sentence-initial: "The New York Times reported"
         s += 0 if keep else 1
@@ -163,8 +167,43 @@ def _repair(
             return [], e
         if doc[s].lower_ in lex["adjectival_prefixes"]:
             s += 2
+    # "REUTERS/Jane Doe": a name glued to an agency by a slash is a photo credit even when
+    # the model tagged only its second half.
+    if (
+        label == "PERSON"
+        and s > 1
+        and doc[s - 1].text == "/"
+        and not doc[s - 2].whitespace_
+        and not doc[s - 1].whitespace_
+        and doc[s - 2].is_alpha
+        and doc[s - 2].is_upper
+    ):
+        s -= 2
     if any("/" in t.text for t in doc[s:e]):
+        # The photographer's name runs on after the model's span ("REUTERS/Jane" + "Doe").
+        while (
+            e < n
+            and e - s < 12
+            and doc[e - 1].whitespace_ == " "
+            and doc[e].is_alpha
+            and doc[e].is_title
+            and not doc[e].ent_type_
+        ):
+            e += 1
         return _split_credits(doc, full, s, e), e
+    # "BRUSSELS - European Union ministers": a spaced dash ends a dateline; a name never
+    # crosses it. The part before it is a place when the gazetteer knows it.
+    for i in range(s + 1, e - 1):
+        if doc[i].text in _DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_:
+            left_text = doc[s:i].text
+            place = get_gazetteer().lookup(left_text)
+            left_label = place.entity_type if place is not None else label
+            left, _ = _repair(doc, full, s, i, left_label, lex)
+            for c in left:
+                if place is not None and c.text == left_text:
+                    c.votes[left_label] += _DATELINE_VOTE
+            right, consumed = _repair(doc, full, i + 1, e, label, lex)
+            return left + right, max(consumed, e)
     # "fined Apple 1.8 billion euros": an amount glued to a name is not part of it.
     for i in range(s + 1, e - 1):
         if doc[i].like_num and doc[i + 1].is_lower:
@@ -203,6 +242,22 @@ def _repair(
         titles = lex["title_words"]
         while s < e - 1 and (word_key(doc[s].text) in titles or doc[s].text == "."):
             s += 1
+        # "Marshal Mahamat" + "Deby": untagged given names the parser attaches to the
+        # tagged surname belong to it (title words stop the walk).
+        k = 0
+        while (
+            k < 2
+            and s > 0
+            and doc[s - 1].is_title
+            and doc[s - 1].pos_ == "PROPN"
+            and doc[s - 1].dep_ == "compound"
+            and s <= doc[s - 1].head.i < e
+            and not doc[s - 1].ent_type_
+            and doc[s - 1].whitespace_ == " "
+            and word_key(doc[s - 1].text) not in titles
+            and get_gazetteer().lookup(doc[s - 1].text) is None
+        ):
+            s, k = s - 1, k + 1
         # "Ursula von der" + "Leyen": a particle cannot end a name; "Abdel Fattah" +
         # "el-Sisi": a particle after a name starts its next part.
         while e < n and doc[e - 1].lower_ in lex["particles"] and doc[e].is_title:
@@ -418,7 +473,11 @@ def _person_clause_votes(doc: Any, e: int, cand: Candidate, lex: dict[str, froze
             return
 
 
-_INSIDE_PREPS = frozenset({"in", "near", "across", "inside", "throughout", "around"})
+_INSIDE_PREPS = frozenset({"in", "near", "across", "inside", "throughout", "around", "outside"})
+# Verbs whose object is a place when the gazetteer knows the name ("captured El Fasher").
+_PLACE_VERBS = frozenset(
+    {"capture", "recapture", "seize", "enter", "shell", "storm", "besiege", "overrun", "bomb"}
+)
 
 
 def _place_votes(doc: Any, e: int, cand: Candidate) -> None:
@@ -426,7 +485,31 @@ def _place_votes(doc: Any, e: int, cand: Candidate) -> None:
     inside a place phrase ("fighting in Adigrat", "talks in Addis Ababa") is a place:
     people are met, not stood in."""
     root = doc[e - 1]
-    if root.dep_ != "pobj" or root.head.lower_ not in _INSIDE_PREPS:
+    if cand.label == "PERSON" and (
+        (root.dep_ == "conj" and root.head.ent_type_ == "GPE")
+        or any(c.dep_ == "conj" and c.ent_type_ == "GPE" for c in root.children)
+    ):
+        # "Pristina and Belgrade would meet": a known city coordinated with a place.
+        place = get_gazetteer().lookup(cand.text)
+        if place is not None and place.kind in ("city", "state", "country"):
+            cand.votes[place.entity_type] += _INSIDE_VOTE
+            return
+    locative = root.dep_ == "pobj" and root.head.lower_ in _INSIDE_PREPS
+    taken = root.dep_ == "dobj" and root.head.lemma_ in _PLACE_VERBS
+    if not (locative or taken):
         return
-    if cand.label == "PERSON" or (cand.label == "NORP" and not looks_like_demonym(cand.text)):
+    # Any name the model calls a person "in Adigrat" (not "outside"): people are not
+    # stood in, even when the gazetteer does not know the town.
+    if (
+        locative
+        and root.head.lower_ != "outside"
+        and (cand.label == "PERSON" or (cand.label == "NORP" and not looks_like_demonym(cand.text)))
+    ):
         cand.votes["GPE"] += _INSIDE_VOTE
+        return
+    if cand.label in ("PERSON", "ORG"):
+        # A name the gazetteer knows as a city, state or country, in a place phrase
+        # ("outside Goma", "captured El Fasher"), is that place whatever the model said.
+        place = get_gazetteer().lookup(cand.text)
+        if place is not None and place.kind in ("city", "state", "country"):
+            cand.votes[place.entity_type] += _INSIDE_VOTE

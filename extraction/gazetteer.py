@@ -112,6 +112,8 @@ class Gazetteer:
                 Place(state["name"], "state", "US"),
                 overwrite=not (current and current.capital_of),
             )
+            for form in (f"{state['name']} state", f"{state['name']} State"):
+                self._add(form, Place(state["name"], "state", "US"))  # "Washington state"
         for cont in gc.get_continents().values():
             self._add(
                 cont["name"],
@@ -132,6 +134,7 @@ class Gazetteer:
                 value = getattr(pc, attr, None) if pc else None
                 if value and "," not in value:
                     self._add(value, place)
+        self._demonyms: dict[str, str] = dict(data.get("demonyms", {}))
         for form, iso in data["countries"].items():
             if iso in self.countries:
                 self._add(form, self.countries[iso])
@@ -158,6 +161,13 @@ class Gazetteer:
         if hit is None and len(name) > 3 and name[0].isupper():
             hit = self._folded.get(name.casefold())
         return hit
+
+    def demonym_country(self, text: str) -> str | None:
+        """ISO code of an irregular demonym ("Filipino", "Filipinos", "Dutch") or None."""
+        text = " ".join(text.split())
+        return self._demonyms.get(text) or (
+            self._demonyms.get(text[:-1]) if text.endswith("s") else None
+        )
 
     def country(self, code: str | None) -> Place | None:
         return self.countries.get(code) if code else None

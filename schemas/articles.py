@@ -82,7 +82,9 @@ class ArticleListArgsSchema(PageArgsSchema):
     since = fields.AwareDateTime(
         default_timezone=None, metadata={"description": "submitted at or after (RFC 3339)"}
     )
-    until = fields.AwareDateTime(default_timezone=None, metadata={"description": "submitted before"})
+    until = fields.AwareDateTime(
+        default_timezone=None, metadata={"description": "submitted before"}
+    )
 
 
 class ArticlePageSchema(Schema):

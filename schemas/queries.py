@@ -27,7 +27,9 @@ class EventPageSchema(Schema):
 
 
 class EntityListArgsSchema(PageArgsSchema):
-    q = fields.String(validate=validate.Length(min=1, max=256), metadata={"description": "name contains"})
+    q = fields.String(
+        validate=validate.Length(min=1, max=256), metadata={"description": "name contains"}
+    )
     type = fields.String(validate=validate.OneOf(ENTITY_TYPES))
 
 

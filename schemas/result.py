@@ -55,8 +55,10 @@ class EntitySchema(_Strict):
     name = fields.String(required=True)
     type = fields.String(
         required=True,
-        metadata={"description": "PERSON, ORG, GPE, NORP, LOC, EVENT (others may be added)",
-                  "examples": list(ENTITY_TYPES)},
+        metadata={
+            "description": "PERSON, ORG, GPE, NORP, LOC, EVENT (others may be added)",
+            "examples": list(ENTITY_TYPES),
+        },
     )
     aliases = fields.List(fields.String(), required=True)
     mentions = fields.List(fields.Nested(MentionSchema), required=True)

@@ -96,13 +96,13 @@ def _install_request_hooks(app: Flask) -> None:
     def _require_json() -> Response | None:
         # Flask would otherwise treat a text/plain body as missing fields (422); the
         # client deserves to hear that the media type is wrong.
-        if request.method in ("POST", "PUT", "PATCH") and _has_body():
-            if request.mimetype not in JSON_MIMES and not request.mimetype.endswith("+json"):
-                return problem(
-                    415,
-                    f"send the body as application/json, not {request.mimetype or 'no type'}",
-                    headers={"Accept": "application/json"},
-                )
+        is_json = request.mimetype in JSON_MIMES or request.mimetype.endswith("+json")
+        if request.method in ("POST", "PUT", "PATCH") and _has_body() and not is_json:
+            return problem(
+                415,
+                f"send the body as application/json, not {request.mimetype or 'no type'}",
+                headers={"Accept": "application/json"},
+            )
         return None
 
     @app.after_request

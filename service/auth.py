@@ -34,7 +34,11 @@ def install_auth(app: Flask, settings: Settings) -> None:
         if request.path in PUBLIC_PATHS or request.path.startswith("/docs/"):
             return None
         scheme, _, presented = request.headers.get("Authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not presented or not token_matches(presented.strip(), tokens):
+        if (
+            scheme.lower() != "bearer"
+            or not presented
+            or not token_matches(presented.strip(), tokens)
+        ):
             return problem(
                 401, "a valid bearer token is required",
                 headers={"WWW-Authenticate": 'Bearer realm="eventwire"'},

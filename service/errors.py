@@ -76,9 +76,14 @@ def flatten_messages(messages: Any) -> dict[str, Any]:
         return {"_schema": messages if isinstance(messages, list) else [str(messages)]}
     out: dict[str, Any] = {}
     for location, value in messages.items():
-        if location in ("json", "query", "querystring", "view_args", "headers", "form") and isinstance(
-            value, dict
-        ):
+        if location in (
+            "json",
+            "query",
+            "querystring",
+            "view_args",
+            "headers",
+            "form",
+        ) and isinstance(value, dict):
             out.update(value)
         else:
             out[location] = value
@@ -164,6 +169,8 @@ def register_error_handlers(app: Flask) -> None:
 
         if isinstance(exc, OperationalError):
             log.warning("store unavailable: %s", exc)
-            return problem(503, "the store is unavailable; retry later", headers={"Retry-After": "5"})
+            return problem(
+                503, "the store is unavailable; retry later", headers={"Retry-After": "5"}
+            )
         log.error("unhandled error", exc_info=exc)
         return problem(500, "internal error; it has been logged")

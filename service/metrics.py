@@ -27,7 +27,9 @@ from storage.articles import ArticleRepository, utcnow
 from storage.errors import StoreUnavailable
 
 REQUESTS = Counter(
-    "eventwire_http_requests_total", "HTTP requests by route and status", ["method", "route", "status"]
+    "eventwire_http_requests_total",
+    "HTTP requests by route and status",
+    ["method", "route", "status"],
 )
 LATENCY = Histogram(
     "eventwire_http_request_duration_seconds",
@@ -64,7 +66,9 @@ class StoreCollector(Collector):
         depth = GaugeMetricFamily("eventwire_queue_depth", "Articles queued or processing")
         depth.add_metric([], counts.get("queued", 0) + counts.get("processing", 0))
         yield depth
-        age = GaugeMetricFamily("eventwire_oldest_queued_age_seconds", "Age of the oldest queued article")
+        age = GaugeMetricFamily(
+            "eventwire_oldest_queued_age_seconds", "Age of the oldest queued article"
+        )
         age.add_metric([], (utcnow() - oldest).total_seconds() if oldest else 0.0)
         yield age
 

@@ -79,7 +79,9 @@ class NewArticle:
 
     def fingerprint(self) -> str:
         """Identifies the request body, to tell a replay from a clashing reuse of a key."""
-        fields_ = {k: v for k, v in self.__dict__.items() if k not in ("idempotency_key", "request_id")}
+        fields_ = {
+            k: v for k, v in self.__dict__.items() if k not in ("idempotency_key", "request_id")
+        }
         raw = json.dumps(fields_, sort_keys=True, default=str, ensure_ascii=False)
         return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -376,9 +378,13 @@ class ArticleRepository:
         entities = result.get("entities") or []
         self.s.add_all(
             ArticleEntity(
-                article_id=article_id, local_id=e["id"], name=e["name"][:512],
-                name_norm=normalise_name(e["name"])[:512], type=e["type"],
-                mention_count=len(e.get("mentions") or []), salience=e.get("salience") or 0.0,
+                article_id=article_id,
+                local_id=e["id"],
+                name=e["name"][:512],
+                name_norm=normalise_name(e["name"])[:512],
+                type=e["type"],
+                mention_count=len(e.get("mentions") or []),
+                salience=e.get("salience") or 0.0,
                 country_code=e.get("country_code"),
             )  # fmt: skip
             for e in entities
@@ -388,7 +394,9 @@ class ArticleRepository:
             for alias in {normalise_name(a) for a in [e["name"], *(e.get("aliases") or [])]}:
                 if alias:
                     aliases.append(
-                        EntityAlias(article_id=article_id, entity_local_id=e["id"], alias_norm=alias[:512])
+                        EntityAlias(
+                            article_id=article_id, entity_local_id=e["id"], alias_norm=alias[:512]
+                        )
                     )
         self.s.add_all(aliases)
         events = [self._event_row(article_id, ev) for ev in result.get("events") or []]
@@ -400,8 +408,10 @@ class ArticleRepository:
                 for ref in refs or []:
                     participants.append(
                         EventParticipant(
-                            event_id=row.id, article_id=article_id,
-                            entity_local_id=ref["entity_id"], role=role,
+                            event_id=row.id,
+                            article_id=article_id,
+                            entity_local_id=ref["entity_id"],
+                            role=role,
                         )  # fmt: skip
                     )
         self.s.add_all(participants)
@@ -421,7 +431,7 @@ class ArticleRepository:
 
 
 def date_range(value: str) -> tuple[date | None, date | None]:
-    """"2025", "2025-02" or "2025-02-27" -> the first and last day it covers."""
+    """ "2025", "2025-02" or "2025-02-27" -> the first and last day it covers."""
     try:
         parts = [int(p) for p in value.split("-")]
         if len(parts) == 3:

@@ -1,9 +1,9 @@
 """Storage errors. One handler in ``service/errors.py`` maps them to HTTP answers.
 
-    StorageError
-     ├── NotFound           no row with that id        -> 404
-     ├── Conflict           an idempotency clash       -> 409
-     └── StoreUnavailable   the database cannot be reached -> 503
+StorageError
+ ├── NotFound           no row with that id        -> 404
+ ├── Conflict           an idempotency clash       -> 409
+ └── StoreUnavailable   the database cannot be reached -> 503
 """
 
 

@@ -124,7 +124,10 @@ class ResultQueries:
         rows = list(self.s.execute(stmt))
         more = len(rows) > limit
         rows = rows[:limit]
-        items = [EntitySummary(name, typ, int(arts), int(ments or 0), cc) for _, typ, name, arts, ments, cc in rows]
+        items = [
+            EntitySummary(name, typ, int(arts), int(ments or 0), cc)
+            for _, typ, name, arts, ments, cc in rows
+        ]
         next_cursor = encode_cursor([rows[-1][0], rows[-1][1]]) if more and rows else None
         return Page(items, next_cursor)
 

@@ -25,6 +25,8 @@ import pytest
 from eventwire.config import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
 def _find_shared() -> Path:
     """../shared beside the checkout (CI, a clone), else beside any parent (a worktree)."""
     if os.environ.get("EVENTWIRE_SHARED"):
@@ -38,7 +40,9 @@ def _find_shared() -> Path:
 SHARED = _find_shared()
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
 GOLD = SHARED / "gold" / "seeds.jsonl"
-PG_ADMIN_URL = os.environ.get("EVENTWIRE_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+PG_ADMIN_URL = os.environ.get(
+    "EVENTWIRE_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
 REDIS_URL = os.environ.get("EVENTWIRE_TEST_REDIS", "redis://127.0.0.1:6379")
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -224,7 +228,9 @@ class Proc:
         self.cmd = cmd
         self.log_path = log_dir / f"{name}-{uuid.uuid4().hex[:6]}.log"
         self._log = open(self.log_path, "wb")  # noqa: SIM115
-        self.popen = subprocess.Popen(cmd, env=env, stdout=self._log, stderr=subprocess.STDOUT, cwd=ROOT)
+        self.popen = subprocess.Popen(
+            cmd, env=env, stdout=self._log, stderr=subprocess.STDOUT, cwd=ROOT
+        )
 
     @property
     def pid(self) -> int:
@@ -240,9 +246,13 @@ class Proc:
             if needle in self.log():
                 return
             if self.popen.poll() is not None:
-                raise AssertionError(f"{self.name} exited ({self.popen.returncode}):\n{self.log()[-3000:]}")
+                raise AssertionError(
+                    f"{self.name} exited ({self.popen.returncode}):\n{self.log()[-3000:]}"
+                )
             time.sleep(0.2)
-        raise AssertionError(f"{self.name}: {needle!r} not seen in {timeout}s:\n{self.log()[-3000:]}")
+        raise AssertionError(
+            f"{self.name}: {needle!r} not seen in {timeout}s:\n{self.log()[-3000:]}"
+        )
 
     def stop(self, sig: int | None = None, timeout: float = 20) -> None:
         if self.popen.poll() is None:
@@ -288,7 +298,9 @@ def start_beat(processes: Callable[..., Proc], settings: Settings) -> Proc:
     return proc
 
 
-def start_api(processes: Callable[..., Proc], settings: Settings, workers: int = 1) -> tuple[Proc, str]:
+def start_api(
+    processes: Callable[..., Proc], settings: Settings, workers: int = 1
+) -> tuple[Proc, str]:
     from eventwire.processes import api_command
 
     port = free_port()
@@ -312,7 +324,9 @@ def wait_http(url: str, proc: Proc | None = None, timeout: float = 60) -> None:
     raise AssertionError(f"{url} did not answer in {timeout}s")
 
 
-def wait_articles(base: str, ids: list[str], timeout: float = 300, headers: dict[str, str] | None = None) -> dict[str, dict[str, Any]]:
+def wait_articles(
+    base: str, ids: list[str], timeout: float = 300, headers: dict[str, str] | None = None
+) -> dict[str, dict[str, Any]]:
     """Poll until every article is done or failed; return their final bodies."""
     final: dict[str, dict[str, Any]] = {}
     deadline = time.monotonic() + timeout
@@ -344,7 +358,14 @@ def assert_offsets_true(result: dict[str, Any]) -> None:
     for event in result["events"]:
         trig = event["trigger"]
         assert text[trig["start"] : trig["end"]] == trig["text"], (event["id"], trig)
-        assert 0 <= event["sentence"]["start"] <= trig["start"] < trig["end"] <= event["sentence"]["end"] <= len(text)
+        assert (
+            0
+            <= event["sentence"]["start"]
+            <= trig["start"]
+            < trig["end"]
+            <= event["sentence"]["end"]
+            <= len(text)
+        )
         ids = {e["id"] for e in result["entities"]}
         for ref in event["actors"] + event["recipients"]:
             assert ref["entity_id"] in ids

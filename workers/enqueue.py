@@ -17,7 +17,9 @@ log = logging.getLogger("eventwire.enqueue")
 PUBLISH_RETRY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 
 
-def send_extract(app: Celery, article_ids: Sequence[str], countdown: float | None = None) -> list[str]:
+def send_extract(
+    app: Celery, article_ids: Sequence[str], countdown: float | None = None
+) -> list[str]:
     """Publish one extract task per id; return the ids the broker accepted."""
     sent: list[str] = []
     if not article_ids:

@@ -116,14 +116,20 @@ def _caused_by(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> bo
     return False
 
 
-def _timed_out(db: Database, settings: Settings, claimed: ClaimedArticle, on_failed: Hook | None) -> Outcome:
+def _timed_out(
+    db: Database, settings: Settings, claimed: ClaimedArticle, on_failed: Hook | None
+) -> Outcome:
     reason = f"extraction exceeded its time limit of {settings.extract_soft_time_limit} s"
     final = claimed.attempts >= settings.max_attempts
     return _fail(db, claimed, reason, final=final, on_failed=on_failed)
 
 
 def _crashed(
-    db: Database, settings: Settings, claimed: ClaimedArticle, exc: Exception, on_failed: Hook | None
+    db: Database,
+    settings: Settings,
+    claimed: ClaimedArticle,
+    exc: Exception,
+    on_failed: Hook | None,
 ) -> Outcome:
     log.exception("extraction crashed", extra={"article_id": claimed.id})
     reason = f"extraction error: {type(exc).__name__}: {str(exc)[:500]}"

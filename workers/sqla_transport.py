@@ -78,7 +78,9 @@ class Channel(_Channel):
         if sqlite:
             session.execute(text("BEGIN IMMEDIATE TRANSACTION"))
         try:
-            row = session.execute(first if sqlite else first.with_for_update(skip_locked=True)).first()
+            row = session.execute(
+                first if sqlite else first.with_for_update(skip_locked=True)
+            ).first()
             if row is None:
                 raise Empty()
             session.execute(delete(table).where(table.c.id == row.id))

@@ -25,7 +25,9 @@ from service.submission import submit
 from storage.articles import ArticleRepository, NewArticle, as_utc
 from storage.models import Article
 
-blp = Blueprint("articles", __name__, url_prefix="/v1/articles", description="Submit articles and read results")
+blp = Blueprint(
+    "articles", __name__, url_prefix="/v1/articles", description="Submit articles and read results"
+)
 
 _item_schema = ArticleInSchema()
 
@@ -89,7 +91,9 @@ class Articles(MethodView):
 
     @blp.arguments(ArticleInSchema)
     @blp.response(202, ArticleAcceptedSchema, description="accepted and queued")
-    @blp.alt_response(200, schema=ArticleAcceptedSchema, description="already submitted: the existing article")
+    @blp.alt_response(
+        200, schema=ArticleAcceptedSchema, description="already submitted: the existing article"
+    )
     @blp.alt_response(409, schema=ProblemSchema, content_type=PROBLEM_MIME,
                       description="Idempotency-Key reused with a different body")  # fmt: skip
     def post(self, data: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
@@ -99,7 +103,12 @@ class Articles(MethodView):
         if key is not None and (len(key) > 255 or not key.isprintable()):
             from flask_smorest import abort
 
-            abort(422, messages={"headers": {"Idempotency-Key": ["must be 1 to 255 printable characters"]}})
+            abort(
+                422,
+                messages={
+                    "headers": {"Idempotency-Key": ["must be 1 to 255 printable characters"]}
+                },
+            )
         (sub,) = submit(_db(), _celery(), [_new_article(data, key)])
         body = {"id": sub.article.id, "status": sub.article.status, "links": _links(sub.article.id)}
         return body, 202 if sub.created else 200, {"Location": body["links"]["self"]}
@@ -117,15 +126,22 @@ class ArticleBatch(MethodView):
             try:
                 loaded = _item_schema.load(raw)
             except ValidationError as exc:
-                errors = exc.messages if isinstance(exc.messages, dict) else {"_schema": exc.messages}
-                items.append({"index": index, "status": "invalid", "id": None, "links": None,
-                              "problem": problem_body(422, "invalid fields: " + ", ".join(sorted(errors)), errors)})  # fmt: skip
+                errors = (
+                    exc.messages if isinstance(exc.messages, dict) else {"_schema": exc.messages}
+                )
+                detail = "invalid fields: " + ", ".join(sorted(errors))
+                items.append(
+                    {"index": index, "status": "invalid", "id": None, "links": None,
+                     "problem": problem_body(422, detail, errors)}
+                )  # fmt: skip
                 continue
             valid.append((index, _new_article(loaded)))
         subs = submit(_db(), _celery(), [n for _, n in valid]) if valid else []
         for (index, _), sub in zip(valid, subs, strict=True):
-            items.append({"index": index, "status": sub.article.status, "id": sub.article.id,
-                          "created": sub.created, "links": _links(sub.article.id), "problem": None})  # fmt: skip
+            items.append(
+                {"index": index, "status": sub.article.status, "id": sub.article.id,
+                 "created": sub.created, "links": _links(sub.article.id), "problem": None}
+            )  # fmt: skip
         items.sort(key=lambda item: item["index"])
         return {"items": items, "accepted": len(subs), "rejected": len(items) - len(subs)}
 
@@ -133,7 +149,9 @@ class ArticleBatch(MethodView):
 @blp.route("/<string:article_id>")
 class ArticleById(MethodView):
     @blp.response(200, ArticleSchema)
-    @blp.alt_response(404, schema=ProblemSchema, content_type=PROBLEM_MIME, description="no such article")
+    @blp.alt_response(
+        404, schema=ProblemSchema, content_type=PROBLEM_MIME, description="no such article"
+    )
     def get(self, article_id: str) -> dict[str, Any]:
         """Status, timestamps, attempts, the failure reason, and the result when done."""
         with _db().session() as s:

@@ -12,7 +12,9 @@ from flask_smorest import Blueprint
 from schemas.queries import EntityListArgsSchema, EntityPageSchema
 from storage.results import ResultQueries
 
-blp = Blueprint("entities", __name__, url_prefix="/v1/entities", description="Entities across articles")
+blp = Blueprint(
+    "entities", __name__, url_prefix="/v1/entities", description="Entities across articles"
+)
 
 
 @blp.route("")
@@ -23,6 +25,9 @@ class Entities(MethodView):
         """Entities grouped by name and type; ``q`` matches names and aliases."""
         with current_app.extensions["eventwire.db"].session() as s:
             page = ResultQueries(s).entities(
-                q=args.get("q"), type=args.get("type"), limit=args["limit"], cursor=args.get("cursor")
+                q=args.get("q"),
+                type=args.get("type"),
+                limit=args["limit"],
+                cursor=args.get("cursor"),
             )
         return {"items": [asdict(e) for e in page.items], "next_cursor": page.next_cursor}

@@ -18,7 +18,10 @@ def _problem(resp, status: int) -> dict:  # type: ignore[no-untyped-def]
 
 
 def test_submit_answers_202_with_location(client):
-    resp = client.post("/v1/articles", json={"text": "Starmer met Trump in Washington.", "published_at": "2025-02-27"})
+    resp = client.post(
+        "/v1/articles",
+        json={"text": "Starmer met Trump in Washington.", "published_at": "2025-02-27"},
+    )
     assert resp.status_code == 202
     body = resp.get_json()
     assert body["status"] == "queued"
@@ -51,7 +54,9 @@ def test_idempotency_key_replay_and_conflict(client):
 
 
 def test_malformed_json_is_400(client):
-    body = _problem(client.post("/v1/articles", data="{not json", content_type="application/json"), 400)
+    body = _problem(
+        client.post("/v1/articles", data="{not json", content_type="application/json"), 400
+    )
     assert "JSON" in body["detail"]
 
 
@@ -67,7 +72,15 @@ def test_missing_text_is_422_naming_the_field(client):
         ({"text": "x", "url": "not a url"}, "url"),
         ({"text": "x", "language": "de"}, "language"),
         ({"text": "x", "title": "t" * 2000}, "title"),
-        ({"text": "x", "metadata": {"a": {"b": {"c": {"d": {"e": {"f": {"g": {"h": {"i": {"j": {"k": 1}}}}}}}}}}}}, "metadata"),
+        (
+            {
+                "text": "x",
+                "metadata": {
+                    "a": {"b": {"c": {"d": {"e": {"f": {"g": {"h": {"i": {"j": {"k": 1}}}}}}}}}}
+                },
+            },
+            "metadata",
+        ),
         ({"text": 5}, "text"),
         ({"text": "x", "unknown_field": 1}, "unknown_field"),
     ],
@@ -97,7 +110,10 @@ def test_unknown_route_and_method_are_problems(client):
 
 
 def test_list_paginates_with_cursor(client):
-    ids = [client.post("/v1/articles", json={"text": f"article {i}"}).get_json()["id"] for i in range(5)]
+    ids = [
+        client.post("/v1/articles", json={"text": f"article {i}"}).get_json()["id"]
+        for i in range(5)
+    ]
     page1 = client.get("/v1/articles?limit=2").get_json()
     assert [a["id"] for a in page1["items"]] == ids[::-1][:2]
     page2 = client.get(f"/v1/articles?limit=2&cursor={page1['next_cursor']}").get_json()
@@ -112,7 +128,14 @@ def test_list_paginates_with_cursor(client):
 def test_batch_accepts_valid_items_and_reports_each_invalid_one(client):
     resp = client.post(
         "/v1/articles/batch",
-        json={"articles": [{"text": "first"}, {"title": "no text"}, {"text": "first"}, {"text": "second"}]},
+        json={
+            "articles": [
+                {"text": "first"},
+                {"title": "no text"},
+                {"text": "first"},
+                {"text": "second"},
+            ]
+        },
     )
     assert resp.status_code == 202
     body = resp.get_json()
@@ -125,13 +148,24 @@ def test_batch_accepts_valid_items_and_reports_each_invalid_one(client):
 
 
 def test_batch_over_100_is_422(client):
-    _problem(client.post("/v1/articles/batch", json={"articles": [{"text": str(i)} for i in range(101)]}), 422)
+    _problem(
+        client.post(
+            "/v1/articles/batch", json={"articles": [{"text": str(i)} for i in range(101)]}
+        ),
+        422,
+    )
 
 
 def test_openapi_document_describes_the_api(client):
     spec = client.get("/openapi.json").get_json()
     assert spec["openapi"].startswith("3.1")
-    for path in ("/v1/articles", "/v1/articles/batch", "/v1/articles/{article_id}", "/v1/events", "/v1/entities"):
+    for path in (
+        "/v1/articles",
+        "/v1/articles/batch",
+        "/v1/articles/{article_id}",
+        "/v1/events",
+        "/v1/entities",
+    ):
         assert path in spec["paths"], path
     assert "ArticleResult" in spec["components"]["schemas"]
     assert client.get("/docs").status_code == 200

@@ -104,7 +104,11 @@ def test_submitted_article_arrives_signed_and_in_the_stream(
     while time.monotonic() < deadline and not entries:
         batch = r.xreadgroup("consumers", "c1", {STREAM_KEY: ">"}, count=100, block=500)
         # Filter by id: concurrent test sessions on this machine may share the db number.
-        entries = [e for e in (batch[0][1] if batch else []) if e[1]["webhook_id"] == got.headers["webhook-id"]]
+        entries = [
+            e
+            for e in (batch[0][1] if batch else [])
+            if e[1]["webhook_id"] == got.headers["webhook-id"]
+        ]
     assert len(entries) == 1, entries
     entry_id, fields = entries[0]
     assert json.loads(fields["payload"]) == payload

@@ -32,7 +32,9 @@ def _eventwire(*args: str, tmp_path, stdin: bytes | None = None, timeout: float 
 
 
 def test_extract_prints_valid_results_for_every_seed(tmp_path, seeds, result_json_schema):
-    proc = _eventwire("extract", "--jsonl", "--published-at", "2025-02", *map(str, seeds), tmp_path=tmp_path)
+    proc = _eventwire(
+        "extract", "--jsonl", "--published-at", "2025-02", *map(str, seeds), tmp_path=tmp_path
+    )
     assert proc.returncode == 0, proc.stderr.decode()
     lines = proc.stdout.decode().splitlines()
     assert len(lines) == len(seeds)
@@ -43,7 +45,7 @@ def test_extract_prints_valid_results_for_every_seed(tmp_path, seeds, result_jso
 
 
 def test_extract_reads_stdin_and_rejects_unusable_input(tmp_path):
-    ok = _eventwire("extract", "-", tmp_path=tmp_path, stdin="Putin met Trump in Alaska.".encode())
+    ok = _eventwire("extract", "-", tmp_path=tmp_path, stdin=b"Putin met Trump in Alaska.")
     assert ok.returncode == 0 and json.loads(ok.stdout)["text"]
     empty = _eventwire("extract", "-", tmp_path=tmp_path, stdin=b"   \n")
     assert empty.returncode != 0
@@ -70,11 +72,17 @@ def test_up_runs_the_stack_and_stops_cleanly_on_ctrl_c(tmp_path, seeds):
                     break
             except httpx.HTTPError:
                 time.sleep(0.5)
-        resp = httpx.post(base + "/v1/articles", json={"text": seeds[2].read_text(), "published_at": "2025-02-24"}, timeout=30)
+        resp = httpx.post(
+            base + "/v1/articles",
+            json={"text": seeds[2].read_text(), "published_at": "2025-02-24"},
+            timeout=30,
+        )
         assert resp.status_code == 202
         body = wait_articles(base, [resp.json()["id"]], timeout=300)[resp.json()["id"]]
         assert body["status"] == "done"
-        submit = _eventwire("submit", "--api", base, "--wait", str(seeds[3]), str(seeds[4]), tmp_path=tmp_path)
+        submit = _eventwire(
+            "submit", "--api", base, "--wait", str(seeds[3]), str(seeds[4]), tmp_path=tmp_path
+        )
         assert submit.returncode == 0, submit.stderr.decode()
         assert "2 accepted, 0 rejected; 2 done, 0 failed" in submit.stderr.decode()
     finally:

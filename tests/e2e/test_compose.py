@@ -56,7 +56,9 @@ def _localise(value: str, pg_url: str, redis_url: str, port: int, tmp: Path) -> 
     return value.replace("8000", str(port))
 
 
-def _service_env(svc: dict[str, Any], pg_url: str, redis_url: str, port: int, tmp: Path) -> dict[str, str]:
+def _service_env(
+    svc: dict[str, Any], pg_url: str, redis_url: str, port: int, tmp: Path
+) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("EVENTWIRE_")}
     env["PYTHONPATH"] = str(ROOT)
     compose_vars = {"EVENTWIRE_API_TOKENS": TOKEN}
@@ -80,9 +82,18 @@ def test_compose_services_run_locally(tmp_path, pg_url, redis_url, processes, se
     port = free_port()
     (tmp_path / "metrics").mkdir()
     (tmp_path / "data").mkdir()
-    envs = {n: _service_env(services[n], pg_url, redis_url, port, tmp_path) for n in ("migrate", "api", "worker", "beat")}
+    envs = {
+        n: _service_env(services[n], pg_url, redis_url, port, tmp_path)
+        for n in ("migrate", "api", "worker", "beat")
+    }
     assert envs["api"]["EVENTWIRE_DATABASE_URL"].startswith("postgresql://")
-    migrate = subprocess.run(_command(services["migrate"], port), env=envs["migrate"], capture_output=True, text=True, timeout=120)
+    migrate = subprocess.run(
+        _command(services["migrate"], port),
+        env=envs["migrate"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert migrate.returncode == 0, migrate.stderr
     api = processes("api", _command(services["api"], port), envs["api"])
     worker = processes("worker", _command(services["worker"], port), envs["worker"])
@@ -103,7 +114,12 @@ def test_compose_services_run_locally(tmp_path, pg_url, redis_url, processes, se
     assert body["status"] == "done" and body["result"]["events"]
     # The healthchecks themselves pass against the running services.
     api_check = [c.replace("8000", str(port)) for c in services["api"]["healthcheck"]["test"][1:]]
-    assert subprocess.run([sys.executable if c == "python" else c for c in api_check], timeout=30).returncode == 0
+    assert (
+        subprocess.run(
+            [sys.executable if c == "python" else c for c in api_check], timeout=30
+        ).returncode
+        == 0
+    )
     ping = services["worker"]["healthcheck"]["test"][1].replace("$$HOSTNAME", socket.gethostname())
     ping = ping.replace("celery ", f"{sys.executable} -m celery ", 1)
     assert subprocess.run(ping, shell=True, env=envs["worker"], timeout=60).returncode == 0

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-import jsonschema
 import httpx
+import jsonschema
 import pytest
 
 from storage.migrate import upgrade
@@ -33,13 +33,24 @@ def _run_seeds_through(settings, processes, seeds, schema):  # type: ignore[no-u
         for seed in seeds:
             resp = c.post(
                 "/v1/articles",
-                json={"text": seed.read_text(), "published_at": published.get(seed.name), "title": seed.stem},
+                json={
+                    "text": seed.read_text(),
+                    "published_at": published.get(seed.name),
+                    "title": seed.stem,
+                },
             )
             assert resp.status_code == 202, resp.text
             assert resp.headers["Location"].endswith(resp.json()["id"])
             ids.append(resp.json()["id"])
         # Resubmitting the same article returns the same id.
-        again = c.post("/v1/articles", json={"text": seeds[0].read_text(), "published_at": published.get(seeds[0].name), "title": seeds[0].stem})
+        again = c.post(
+            "/v1/articles",
+            json={
+                "text": seeds[0].read_text(),
+                "published_at": published.get(seeds[0].name),
+                "title": seeds[0].stem,
+            },
+        )
         assert again.status_code == 200 and again.json()["id"] == ids[0]
     final = wait_articles(base, ids, timeout=300)
     for article_id, body in final.items():

@@ -15,20 +15,47 @@ from storage.models import Article, ArticleEntity, Event, EventParticipant
 
 RESULT = {
     "entities": [
-        {"id": "e1", "name": "Keir Starmer", "type": "PERSON", "aliases": ["Starmer"], "mentions": [{"start": 0, "end": 7, "text": "Starmer"}], "salience": 0.6},
-        {"id": "e2", "name": "Donald Trump", "type": "PERSON", "aliases": ["Trump"], "mentions": [{"start": 12, "end": 17, "text": "Trump"}], "salience": 0.4},
+        {
+            "id": "e1",
+            "name": "Keir Starmer",
+            "type": "PERSON",
+            "aliases": ["Starmer"],
+            "mentions": [{"start": 0, "end": 7, "text": "Starmer"}],
+            "salience": 0.6,
+        },
+        {
+            "id": "e2",
+            "name": "Donald Trump",
+            "type": "PERSON",
+            "aliases": ["Trump"],
+            "mentions": [{"start": 12, "end": 17, "text": "Trump"}],
+            "salience": 0.4,
+        },
     ],
     "events": [
-        {"id": "v1", "type": "CONSULT", "mode": "visit", "modality": "planned", "negated": False,
-         "actors": [{"entity_id": "e1", "name": "Keir Starmer"}], "recipients": [{"entity_id": "e2", "name": "Donald Trump"}],
-         "date": {"value": "2025-02", "precision": "month", "text": "this month"}, "location": None, "confidence": 0.8},
+        {
+            "id": "v1",
+            "type": "CONSULT",
+            "mode": "visit",
+            "modality": "planned",
+            "negated": False,
+            "actors": [{"entity_id": "e1", "name": "Keir Starmer"}],
+            "recipients": [{"entity_id": "e2", "name": "Donald Trump"}],
+            "date": {"value": "2025-02", "precision": "month", "text": "this month"},
+            "location": None,
+            "confidence": 0.8,
+        },
     ],
 }
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db(request, tmp_path):  # type: ignore[no-untyped-def]
-    url = f"sqlite:///{tmp_path / 'repo.sqlite3'}" if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    url = (
+        f"sqlite:///{tmp_path / 'repo.sqlite3'}"
+        if request.param == "sqlite"
+        else request.getfixturevalue("pg_url")
+    )
     upgrade(url)
     database = Database(url)
     yield database
@@ -97,7 +124,11 @@ def test_expired_lease_is_reclaimed_then_failed_after_max_attempts(db):
         with db.session() as s:
             assert ArticleRepository(s).claim(article_id, 60).attempts == attempt
         with db.session() as s:  # the worker died: its lease runs out
-            s.execute(update(Article).where(Article.id == article_id).values(lease_expires_at=utcnow() - timedelta(seconds=1)))
+            s.execute(
+                update(Article)
+                .where(Article.id == article_id)
+                .values(lease_expires_at=utcnow() - timedelta(seconds=1))
+            )
         with db.session() as s:
             report = ArticleRepository(s).sweep(requeue_after=30, max_attempts=2)
         if attempt == 1:
@@ -115,7 +146,9 @@ def test_sweep_sends_articles_the_broker_never_got(db):
         assert ArticleRepository(s).sweep(requeue_after=30, max_attempts=3).to_enqueue == []
         s.execute(update(Article).values(submitted_at=utcnow() - timedelta(seconds=60)))
     with db.session() as s:
-        assert ArticleRepository(s).sweep(requeue_after=30, max_attempts=3).to_enqueue == [article_id]
+        assert ArticleRepository(s).sweep(requeue_after=30, max_attempts=3).to_enqueue == [
+            article_id
+        ]
         ArticleRepository(s).mark_enqueued([article_id])
     with db.session() as s:
         assert ArticleRepository(s).sweep(requeue_after=30, max_attempts=3).to_enqueue == []
@@ -126,7 +159,11 @@ def test_duplicate_submissions_race_to_one_row(db):
 
     def submit() -> None:
         with db.session() as s:
-            ids.append(ArticleRepository(s).submit(NewArticle(text="same text", external_id="x-1")).article.id)
+            ids.append(
+                ArticleRepository(s)
+                .submit(NewArticle(text="same text", external_id="x-1"))
+                .article.id
+            )
 
     threads = [threading.Thread(target=submit) for _ in range(4)]
     for t in threads:

@@ -13,7 +13,9 @@ def test_defaults_are_the_embedded_stack(tmp_path):
 
 
 def test_postgres_urls_use_psycopg3():
-    s = load_settings({"EVENTWIRE_DATABASE_URL": "postgres://u@h/db", "EVENTWIRE_BROKER_URL": "redis://h:6379/0"})
+    s = load_settings(
+        {"EVENTWIRE_DATABASE_URL": "postgres://u@h/db", "EVENTWIRE_BROKER_URL": "redis://h:6379/0"}
+    )
     assert s.database_url == "postgresql+psycopg://u@h/db"
     assert s.stream_redis_url == "redis://h:6379/0"
     assert load_settings({"EVENTWIRE_API_TOKENS": " a, b ,"}).api_tokens == ("a", "b")

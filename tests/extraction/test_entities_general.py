@@ -1,0 +1,302 @@
+"""General entity rules for news outside the dev seeds: datelines, hyphenated countries,
+acronyms, titles folded into names, demonym groups, place evidence, photo credits."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from extraction.entities import resolve_entities
+from extraction.entities_merge import _place_identity
+from extraction.gazetteer import Place, lookup
+from tests.extraction.test_entities import VOCAB, check_offsets, make_doc
+
+
+def pairs(doc: Doc) -> list[tuple[str, str]]:
+    index = resolve_entities(doc)
+    check_offsets(doc, index)
+    return [(e.name, e.type) for e in index]
+
+
+# 4. datelines --------------------------------------------------------------------------
+
+
+def test_dateline_city_is_not_merged_into_the_next_name() -> None:
+    doc = make_doc("KAMPALA - African Union envoys met on Monday .", {0: (4, "ORG")})
+    assert pairs(doc) == [("Kampala", "GPE"), ("African Union", "ORG")]
+
+
+def test_em_dash_dateline_with_unknown_word_keeps_the_name() -> None:
+    doc = make_doc("LAGOS — Nigerian Ports Authority staff struck .", {0: (5, "ORG")})
+    got = pairs(doc)
+    assert ("Lagos", "GPE") in got and ("Nigerian Ports Authority", "ORG") in got
+
+
+# 2. hyphenated country names -----------------------------------------------------------
+
+
+def test_hyphenated_country_split_by_the_model_is_one_place() -> None:
+    doc = make_doc(
+        "Guinea _- _Bissau and Timor _- _Leste voted .",
+        {0: (1, "GPE"), 2: (3, "GPE"), 4: (5, "GPE")},
+    )
+    got = pairs(doc)
+    assert len(got) == 2 and all(t == "GPE" for _, t in got)
+    assert got[0][0] == "Guinea-Bissau"
+    assert [m.text for e in resolve_entities(doc) for m in e.mentions] == [
+        "Guinea-Bissau",
+        "Timor-Leste",
+    ]
+
+
+def test_hyphenated_country_tagged_whole_is_not_split_into_parts() -> None:
+    doc = make_doc("Guinea _- _Bissau and Guinea met .", {0: (3, "GPE"), 4: (5, "GPE")})
+    names = [n for n, _ in pairs(doc)]
+    assert names == ["Guinea-Bissau", "Guinea"]
+
+
+# 8. "Washington state" -----------------------------------------------------------------
+
+
+def test_washington_state_is_the_state_not_the_capital() -> None:
+    doc = make_doc(
+        "Fires burned in Washington state and Washington sent aid .", {3: (4, "GPE"), 6: (7, "GPE")}
+    )
+    ents = list(resolve_entities(doc))
+    assert len(ents) == 2
+    state, capital = ents
+    assert "Washington state" in state.aliases and state.lat is None
+    assert capital.lat is not None and state.country_code == capital.country_code == "US"
+
+
+# 1. acronyms ---------------------------------------------------------------------------
+
+
+def test_untagged_bracketed_acronym_and_later_bare_use_join_the_name() -> None:
+    doc = make_doc(
+        "The Southern African Development Community ( _SADC _) met . SADC leaders spoke .",
+        {1: (5, "ORG")},
+    )
+    (org,) = list(resolve_entities(doc))
+    assert org.type == "ORG" and org.name == "Southern African Development Community"
+    assert "SADC" in org.aliases and len(org.mentions) == 3
+
+
+def _sentence(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    spaces = [True] * len(words)
+    spaces[-1] = spaces[-2] = False
+    return Doc(VOCAB, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+
+
+def test_bare_acronym_subject_is_an_organisation_but_not_common_acronyms() -> None:
+    doc = _sentence(
+        ["The", "RSF", "denied", "it", "."],
+        [1, 2, 2, 2, 2],
+        ["det", "nsubj", "ROOT", "dobj", "punct"],
+        ["DET", "PROPN", "VERB", "PRON", "PUNCT"],
+    )
+    assert pairs(doc) == [("RSF", "ORG")]
+    doc = _sentence(
+        ["The", "CEO", "denied", "it", "."],
+        [1, 2, 2, 2, 2],
+        ["det", "nsubj", "ROOT", "dobj", "punct"],
+        ["DET", "NOUN", "VERB", "PRON", "PUNCT"],
+    )
+    assert pairs(doc) == []
+
+
+def test_bare_acronym_in_an_all_caps_heading_is_not_a_name() -> None:
+    doc = _sentence(
+        ["WHO", "PAYS", "NOW", "?"],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "advmod", "punct"],
+        ["PRON", "VERB", "ADV", "PUNCT"],
+    )
+    assert pairs(doc) == []
+
+
+def test_eu_and_european_union_are_one_entity() -> None:
+    doc = make_doc("The European Union met and the EU agreed .", {1: (3, "ORG"), 6: (7, "ORG")})
+    assert pairs(doc) == [("European Union", "ORG")]
+
+
+# 3. titles, organisation words, place evidence -----------------------------------------
+
+
+def test_field_marshal_is_a_title_not_part_of_the_name() -> None:
+    # "Field Marshal Abebe Tadesse said ." untagged, a speech-verb subject
+    doc = Doc(
+        VOCAB,
+        words=["Field", "Marshal", "Abebe", "Tadesse", "said", "."],
+        spaces=[True, True, True, True, False, False],
+        heads=[3, 3, 3, 4, 4, 4],
+        deps=["compound", "compound", "compound", "nsubj", "ROOT", "punct"],
+        pos=["PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+        lemmas=["Field", "Marshal", "Abebe", "Tadesse", "say", "."],
+    )
+    (person,) = list(resolve_entities(doc))
+    assert (person.name, person.type) == ("Abebe Tadesse", "PERSON")
+    assert "Field Marshal Abebe Tadesse" in person.aliases
+
+
+def test_field_marshal_inside_a_person_span_is_stripped() -> None:
+    doc = make_doc("Field Marshal Abebe Tadesse spoke .", {0: (4, "PERSON")})
+    (person,) = list(resolve_entities(doc))
+    assert person.name == "Abebe Tadesse"
+    assert "Field Marshal Abebe Tadesse" in person.aliases
+
+
+def test_body_of_a_country_tagged_person_is_an_organisation() -> None:
+    doc = make_doc("Officials at the Bank of Zambia said so .", {3: (6, "PERSON")})
+    assert pairs(doc) == [("Bank of Zambia", "ORG")]
+
+
+def _place_phrase(words: list[str], verb: str, dep: str, label: str) -> Doc:
+    n = len(words)
+    heads = [1, 1] + ([1, 2] if dep == "pobj" else [1]) + [1]
+    deps = ["nsubj", "ROOT"] + (["prep", "pobj"] if dep == "pobj" else ["dobj"]) + ["punct"]
+    pos = ["NOUN", "VERB"] + (["ADP", "PROPN"] if dep == "pobj" else ["PROPN"]) + ["PUNCT"]
+    ents = ["O"] * n
+    ents[n - 2] = f"B-{label}"
+    lemmas = [w.lower() for w in words]
+    lemmas[1] = verb
+    spaces = [True] * n
+    spaces[-1] = spaces[-2] = False
+    return Doc(
+        VOCAB, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, ents=ents, lemmas=lemmas
+    )
+
+
+def test_known_town_the_model_calls_org_in_a_place_phrase_is_a_place() -> None:
+    assert lookup("Goma") is not None
+    doc = _place_phrase(["Rebels", "captured", "Goma", "."], "capture", "dobj", "ORG")
+    assert pairs(doc) == [("Goma", "GPE")]
+    doc = _place_phrase(["Rebels", "gathered", "outside", "Goma", "."], "gather", "pobj", "ORG")
+    assert pairs(doc) == [("Goma", "GPE")]
+
+
+def test_unknown_name_the_model_calls_org_after_a_place_verb_stays_org() -> None:
+    doc = _place_phrase(["Rebels", "captured", "Zorblax", "."], "capture", "dobj", "ORG")
+    assert pairs(doc) == [("Zorblax", "ORG")]
+
+
+# 5. demonyms ---------------------------------------------------------------------------
+
+
+def test_adjective_and_demonym_of_one_country_are_one_norp_group() -> None:
+    doc = make_doc(
+        "The Philippines said Filipino sailors and Philippine officials left .",
+        {1: (2, "GPE"), 3: (4, "NORP"), 6: (7, "NORP")},
+    )
+    got = pairs(doc)
+    assert got == [("Philippines", "GPE"), ("Filipinos", "NORP")]
+    norp = list(resolve_entities(doc))[1]
+    assert norp.country_code == "PH" and set(norp.aliases) >= {"Filipino", "Philippine"}
+
+
+def test_irregular_demonym_gets_its_country() -> None:
+    doc = make_doc("Dutch troops left .", {0: (1, "NORP")})
+    (dutch,) = list(resolve_entities(doc))
+    assert (dutch.name, dutch.type, dutch.country_code) == ("Dutch", "NORP", "NL")
+
+
+# 6. photo credits ----------------------------------------------------------------------
+
+
+def test_caps_agency_and_three_word_photographer() -> None:
+    doc = make_doc("A market . REUTERS _/ _Amina Wanjiru Otieno", {3: (6, "ORG")})
+    got = pairs(doc)
+    assert ("REUTERS", "ORG") in got and ("Amina Wanjiru Otieno", "PERSON") in got
+
+
+# 7. a city and a district of it ---------------------------------------------------------
+
+
+def test_nearby_places_with_different_coordinates_stay_apart() -> None:
+    city = Place("Bigtown", "city", "KE", -1.28, 36.82, 4_000_000)
+    district = Place("Smalldistrict", "city", "KE", -1.26, 36.80, 300_000)
+    same = Place("Bigtown", "city", "KE", -1.28, 36.82, 4_000_000)
+    assert _place_identity(city) != _place_identity(district)
+    assert _place_identity(city) == _place_identity(same)
+
+
+def test_person_tagged_after_a_caps_agency_slash_keeps_the_agency() -> None:
+    doc = make_doc("A market . AFP _/ _Jean Paul Mbeki", {5: (8, "PERSON")})
+    got = pairs(doc)
+    assert ("AFP", "ORG") in got and ("Jean Paul Mbeki", "PERSON") in got
+
+
+def test_surname_with_a_particle_joins_the_full_name() -> None:
+    doc = make_doc(
+        "Mohamed al-Tayeb arrived . Tayeb spoke .",
+        {0: (2, "PERSON"), 4: (5, "ORG")},
+    )
+    assert pairs(doc) == [("Mohamed al-Tayeb", "PERSON")]
+
+
+def test_capital_the_after_a_dateline_dash_is_not_part_of_the_name() -> None:
+    doc = make_doc("Cairo . | NAIROBI - The Ocean Fishers Association said .", {5: (9, "ORG")})
+    assert ("Ocean Fishers Association", "ORG") in pairs(doc)
+
+
+def test_untagged_dateline_city_is_a_place() -> None:
+    doc = make_doc("KAMPALA _, Oct 2 ( _Reuters _) - Police said .", {5: (6, "ORG")})
+    assert pairs(doc)[0] == ("Kampala", "GPE")
+    doc = make_doc("WIDGETS _, Oct 2 - Sales rose .")
+    assert pairs(doc) == []
+
+
+def test_surname_the_model_calls_norp_joins_the_person() -> None:
+    doc = make_doc(
+        "Ravi Kumari met officials . Kumari and Russians spoke .",
+        {0: (2, "PERSON"), 5: (6, "NORP"), 7: (8, "NORP")},
+    )
+    assert pairs(doc) == [("Ravi Kumari", "PERSON"), ("Russians", "NORP")]
+
+
+def test_untagged_given_name_before_a_tagged_surname_joins_it() -> None:
+    # "Marshal Amadou Keita said ." with only "Keita" tagged
+    doc = Doc(
+        VOCAB,
+        words=["Marshal", "Amadou", "Keita", "said", "."],
+        spaces=[True, True, True, False, False],
+        heads=[2, 2, 3, 3, 3],
+        deps=["compound", "compound", "nsubj", "ROOT", "punct"],
+        pos=["PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+        ents=["O", "O", "B-PERSON", "O", "O"],
+    )
+    (person,) = list(resolve_entities(doc))
+    assert person.name == "Amadou Keita" and "Marshal Amadou Keita" in person.aliases
+
+
+def test_rank_abbreviation_speaking_is_not_a_person() -> None:
+    doc = Doc(
+        VOCAB,
+        words=["Lt", "said", "."],
+        spaces=[True, False, False],
+        heads=[1, 1, 1],
+        deps=["nsubj", "ROOT", "punct"],
+        pos=["PROPN", "VERB", "PUNCT"],
+        lemmas=["Lt", "say", "."],
+    )
+    assert pairs(doc) == []
+
+
+def test_known_city_tagged_person_coordinated_with_a_place_is_a_place() -> None:
+    # "Officials said Pristina and Belgrade would meet ."
+    doc = Doc(
+        VOCAB,
+        words=["Officials", "said", "Pristina", "and", "Belgrade", "would", "meet", "."],
+        spaces=[True, True, True, True, True, True, False, False],
+        heads=[1, 1, 6, 2, 2, 6, 1, 1],
+        deps=["nsubj", "ROOT", "nsubj", "cc", "conj", "aux", "ccomp", "punct"],
+        pos=["NOUN", "VERB", "PROPN", "CCONJ", "PROPN", "AUX", "VERB", "PUNCT"],
+        ents=["O", "O", "B-PERSON", "O", "B-GPE", "O", "O", "O"],
+    )
+    assert pairs(doc) == [("Pristina", "GPE"), ("Belgrade", "GPE")]
+
+
+def test_acronym_the_model_types_gpe_joins_its_organisation() -> None:
+    doc = make_doc("The European Union met and the EU agreed .", {1: (3, "ORG"), 6: (7, "GPE")})
+    assert pairs(doc) == [("European Union", "ORG")]
+    doc = make_doc("The United Kingdom met and the UK agreed .", {1: (3, "GPE"), 6: (7, "GPE")})
+    assert pairs(doc) == [("United Kingdom", "GPE")]
