@@ -428,8 +428,16 @@ class ArgumentResolver:
         if any(c.dep_ in ("compound", "amod", "poss", "nmod", "prep") for c in tok.children):
             return None  # "the military government of X", "the army's rebels": not bare
         if self._mention_starts is None:
+            # Sort on the offset only: two entities can share a start (nested names),
+            # and entities themselves are not orderable.
             ms = sorted(
-                (m.start, e) for e in self.entities if e.type in ("ORG", "GPE") for m in e.mentions
+                (
+                    (m.start, e)
+                    for e in self.entities
+                    if e.type in ("ORG", "GPE")
+                    for m in e.mentions
+                ),
+                key=lambda pair: pair[0],
             )
             self._mention_starts = [s for s, _ in ms]
             self._mentions = ms

@@ -72,7 +72,9 @@ class EntityIndex:
     def __init__(self, entities: list[Entity]) -> None:
         self.entities = entities
         self._by_id = {e.id: e for e in entities}
-        spans = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
+        spans = sorted(
+            ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda s: s[:2]
+        )
         self._starts = [s for s, _, _ in spans]
         self._spans = spans
 
