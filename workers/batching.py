@@ -25,8 +25,8 @@ from workers.processing import (
     ExtractionTimeout,
     Hook,
     Outcome,
+    fail_article,
     process_article,
-    retry_delay,
     to_input,
 )
 
@@ -94,7 +94,9 @@ def process_batch(
             if isinstance(result, ExtractionError):
                 final = isinstance(result, UnusableInput) or c.attempts >= settings.max_attempts
                 kind = "unusable input" if isinstance(result, UnusableInput) else "extraction error"
-                outcomes[c.id] = _fail(db, c, f"{kind}: {result}", final, on_failed)
+                outcomes[c.id] = fail_article(
+                    db, c, f"{kind}: {result}", final=final, on_failed=on_failed
+                )
             else:
                 data = result.to_dict()
                 data["article"]["id"] = c.id
@@ -113,7 +115,9 @@ def process_batch(
         reason = f"extraction exceeded its time limit of {limit} s (in a batch)"
         for c in pending.values():
             bind_article(c.id, c.request_id)
-            outcomes[c.id] = _fail(db, c, reason, c.attempts >= settings.max_attempts, on_failed)
+            outcomes[c.id] = fail_article(
+                db, c, reason, final=c.attempts >= settings.max_attempts, on_failed=on_failed
+            )
             report(outcomes[c.id])
     return [outcomes[i] for i in ids]
 
@@ -128,13 +132,3 @@ def report(outcome: Outcome) -> None:
     metrics.observe_outcome(
         outcome.status, seconds=outcome.seconds, events=outcome.events, error=outcome.error
     )
-
-
-def _fail(
-    db: Database, c: ClaimedArticle, reason: str, final: bool, on_failed: Hook | None
-) -> Outcome:
-    with db.session() as s:
-        ArticleRepository(s).record_failure(c.id, reason, final=final, on_failed=on_failed)
-    if final:
-        return Outcome("failed", c.id, error=reason)
-    return Outcome("retry", c.id, error=reason, retry_in=retry_delay(c.attempts))

@@ -88,7 +88,7 @@ def process_article(
         fault_hooks.inject(settings, claimed.text or claimed.html)  # test-only; inert by default
         result = run_extraction(claimed)
     except UnusableInput as exc:
-        return _fail(db, claimed, f"unusable input: {exc}", final=True, on_failed=on_failed)
+        return fail_article(db, claimed, f"unusable input: {exc}", final=True, on_failed=on_failed)
     except timeouts:
         return _timed_out(db, settings, claimed, on_failed)
     except Exception as exc:  # noqa: BLE001 - any crash of the engine is the article's failure
@@ -121,7 +121,7 @@ def _timed_out(
 ) -> Outcome:
     reason = f"extraction exceeded its time limit of {settings.extract_soft_time_limit} s"
     final = claimed.attempts >= settings.max_attempts
-    return _fail(db, claimed, reason, final=final, on_failed=on_failed)
+    return fail_article(db, claimed, reason, final=final, on_failed=on_failed)
 
 
 def _crashed(
@@ -134,12 +134,13 @@ def _crashed(
     log.exception("extraction crashed", extra={"article_id": claimed.id})
     reason = f"extraction error: {type(exc).__name__}: {str(exc)[:500]}"
     final = claimed.attempts >= settings.max_attempts
-    return _fail(db, claimed, reason, final=final, on_failed=on_failed)
+    return fail_article(db, claimed, reason, final=final, on_failed=on_failed)
 
 
-def _fail(
+def fail_article(
     db: Database, claimed: ClaimedArticle, reason: str, *, final: bool, on_failed: Hook | None
 ) -> Outcome:
+    """Record a failed attempt: back to queued for a retry, or failed for good."""
     with db.session() as s:
         ArticleRepository(s).record_failure(claimed.id, reason, final=final, on_failed=on_failed)
     if final:
