@@ -14,7 +14,7 @@ import httpx
 from sqlalchemy import select
 
 from bench.stack import Stack, child_pids, cpu_seconds, rss_mb
-from storage.articles import as_utc
+from storage.clock import as_utc
 from storage.db import Database
 from storage.models import Article
 

@@ -8,8 +8,9 @@ from flask import Flask
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
+from storage.clock import utcnow
 from storage.errors import StoreUnavailable
-from storage.webhooks import WebhookRepository, utcnow
+from storage.webhooks import WebhookRepository
 
 STATUSES = ("pending", "succeeded", "dead")
 

@@ -23,7 +23,8 @@ from prometheus_client import (
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
-from storage.articles import ArticleRepository, utcnow
+from storage.articles import ArticleRepository
+from storage.clock import utcnow
 from storage.errors import StoreUnavailable
 
 REQUESTS = Counter(

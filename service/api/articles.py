@@ -22,7 +22,8 @@ from schemas.articles import (
 from schemas.common import ProblemSchema
 from service.errors import PROBLEM_MIME, problem_body
 from service.submission import submit
-from storage.articles import ArticleRepository, NewArticle, as_utc
+from storage.articles import ArticleRepository, NewArticle
+from storage.clock import as_utc
 from storage.models import Article
 
 blp = Blueprint(

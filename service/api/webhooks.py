@@ -27,7 +27,8 @@ from schemas.webhooks import (
     WebhookPatchSchema,
     WebhookSchema,
 )
-from storage.webhooks import DeliveryView, WebhookEndpoint, WebhookRepository, as_utc
+from storage.clock import as_utc
+from storage.webhooks import DeliveryView, WebhookEndpoint, WebhookRepository
 from workers.address_guard import AddressRefused, check_url
 from workers.delivery_tasks import send_deliver
 from workers.webhook_sender import new_secret

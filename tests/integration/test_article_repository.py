@@ -8,7 +8,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select, update
 
-from storage.articles import ArticleRepository, NewArticle, utcnow
+from storage.articles import ArticleRepository, NewArticle
+from storage.clock import utcnow
 from storage.db import Database
 from storage.migrate import upgrade
 from storage.models import Article, ArticleEntity, Event, EventParticipant
