@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from extraction.entities_merge import Group, add_evidence, merge
+from extraction.entities_merge import Group, add_evidence, merge, norp_country
 from extraction.entities_names import (
     collapse,
     demonym_places,
@@ -132,9 +132,13 @@ def _build(cluster: list[Group]) -> Entity:
     elif etype == "NORP":
         # "Filipino" over "Philippine": a demonym whose plural is the country's own name
         # ("Philippines") does not name the group.
-        name = demonym_plural(
-            max(counts, key=lambda s: (not _is_country(demonym_plural(s)), counts[s], len(s)))
-        )
+        best = max(counts, key=lambda s: (not _is_country(demonym_plural(s)), counts[s], len(s)))
+        name = demonym_plural(best)
+        if _is_country(name):
+            # only "Philippine" was written: the group is called by the country's
+            # irregular demonym ("Filipinos"), never by the country's own name
+            group = get_gazetteer().group_name(norp_country(best))
+            name = demonym_plural(group) if group else name
     else:  # the full form over an acronym or a country-less short form
         name = max(counts, key=lambda s: (len(s.split()), counts[s], len(s)))
 
@@ -144,7 +148,11 @@ def _build(cluster: list[Group]) -> Entity:
         aliases = list(dict.fromkeys(aliases))
         code = _person_country(cands)
     elif etype == "NORP":
-        code = _demonym_country(name)
+        # every written form counts: "Philippine" names PH even when the group's
+        # name does not resolve
+        code = _demonym_country(name) or next(
+            (c for c in map(norp_country, counts) if c is not None), None
+        )
 
     return Entity(
         id="",

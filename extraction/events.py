@@ -31,6 +31,7 @@ from extraction.events_lexicon import (
     object_tokens,
     speech_head,
 )
+from extraction.events_links import link_answers
 from extraction.events_merge import merge_mentions
 from extraction.types import Entity, EntityIndex, PartialDate
 
@@ -112,6 +113,7 @@ def extract_events(
             )
         else:
             raw.append(ev)
+    link_answers(raw, {s.start_char: i for i, s in enumerate(doc.sents)})
     return merge_mentions(raw)
 
 

@@ -20,6 +20,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from extraction.entities_merge import norp_country
+from extraction.gazetteer import lookup
 from extraction.types import Entity, EntityIndex
 
 # Nouns for people or bodies acting on behalf of a state: a demonym on them names the state.
@@ -56,6 +58,12 @@ REPRESENTATIVE_NOUNS = frozenset(
      "minister", "leader", "counterpart", "team", "delegate", "lawmaker", "officer",
      "adviser", "advisor", "ambassador", "spokesman", "spokesperson", "commander"}
 )  # fmt: skip
+MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation", "high commission"})
+# People who act for the body they belong to: "members of the union rallied".
+MEMBER_NOUNS = frozenset(
+    {"member", "supporter", "follower", "loyalist", "unit", "wing", "cadre", "militant",
+     "fighter", "activist", "leadership", "rank"}
+)  # fmt: skip
 # People: a demonym on them stays the group ("Pakistani protesters"); on other nouns
 # (goods, acts, places) it names the country ("Canadian lumber"). Prisoners, hostages and
 # detainees are not listed: released or held, they stand for their state ("freed two
@@ -82,8 +90,11 @@ QUANTITY_NOUNS = frozenset(
 # (Representatives - ambassador, envoy, diplomat, official - stand for their state instead.)
 TITLE_NOUNS = frozenset(
     {"president", "minister", "leader", "chancellor", "premier", "king", "queen", "prime",
-     "secretary", "spokesman", "spokesperson", "counterpart", "commander"}
+     "secretary", "spokesman", "spokesperson", "commander"}
 )  # fmt: skip
+# "his Indian counterpart": the possessor is the other side of the pair, so the
+# counterpart stands for the state its demonym names, never for the possessor.
+PAIRED_ROLE_NOUNS = frozenset({"counterpart", "opposite", "host", "interlocutor"})
 # Bare definite descriptions of a governing body or armed/political group: "the junta
 # said", "the bloc agreed", "the rebels seized" -> the most recent compatible entity.
 DESCRIPTION_TYPES: dict[str, tuple[str, ...]] = {
@@ -267,18 +278,59 @@ class ArgumentResolver:
     def resolve(self, tok: Any, depth: int = 0) -> list[Entity]:
         """Entities a phrase headed by ``tok`` refers to, with its conjuncts."""
         out: list[Entity] = []
-        for t in (tok, *tok.conjuncts) if tok.dep_ != "conj" else (tok,):
+        heads = [tok, *tok.conjuncts] if tok.dep_ != "conj" else [tok]
+        heads += [c for t in list(heads) for c in self._misparsed_conjuncts(t)]
+        for t in heads:
             if t is not tok and t.pos_ == "PROPN" and self.entities.for_span(t) is None:
                 continue  # a misparsed title ("Trump and Russian President Putin")
             out.extend(self._resolve_one(t, depth))
         seen: set[str] = set()
         return [e for e in out if not (e.id in seen or seen.add(e.id))]  # type: ignore[func-returns-value]
 
+    def _misparsed_conjuncts(self, tok: Any) -> list[Any]:
+        """ "with Minister A and Foreign Minister B" parsed as A modifying B: a named
+        modifier that carries its own "and" is a coordinated party, not a modifier."""
+        own = self.entities.for_span(tok)
+        if own is None:
+            return []
+        out = []
+        for c in tok.children:
+            if (
+                c.dep_ in ("nmod", "compound")
+                and c.pos_ == "PROPN"
+                and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)
+            ):
+                e = self.entities.for_span(c)
+                if e is not None and e.id != own.id and e.type == own.type:
+                    out.append(c)
+        return out
+
     def location(self, tok: Any) -> Entity | None:
         e = self.entities.for_span(tok)
         if e is not None and e.type in ("GPE", "LOC", "FAC"):
             return e
         return None
+
+    def mission_state(self, tok: Any) -> Entity | None:
+        """The state a diplomatic mission belongs to: "the Chinese Embassy", "the US
+        consulate", "the embassy of France" (protests held there target that state)."""
+        e = self.entities.for_span(tok)
+        words = e.name.split() if e is not None else [tok.text]
+        if words[-1].lower() not in MISSION_NOUNS and tok.lemma_.lower() not in MISSION_NOUNS:
+            return None
+        for c in tok.children:  # "the embassy of France"
+            if c.dep_ == "prep" and c.lower_ == "of":
+                found = [x for g in c.children if g.dep_ == "pobj" for x in self.resolve(g, 1)]
+                if found:
+                    return found[0]
+        qualifier = " ".join(words[:-1]) or next(
+            (c.text for c in tok.children if c.dep_ in ("amod", "compound", "nmod")), ""
+        )
+        if not qualifier:
+            return None
+        place = lookup(qualifier)
+        code = place.country_code if place is not None else norp_country(qualifier)
+        return self.country_entity(code) if code else None
 
     def country_entity(self, country_code: str) -> Entity | None:
         """The article's entity for the country with this ISO code, if it names one."""
@@ -401,16 +453,17 @@ class ArgumentResolver:
                         e2 = self.entities.for_span(cc)
                         if e2 is not None:
                             found.append(self._as_modifier(e2, cc, lemma))
-                elif c.dep_ == "poss" and c.pos_ == "PRON":
+                elif c.dep_ == "poss" and c.pos_ == "PRON" and lemma not in PAIRED_ROLE_NOUNS:
                     p = self._pronoun(c)
                     if p is not None:
                         found.append(p)
                 elif c.dep_ in ("compound", "nmod") and c.pos_ in ("PROPN", "NOUN"):
                     found.extend(self._resolve_one(c, depth + 1))
             elif c.dep_ == "prep" and (
-                (c.lower_ == "of" and lemma in AGENT_NOUNS)
-                or (c.lower_ == "from" and lemma in REPRESENTATIVE_NOUNS)
-            ):  # "the leaders of France", "officials from both countries"
+                (c.lower_ == "of" and (lemma in AGENT_NOUNS or lemma in MEMBER_NOUNS))
+                or (c.lower_ in ("from", "for") and lemma in REPRESENTATIVE_NOUNS)
+            ):  # "the leaders of France", "officials from both countries",
+                # "negotiators for the government", "supporters of the opposition party"
                 for g in c.children:
                     if g.dep_ == "pobj":
                         found.extend(self.resolve(g, depth + 1))
@@ -600,12 +653,15 @@ class ArgumentResolver:
             return self._country_of_iso[ent.country_code]
         # Fallback without a gazetteer: a GPE whose name shares the demonym's stem
         # (Russian/Russia, Ukrainian/Ukraine, British/Britain, American/America).
+        states = [
+            (norm(a), e) for e in self.entities if e.type == "GPE" for a in (e.name, *e.aliases)
+        ]  # not the alias table: a NORP entity may hold a country's name there first
         for form in (ent.name, *ent.aliases):
             d = norm(form).rstrip("s")
             if len(d) < 4:
                 continue
-            for alias, e in self._by_alias.items():
-                if e.type != "GPE" or len(alias) < 4:
+            for alias, e in states:
+                if len(alias) < 4:
                     continue
                 k = 0
                 for a, b in zip(alias, d, strict=False):

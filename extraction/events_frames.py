@@ -166,6 +166,9 @@ def verb_arguments(
                     recipients.extend(res.resolve(g))
                 elif g.dep_ == "pobj":
                     places.append(g)
+                    state = res.mission_state(g)  # "outside the Chinese Embassy": China
+                    if state is not None:
+                        recipients.append(state)
             continue
         if dep == "oprd" and c.pos_ == "PROPN":
             dep = "dobj"  # "called Scholz on Tuesday" misparsed as a predicate
@@ -244,7 +247,8 @@ def resolve_deep(g: Any, res: ArgumentResolver, places: bool) -> list[Entity]:
             found.extend(e for o in c.children if o.dep_ == "pobj" for e in all_parties(o, res))
     if found:
         return found
-    preps = ("of", "in", "at", "near", "inside") if places else ("of",)
+    # "retaliated with artillery fire on border villages": the object's own target
+    preps = ("of", "in", "at", "near", "inside", "on", "against") if places else ("of",)
     if g.pos_ == "NOUN" and not places:
         return found  # "the leaders of France" is handled by the resolver itself
     for c in g.children:

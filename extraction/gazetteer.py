@@ -169,6 +169,10 @@ class Gazetteer:
             self._demonyms.get(text[:-1]) if text.endswith("s") else None
         )
 
+    def group_name(self, code: str | None) -> str | None:
+        """The irregular demonym listed for a country ("PH" -> "Filipino"), or None."""
+        return next((d for d, iso in self._demonyms.items() if iso == code), None) if code else None
+
     def country(self, code: str | None) -> Place | None:
         return self.countries.get(code) if code else None
 

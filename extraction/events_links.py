@@ -1,0 +1,65 @@
+"""Roles one event gives another in the same passage.
+
+Some acts answer an earlier one, and their missing party is that earlier act's actor:
+
+- a refusal answers a request: "Alckmin asked Lutnick to exempt the slabs, but Lutnick
+  refused" -> REJECT Lutnick -> Alckmin;
+- a retaliation answers an attack: "Hezbollah fired rockets at Israel. Israel
+  retaliated with strikes" -> ASSAULT Israel -> Hezbollah.
+
+Only events without recipients are completed, and only from an event that names the
+answering actor as its own recipient, within the same or the previous sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# What each answering type answers, and by which triggers (None: any trigger).
+ANSWERS: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
+    "REJECT": (frozenset({"REQUEST", "AGREE", "THREATEN"}), None),
+    "ASSAULT": (
+        frozenset({"ASSAULT"}),
+        frozenset({"retaliate", "respond", "reply", "retaliation", "response", "counter"}),
+    ),
+    "THREATEN": (
+        frozenset({"ASSAULT", "THREATEN"}),
+        frozenset({"retaliate", "respond", "retaliation", "response"}),
+    ),
+}
+WINDOW = 2  # sentences: this one and the one before
+
+
+def _ids(refs: list[dict[str, Any]]) -> set[str]:
+    return {r["entity_id"] for r in refs}
+
+
+def link_answers(events: list[dict[str, Any]], sentence_index: dict[int, int]) -> None:
+    """Fill the recipients of answering events in place. ``sentence_index`` maps a
+    sentence start offset to its position in the document."""
+    for ev in events:
+        rule = ANSWERS.get(ev["type"])
+        if rule is None or ev["recipients"] or not ev["actors"]:
+            continue
+        answered, triggers = rule
+        if triggers is not None and ev["trigger"]["lemma"] not in triggers:
+            continue
+        here = sentence_index.get(ev["sentence"]["start"])
+        if here is None:
+            continue
+        actor_ids = _ids(ev["actors"])
+        best = None
+        for other in events:
+            if other is ev or other["type"] not in answered:
+                continue
+            there = sentence_index.get(other["sentence"]["start"])
+            if there is None or not 0 <= here - there < WINDOW:
+                continue
+            if other["trigger"]["start"] >= ev["trigger"]["start"]:
+                continue  # the answer comes after what it answers
+            if not actor_ids & _ids(other["recipients"]) or actor_ids & _ids(other["actors"]):
+                continue
+            if best is None or other["trigger"]["start"] > best["trigger"]["start"]:
+                best = other
+        if best is not None:
+            ev["recipients"] = [dict(r) for r in best["actors"]]
