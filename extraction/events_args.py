@@ -58,6 +58,11 @@ REPRESENTATIVE_NOUNS = frozenset(
      "minister", "leader", "counterpart", "team", "delegate", "lawmaker", "officer",
      "adviser", "advisor", "ambassador", "spokesman", "spokesperson", "commander"}
 )  # fmt: skip
+# Envoys and officials speak for the state that sends them, even when named.
+STATE_REPRESENTATIVES = frozenset(
+    {"ambassador", "envoy", "diplomat", "delegation", "official", "representative",
+     "attache", "consul", "negotiator", "emissary", "embassy", "consulate"}
+)  # fmt: skip
 MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation", "high commission"})
 # People who act for the body they belong to: "members of the union rallied".
 MEMBER_NOUNS = frozenset(
@@ -98,7 +103,9 @@ PAIRED_ROLE_NOUNS = frozenset({"counterpart", "opposite", "host", "interlocutor"
 # Bare definite descriptions of a governing body or armed/political group: "the junta
 # said", "the bloc agreed", "the rebels seized" -> the most recent compatible entity.
 DESCRIPTION_TYPES: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(("junta", "regime", "government", "administration"), ("GPE", "ORG")),
+    **dict.fromkeys(("regime", "government", "administration"), ("GPE", "ORG")),
+    # a junta is the military body itself when the article names it, else the state
+    "junta": ("ORG", "GPE"),
     **dict.fromkeys(
         ("bloc", "alliance", "coalition", "union", "organisation", "organization"), ("ORG",)
     ),
@@ -106,6 +113,8 @@ DESCRIPTION_TYPES: dict[str, tuple[str, ...]] = {
         ("rebel", "militant", "insurgent", "militia", "group", "movement", "faction"), ("ORG",)
     ),
 }
+# Descriptions whose first listed entity type wins over a more recent second type.
+PREFERRED_KIND = frozenset({"junta"})
 # A leader's government: "Starmer's government", "Trump's administration".
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet"})
 _COLLECTIVE_EUROPE = frozenset(
@@ -369,7 +378,14 @@ class ArgumentResolver:
                 return host
         if country_code in self._hosts and self._hosts[country_code].id not in exclude:
             return self._hosts[country_code]  # the host an earlier visit named
-        people = [e for e in people if e.country_code == country_code]
+        # the country's leader hosts ("visit Washington" -> the US president); any
+        # other official of it does not ("travel to Israel" is not a visit to its
+        # defence minister)
+        people = [
+            e
+            for e in people
+            if e.country_code == country_code and any(_LEADER_TITLE.search(a) for a in e.aliases)
+        ]
         if people:
             return max(people, key=lambda e: e.salience)
         e = self._country_of_iso.get(country_code)
@@ -408,6 +424,13 @@ class ArgumentResolver:
         named = self._named_members(tok, depth)
         if named:
             return named  # "European nations such as Britain and France"
+        if lemma in STATE_REPRESENTATIVES:
+            # "summoned China's ambassador, Jing Quan": an envoy stands for the state
+            # that sends it (gold rule), even when the envoy is named
+            for c in tok.children:
+                e = self.entities.for_span(c) if c.dep_ in _MOD_DEPS else None
+                if e is not None and e.type in ("GPE", "NORP"):
+                    return [self._as_modifier(e, c, lemma)]
         appos = [
             c for c in tok.children if c.dep_ == "appos" and self.entities.for_span(c) is not None
         ]
@@ -502,12 +525,25 @@ class ArgumentResolver:
             if prev.start > 0:
                 lo = self.doc[prev.start - 1].sent.start
         lo_char = self.doc[lo].idx
-        i = bisect.bisect_left(self._mention_starts, tok.idx) - 1
-        while i >= 0 and self._mentions[i][0] >= lo_char:
-            e = self._mentions[i][1]
-            if e.type in types:
-                return self._as_actor(e, None)
-            i -= 1
+        # "Mali, whose military governments form the Alliance, expressed solidarity
+        # with the junta": the clause's own subject is not what it is directed at
+        verb = tok
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        skip = (
+            (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
+            if subj is not None and subj.i < tok.i and tok.dep_ not in ("nsubj", "nsubjpass")
+            else (-1, -1)
+        )
+        kinds = [types[:1], types[1:]] if tok.lemma_.lower() in PREFERRED_KIND else [types]
+        for kind in kinds:
+            i = bisect.bisect_left(self._mention_starts, tok.idx) - 1
+            while i >= 0 and self._mentions[i][0] >= lo_char:
+                start, e = self._mentions[i]
+                if e.type in kind and not skip[0] <= start < skip[1]:
+                    return self._as_actor(e, None)
+                i -= 1
         return None
 
     def _named_pair(self, tok: Any, lemma: str) -> list[Entity]:
