@@ -238,6 +238,19 @@ def _repair(
             first, _ = _repair(doc, full, s, s + 1, "ORG", lex)
             second, _ = _repair(doc, full, s + 1, e, "GPE", lex)
             return first + second, e
+    if label == "ORG" and e - s >= 3:
+        # "Field Marshal Asim Munir" tagged as an organisation: titled names are people
+        k = s
+        while k < e - 2 and word_key(doc[k].text) in lex["title_words"]:
+            k += 1
+        rest = doc[k:e]
+        if (
+            k > s
+            and any(word_key(doc[i].text) in lex["role_words"] for i in range(s, k))
+            and all(t.is_title and t.pos_ == "PROPN" for t in rest)
+            and word_key(doc[e - 1].text) not in lex["org_heads"]
+        ):
+            label = "PERSON"
     if label == "PERSON":
         titles = lex["title_words"]
         while s < e - 1 and (word_key(doc[s].text) in titles or doc[s].text == "."):
@@ -320,6 +333,7 @@ def _repair(
     if cand.title is None:
         _place_votes(doc, e, cand)
     _person_clause_votes(doc, e, cand, lex)
+    _classifier_votes(doc, s, e, cand, lex)
     if tail is not None:
         # The name after the possessive is kept only if the article names it elsewhere
         # (see entities._expand_compounds): "Strategy" in a heading is not a name.
@@ -471,6 +485,40 @@ def _person_clause_votes(doc: Any, e: int, cand: Candidate, lex: dict[str, froze
         ):
             cand.votes["PERSON"] += _CLAUSE_VOTE
             return
+
+
+# Place nouns a name can modify: "the Kakuma refugee camp", "the Attari border crossing".
+_PLACE_HEADS = frozenset(
+    {"camp", "crossing", "valley", "district", "county", "province", "region", "airport",
+     "airbase", "base", "port", "checkpoint", "corridor", "border", "village", "town",
+     "city", "neighbourhood", "neighborhood", "refinery", "dam", "mine", "field", "strait"}
+)  # fmt: skip
+
+
+def _classifier_votes(
+    doc: Any, s: int, e: int, cand: Candidate, lex: dict[str, frozenset[str]]
+) -> None:
+    """The common noun next to a name says what it names: "the militant group
+    Lashkar-e-Taiba", "planemaker Embraer" (an organisation); "the Kakuma refugee
+    camp", "the Attari border crossing" (a place, not a person)."""
+    if s > 0:
+        before = doc[s - 1]
+        word = word_key(before.text)
+        if before.is_lower and before.pos_ not in ("DET", "ADP", "PRON") and (
+            word in lex["org_nouns"] or word.endswith("maker")
+        ):
+            cand.votes["ORG"] += _CLAUSE_VOTE
+            return
+    if cand.label == "PERSON" and e < len(doc):
+        root = doc[e - 1]
+        head = root.head
+        if (
+            root.dep_ in ("compound", "nmod", "amod")
+            and head.i >= e
+            and head.is_lower
+            and head.lemma_.lower() in _PLACE_HEADS
+        ):
+            cand.votes["LOC"] += _CLAUSE_VOTE
 
 
 _INSIDE_PREPS = frozenset({"in", "near", "across", "inside", "throughout", "around", "outside"})
