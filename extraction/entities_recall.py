@@ -203,10 +203,18 @@ def _link_parenthetical_acronyms(full: str, cands: list[Candidate]) -> None:
             and full[prev.end : c.start].strip() == "("
             and full[c.end : c.end + 1] == ")"
             and get_gazetteer().lookup(c.text) is None  # "Ministry of Defence (UK)"
-            and (c.text[0] == prev.text[0] or sorted(c.text) == sorted(_initials(prev.text)))
+            and (
+                c.text[0] == prev.text[0]
+                or sorted(c.text) == sorted(_initials(prev.text))
+                or (
+                    prev.label == "ORG"
+                    and len(set(c.text) & set(_initials(prev.text).upper())) >= 2
+                )
+            )
         ):
             # same initial, or a translated name's letters reordered:
-            # "Revolutionary Armed Forces of Colombia (FARC)"
+            # "Revolutionary Armed Forces of Colombia (FARC)", "National Liberation
+            # Army (ELN)" (Ejército de Liberación Nacional)
             c.acronym_of = prev
 
 
