@@ -427,10 +427,15 @@ class ArgumentResolver:
         if lemma in STATE_REPRESENTATIVES:
             # "summoned China's ambassador, Jing Quan": an envoy stands for the state
             # that sends it (gold rule), even when the envoy is named
-            for c in tok.children:
-                e = self.entities.for_span(c) if c.dep_ in _MOD_DEPS else None
-                if e is not None and e.type in ("GPE", "NORP"):
-                    return [self._as_modifier(e, c, lemma)]
+            states = [
+                self._as_modifier(e, m, lemma)
+                for c in tok.children
+                if c.dep_ in _MOD_DEPS
+                for m in (c, *c.conjuncts)  # "Russian and US diplomats"
+                if (e := self.entities.for_span(m)) is not None and e.type in ("GPE", "NORP")
+            ]
+            if states:
+                return states
         appos = [
             c for c in tok.children if c.dep_ == "appos" and self.entities.for_span(c) is not None
         ]
