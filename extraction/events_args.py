@@ -67,7 +67,8 @@ MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation", "high 
 # People who act for the body they belong to: "members of the union rallied".
 MEMBER_NOUNS = frozenset(
     {"member", "supporter", "follower", "loyalist", "unit", "wing", "cadre", "militant",
-     "fighter", "activist", "leadership", "rank"}
+     "fighter", "activist", "leadership", "rank", "rebel", "insurgent", "guerrilla",
+     "combatant"}
 )  # fmt: skip
 # People: a demonym on them stays the group ("Pakistani protesters"); on other nouns
 # (goods, acts, places) it names the country ("Canadian lumber"). Prisoners, hostages and
@@ -303,6 +304,20 @@ class ArgumentResolver:
         if own is None:
             return []
         out = []
+        if any(
+            c.dep_ == "conj" and c.pos_ == "PROPN" and self.entities.for_span(c) is None
+            for c in tok.children
+        ):
+            # "with Minister A and Foreign Minister B" parsed as A + conj "Minister",
+            # B in apposition to A: the named apposition is the second party
+            out += [
+                c
+                for c in tok.children
+                if c.dep_ == "appos"
+                and (e := self.entities.for_span(c)) is not None
+                and e.type == own.type
+                and e.id != own.id
+            ]
         for c in tok.children:
             if (
                 c.dep_ in ("nmod", "compound")

@@ -1,0 +1,134 @@
+# ruff: noqa: E501  (one test sentence per line reads best)
+"""Rule tests for the fourth round of error classes (own sentences, full engine).
+
+Who a representative stands for (counterparts, envoys, members, negotiators), parties
+the parser mis-coordinates, targets of fire, protests at embassies, answers that take
+the answered actor as recipient, and entity types read from the words around a name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extraction.engine import ArticleInput, extract
+
+pytestmark = pytest.mark.slow
+
+
+def run(text: str) -> dict[str, Any]:
+    return extract(ArticleInput(text=text, published_at="2026-05-01")).to_dict()
+
+
+def events(result: dict[str, Any], etype: str) -> list[tuple[set[str], set[str]]]:
+    return [
+        ({a["name"] for a in e["actors"]}, {r["name"] for r in e["recipients"]})
+        for e in result["events"]
+        if e["type"] == etype
+    ]
+
+
+def entity_type(result: dict[str, Any], name: str) -> str | None:
+    return next((e["type"] for e in result["entities"] if e["name"] == name), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "recipients"),
+    [
+        # a counterpart stands for the state its demonym names, not for "his"
+        (
+            "Ethiopia and Kenya are neighbours. Kenya's foreign minister telephoned his Ethiopian counterpart on Monday.",
+            "CONSULT",
+            {"Kenya"},
+            {"Ethiopia"},
+        ),
+        # an envoy stands for the state that sends it, even when named
+        (
+            "Ghana summoned Nigeria's ambassador, Musa Bello, on Friday and lodged a protest over the border incident.",
+            "ACCUSE",
+            {"Ghana"},
+            {"Nigeria"},
+        ),
+        # "with Minister A and Minister B" parsed with B in apposition to A
+        (
+            "Qatar's prime minister spoke by phone with Turkish Foreign Minister Hakan Fidan and Egyptian Foreign Minister Badr Abdelatty on Sunday.",
+            "CONSULT",
+            {"Qatar"},
+            {"Hakan Fidan", "Badr Abdelatty"},
+        ),
+        # a protest outside an embassy targets the state it belongs to
+        (
+            "France has troops in Mali. Hundreds of students rallied outside the French Embassy in Bamako on Friday.",
+            "PROTEST",
+            {"Mali"},
+            {"France"},
+        ),
+        # a refusal answers the request before it
+        (
+            "South Korea and Japan met in May. Seoul asked Tokyo to lift the export curbs, but Tokyo refused.",
+            "REJECT",
+            {"Japan"},
+            {"South Korea"},
+        ),
+        # negotiators for two parties are those parties
+        (
+            "Negotiators for the Philippine government and the Moro Islamic Liberation Front resumed talks in Kuala Lumpur on Monday.",
+            "CONSULT",
+            {"Philippine government", "Moro Islamic Liberation Front"},
+            set(),
+        ),
+    ],
+)
+def test_roles(text: str, etype: str, actors: set[str], recipients: set[str]) -> None:
+    found = events(run(text), etype)
+    assert (actors, recipients) in found, found
+
+
+def test_retaliation_is_directed_at_the_attacker() -> None:
+    result = run(
+        "Armenian forces shelled Azerbaijani positions near the border on Monday, Armenia's neighbour said. "
+        "Azerbaijan retaliated with drone strikes on Tuesday."
+    )
+    assaults = events(result, "ASSAULT")
+    assert any(a == {"Azerbaijan"} and r for a, r in assaults), assaults
+    assert all(not (a == {"Azerbaijan"} and "Azerbaijan" in r) for a, r in assaults)
+
+
+def test_fire_on_villages_names_their_country() -> None:
+    result = run("India and Pakistan traded fire. Pakistan retaliated with artillery fire on Indian border villages.")
+    assert ({"Pakistan"}, {"India"}) in events(result, "ASSAULT")
+
+
+def test_release_of_held_officers_is_a_retreat() -> None:
+    result = run("The rebels of the National Liberation Army released two police officers they had held since February.")
+    assert events(result, "RETREAT")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("A spokesman for planemaker Airbus declined to comment on the order.", "Airbus", "ORG"),
+        ("Officials blamed the militant group Lashkar-e-Taiba for the attack.", "Lashkar-e-Taiba", "ORG"),
+        ("Aid reached the Kakuma refugee camp on Monday.", "Kakuma", "LOC"),
+        ("Pakistan's army chief, Field Marshal Asim Munir, warned India on Tuesday.", "Asim Munir", "PERSON"),
+    ],
+)
+def test_words_around_a_name_type_it(text: str, name: str, etype: str) -> None:
+    result = run(text)
+    assert entity_type(result, name) == etype, [(e["name"], e["type"]) for e in result["entities"]]
+
+
+def test_translated_acronym_in_brackets_names_the_organisation() -> None:
+    result = run(
+        "The National Union for the Total Independence of Angola (UNITA) accused the government of fraud. "
+        "UNITA said the vote was rigged."
+    )
+    orgs = [e for e in result["entities"] if e["type"] == "ORG"]
+    assert len(orgs) == 1 and "UNITA" in orgs[0]["aliases"], orgs
+
+
+def test_a_group_named_only_as_a_demonym_gets_its_country_code() -> None:
+    result = run("Chinese ships fired water cannon at a Philippine supply boat near the shoal.")
+    norp = [e for e in result["entities"] if e["type"] == "NORP" and e["country_code"] == "PH"]
+    assert norp and norp[0]["name"] == "Filipinos", result["entities"]
