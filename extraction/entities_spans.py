@@ -504,8 +504,10 @@ def _classifier_votes(
     if s > 0:
         before = doc[s - 1]
         word = word_key(before.text)
-        if before.is_lower and before.pos_ not in ("DET", "ADP", "PRON") and (
-            word in lex["org_nouns"] or word.endswith("maker")
+        if (
+            before.is_lower
+            and before.pos_ not in ("DET", "ADP", "PRON")
+            and (word in lex["org_nouns"] or word.endswith("maker"))
         ):
             cand.votes["ORG"] += _CLAUSE_VOTE
             return

@@ -96,12 +96,16 @@ def test_retaliation_is_directed_at_the_attacker() -> None:
 
 
 def test_fire_on_villages_names_their_country() -> None:
-    result = run("India and Pakistan traded fire. Pakistan retaliated with artillery fire on Indian border villages.")
+    result = run(
+        "India and Pakistan traded fire. Pakistan retaliated with artillery fire on Indian border villages."
+    )
     assert ({"Pakistan"}, {"India"}) in events(result, "ASSAULT")
 
 
 def test_release_of_held_officers_is_a_retreat() -> None:
-    result = run("The rebels of the National Liberation Army released two police officers they had held since February.")
+    result = run(
+        "The rebels of the National Liberation Army released two police officers they had held since February."
+    )
     assert events(result, "RETREAT")
 
 
@@ -109,9 +113,17 @@ def test_release_of_held_officers_is_a_retreat() -> None:
     ("text", "name", "etype"),
     [
         ("A spokesman for planemaker Airbus declined to comment on the order.", "Airbus", "ORG"),
-        ("Officials blamed the militant group Lashkar-e-Taiba for the attack.", "Lashkar-e-Taiba", "ORG"),
+        (
+            "Officials blamed the militant group Lashkar-e-Taiba for the attack.",
+            "Lashkar-e-Taiba",
+            "ORG",
+        ),
         ("Aid reached the Kakuma refugee camp on Monday.", "Kakuma", "LOC"),
-        ("Pakistan's army chief, Field Marshal Asim Munir, warned India on Tuesday.", "Asim Munir", "PERSON"),
+        (
+            "Pakistan's army chief, Field Marshal Asim Munir, warned India on Tuesday.",
+            "Asim Munir",
+            "PERSON",
+        ),
     ],
 )
 def test_words_around_a_name_type_it(text: str, name: str, etype: str) -> None:
