@@ -325,8 +325,10 @@ def _build(
         return None  # no identifiable actor: PLOVER codes no event
     actor_ids = {e.id for e in actors}
     recipients = [e for e in _unique(recipients) if e.id not in actor_ids]
-    if entry.in_speech and not recipients:
-        return None  # "Japan said it had violated nothing": no one else is accused
+    if (entry.in_speech or entry.modal_complement) and not recipients:
+        # "Japan said it had violated nothing": no one else is accused; "Britain said
+        # it must spend more": a resolution of its own, no demand on anyone
+        return None
     mode = entry.mode
     etype = entry.type
     if etype == "SUPPORT" and tok.lemma_.lower() in SIGN_VERBS and _material_pact(tok):

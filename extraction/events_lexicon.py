@@ -18,7 +18,9 @@ entries. An entry names a ``lemma`` and ``pos`` (VERB, NOUN, ADJ) and may add co
   ("offered insights", "offered expectations"); ``governor``: the noun must be the object
   of one of these verbs ("carried out strikes", "launched strikes": not a labour strike);
   ``in_speech``: the verb is the content of a claim ("X said Y had violated its airspace":
-  an accusation by X against Y).
+  an accusation by X against Y); ``modal_complement``: a speech or belief verb whose
+  clause carries one of these modals is a directive ("X said Y must withdraw": a request
+  by X to Y).
 
 An entry with conditions wins over a bare one of the same lemma when its conditions hold.
 """
@@ -65,6 +67,8 @@ class Entry:
     object_not: frozenset[str] = frozenset()
     governor: frozenset[str] = frozenset()
     in_speech: bool = False
+    # "X said Y should/must ...": the verb carries a directive only with such a clause
+    modal_complement: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
@@ -79,6 +83,7 @@ class Entry:
                     self.oprd_required,
                     self.dobj_required,
                     self.governor,
+                    self.modal_complement,
                 ),
             )
         )
@@ -222,6 +227,12 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         return False
     if e.in_speech and speech_head(tok) is None:
         return False
+    if e.modal_complement and not any(
+        c.dep_ == "ccomp"
+        and any(a.dep_ == "aux" and a.lower_ in e.modal_complement for a in c.children)
+        for c in children
+    ):
+        return False
     if e.governor and not (
         tok.dep_ in ("dobj", "nsubjpass", "conj") and tok.head.lemma_.lower() in e.governor
     ):
@@ -263,6 +274,7 @@ def _entry(etype: str, raw: dict[str, Any]) -> Entry:
         object_not=frozenset(raw.get("object_not", ())),
         governor=frozenset(raw.get("governor", ())),
         in_speech=bool(raw.get("in_speech")),
+        modal_complement=frozenset(raw.get("modal_complement") or ()),
     )
 
 

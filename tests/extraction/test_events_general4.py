@@ -144,3 +144,15 @@ def test_a_group_named_only_as_a_demonym_gets_its_country_code() -> None:
     result = run("Chinese ships fired water cannon at a Philippine supply boat near the shoal.")
     norp = [e for e in result["entities"] if e["type"] == "NORP" and e["country_code"] == "PH"]
     assert norp and norp[0]["name"] == "Filipinos", result["entities"]
+
+
+def test_a_statement_that_another_party_must_act_is_a_request() -> None:
+    result = run("Macron said Russia must withdraw its troops from Ukraine.")
+    assert ({"Emmanuel Macron"}, {"Russia"}) in events(result, "REQUEST") or (
+        {"Macron"},
+        {"Russia"},
+    ) in events(result, "REQUEST"), result["events"]
+
+
+def test_a_resolution_of_ones_own_is_no_request() -> None:
+    assert not events(run("Britain said it must increase defence spending."), "REQUEST")
