@@ -21,6 +21,7 @@ from extraction.events_frames import (
     content_recipients,
     noun_arguments,
     places_under,
+    subject_of,
     verb_arguments,
 )
 from extraction.events_lexicon import (
@@ -547,19 +548,31 @@ def _crowd_actor(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """An unnamed crowd ("members of a fishermen's group rallied", "thousands marched in
     the capital"): the organisation named in the subject, else the state where the
     crowd gathered (its citizens)."""
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    subj, _ = subject_of(tok)  # "thousands took to the streets to protest": inherited
     if subj is None or subj.pos_ not in ("NOUN", "NUM", "PROPN"):
         return []
     for t in list(subj.subtree)[:30]:
         e = res.entities.for_span(t)
         if e is not None and e.type == "ORG" and _modifies(t, subj):
             return [e]
+    verbs = [tok, tok.head] if tok.dep_ in ("advcl", "xcomp", "conj") else [tok]
     direct = [
         g
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in ("in", "at", "outside", "through", "across")
+        for v in verbs
+        for c in v.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "outside", "through", "across", "to")
         for g in c.children
         if g.dep_ == "pobj"
+    ]
+    # "took to the streets of Tbilisi": the place the streets belong to
+    direct += [
+        o
+        for g in list(direct)
+        if g.lemma_.lower() in PUBLIC_SPACES
+        for c in g.children
+        if c.dep_ == "prep" and c.lower_ in ("of", "in")
+        for o in c.children
+        if o.dep_ == "pobj"
     ]
     for place in (*direct, *places_under(tok, res)):
         e = res.location(place)
@@ -568,6 +581,9 @@ def _crowd_actor(tok: Any, res: ArgumentResolver) -> list[Entity]:
             if country is not None:
                 return [country]
     return []
+
+
+PUBLIC_SPACES = frozenset({"street", "square", "road", "avenue", "centre", "center", "capital"})
 
 
 def _material_pact(tok: Any) -> bool:

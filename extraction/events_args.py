@@ -500,7 +500,8 @@ class ArgumentResolver:
                     p = self._pronoun(c)
                     if p is not None:
                         found.append(p)
-                elif c.dep_ in ("compound", "nmod") and c.pos_ in ("PROPN", "NOUN"):
+                elif c.dep_ in ("compound", "nmod", "poss") and c.pos_ in ("PROPN", "NOUN"):
+                    # "the government's decision": the body the description names
                     found.extend(self._resolve_one(c, depth + 1))
             elif c.dep_ == "prep" and (
                 (c.lower_ == "of" and (lemma in AGENT_NOUNS or lemma in MEMBER_NOUNS))
