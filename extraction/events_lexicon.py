@@ -149,7 +149,12 @@ def container_of(tok: Any) -> Any | None:
     box = tok.head.head
     if tok.head.lower_ == "of" and box.lemma_.lower() in CONTAINER_NOUNS:
         return box
-    if tok.head.lower_ in ("in", "of", "worth") and (box.pos_ == "NUM" or box.ent_type_ == "MONEY"):
+    if tok.head.lower_ in ("in", "of", "worth") and (
+        box.pos_ == "NUM"
+        or box.ent_type_ == "MONEY"
+        # "60 million euros in aid": an amount the tagger did not mark as money
+        or (box.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in box.children))
+    ):
         return box
     return None
 

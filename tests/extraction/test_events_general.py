@@ -126,9 +126,9 @@ def test_test_launch_into_the_sea_is_mobilize(nlp: Any) -> None:
 def test_actor_choice(
     nlp: Any, text: str, etype: str, actors: set[str], recipients: set[str]
 ) -> None:
-    ev = of_type(run(nlp, text), etype)[0]
-    assert names(ev["actors"]) == actors
-    assert names(ev["recipients"]) == recipients
+    # ("traded fire" is an ASSAULT by both sides of its own)
+    found = [(names(e["actors"]), names(e["recipients"])) for e in of_type(run(nlp, text), etype)]
+    assert (actors, recipients) in found
 
 
 def test_joint_signing_is_one_event(nlp: Any) -> None:
@@ -307,9 +307,9 @@ def test_modes(nlp: Any, text: str, etype: str, mode: str) -> None:
 def test_aid_and_pairs(
     nlp: Any, text: str, etype: str, actors: set[str], recipients: set[str]
 ) -> None:
-    ev = of_type(run(nlp, text), etype)[0]
-    assert names(ev["actors"]) == actors
-    assert names(ev["recipients"]) == recipients
+    # ("traded fire" is an ASSAULT by both sides of its own)
+    found = [(names(e["actors"]), names(e["recipients"])) for e in of_type(run(nlp, text), etype)]
+    assert (actors, recipients) in found
 
 
 def test_protest_outside_an_embassy(nlp: Any) -> None:
