@@ -28,6 +28,7 @@ _PLACE_VOTE = 4  # per mention, in the half-vote units of entities_spans.LABEL_V
 _DEMONYM_VOTE = 4
 _ORG_HEAD_VOTE = 3
 _BIG_CITY = 1_000_000
+_LARGE_CITY = 300_000
 _SURNAME_SIMILARITY = 0.85
 _LONG_NAME_SIMILARITY = 0.95
 
@@ -63,11 +64,23 @@ def add_evidence(g: Group) -> None:
     text = g.cands[0].text
     if place is not None:
         # The model's PERSON for "Kiev" is overruled by a big city; its ORG for "Xinhua"
-        # (also a town) is overruled only by a country, state, continent or sea.
+        # (also a town) is overruled only by a country, state, continent or sea, a
+        # capital or a large city ("Dhaka", "Guayaquil" said as organisations).
         said = {k for k, v in g.raw.items() if v * 2 > n}
-        big_city = "ORG" not in said and place.population >= _BIG_CITY
+        big_city = (
+            "ORG" not in said and place.population >= _BIG_CITY
+        ) or place.population >= _LARGE_CITY or place.capital_of is not None
         dateline = text.isupper() and len(text) >= 5  # "JERUSALEM (AP) —"
-        if said & {"GPE", "LOC"} or not g.raw or place.kind != "city" or big_city or dateline:
+        # "Sylhet" or "Gulshan" said as a group: a place name that is no demonym
+        not_a_group = said == {"NORP"} and norp_country(text) is None
+        if (
+            said & {"GPE", "LOC"}
+            or not g.raw
+            or (place.kind != "city" and not (said == {"PERSON"} and place.kind != "country"))
+            or big_city
+            or dateline
+            or not_a_group
+        ):
             g.votes[place.entity_type] += _PLACE_VOTE * n
     elif set(g.raw) <= {"NORP", "GPE"} and looks_like_demonym(text):
         g.votes["NORP"] += _DEMONYM_VOTE * n

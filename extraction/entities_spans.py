@@ -487,12 +487,18 @@ def _person_clause_votes(doc: Any, e: int, cand: Candidate, lex: dict[str, froze
             return
 
 
-# Place nouns a name can modify: "the Kakuma refugee camp", "the Attari border crossing".
-_PLACE_HEADS = frozenset(
-    {"camp", "crossing", "valley", "district", "county", "province", "region", "airport",
-     "airbase", "base", "port", "checkpoint", "corridor", "border", "village", "town",
-     "city", "neighbourhood", "neighborhood", "refinery", "dam", "mine", "field", "strait"}
+# Place nouns a name can modify: "the Kakuma refugee camp", "the Attari border crossing"
+# (sites), "Sa Kaeo province", "the town of Kyaukphyu" (settlements and regions).
+_SITE_HEADS = frozenset(
+    {"camp", "crossing", "valley", "airport", "airbase", "base", "port", "checkpoint",
+     "corridor", "border", "refinery", "dam", "mine", "field", "strait", "depot", "prison"}
 )  # fmt: skip
+_AREA_HEADS = frozenset(
+    {"district", "county", "province", "region", "village", "town", "city", "township",
+     "state", "municipality", "neighbourhood", "neighborhood", "capital", "suburb",
+     "governorate", "prefecture", "department"}
+)  # fmt: skip
+_PLACE_HEADS = _SITE_HEADS | _AREA_HEADS
 
 
 def _classifier_votes(
@@ -511,8 +517,15 @@ def _classifier_votes(
         ):
             cand.votes["ORG"] += _CLAUSE_VOTE
             return
-    if cand.label == "PERSON" and e < len(doc):
-        root = doc[e - 1]
+    if s > 1 and doc[s - 1].lower_ == "of" and doc[s - 2].lemma_.lower() in _AREA_HEADS:
+        cand.votes["GPE"] += _CLAUSE_VOTE  # "the city of El Fasher", "the town of X"
+        return
+    root = doc[e - 1]
+    for child in root.children:  # "Kyaukphyu, the Rakhine town where ..."
+        if child.dep_ == "appos" and child.i > root.i and child.lemma_.lower() in _AREA_HEADS:
+            cand.votes["GPE"] += _CLAUSE_VOTE
+            return
+    if cand.label in ("PERSON", "ORG") and e < len(doc):
         head = root.head
         if (
             root.dep_ in ("compound", "nmod", "amod")
@@ -520,7 +533,10 @@ def _classifier_votes(
             and head.is_lower
             and head.lemma_.lower() in _PLACE_HEADS
         ):
-            cand.votes["LOC"] += _CLAUSE_VOTE
+            if head.lemma_.lower() in _AREA_HEADS:
+                cand.votes["GPE"] += _CLAUSE_VOTE  # "Sa Kaeo province"
+            elif cand.label == "PERSON":
+                cand.votes["LOC"] += _CLAUSE_VOTE
 
 
 _INSIDE_PREPS = frozenset({"in", "near", "across", "inside", "throughout", "around", "outside"})
