@@ -499,6 +499,11 @@ _AREA_HEADS = frozenset(
      "governorate", "prefecture", "department"}
 )  # fmt: skip
 _PLACE_HEADS = _SITE_HEADS | _AREA_HEADS
+# Group nouns a name can modify: "the Los Lobos gang", "the Wagner group".
+_GROUP_HEADS = frozenset(
+    {"gang", "group", "militia", "cartel", "faction", "network", "clan", "movement",
+     "party", "organisation", "organization", "outfit", "coalition", "alliance", "bloc"}
+)  # fmt: skip
 
 
 def _classifier_votes(
@@ -525,18 +530,25 @@ def _classifier_votes(
         if child.dep_ == "appos" and child.i > root.i and child.lemma_.lower() in _AREA_HEADS:
             cand.votes["GPE"] += _CLAUSE_VOTE
             return
-    if cand.label in ("PERSON", "ORG") and e < len(doc):
-        head = root.head
-        if (
-            root.dep_ in ("compound", "nmod", "amod")
-            and head.i >= e
-            and head.is_lower
-            and head.lemma_.lower() in _PLACE_HEADS
-        ):
-            if head.lemma_.lower() in _AREA_HEADS:
-                cand.votes["GPE"] += _CLAUSE_VOTE  # "Sa Kaeo province"
-            elif cand.label == "PERSON":
-                cand.votes["LOC"] += _CLAUSE_VOTE
+    head = root.head
+    if (
+        root.dep_ in ("compound", "nmod")
+        and head.i >= e
+        and head.is_lower
+        and head.lemma_.lower() in _GROUP_HEADS
+    ):
+        cand.votes["ORG"] += _CLAUSE_VOTE  # "the Los Lobos gang", "the Wagner group"
+        return
+    if cand.label in ("PERSON", "ORG") and e < len(doc) and (
+        root.dep_ in ("compound", "nmod", "amod")
+        and head.i >= e
+        and head.is_lower
+        and head.lemma_.lower() in _PLACE_HEADS
+    ):
+        if head.lemma_.lower() in _AREA_HEADS:
+            cand.votes["GPE"] += _CLAUSE_VOTE  # "Sa Kaeo province"
+        elif cand.label == "PERSON":
+            cand.votes["LOC"] += _CLAUSE_VOTE
 
 
 _INSIDE_PREPS = frozenset({"in", "near", "across", "inside", "throughout", "around", "outside"})

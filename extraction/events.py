@@ -20,6 +20,7 @@ from extraction.events_frames import (
     PLACE_TARGET_TYPES,
     content_recipients,
     noun_arguments,
+    organisers,
     places_under,
     subject_of,
     verb_arguments,
@@ -551,6 +552,9 @@ def _crowd_actor(tok: Any, res: ArgumentResolver) -> list[Entity]:
     subj, _ = subject_of(tok)  # "thousands took to the streets to protest": inherited
     if subj is None or subj.pos_ not in ("NOUN", "NUM", "PROPN"):
         return []
+    led = organisers(subj, res)  # "300 migrants, led by activists from X, rallied"
+    if led:
+        return led
     for t in list(subj.subtree)[:30]:
         e = res.entities.for_span(t)
         if e is not None and e.type == "ORG" and _modifies(t, subj):

@@ -114,6 +114,9 @@ DESCRIPTION_TYPES: dict[str, tuple[str, ...]] = {
         ("rebel", "militant", "insurgent", "militia", "group", "movement", "faction"), ("ORG",)
     ),
 }
+RIVAL_NOUNS = frozenset({"rival", "enemy", "opponent", "inmate", "prisoner", "gunman"})
+# Participles that tie people to the group they act for: "inmates belonging to X".
+AFFILIATION_VERBS = frozenset({"belong", "link", "affiliate", "tie", "loyal", "allied", "align"})
 # Descriptions whose first listed entity type wins over a more recent second type.
 PREFERRED_KIND = frozenset({"junta"})
 # A leader's government: "Starmer's government", "Trump's administration".
@@ -348,7 +351,7 @@ class ArgumentResolver:
                 if found:
                     return found[0]
         qualifier = " ".join(words[:-1]) or next(
-            (c.text for c in tok.children if c.dep_ in ("amod", "compound", "nmod")), ""
+            (c.text for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss")), ""
         )
         if not qualifier:
             return None
@@ -505,12 +508,29 @@ class ArgumentResolver:
                     found.extend(self._resolve_one(c, depth + 1))
             elif c.dep_ == "prep" and (
                 (c.lower_ == "of" and (lemma in AGENT_NOUNS or lemma in MEMBER_NOUNS))
-                or (c.lower_ in ("from", "for") and lemma in REPRESENTATIVE_NOUNS)
+                or (c.lower_ == "for" and lemma in REPRESENTATIVE_NOUNS)
+                or (
+                    c.lower_ == "from"
+                    and (
+                        lemma in REPRESENTATIVE_NOUNS
+                        or lemma in AGENT_NOUNS
+                        or lemma in MEMBER_NOUNS
+                        or lemma in RIVAL_NOUNS
+                    )
+                )
             ):  # "the leaders of France", "officials from both countries",
-                # "negotiators for the government", "supporters of the opposition party"
+                # "negotiators for the government", "supporters of the opposition party",
+                # "ships from the navy", "rivals from Los Choneros"
                 for g in c.children:
                     if g.dep_ == "pobj":
                         found.extend(self.resolve(g, depth + 1))
+            elif c.dep_ == "acl" and c.lemma_.lower() in AFFILIATION_VERBS:
+                # "inmates belonging to the Los Lobos gang", "fighters loyal to X"
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in ("to", "with"):
+                        for g in p.children:
+                            if g.dep_ == "pobj":
+                                found.extend(self.resolve(g, depth + 1))
         if not found and lemma in DESCRIPTION_TYPES and depth <= 1:
             e = self._description(tok, DESCRIPTION_TYPES[lemma])
             if e is not None:

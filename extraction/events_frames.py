@@ -156,7 +156,9 @@ def verb_arguments(
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
     subj, direct = subject_of(tok) if not passive else (None, True)
     if subj is not None:
-        actors = res.resolve(subj)
+        # "migrants, led by activists from X, rallied": the organisers march
+        led = organisers(subj, res) if entry.type == "PROTEST" else []
+        actors = led or res.resolve(subj)
     for c in tok.children:
         dep = c.dep_
         if dep == "prep" and entry.type == "PROTEST" and c.lower_ in PROTEST_PREPS:
@@ -362,6 +364,29 @@ def content_recipients(tok: Any, res: ArgumentResolver) -> list[Entity]:
     return out
 
 
+# Verbs whose "by" agent runs an event: "talks led by X", "the rally, organised by Y".
+ORGANISE_VERBS = frozenset(
+    {"lead", "organise", "organize", "stage", "call", "convene", "host", "chair", "hold",
+     "conduct", "carry", "mount", "launch", "claim", "spearhead", "head"}
+)  # fmt: skip
+
+
+def organisers(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """Who runs the event or crowd ``tok`` names: the "by" agent of a participle on it
+    ("the rally, organised by the opposition", "migrants, led by activists from X") or
+    of the passive verb it is the subject of ("the talks were led by A and B")."""
+    verbs = [c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ORGANISE_VERBS]
+    if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in ORGANISE_VERBS:
+        verbs.append(tok.head)
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ == "agent":
+                found = [e for g in c.children if g.dep_ == "pobj" for e in res.resolve(g)]
+                if found:
+                    return found
+    return []
+
+
 def noun_arguments(
     tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver
 ) -> tuple[list[Entity], list[Entity], list[Any], bool, Any]:
@@ -430,6 +455,8 @@ def noun_arguments(
                     if not found and entry.object:
                         found = nested_recipients([g], res)
                     recipients.extend(found)
+    if not actors:
+        actors = organisers(tok, res)  # "talks led by X", "a rally organised by Y"
     if not actors:
         direct = False
         pos = tok  # the token whose place in the clause the noun's event takes
