@@ -68,12 +68,15 @@ def add_evidence(g: Group) -> None:
         # capital or a large city ("Dhaka", "Guayaquil" said as organisations).
         said = {k for k, v in g.raw.items() if v * 2 > n}
         big_city = (
-            "ORG" not in said and place.population >= _BIG_CITY
-        ) or place.population >= _LARGE_CITY or place.capital_of is not None
+            ("ORG" not in said and place.population >= _BIG_CITY)
+            or place.population >= _LARGE_CITY
+            or place.capital_of is not None
+        )
         dateline = text.isupper() and len(text) >= 5  # "JERUSALEM (AP) —"
         # "Sylhet" or "Gulshan" said as a group: a place name that is no demonym
         not_a_group = said == {"NORP"} and norp_country(text) is None
-        if (
+        a_group = said == {"NORP"} and norp_country(text) is not None  # "Thai", not a town
+        if not a_group and (
             said & {"GPE", "LOC"}
             or not g.raw
             or (place.kind != "city" and not (said == {"PERSON"} and place.kind != "country"))

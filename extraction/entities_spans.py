@@ -315,9 +315,15 @@ def _repair(
     # "Trump administration", "UK government", "French presidency": the body is an ORG;
     # "this Alaska summit", "the NATO summit": a named meeting is an EVENT. The inner
     # name stays a mention of its own entity.
+    body = _function_body_end(doc, s, e, label, lex)
     if e < n and doc[e].is_alpha and word_key(doc[e].text) in lex["institutions"] and e - s <= 3:
         made.append(_widen(doc, full, cand, e, "ORG"))
         consumed = max(consumed, e + 1)
+    elif body is not None:
+        # "the Chinese foreign ministry", "the Malian transport ministry": a state body
+        # named by its function is an organisation (gold: "French presidency")
+        made.append(_widen(doc, full, cand, body, "ORG"))
+        consumed = max(consumed, body + 1)
     elif _COMPOUND.fullmatch(text):
         cand.parts = _compound_parts(cand)  # a "Trump-Putin summit" is not a named event
     elif (
@@ -434,6 +440,32 @@ def _extend_coordination(doc: Any, e: int) -> int:
     return last if saw_conj and last > e else e
 
 
+# Lower-case function words between a state's name and its body ("foreign ministry").
+_FUNCTION_WORDS = frozenset(
+    {"foreign", "defence", "defense", "interior", "home", "commerce", "trade", "finance",
+     "justice", "health", "economy", "economic", "energy", "information", "transport",
+     "external", "internal", "affairs", "security", "border", "election", "electoral",
+     "presidential", "education", "agriculture", "industry", "environment", "labour",
+     "labor", "culture", "water", "mining", "oil", "petroleum", "communications"}
+)  # fmt: skip
+_FUNCTION_BODIES = frozenset({"ministry", "office", "department", "commission", "agency"})
+
+
+def _function_body_end(
+    doc: Any, s: int, e: int, label: str, lex: dict[str, frozenset[str]]
+) -> int | None:
+    """Index of the body noun in "<state> <function words> <body>" ("Chinese foreign
+    ministry", "Georgian election commission"), or None."""
+    if label not in ("NORP", "GPE") or e - s > 3 or (s > 0 and doc[s - 1].tag_ == "POS"):
+        return None
+    j = e
+    while j < len(doc) and j - e < 2 and doc[j].is_lower and doc[j].lower_ in _FUNCTION_WORDS:
+        j += 1
+    if j == e or j >= len(doc) or doc[j].lower_ not in _FUNCTION_BODIES:
+        return None
+    return j
+
+
 def _widen(doc: Any, full: str, cand: Candidate, e: int, label: str) -> Candidate:
     end = doc[e].idx + len(doc[e].text)
     wide = Candidate(cand.start, end, full[cand.start : end], label, raw_label=label)
@@ -539,11 +571,15 @@ def _classifier_votes(
     ):
         cand.votes["ORG"] += _CLAUSE_VOTE  # "the Los Lobos gang", "the Wagner group"
         return
-    if cand.label in ("PERSON", "ORG") and e < len(doc) and (
-        root.dep_ in ("compound", "nmod", "amod")
-        and head.i >= e
-        and head.is_lower
-        and head.lemma_.lower() in _PLACE_HEADS
+    if (
+        cand.label in ("PERSON", "ORG")
+        and e < len(doc)
+        and (
+            root.dep_ in ("compound", "nmod", "amod")
+            and head.i >= e
+            and head.is_lower
+            and head.lemma_.lower() in _PLACE_HEADS
+        )
     ):
         if head.lemma_.lower() in _AREA_HEADS:
             cand.votes["GPE"] += _CLAUSE_VOTE  # "Sa Kaeo province"

@@ -156,3 +156,61 @@ def test_a_statement_that_another_party_must_act_is_a_request() -> None:
 
 def test_a_resolution_of_ones_own_is_no_request() -> None:
     assert not events(run("Britain said it must increase defence spending."), "REQUEST")
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "recipients"),
+    [
+        # organisers run the event
+        (
+            "Those talks were led by Pakistan's defence minister Khawaja Asif and his Taliban counterpart, Mullah Mohammad Yaqoob.",
+            "CONSULT",
+            {"Khawaja Asif", "Mullah Mohammad Yaqoob"},
+            set(),
+        ),
+        (
+            "The rally, organised by the opposition Coalition for Change, blocked Rustaveli Avenue in Tbilisi on Monday.",
+            "PROTEST",
+            {"Coalition for Change"},
+            set(),
+        ),
+        # both armies use force
+        (
+            "Thailand and Cambodia dispute the border. Thai and Cambodian troops exchanged fire along the border on Thursday.",
+            "ASSAULT",
+            {"Thailand", "Cambodia"},
+            set(),
+        ),
+        # a trade ban is a sanction on the country whose companies are named
+        (
+            "Japan and China are at odds. China banned exports of rare earths to Japanese companies.",
+            "SANCTION",
+            {"China"},
+            {"Japan"},
+        ),
+        # an amount in euros holds the aid
+        (
+            "The European Union announced 60 million euros in new humanitarian aid for Sudan.",
+            "AID",
+            {"European Union"},
+            {"Sudan"},
+        ),
+        (
+            "Ecuador is in crisis. Ecuadorian President Daniel Noboa declared a 60-day state of emergency in three provinces.",
+            "COERCE",
+            {"Daniel Noboa"},
+            set(),
+        ),
+    ],
+)
+def test_events_of_the_fifth_round(
+    text: str, etype: str, actors: set[str], recipients: set[str]
+) -> None:
+    found = events(run(text), etype)
+    assert (actors, recipients) in found, found
+
+
+def test_a_state_body_named_by_its_function_is_an_organisation() -> None:
+    result = run("The Malian transport ministry closed the airspace to Algeria.")
+    assert entity_type(result, "Malian transport ministry") == "ORG"
+    assert ({"Malian transport ministry"}, {"Algeria"}) in events(result, "SANCTION")
