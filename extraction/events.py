@@ -395,7 +395,16 @@ def _build(
     if not places and etype in ("CONSULT", "PROTEST"):  # "meet Trump in Washington"
         places = places_under(tok, res)
     location = _location(places, res)
-    if etype in PLACE_TARGET_TYPES and recipients:
+    if etype == "MOBILIZE":
+        # "moved battalions to Sa Kaeo province": a deployment's destination is where it
+        # happens, not whom it is aimed at; a named state or group stays the target
+        kept = [e for e in recipients if not res.is_subnational_place(e)]
+        if location is None:
+            location = next(
+                (_location_of(e) for e in recipients if res.is_subnational_place(e)), None
+            )
+        recipients = kept
+    elif etype in PLACE_TARGET_TYPES and recipients:
         recipients, location = _place_targets(recipients, location, res, {e.id for e in actors})
     elif etype in PLACE_TARGET_TYPES and location and location.get("country_code"):
         # "launched strikes in Kharkiv": the country of the place struck is the target
@@ -731,6 +740,14 @@ def _consult_roles(
     cc = location.get("country_code") if location else None
     parties = actors + recipients
     codes = {e.country_code for e in parties if e.country_code}
+    if cc and len(parties) == 2:
+        # "Lee will hold talks with Chinese President Xi in Shenzhen": one party of the
+        # venue's country hosts the other
+        hosts = [e for e in parties if e.country_code == cc]
+        if len(hosts) == 1 and hosts[0].type == "PERSON":
+            guest = next(e for e in parties if e is not hosts[0])
+            if guest.type == "PERSON" and guest.country_code != cc:
+                return "visit", [guest], hosts
     if cc and len(parties) >= 2 and all(e.country_code for e in parties):
         hosts = [e for e in parties if e.country_code == cc]
         guests = [e for e in parties if e.country_code != cc]

@@ -28,6 +28,11 @@ ANSWERS: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     ),
 }
 WINDOW = 2  # sentences: this one and the one before
+# Condemnations of an act the text has just reported: "Al-Shabaab rammed a car bomb into
+# the base. The AU condemned the attack" -> ACCUSE AU -> Al-Shabaab.
+CONDEMN = frozenset({"condemn", "denounce", "deplore", "decry", "criticise", "criticize"})
+CONDEMNED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
+CONDEMN_WINDOW = 3
 
 
 def _ids(refs: list[dict[str, Any]]) -> set[str]:
@@ -38,6 +43,9 @@ def link_answers(events: list[dict[str, Any]], sentence_index: dict[int, int]) -
     """Fill the recipients of answering events in place. ``sentence_index`` maps a
     sentence start offset to its position in the document."""
     for ev in events:
+        if ev["type"] == "ACCUSE" and not ev["recipients"] and ev["actors"]:
+            _link_condemnation(ev, events, sentence_index)
+            continue
         rule = ANSWERS.get(ev["type"])
         if rule is None or ev["recipients"] or not ev["actors"]:
             continue
@@ -63,3 +71,29 @@ def link_answers(events: list[dict[str, Any]], sentence_index: dict[int, int]) -
                 best = other
         if best is not None:
             ev["recipients"] = [dict(r) for r in best["actors"]]
+
+
+def _link_condemnation(
+    ev: dict[str, Any], events: list[dict[str, Any]], sentence_index: dict[int, int]
+) -> None:
+    """An ACCUSE by a condemnation verb with no named target takes the actor of the
+    latest hostile act reported just before it."""
+    if ev["trigger"]["lemma"] not in CONDEMN:
+        return
+    here = sentence_index.get(ev["sentence"]["start"])
+    if here is None:
+        return
+    accuser = _ids(ev["actors"])
+    best = None
+    for other in events:
+        if other is ev or other["type"] not in CONDEMNED_TYPES or not other["actors"]:
+            continue
+        there = sentence_index.get(other["sentence"]["start"])
+        if there is None or not 0 <= here - there < CONDEMN_WINDOW:
+            continue
+        if other["trigger"]["start"] >= ev["trigger"]["start"] or accuser & _ids(other["actors"]):
+            continue
+        if best is None or other["trigger"]["start"] > best["trigger"]["start"]:
+            best = other
+    if best is not None:
+        ev["recipients"] = [dict(r) for r in best["actors"]]

@@ -214,3 +214,28 @@ def test_a_state_body_named_by_its_function_is_an_organisation() -> None:
     result = run("The Malian transport ministry closed the airspace to Algeria.")
     assert entity_type(result, "Malian transport ministry") == "ORG"
     assert ({"Malian transport ministry"}, {"Algeria"}) in events(result, "SANCTION")
+
+
+def test_a_condemnation_targets_the_attacker_just_reported() -> None:
+    result = run(
+        "Al-Shabaab fighters attacked an African Union base in southern Somalia on Monday, killing nine soldiers. "
+        "African Union Commission chairperson Mahmoud Ali Youssouf condemned the cowardly terrorist attack."
+    )
+    assert ({"Mahmoud Ali Youssouf"}, {"Al-Shabaab"}) in events(result, "ACCUSE")
+
+
+def test_a_deployment_destination_is_a_place_not_a_target() -> None:
+    result = run(
+        "The Royal Thai Army moved tanks and two infantry battalions to Sa Kaeo province on Monday."
+    )
+    mob = [e for e in result["events"] if e["type"] == "MOBILIZE"]
+    assert mob and not mob[0]["recipients"] and mob[0]["location"] is not None
+
+
+def test_talks_in_one_partys_country_are_a_visit_by_the_other() -> None:
+    result = run(
+        "SEOUL, Nov. 12 (Yonhap) -- President Lee Jae-myung will hold summit talks with Chinese President Xi Jinping in Shenzhen on Nov. 18."
+    )
+    consult = [e for e in result["events"] if e["type"] == "CONSULT"]
+    assert consult and consult[0]["mode"] == "visit"
+    assert [a["name"] for a in consult[0]["actors"]] == ["Lee Jae-myung"]
