@@ -324,6 +324,9 @@ def _repair(
         # named by its function is an organisation (gold: "French presidency")
         made.append(_widen(doc, full, cand, body, "ORG"))
         consumed = max(consumed, body + 1)
+        # gold rule: a demonym inside a body's name is no entity of its own unless
+        # the article names it elsewhere
+        cand.optional = True
     elif _COMPOUND.fullmatch(text):
         cand.parts = _compound_parts(cand)  # a "Trump-Putin summit" is not a named event
     elif (
@@ -449,6 +452,11 @@ _FUNCTION_WORDS = frozenset(
      "labor", "culture", "water", "mining", "oil", "petroleum", "communications"}
 )  # fmt: skip
 _FUNCTION_BODIES = frozenset({"ministry", "office", "department", "commission", "agency"})
+# A state's armed or police body named by its demonym: "the Sudanese army", "Thai police",
+# "the Indian navy" (all gold sets of ours type these ORG); "US military support" is not
+# one (the noun modifies another), nor "Russian forces" or "Russian troops" (people).
+_FORCE_BODIES = frozenset({"army", "military", "navy", "police", "gendarmerie", "junta"})
+_FORCE_PAIRS = frozenset({("air", "force"), ("coast", "guard"), ("border", "guard")})
 
 
 def _function_body_end(
@@ -458,10 +466,17 @@ def _function_body_end(
     ministry", "Georgian election commission"), or None."""
     if label not in ("NORP", "GPE") or e - s > 3 or (s > 0 and doc[s - 1].tag_ == "POS"):
         return None
+    n = len(doc)
+    if e < n and doc[e].is_lower and doc[e].dep_ not in ("compound", "amod", "nmod"):
+        if doc[e].lower_ in _FORCE_BODIES:
+            return e  # "the Sudanese army said"
+    if e + 1 < n and (doc[e].lower_, doc[e + 1].lower_) in _FORCE_PAIRS:
+        if doc[e + 1].dep_ not in ("compound", "amod", "nmod"):
+            return e + 1  # "the Chinese coast guard"
     j = e
-    while j < len(doc) and j - e < 2 and doc[j].is_lower and doc[j].lower_ in _FUNCTION_WORDS:
+    while j < n and j - e < 2 and doc[j].is_lower and doc[j].lower_ in _FUNCTION_WORDS:
         j += 1
-    if j == e or j >= len(doc) or doc[j].lower_ not in _FUNCTION_BODIES:
+    if j == e or j >= n or doc[j].lower_ not in _FUNCTION_BODIES:
         return None
     return j
 

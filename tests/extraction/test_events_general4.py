@@ -239,3 +239,13 @@ def test_talks_in_one_partys_country_are_a_visit_by_the_other() -> None:
     consult = [e for e in result["events"] if e["type"] == "CONSULT"]
     assert consult and consult[0]["mode"] == "visit"
     assert [a["name"] for a in consult[0]["actors"]] == ["Lee Jae-myung"]
+
+
+def test_a_states_army_or_police_named_by_demonym_is_an_organisation() -> None:
+    result = run(
+        "The Sudanese army shelled RSF positions in El Fasher on Monday. Thai police arrested three protesters."
+    )
+    assert entity_type(result, "Sudanese army") == "ORG"
+    assert entity_type(result, "Thai police") == "ORG"
+    assert entity_type(result, "Thais") is None  # the demonym inside the body's name
+    assert ({"Sudanese army"}, {"RSF"}) in events(result, "ASSAULT")
