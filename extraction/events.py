@@ -107,7 +107,7 @@ def extract_events(
             continue
         if i in specific and ev["modality"] == "asserted":
             ev["modality"] = "planned"  # "agreed to expand patrols": the patrols are to come
-        ev["_weak"] = tok.idx < headline_end
+        ev["_weak"] = tok.idx < headline_end or _title_line(doc.text, tok.sent)
         if ev["type"] == "CONSULT" and ev["mode"] == "visit" and len(ev["actors"]) > 1:
             # "Macron and Starmer plan to visit Washington": two visits, one per visitor
             raw.extend(
@@ -158,6 +158,21 @@ def _headline_end(doc: Any) -> int:
     if not line or line[-1] in _FINAL_PUNCT or len(line.split()) > HEADLINE_MAX_TOKENS:
         return 0
     return nl
+
+
+def _title_line(text: str, sent: Any) -> bool:
+    """A short line of its own without final punctuation: a heading or a related-links
+    title inside the page ("China welcomes 'return to constitutional order'"). Like the
+    headline, it may only add a mention to an event the body states."""
+    start = sent.start_char
+    end = start + len(sent.text.rstrip())  # the sentence may carry its line break
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return False  # the sentence shares its line with other text
+    line = text[start:end].rstrip().rstrip("\"'”’)")  # a title may end on a quote
+    return bool(line) and line[-1] not in ".!?:;…" and len(line.split()) <= HEADLINE_MAX_TOKENS
 
 
 # -- suppression -----------------------------------------------------------------

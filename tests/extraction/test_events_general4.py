@@ -249,3 +249,13 @@ def test_a_states_army_or_police_named_by_demonym_is_an_organisation() -> None:
     assert entity_type(result, "Thai police") == "ORG"
     assert entity_type(result, "Thais") is None  # the demonym inside the body's name
     assert ({"Sudanese army"}, {"RSF"}) in events(result, "ASSAULT")
+
+
+def test_related_link_titles_inside_the_page_state_no_events() -> None:
+    text = (
+        "Kenya and Uganda held talks in Nairobi on Monday.\n\nRead more:\n"
+        "Somalia accuses Ethiopia of violating its sovereignty\n"
+        "Sudan army shells RSF positions\n\nThe talks will continue next week."
+    )
+    result = run(text)
+    assert {e["type"] for e in result["events"]} == {"CONSULT"}, result["events"]
