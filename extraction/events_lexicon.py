@@ -242,7 +242,11 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         tok.dep_ in ("dobj", "nsubjpass", "conj") and tok.head.lemma_.lower() in e.governor
     ):
         return False
-    if e.object_not and any(o.lemma_.lower() in e.object_not for o in object_tokens(tok)):
+    if e.object_not and any(
+        o.lemma_.lower() in e.object_not
+        # "a charge the Emirates deny": the relative clause's head is its object
+        for o in (*object_tokens(tok), *((tok.head,) if tok.dep_ == "relcl" else ()))
+    ):
         return False
     # "called Scholz on Tuesday": a proper-name "oprd" is a misparsed object
     has_oprd = any(c.dep_ == "oprd" and c.pos_ != "PROPN" for c in children) or any(

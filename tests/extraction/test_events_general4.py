@@ -259,3 +259,12 @@ def test_related_link_titles_inside_the_page_state_no_events() -> None:
     )
     result = run(text)
     assert {e["type"] for e in result["events"]} == {"CONSULT"}, result["events"]
+
+
+def test_denying_a_charge_is_not_coded_but_denying_entry_is_a_refusal() -> None:
+    result = run(
+        "Sudan's government accuses the UAE of arming the RSF, a charge the Emirates deny. "
+        "Cambodia's defence ministry denied targeting civilians. Serbia denied entry to the Croatian delegation."
+    )
+    rejects = events(result, "REJECT")
+    assert len(rejects) == 1 and rejects[0][0] == {"Serbia"}, rejects
