@@ -467,12 +467,15 @@ def _function_body_end(
     if label not in ("NORP", "GPE") or e - s > 3 or (s > 0 and doc[s - 1].tag_ == "POS"):
         return None
     n = len(doc)
-    if e < n and doc[e].is_lower and doc[e].dep_ not in ("compound", "amod", "nmod"):
-        if doc[e].lower_ in _FORCE_BODIES:
-            return e  # "the Sudanese army said"
-    if e + 1 < n and (doc[e].lower_, doc[e + 1].lower_) in _FORCE_PAIRS:
-        if doc[e + 1].dep_ not in ("compound", "amod", "nmod"):
-            return e + 1  # "the Chinese coast guard"
+    heads = ("compound", "amod", "nmod")  # a body noun that modifies another names no body
+    if e < n and doc[e].is_lower and doc[e].dep_ not in heads and doc[e].lower_ in _FORCE_BODIES:
+        return e  # "the Sudanese army said"
+    if (
+        e + 1 < n
+        and (doc[e].lower_, doc[e + 1].lower_) in _FORCE_PAIRS
+        and doc[e + 1].dep_ not in heads
+    ):
+        return e + 1  # "the Chinese coast guard"
     j = e
     while j < n and j - e < 2 and doc[j].is_lower and doc[j].lower_ in _FUNCTION_WORDS:
         j += 1

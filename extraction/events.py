@@ -28,6 +28,7 @@ from extraction.events_frames import (
 from extraction.events_lexicon import (
     Entry,
     Lexicon,
+    container_of,
     load_lexicon,
     mode_from_cues,
     object_tokens,
@@ -235,17 +236,36 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
     # "the proposed deal", "an agreed plan": a participle modifying a noun names no act
     if entry.pos == "VERB" and tok.dep_ == "amod":
         return True
+    # "accuses India of funding and arming the TTP" parsed with "arming" joined to
+    # "accuses": still the content of the accusation
+    if (
+        tok.dep_ == "conj"
+        and tok.tag_ == "VBG"
+        and head.i in matches
+        and matches[head.i].type == "ACCUSE"
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    ):
+        return True
+    # "the 1,500 Russian soldiers stationed in Transnistria": a standing deployment
+    if entry.type == "MOBILIZE" and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return True
     # "Europe insists that the US must provide guarantees": what is demanded, refused or
     # threatened is the content of that act, not an event of its own.
     # An accusation's nominal object stays a fact ("condemned Russia's invasion").
     t = tok
     clausal = False
     for _ in range(4):
-        if t.dep_ not in ("ccomp", "xcomp", "dobj", "pobj", "prep", "conj") or t.head is t:
+        if t.dep_ not in ("ccomp", "xcomp", "dobj", "pobj", "prep", "conj", "pcomp") or t.head is t:
             break
-        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.pos_ in ("VERB", "AUX"):
+        if (
+            t.dep_ == "conj"
+            and t.pos_ in ("VERB", "AUX")
+            and t.head.pos_ in ("VERB", "AUX")
+            and t.head.dep_ != "pcomp"  # "accused X of funding and arming Y": one content
+        ):
             break  # "denounced the decision and said Budapest would veto": a second act
-        clausal = clausal or t.dep_ in ("ccomp", "xcomp")
+        # "accused Chisinau of imposing a blockade": what is alleged is content
+        clausal = clausal or t.dep_ in ("ccomp", "xcomp", "pcomp")
         t = t.head
         governing = matches.get(t.i)
         if governing is not None and (
@@ -352,6 +372,9 @@ def _build(
         # PLOVER: signing an agreement is SUPPORT, but military, security and economic
         # cooperation is COOPERATE ("signed a security pact", "inked a trade deal")
         etype = "COOPERATE"
+    if etype == "SUPPORT" and entry.pos == "NOUN" and container_of(tok) is not None:
+        # "60 million euros in energy support for Moldova": money given is aid
+        etype, mode = "AID", "economic"
     info = lex.types[etype]
     if not recipients and etype in ("THREATEN", "REQUEST", "AGREE"):
         # "warned that Washington could extend tariffs to Canadian beef", "offered to
@@ -434,8 +457,10 @@ def _build(
             )
             if host is not None:
                 recipients = [host]
-        if mode is None and len(actors) + len(recipients) < 2:
-            return None  # "held a cabinet meeting": no second party, an internal meeting
+        if mode in (None, "phone") and len(actors) + len(recipients) < 2:
+            # "held a cabinet meeting", "called the ban coercion": no second party (a
+            # visit names its place instead: "Lula will visit Beijing")
+            return None
     if not recipients and etype in DIRECTED_TYPES:
         return None  # "welcomed the decision", "backed the mediation": directed at nobody named
     source, claimed = _reported_by(tok, res, {e.id for e in actors})

@@ -701,7 +701,15 @@ class ArgumentResolver:
         return []
 
     def _as_actor(self, ent: Entity, tok: Any | None) -> Entity:
-        """A capital standing for its government becomes the country ("Moscow said")."""
+        """A capital standing for its government becomes the country ("Moscow said");
+        Brussels stands for the European Union when the article names it."""
+        if ent.type == "GPE" and norm(ent.name) == "brussels":
+            union = next(
+                (self._by_alias[a] for a in ("european union", "eu") if a in self._by_alias),
+                None,
+            )
+            if union is not None and union.type == "ORG":
+                return union
         if ent.type == "GPE":
             iso = capital_of(ent.name) or (capital_of(tok.text) if tok is not None else None)
             if iso and iso in self._country_of_iso:

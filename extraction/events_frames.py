@@ -13,6 +13,8 @@ from extraction.events_args import AGENT_NOUNS, GOODS_NOUNS, ArgumentResolver
 from extraction.events_lexicon import Entry, Lexicon, container_of, object_tokens
 from extraction.types import Entity
 
+# Verbs whose direct object is a topic, never a party: "discussed North Korea".
+TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "review", "examine", "explore"})
 # Prepositions whose object receives the act ("sanctions against X", "talks with X").
 RECIPIENT_PREPS = frozenset(
     {"to", "with", "against", "on", "for", "towards", "toward", "at", "into", "of", "upon"}
@@ -174,6 +176,8 @@ def verb_arguments(
             continue
         if dep == "oprd" and c.pos_ == "PROPN":
             dep = "dobj"  # "called Scholz on Tuesday" misparsed as a predicate
+        if dep == "dobj" and tok.lemma_.lower() in TOPIC_VERBS:
+            continue  # "to discuss North Korea": what is talked about, not who
         if dep in ("dobj", "dative", "nsubjpass") or (
             dep == "prep"
             and (

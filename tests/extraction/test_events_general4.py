@@ -268,3 +268,45 @@ def test_denying_a_charge_is_not_coded_but_denying_entry_is_a_refusal() -> None:
     )
     rejects = events(result, "REJECT")
     assert len(rejects) == 1 and rejects[0][0] == {"Serbia"}, rejects
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # what is alleged is content, every conjunct of it
+        ("Pakistan accuses India of funding and arming the TTP.", "AID"),
+        ("Russia accused Moldova of imposing an economic blockade on Transnistria.", "COERCE"),
+        # a standing deployment is no act
+        (
+            "The 1,500 Russian soldiers stationed in Transnistria guarantee its existence.",
+            "MOBILIZE",
+        ),
+        # a court striking down a decree attacks nobody
+        ("Ecuador's Constitutional Court struck down the decree last month.", "ASSAULT"),
+        # hitting back at remarks is criticism, not force
+        (
+            "Bangladesh hit back at India within hours, calling the remarks unwarranted interference.",
+            "ASSAULT",
+        ),
+        # a call to nobody
+        (
+            "Japan's Chief Cabinet Secretary Minoru Kihara called the export ban unacceptable.",
+            "CONSULT",
+        ),
+    ],
+)
+def test_no_event_of_that_type(text: str, absent: str) -> None:
+    assert not events(run(text), absent), run(text)["events"]
+
+
+def test_money_in_support_is_aid_and_brussels_is_the_union() -> None:
+    result = run(
+        "The European Union is Moldova's largest partner. "
+        "Brussels announced a further 60 million euros in energy support for Moldova this month."
+    )
+    assert ({"European Union"}, {"Moldova"}) in events(result, "AID")
+
+
+def test_a_discussed_topic_is_no_party() -> None:
+    result = run("Lee Jae-myung and Xi Jinping are expected to discuss North Korea on Friday.")
+    assert all("North Korea" not in a | r for a, r in events(result, "CONSULT"))
