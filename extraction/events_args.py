@@ -442,7 +442,10 @@ class ArgumentResolver:
         named = self._named_members(tok, depth)
         if named:
             return named  # "European nations such as Britain and France"
-        if lemma in STATE_REPRESENTATIVES:
+        named_subject = tok.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "appos" and self.entities.for_span(c) is not None for c in tok.children
+        )  # "Beijing's special envoy, Deng Xijun, met ...": the named envoy acts
+        if lemma in STATE_REPRESENTATIVES and not named_subject:
             # "summoned China's ambassador, Jing Quan": an envoy stands for the state
             # that sends it (gold rule), even when the envoy is named
             states = [

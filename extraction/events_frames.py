@@ -13,6 +13,7 @@ from extraction.events_args import AGENT_NOUNS, GOODS_NOUNS, ArgumentResolver
 from extraction.events_lexicon import Entry, Lexicon, container_of, object_tokens
 from extraction.types import Entity
 
+REPORT_VERBS = frozenset({"say", "report", "announce", "confirm", "state", "tell"})
 # Verbs whose direct object is a topic, never a party: "discussed North Korea".
 TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "review", "examine", "explore"})
 # Prepositions whose object receives the act ("sanctions against X", "talks with X").
@@ -161,6 +162,25 @@ def verb_arguments(
         # "migrants, led by activists from X, rallied": the organisers march
         led = organisers(subj, res) if entry.type == "PROTEST" else []
         actors = led or res.resolve(subj)
+        if not actors and subj.dep_ == "dobj" and subj.head.lemma_.lower() in OBJECT_CONTROL:
+            # "the air force said it sent F-16 jets to strike ...": unnamed jets or troops
+            # act for whoever sent them
+            sender, _ = subject_of(subj.head)
+            if sender is not None:
+                actors = res.resolve(sender)
+    elif (
+        passive
+        and entry.type == "COERCE"
+        and not any(c.dep_ == "agent" for c in tok.children)
+        and tok.dep_ == "ccomp"
+        and tok.head.lemma_.lower() in REPORT_VERBS
+    ):
+        # "the National Police reported that 68 gang members were arrested": the body
+        # that reports arrests made them
+        sayer = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if sayer is not None:
+            actors = [e for e in res.resolve(sayer) if e.type in ("ORG", "GPE")]
+            direct = False
     for c in tok.children:
         dep = c.dep_
         if dep == "prep" and entry.type == "PROTEST" and c.lower_ in PROTEST_PREPS:

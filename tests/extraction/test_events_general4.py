@@ -310,3 +310,35 @@ def test_money_in_support_is_aid_and_brussels_is_the_union() -> None:
 def test_a_discussed_topic_is_no_party() -> None:
     result = run("Lee Jae-myung and Xi Jinping are expected to discuss North Korea on Friday.")
     assert all("North Korea" not in a | r for a, r in events(result, "CONSULT"))
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "recipients"),
+    [
+        # unnamed jets act for whoever sent them
+        (
+            "Cambodia and Thailand clashed. The Royal Thai Air Force said it sent F-16 jets to strike Cambodian artillery positions on Sunday.",
+            "ASSAULT",
+            {"Royal Thai Air Force"},
+            {"Cambodia"},
+        ),
+        # arrests reported by a police body were made by it
+        (
+            "The National Police reported that 68 suspected members of the Los Lobos gang were arrested over the weekend.",
+            "COERCE",
+            {"National Police"},
+            {"Los Lobos"},
+        ),
+        (
+            "Al-Shabaab fighters rammed a car bomb into an African Union base in southern Somalia on Monday.",
+            "ASSAULT",
+            {"Al-Shabaab"},
+            {"African Union"},
+        ),
+    ],
+)
+def test_events_of_the_sixth_round(
+    text: str, etype: str, actors: set[str], recipients: set[str]
+) -> None:
+    found = events(run(text), etype)
+    assert (actors, recipients) in found, found
