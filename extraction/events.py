@@ -222,8 +222,14 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
     # trigger verb of the same type names the same happening
     if tok.dep_ == "dobj" and head.i in matches and matches[head.i].type == entry.type:
         return True
-    # "travel to Beijing to meet Xi": the purpose clause is the same happening
-    if tok.dep_ == "advcl" and head.i in matches and matches[head.i].type == entry.type:
+    # "travel to Beijing to meet Xi": the purpose clause is the same happening (a clause
+    # with a subject of its own is another act: "X accused A, while Y accused B")
+    if (
+        tok.dep_ == "advcl"
+        and head.i in matches
+        and matches[head.i].type == entry.type
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    ):
         return True
     # "marched in Nairobi to demand lower taxes": the protest's aim is the protest
     if tok.dep_ in ("advcl", "xcomp") and head.i in matches and matches[head.i].type == "PROTEST":

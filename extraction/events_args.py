@@ -435,7 +435,11 @@ class ArgumentResolver:
                         if subject is not None and subject.type in ("PERSON", "ORG"):
                             return [subject]
             return [self._as_actor(ent, tok)]
-        if depth > 1 or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        # a noun tagged as a verb in an argument slot ("dismissed the US move as ...")
+        nominal = tok.pos_ in ("NOUN", "PROPN", "ADJ") or (
+            tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj", "nsubjpass")
+        )
+        if depth > 1 or not nominal:
             return []
         lemma = tok.lemma_.lower()
         found: list[Entity] = []

@@ -180,6 +180,15 @@ def _temporal(prep: Any) -> bool:
 
 def _conditions_hold(e: Entry, tok: Any) -> bool:
     children = list(tok.children)
+    # "dismissed the US move as a gift": the "as" of a secondary predicate may hang
+    # under the object
+    children += [
+        c
+        for o in tok.children
+        if o.dep_ == "dobj"
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+    ]
     box = container_of(tok)
     if box is not None:  # "a package of military aid to Ukraine": the box's "to" counts
         children += [c for c in box.children if c.i != tok.head.i]
