@@ -19,6 +19,7 @@ from extraction.events_args import ArgumentResolver
 from extraction.events_frames import (
     PLACE_TARGET_TYPES,
     content_recipients,
+    nested_recipients,
     noun_arguments,
     organisers,
     places_under,
@@ -234,6 +235,12 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
     # "marched in Nairobi to demand lower taxes": the protest's aim is the protest
     if tok.dep_ in ("advcl", "xcomp") and head.i in matches and matches[head.i].type == "PROTEST":
         return True
+    # "would begin a national strike to demand that ...": the same, through a light verb
+    if tok.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "dobj" and c.i in matches and matches[c.i].type == "PROTEST"
+        for c in head.children
+    ):
+        return True
     # "Brazil should support ...": a recommendation, not an act
     if any(
         c.dep_ == "aux" and c.lower_ in ("should", "ought") for c in (*tok.children, *head.children)
@@ -382,6 +389,10 @@ def _build(
         # "60 million euros in energy support for Moldova": money given is aid
         etype, mode = "AID", "economic"
     info = lex.types[etype]
+    if not recipients and etype == "PROTEST":
+        recipients = [
+            e for e in _protest_aim_targets(tok, res) if e.id not in {a.id for a in actors}
+        ]
     if not recipients and etype in ("THREATEN", "REQUEST", "AGREE"):
         # "warned that Washington could extend tariffs to Canadian beef", "offered to
         # mediate between A and B": the party named in the content is the target
@@ -582,6 +593,30 @@ def _blamed_party(tok: Any, res: ArgumentResolver) -> list[Entity]:
 PROTESTER_NOUNS = frozenset(
     {"protester", "protestor", "demonstrator", "activist", "marcher", "picketer", "striker"}
 )
+
+
+AIM_VERBS = frozenset({"demand", "call", "urge", "press", "denounce", "oppose", "reject"})
+
+
+def _protest_aim_targets(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """Whom a protest is aimed at, from its purpose clause: "marched to demand that
+    Noboa reinstate subsidies", "began a strike to demand the government's resignation"."""
+    verbs = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
+    out: list[Entity] = []
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in AIM_VERBS:
+                for g in c.children:
+                    if g.dep_ == "ccomp":  # "demand that Noboa reinstate ..."
+                        out.extend(
+                            e
+                            for s in g.children
+                            if s.dep_ in ("nsubj", "nsubjpass")
+                            for e in res.resolve(s)
+                        )
+                    elif g.dep_ == "dobj":  # "demanding the resignation of the government"
+                        out.extend(res.resolve(g) or nested_recipients([g], res))
+    return [e for e in out if e.type != "NORP"]
 
 
 def _protest_shaped(tok: Any) -> bool:

@@ -645,6 +645,15 @@ class ArgumentResolver:
             if subj is not None and (tok.dep_ == "poss" or t.lemma_.lower() in _SAY_VERBS):
                 found = [e for e in self._resolve_one(subj, 1) if e.type in ("GPE", "ORG")]
                 return found[0] if found else None
+            if (
+                t.dep_ == "acl"
+                and t.head.pos_ in ("NOUN", "PROPN")
+                and t.lemma_.lower() in _SAY_VERBS
+            ):
+                # "the organization, CONAIE, announced that it would ..." parsed with
+                # "announced" hanging under the noun: the noun is the speaker
+                found = [e for e in self._resolve_one(t.head, 1) if e.type in ("GPE", "ORG")]
+                return found[0] if found else None
             if t.head is t:
                 return None
             t = t.head

@@ -342,3 +342,42 @@ def test_events_of_the_sixth_round(
 ) -> None:
     found = events(run(text), etype)
     assert (actors, recipients) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "recipients"),
+    [
+        # a protest is aimed at whom its purpose clause makes demands of
+        (
+            "Thousands of Kenyans marched in Nairobi on Tuesday to demand that President William Ruto withdraw the finance bill.",
+            "PROTEST",
+            {"Kenyans"},
+            {"William Ruto"},
+        ),
+        # "the organization, CONAIE, announced that it would ..." misparsed
+        (
+            "Ecuador's largest indigenous organization, CONAIE, announced on Sunday that it would begin an indefinite national strike to demand that Noboa reinstate diesel subsidies.",
+            "PROTEST",
+            {"CONAIE"},
+            {"Noboa"},
+        ),
+        # each clause with its own subject is its own act
+        (
+            "Cambodian leader Hun Manet accused Thailand of aggression, while Thai army spokesman Winthai Suvaree accused Cambodia of planting mines.",
+            "ACCUSE",
+            {"Winthai Suvaree"},
+            {"Cambodia"},
+        ),
+        (
+            "Parliament speaker Shalva Papuashvili dismissed the US move as a gift to the radical opposition.",
+            "ACCUSE",
+            {"Shalva Papuashvili"},
+            {"United States"},
+        ),
+    ],
+)
+def test_events_of_the_seventh_round(
+    text: str, etype: str, actors: set[str], recipients: set[str]
+) -> None:
+    found = events(run(text), etype)
+    assert (actors, recipients) in found, found
