@@ -478,6 +478,14 @@ def _build(
             # "held a cabinet meeting", "called the ban coercion": no second party (a
             # visit names its place instead: "Lula will visit Beijing")
             return None
+    if (
+        etype in ("SUPPORT", "COOPERATE")
+        and tok.lemma_.lower() in SIGN_VERBS
+        and mod in ("planned", "possible")
+        and not negated
+    ):
+        # "are expected to sign a memorandum": a promise to sign is AGREE (PLOVER)
+        etype, mode = "AGREE", None
     if not recipients and etype in DIRECTED_TYPES:
         return None  # "welcomed the decision", "backed the mediation": directed at nobody named
     source, claimed = _reported_by(tok, res, {e.id for e in actors})

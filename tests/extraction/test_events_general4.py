@@ -381,3 +381,9 @@ def test_events_of_the_seventh_round(
 ) -> None:
     found = events(run(text), etype)
     assert (actors, recipients) in found, found
+
+
+def test_a_planned_signing_is_agree() -> None:
+    result = run("Ghana and Togo will sign a security pact next week.")
+    assert ({"Ghana", "Togo"}, set()) in events(result, "AGREE")
+    assert not events(result, "COOPERATE") and not events(result, "SUPPORT")
