@@ -444,7 +444,7 @@ def _extend_coordination(doc: Any, e: int) -> int:
 
 
 # Lower-case function words between a state's name and its body ("foreign ministry").
-_FUNCTION_WORDS = frozenset(
+_OFFICE_WORDS = frozenset(
     {"foreign", "defence", "defense", "interior", "home", "commerce", "trade", "finance",
      "justice", "health", "economy", "economic", "energy", "information", "transport",
      "external", "internal", "affairs", "security", "border", "election", "electoral",
@@ -477,7 +477,7 @@ def _function_body_end(
     ):
         return e + 1  # "the Chinese coast guard"
     j = e
-    while j < n and j - e < 2 and doc[j].is_lower and doc[j].lower_ in _FUNCTION_WORDS:
+    while j < n and j - e < 2 and doc[j].is_lower and doc[j].lower_ in _OFFICE_WORDS:
         j += 1
     if j == e or j >= n or doc[j].lower_ not in _FUNCTION_BODIES:
         return None
