@@ -30,12 +30,13 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from extraction.entities_merge import Group, add_evidence, merge, norp_country
+from extraction.entities_merge import Group, add_evidence, merge
 from extraction.entities_names import (
     collapse,
     demonym_places,
     demonym_plural,
     doc_text,
+    norp_country,
     text_key,
 )
 from extraction.entities_recall import complete

@@ -13,10 +13,10 @@ from collections import Counter
 from typing import Any
 
 from extraction.entities_names import (
-    demonym_places,
     demonym_plural,
     lexicon,
     looks_like_demonym,
+    norp_country,
     same_person_name,
     similar,
     text_key,
@@ -145,21 +145,6 @@ def merge(groups: list[Group], links: list[tuple[str, str]]) -> list[list[Group]
     for i, g in enumerate(groups):
         clusters.setdefault(find(i), []).append(g)
     return list(clusters.values())
-
-
-def norp_country(text: str) -> str | None:
-    """The country a demonym names: "Russian(s)" -> RU, "Philippine" -> PH (the country
-    is named in the plural), "North Korean" -> KP; None for continents and unknowns."""
-    gaz = get_gazetteer()
-    code = gaz.demonym_country(text)
-    if code:
-        return code
-    stem = text.rstrip("s") if text.endswith(("ans", "is")) else text
-    for guess in (*demonym_places(stem), text + "s"):
-        place = gaz.lookup(guess)
-        if place is not None and place.kind == "country":
-            return place.country_code
-    return None
 
 
 def _merge_people(groups: list[Group], union: Any, find: Any) -> None:

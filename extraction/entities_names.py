@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from extraction.gazetteer import get_gazetteer
+
 _TITLES = Path(__file__).parent / "data" / "entities_titles.json"
 
 _NON_WORD = re.compile(r"[\W_]+")
@@ -134,3 +136,18 @@ def same_person_name(a: list[str], b: list[str]) -> bool:
     return similar(fa, fb) >= 0.75 or (
         min(len(fa), len(fb)) >= 3 and (fa.startswith(fb) or fb.startswith(fa))
     )
+
+
+def norp_country(text: str) -> str | None:
+    """The country a demonym names: "Russian(s)" -> RU, "Philippine" -> PH (the country
+    is named in the plural), "North Korean" -> KP; None for continents and unknowns."""
+    gaz = get_gazetteer()
+    code = gaz.demonym_country(text)
+    if code:
+        return code
+    stem = text.rstrip("s") if text.endswith(("ans", "is")) else text
+    for guess in (*demonym_places(stem), text + "s"):
+        place = gaz.lookup(guess)
+        if place is not None and place.kind == "country":
+            return place.country_code
+    return None

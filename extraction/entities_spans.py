@@ -29,7 +29,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from extraction.entities_names import POSSESSIVE, doc_text, lexicon, looks_like_demonym, word_key
+from extraction.entities_names import (
+    POSSESSIVE,
+    doc_text,
+    lexicon,
+    norp_country,
+    word_key,
+)
 from extraction.entities_titles import scan_title
 from extraction.gazetteer import get_gazetteer
 
@@ -362,6 +368,10 @@ def _is_name(
         return False  # "State" in "Secretary of State", "National Security" in "... Adviser"
     if label == "NORP" and all(w in lex["compass_adjectives"] for w in words):
         return False  # "the Western alliance"
+    if label == "ORG" and len(words) == 1 and words[0] in lex["generic_bodies"]:
+        return False  # "Home > Politics", "Parliament", "Customs": no particular body
+    if label == "ORG" and len(words) == 1 and words[0] in lex["non_org_acronyms"]:
+        return False  # "EXPLAINER", "ANALYSIS", "END" labels
     # Headings and table labels ("Challenges to Achieving a Ceasefire"): a title-cased
     # phrase with function words that fills most of a short line without a full stop.
     if e - s >= 3 and any(t.lower_ in _FUNCTION_WORDS and t.is_lower for t in doc[s:e]):
@@ -635,7 +645,11 @@ def _place_votes(doc: Any, e: int, cand: Candidate) -> None:
     if (
         locative
         and root.head.lower_ != "outside"
-        and (cand.label == "PERSON" or (cand.label == "NORP" and not looks_like_demonym(cand.text)))
+        and (
+            cand.label == "PERSON"
+            # "in Gulshan", "near Chaman": a group name no country's demonym explains
+            or (cand.label == "NORP" and norp_country(cand.text) is None)
+        )
     ):
         cand.votes["GPE"] += _INSIDE_VOTE
         return

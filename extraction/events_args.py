@@ -20,7 +20,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from extraction.entities_merge import norp_country
+from extraction.entities_names import norp_country
 from extraction.gazetteer import lookup
 from extraction.types import Entity, EntityIndex
 

@@ -387,3 +387,12 @@ def test_a_planned_signing_is_agree() -> None:
     result = run("Ghana and Togo will sign a security pact next week.")
     assert ({"Ghana", "Togo"}, set()) in events(result, "AGREE")
     assert not events(result, "COOPERATE") and not events(result, "SUPPORT")
+
+
+def test_site_sections_and_bare_institution_words_are_no_organisations() -> None:
+    result = run(
+        "Home\nPolitics\nDiplomacy\nEXPLAINER\n\nParliament approved the budget on Monday, "
+        "and Customs seized the goods in Kenya."
+    )
+    orgs = {e["name"] for e in result["entities"] if e["type"] == "ORG"}
+    assert not orgs & {"Home", "Politics", "Diplomacy", "EXPLAINER", "Parliament", "Customs"}, orgs
