@@ -480,12 +480,8 @@ def _function_body_end(
     heads = ("compound", "amod", "nmod")  # a body noun that modifies another names no body
     if e < n and doc[e].is_lower and doc[e].dep_ not in heads and doc[e].lower_ in _FORCE_BODIES:
         return e  # "the Sudanese army said"
-    if (
-        e + 1 < n
-        and (doc[e].lower_, doc[e + 1].lower_) in _FORCE_PAIRS
-        and doc[e + 1].dep_ not in heads
-    ):
-        return e + 1  # "the Chinese coast guard"
+    if e + 1 < n and (doc[e].lower_, doc[e + 1].lower_) in _FORCE_PAIRS:
+        return e + 1  # "the Chinese coast guard", "Chinese coast guard ships"
     j = e
     while j < n and j - e < 2 and doc[j].is_lower and doc[j].lower_ in _OFFICE_WORDS:
         j += 1

@@ -466,6 +466,18 @@ def _build(
         country = res.country_entity(location["country_code"])
         if country is not None and country.id not in {e.id for e in actors}:
             recipients = [country]
+    if (
+        etype == "PROTEST"
+        and tok.lemma_.lower() == "protest"
+        and actors
+        and all(e.type == "GPE" for e in actors)
+    ):
+        # "the Philippines protested": a state's protest is verbal disapproval (CAMEO 11)
+        etype, mode = "ACCUSE", "disapprove"
+    if etype == "MOBILIZE" and mode == "weapons" and recipients and entry.pos == "VERB":
+        # "fired a barrage of rockets at northern Israel": weapons fired at a party are
+        # an attack, not a test
+        etype, mode = "ASSAULT", "heavy-weapons"
     if etype == "CONSULT":
         mode, actors, recipients = _consult_roles(mode, actors, recipients, location)
         if mode == "visit" and not recipients and location and location.get("country_code"):
@@ -520,6 +532,8 @@ def _build(
         "negated": negated,
         "reported_by": source.ref() if source is not None else None,
         "sentence": {"start": sent.start_char, "end": sent.end_char},
+        # private, removed by merge_mentions: the object's lemma (for events_links)
+        "_object": next((o.lemma_.lower() for o in object_tokens(tok)), None),
         "mentions": [{"start": sent.start_char, "end": sent.end_char}],
         "confidence": round(min(1.0, max(0.0, confidence)), 3),
         # private, removed by merge_mentions: whether the text marks modality here

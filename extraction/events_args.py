@@ -117,6 +117,9 @@ DESCRIPTION_TYPES: dict[str, tuple[str, ...]] = {
 RIVAL_NOUNS = frozenset({"rival", "enemy", "opponent", "inmate", "prisoner", "gunman"})
 # Participles that tie people to the group they act for: "inmates belonging to X".
 AFFILIATION_VERBS = frozenset({"belong", "link", "affiliate", "tie", "loyal", "allied", "align"})
+_MILITARY_NAME = re.compile(
+    r"\b(military|army|armed|command|council|junta|forces|committee|guard)\b", re.I
+)
 # Descriptions whose first listed entity type wins over a more recent second type.
 PREFERRED_KIND = frozenset({"junta"})
 # A leader's government: "Starmer's government", "Trump's administration".
@@ -585,11 +588,16 @@ class ArgumentResolver:
             else (-1, -1)
         )
         kinds = [types[:1], types[1:]] if tok.lemma_.lower() in PREFERRED_KIND else [types]
+        military = tok.lemma_.lower() == "junta"  # a junta is a military body, not a bloc
         for kind in kinds:
             i = bisect.bisect_left(self._mention_starts, tok.idx) - 1
             while i >= 0 and self._mentions[i][0] >= lo_char:
                 start, e = self._mentions[i]
-                if e.type in kind and not skip[0] <= start < skip[1]:
+                if (
+                    e.type in kind
+                    and not skip[0] <= start < skip[1]
+                    and not (military and e.type == "ORG" and not _MILITARY_NAME.search(e.name))
+                ):
                     return self._as_actor(e, None)
                 i -= 1
         return None

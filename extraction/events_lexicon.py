@@ -189,6 +189,9 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         for c in o.children
         if c.dep_ == "prep" and c.lower_ == "as"
     ]
+    if tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN"):
+        # "impose duties of 25% on U.S. wheat": the "on" may hang under the verb
+        children += [c for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i]
     box = container_of(tok)
     if box is not None:  # "a package of military aid to Ukraine": the box's "to" counts
         children += [c for c in box.children if c.i != tok.head.i]

@@ -28,6 +28,11 @@ ANSWERS: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     ),
 }
 WINDOW = 2  # sentences: this one and the one before
+# What a refusal can refuse without naming who asked: "rejected the ultimatum".
+DEMAND_NOUNS = frozenset(
+    {"ultimatum", "demand", "call", "request", "proposal", "offer", "plan", "appeal",
+     "invitation", "condition", "terms", "deadline", "plea"}
+)  # fmt: skip
 # Condemnations of an act the text has just reported: "Al-Shabaab rammed a car bomb into
 # the base. The AU condemned the attack" -> ACCUSE AU -> Al-Shabaab.
 CONDEMN = frozenset({"condemn", "denounce", "deplore", "decry", "criticise", "criticize"})
@@ -69,8 +74,39 @@ def link_answers(events: list[dict[str, Any]], sentence_index: dict[int, int]) -
                 continue
             if best is None or other["trigger"]["start"] > best["trigger"]["start"]:
                 best = other
+        if best is None and ev["type"] == "REJECT" and ev.get("_object") in DEMAND_NOUNS:
+            # "ECOWAS demanded his release ... The junta rejected the ultimatum": the
+            # refused demand need not name the refuser
+            best = _latest_before(ev, events, sentence_index, answered, WINDOW + 1)
         if best is not None:
             ev["recipients"] = [dict(r) for r in best["actors"]]
+
+
+def _latest_before(
+    ev: dict[str, Any],
+    events: list[dict[str, Any]],
+    sentence_index: dict[int, int],
+    types: frozenset[str],
+    window: int,
+) -> dict[str, Any] | None:
+    """The latest event of ``types`` by another actor in the ``window`` sentences up to
+    ``ev``."""
+    here = sentence_index.get(ev["sentence"]["start"])
+    if here is None:
+        return None
+    mine = _ids(ev["actors"])
+    best = None
+    for other in events:
+        if other is ev or other["type"] not in types or not other["actors"]:
+            continue
+        there = sentence_index.get(other["sentence"]["start"])
+        if there is None or not 0 <= here - there < window:
+            continue
+        if other["trigger"]["start"] >= ev["trigger"]["start"] or mine & _ids(other["actors"]):
+            continue
+        if best is None or other["trigger"]["start"] > best["trigger"]["start"]:
+            best = other
+    return best
 
 
 def _link_condemnation(
@@ -80,20 +116,6 @@ def _link_condemnation(
     latest hostile act reported just before it."""
     if ev["trigger"]["lemma"] not in CONDEMN:
         return
-    here = sentence_index.get(ev["sentence"]["start"])
-    if here is None:
-        return
-    accuser = _ids(ev["actors"])
-    best = None
-    for other in events:
-        if other is ev or other["type"] not in CONDEMNED_TYPES or not other["actors"]:
-            continue
-        there = sentence_index.get(other["sentence"]["start"])
-        if there is None or not 0 <= here - there < CONDEMN_WINDOW:
-            continue
-        if other["trigger"]["start"] >= ev["trigger"]["start"] or accuser & _ids(other["actors"]):
-            continue
-        if best is None or other["trigger"]["start"] > best["trigger"]["start"]:
-            best = other
+    best = _latest_before(ev, events, sentence_index, CONDEMNED_TYPES, CONDEMN_WINDOW)
     if best is not None:
         ev["recipients"] = [dict(r) for r in best["actors"]]

@@ -123,4 +123,5 @@ def merge_mentions(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for ev in out:
         ev.pop("_stated", None)
         ev.pop("_weak", None)
+        ev.pop("_object", None)
     return [{"id": ev.pop("id"), **ev} for ev in out]

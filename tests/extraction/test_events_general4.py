@@ -396,3 +396,39 @@ def test_site_sections_and_bare_institution_words_are_no_organisations() -> None
     )
     orgs = {e["name"] for e in result["entities"] if e["type"] == "ORG"}
     assert not orgs & {"Home", "Politics", "Diplomacy", "EXPLAINER", "Parliament", "Customs"}, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "recipients"),
+    [
+        (
+            "Soldiers of the High Military Command seized power in Guinea-Bissau. ECOWAS demanded the release of Embalo. The junta rejected the ultimatum on Wednesday.",
+            "REJECT",
+            {"High Military Command"},
+            {"ECOWAS"},
+        ),
+        (
+            "The strikes came a day after Hezbollah fired a barrage of rockets at northern Israel on Tuesday.",
+            "ASSAULT",
+            {"Hezbollah"},
+            {"Israel"},
+        ),
+        (
+            "The Philippines and China dispute the shoal. Chinese coast guard ships fired water cannons at a Philippine supply boat near the shoal on Tuesday.",
+            "ASSAULT",
+            {"Chinese coast guard"},
+            {"Philippines"},
+        ),
+        (
+            "Brazil will impose retaliatory duties of 25% on U.S. wheat from Nov. 1, Vice President Geraldo Alckmin said.",
+            "SANCTION",
+            {"Brazil"},
+            {"United States"},
+        ),
+    ],
+)
+def test_events_of_the_eighth_round(
+    text: str, etype: str, actors: set[str], recipients: set[str]
+) -> None:
+    found = events(run(text), etype)
+    assert (actors, recipients) in found, found
