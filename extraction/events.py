@@ -453,7 +453,11 @@ def _build(
     if etype == "MOBILIZE":
         # "moved battalions to Sa Kaeo province": a deployment's destination is where it
         # happens, not whom it is aimed at; a named state or group stays the target
-        kept = [e for e in recipients if not res.is_subnational_place(e)]
+        kept = [
+            e
+            for e in recipients
+            if not res.is_subnational_place(e) and e.type != "PERSON"  # "to Sa Kaeo province"
+        ]
         if location is None:
             location = next(
                 (_location_of(e) for e in recipients if res.is_subnational_place(e)), None
