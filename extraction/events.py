@@ -371,6 +371,8 @@ def _build(
         actors = _crowd_actor(tok, res)
     if not actors and entry.type in ("ASSAULT", "COERCE"):
         actors = _blamed_party(tok, res)
+    if not actors and entry.type == "RETREAT" and tok.lemma_.lower() in TRUCE_NOUNS:
+        actors = _truce_parties(tok, res)
     if not actors:
         return None  # no identifiable actor: PLOVER codes no event
     actor_ids = {e.id for e in actors}
@@ -619,6 +621,32 @@ def _blamed_party(tok: Any, res: ArgumentResolver) -> list[Entity]:
 PROTESTER_NOUNS = frozenset(
     {"protester", "protestor", "demonstrator", "activist", "marcher", "picketer", "striker"}
 )
+
+
+TRUCE_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
+
+
+def _truce_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """ "The ceasefire took effect at midnight": the parties that agreed or declared the
+    truce named in the three sentences before ("Thailand and Cambodia agreed to an
+    immediate ceasefire")."""
+    doc = tok.doc
+    start = tok.sent.start
+    for _ in range(3):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    for t in reversed(doc[start : tok.i]):
+        if t.lemma_.lower() not in TRUCE_NOUNS:
+            continue
+        v = t.head
+        while v.pos_ not in ("VERB", "AUX") and v.head is not v:
+            v = v.head
+        subj, _ = subject_of(v)
+        parties = res.resolve(subj) if subj is not None else []
+        if len(parties) >= 2:
+            return parties
+    return []
 
 
 AIM_VERBS = frozenset({"demand", "call", "urge", "press", "denounce", "oppose", "reject"})

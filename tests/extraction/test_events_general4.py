@@ -432,3 +432,21 @@ def test_events_of_the_eighth_round(
 ) -> None:
     found = events(run(text), etype)
     assert (actors, recipients) in found, found
+
+
+def test_a_truce_taking_effect_belongs_to_the_parties_that_agreed_it() -> None:
+    result = run(
+        "Thailand and Cambodia agreed on Monday to an immediate ceasefire after two days of fighting. "
+        "The ceasefire took effect at midnight and largely held through Tuesday morning."
+    )
+    assert ({"Thailand", "Cambodia"}, set()) in events(result, "RETREAT")
+    assert ({"Thailand", "Cambodia"}, set()) in events(result, "AGREE")
+
+
+def test_new_general_verbs() -> None:
+    result = run(
+        "Russia and Ukraine are at war. Russian drones targeted Kyiv overnight. "
+        "Ukraine shot down 40 drones. Poland dispatched troops to its eastern border."
+    )
+    assert ({"Russia"}, {"Ukraine"}) in events(result, "ASSAULT")
+    assert events(result, "MOBILIZE")
