@@ -811,12 +811,17 @@ def _place_targets(
     """ "shelled Kharkiv", "strikes in the Bekaa Valley": a town or region hit is where
     the event happened; its country (when the article names it) is the recipient."""
     out: list[Entity] = []
+    # "shelled M23 positions in Goma": a named group or person hit is the target, and
+    # the town only where it happened
+    named = any(e.type in ("ORG", "PERSON") for e in recipients)
     for e in recipients:
         if not res.is_subnational_place(e):
             out.append(e)
             continue
         if location is None:
             location = _location_of(e)
+        if named:
+            continue
         country = res.country_entity(e.country_code) if e.country_code else None
         out.append(country if country is not None and country.id not in actor_ids else e)
     if any(not res.is_subnational_place(e) and e.type == "GPE" for e in out):
