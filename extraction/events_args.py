@@ -105,8 +105,10 @@ PAIRED_ROLE_NOUNS = frozenset({"counterpart", "opposite", "host", "interlocutor"
 # said", "the bloc agreed", "the rebels seized" -> the most recent compatible entity.
 DESCRIPTION_TYPES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("regime", "government", "administration"), ("GPE", "ORG")),
-    # a junta is the military body itself when the article names it, else the state
+    # a junta or "the military" is the military body itself when the article names
+    # it, else the state
     "junta": ("ORG", "GPE"),
+    "military": ("ORG", "GPE"),
     **dict.fromkeys(
         ("bloc", "alliance", "coalition", "union", "organisation", "organization"), ("ORG",)
     ),
@@ -120,8 +122,14 @@ AFFILIATION_VERBS = frozenset({"belong", "link", "affiliate", "tie", "loyal", "a
 _MILITARY_NAME = re.compile(
     r"\b(military|army|armed|command|council|junta|forces|committee|guard)\b", re.I
 )
+# Proposals, plans and acts whose participle modifier names their author.
+AUTHORED_NOUNS = frozenset(
+    {"proposal", "plan", "deal", "draft", "resolution", "initiative", "offer", "framework",
+     "roadmap", "ceasefire", "truce", "agreement", "accord", "text", "package", "sanction",
+     "attack", "strike", "offensive", "operation", "campaign"}
+)  # fmt: skip
 # Descriptions whose first listed entity type wins over a more recent second type.
-PREFERRED_KIND = frozenset({"junta"})
+PREFERRED_KIND = frozenset({"junta", "military"})
 # A leader's government: "Starmer's government", "Trump's administration".
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet"})
 _COLLECTIVE_EUROPE = frozenset(
@@ -516,6 +524,12 @@ class ArgumentResolver:
                 elif c.dep_ in ("compound", "nmod", "poss") and c.pos_ in ("PROPN", "NOUN"):
                     # "the government's decision": the body the description names
                     found.extend(self._resolve_one(c, depth + 1))
+                elif c.tag_ == "VBN" and lemma in AUTHORED_NOUNS:
+                    # "a U.S.-drafted proposal", "a Russian-backed plan": its author
+                    for g in c.children:
+                        e = self.entities.for_span(g)
+                        if e is not None and e.type in ("GPE", "ORG", "PERSON", "NORP"):
+                            found.append(self._as_modifier(e, g, lemma))
             elif c.dep_ == "prep" and (
                 (c.lower_ == "of" and (lemma in AGENT_NOUNS or lemma in MEMBER_NOUNS))
                 or (c.lower_ == "for" and lemma in REPRESENTATIVE_NOUNS)
@@ -588,7 +602,7 @@ class ArgumentResolver:
             else (-1, -1)
         )
         kinds = [types[:1], types[1:]] if tok.lemma_.lower() in PREFERRED_KIND else [types]
-        military = tok.lemma_.lower() == "junta"  # a junta is a military body, not a bloc
+        military = tok.lemma_.lower() in PREFERRED_KIND  # a military body, not a bloc
         for kind in kinds:
             i = bisect.bisect_left(self._mention_starts, tok.idx) - 1
             while i >= 0 and self._mentions[i][0] >= lo_char:

@@ -479,6 +479,13 @@ def noun_arguments(
                     if not found and entry.object:
                         found = nested_recipients([g], res)
                     recipients.extend(found)
+    if not recipients and tok.dep_ == "pobj" and tok.head.lower_ == "under":
+        # "Ivanishvili has been under US sanctions since 2024": who is under them
+        verb = tok.head.head
+        if verb.pos_ in ("VERB", "AUX"):
+            subj, _ = subject_of(verb)
+            if subj is not None:
+                recipients = [e for e in res.resolve(subj) if e not in actors]
     if not actors:
         actors = organisers(tok, res)  # "talks led by X", "a rally organised by Y"
     if not actors:

@@ -38,6 +38,11 @@ DEMAND_NOUNS = frozenset(
 CONDEMN = frozenset({"condemn", "denounce", "deplore", "decry", "criticise", "criticize"})
 CONDEMNED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
 CONDEMN_WINDOW = 3
+HOSTILE_ACT_NOUNS = frozenset(
+    {"attack", "strike", "arrest", "detention", "raid", "ban", "sanction", "crackdown",
+     "invasion", "bombing", "shelling", "expulsion", "seizure", "blockade", "airstrike",
+     "offensive", "killing", "deportation", "incursion"}
+)  # fmt: skip
 
 
 def _ids(refs: list[dict[str, Any]]) -> set[str]:
@@ -114,8 +119,8 @@ def _link_condemnation(
 ) -> None:
     """An ACCUSE by a condemnation verb with no named target takes the actor of the
     latest hostile act reported just before it."""
-    if ev["trigger"]["lemma"] not in CONDEMN:
-        return
+    if ev["trigger"]["lemma"] not in CONDEMN and ev.get("_object") not in HOSTILE_ACT_NOUNS:
+        return  # "called the arrest a provocation": the arrest's author is the target
     best = _latest_before(ev, events, sentence_index, CONDEMNED_TYPES, CONDEMN_WINDOW)
     if best is not None:
         ev["recipients"] = [dict(r) for r in best["actors"]]

@@ -450,3 +450,33 @@ def test_new_general_verbs() -> None:
     )
     assert ({"Russia"}, {"Ukraine"}) in events(result, "ASSAULT")
     assert events(result, "MOBILIZE")
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "recipients"),
+    [
+        (
+            "The United States proposed a truce. Army chief Abdel Fattah Burhan rejected a U.S.-drafted proposal for a humanitarian truce on Saturday.",
+            "REJECT",
+            {"Abdel Fattah Burhan"},
+            {"United States"},
+        ),
+        (
+            "Georgia is tense. Bidzina Ivanishvili, who holds no formal post, has been under US sanctions since December 2024.",
+            "SANCTION",
+            {"United States"},
+            {"Bidzina Ivanishvili"},
+        ),
+        (
+            "Moldova's Border Police detained a senior Transnistrian customs official on Monday. Transnistrian officials called the arrest a provocation.",
+            "ACCUSE",
+            {"Transnistrians"},
+            {"Border Police"},
+        ),
+    ],
+)
+def test_events_of_the_ninth_round(
+    text: str, etype: str, actors: set[str], recipients: set[str]
+) -> None:
+    found = events(run(text), etype)
+    assert (actors, recipients) in found, found
