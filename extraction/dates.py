@@ -225,7 +225,7 @@ def _path_to(tok: Any, trigger: Any, limit: int = 5) -> int | None:
             if h.dep_ in ("prep", "xcomp") and h.head.i == t.i:
                 return steps + 2
             return None
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         t = t.head
         steps += 1

@@ -132,7 +132,7 @@ def _specific_content(doc: Any, matches: dict[int, Entry]) -> dict[int, int]:
             continue
         t = doc[i]
         for _ in range(3):
-            if t.dep_ not in ("xcomp", "dobj", "pobj", "prep") or t.head is t:
+            if t.dep_ not in ("xcomp", "dobj", "pobj", "prep") or t.head.i == t.i:
                 break
             t = t.head
             g = matches.get(t.i)
@@ -268,7 +268,7 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
     t = tok
     clausal = False
     for _ in range(4):
-        if t.dep_ not in ("ccomp", "xcomp", "dobj", "pobj", "prep", "conj", "pcomp") or t.head is t:
+        if t.dep_ not in ("ccomp", "xcomp", "dobj", "pobj", "prep", "conj", "pcomp") or t.head.i == t.i:
             break
         if (
             t.dep_ == "conj"
@@ -319,7 +319,7 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
     # "countries are worried that the US may pull out": an observer's fear.
     t = tok
     for _ in range(5):
-        if t.head is t:
+        if t.head.i == t.i:
             break
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in EPISTEMIC:
             return True
@@ -575,7 +575,7 @@ def _announced_by_actor(tok: Any, actor_ids: set[str], res: ArgumentResolver) ->
         if head is not None:
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
             return subj is not None and any(e.id in actor_ids for e in res.resolve(subj))
-        if t.dep_ not in ("xcomp", "conj") or t.head is t:
+        if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
             return False
         t = t.head
     return False
@@ -640,7 +640,7 @@ def _truce_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
         if t.lemma_.lower() not in TRUCE_NOUNS:
             continue
         v = t.head
-        while v.pos_ not in ("VERB", "AUX") and v.head is not v:
+        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
             v = v.head
         subj, _ = subject_of(v)
         parties = res.resolve(subj) if subj is not None else []
@@ -691,7 +691,7 @@ def _modifies(t: Any, head: Any) -> bool:
     for _ in range(6):
         if t.i == head.i:
             return True
-        if t.dep_ not in ("pobj", "prep", "poss", "compound", "nmod", "amod") or t.head is t:
+        if t.dep_ not in ("pobj", "prep", "poss", "compound", "nmod", "amod") or t.head.i == t.i:
             return False
         t = t.head
     return False
@@ -931,7 +931,7 @@ def _reported_by(
                 if found and found[0].type in ("ORG", "PERSON", "GPE"):
                     return found[0], True
             break
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     return None, False

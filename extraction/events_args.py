@@ -593,7 +593,7 @@ class ArgumentResolver:
         # "Mali, whose military governments form the Alliance, expressed solidarity
         # with the junta": the clause's own subject is not what it is directed at
         verb = tok
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         skip = (
@@ -642,7 +642,7 @@ class ArgumentResolver:
         """him/her as an object is not the clause's subject: "Scholz met Orban and urged
         him to ..." -> Orban, the latest other person named in the sentence."""
         verb = tok.head
-        while verb.pos_ == "ADP" and verb.head is not verb:
+        while verb.pos_ == "ADP" and verb.head.i != verb.i:
             verb = verb.head
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None and verb.dep_ == "conj":
@@ -676,7 +676,7 @@ class ArgumentResolver:
                 # "announced" hanging under the noun: the noun is the speaker
                 found = [e for e in self._resolve_one(t.head, 1) if e.type in ("GPE", "ORG")]
                 return found[0] if found else None
-            if t.head is t:
+            if t.head.i == t.i:
                 return None
             t = t.head
         return None
@@ -685,7 +685,7 @@ class ArgumentResolver:
         """ "I"/"we" inside reported speech is its speaker: Trump said "I'm not going to ..." """
         t = tok
         for _ in range(8):
-            if t.head is t:
+            if t.head.i == t.i:
                 return None
             if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in _SAY_VERBS:
                 subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)

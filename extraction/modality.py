@@ -107,7 +107,7 @@ def _chain(tok: Any, limit: int = 6) -> list[Any]:
     """The trigger and its governors, up to the clause that embeds it."""
     out = [tok]
     t = tok
-    while t.head is not t and len(out) < limit and t.dep_ in _CLIMB and t.dep_ not in _STOP_AT:
+    while t.head.i != t.i and len(out) < limit and t.dep_ in _CLIMB and t.dep_ not in _STOP_AT:
         if t.dep_ == "prep" and t.lower_ in ADVERBIAL_PREPS:
             break
         if t.dep_ in ("advcl", "acl") and not _infinitival(t):
@@ -124,7 +124,7 @@ def _anonymous_source(tok: Any) -> bool:
     Kiev was ready ..., after the US dropped demands" (adverbial clauses included)."""
     t = tok
     for _ in range(10):
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in SAY_VERBS:
             subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
