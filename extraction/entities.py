@@ -27,7 +27,7 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from extraction.entities_merge import Group, add_evidence, merge
@@ -68,6 +68,7 @@ def resolve_entities(doc: Any) -> EntityIndex:
         g.votes.update(c.votes)
         if c.raw_label:
             g.raw[c.raw_label] += 1
+    _choose_shared_names(groups.values())
     for g in groups.values():
         add_evidence(g)
 
@@ -84,6 +85,24 @@ def resolve_entities(doc: Any) -> EntityIndex:
     for i, e in enumerate(entities, 1):
         e.id = f"e{i}"
     return EntityIndex(entities)
+
+
+def _choose_shared_names(groups: Iterable[Group]) -> None:
+    """A name shared by two states ("Congo") means the one the article's towns and
+    regions lie in ("Goma", "Kinshasa" -> DR Congo); without such evidence the
+    gazetteer's reading stands."""
+    groups = list(groups)
+    gaz = get_gazetteer()
+    towns = Counter(
+        g.place.country_code
+        for g in groups
+        if g.place is not None and g.place.kind != "country" and g.place.country_code
+    )
+    for g in groups:
+        codes = gaz.shared_name_codes(g.cands[0].text)
+        if codes and any(towns[c] for c in codes):
+            best = max(codes, key=lambda c: towns[c])
+            g.place = gaz.country(best)
 
 
 def _expand_compounds(cands: list[Candidate]) -> list[Candidate]:

