@@ -82,9 +82,7 @@ def bare_definite(tok: Any) -> bool:
         return False
     if not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in tok.children):
         return False
-    if any(c.dep_ == "poss" or c.ent_type_ for c in tok.children):
-        return False
-    return True
+    return not any(c.dep_ == "poss" or c.ent_type_ for c in tok.children)
 
 
 def modifiers(tok: Any) -> list[str]:

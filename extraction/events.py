@@ -268,7 +268,10 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
     t = tok
     clausal = False
     for _ in range(4):
-        if t.dep_ not in ("ccomp", "xcomp", "dobj", "pobj", "prep", "conj", "pcomp") or t.head.i == t.i:
+        if (
+            t.dep_ not in ("ccomp", "xcomp", "dobj", "pobj", "prep", "conj", "pcomp")
+            or t.head.i == t.i
+        ):
             break
         if (
             t.dep_ == "conj"

@@ -625,8 +625,10 @@ class ArgumentResolver:
             return False
         if kind == "country":
             return any(c.id == e.id for c in self._country_of_iso.values())
-        return e.type == "GPE" and self.is_subnational_place(e) if kind == "town" else (
-            self.is_subnational_place(e)
+        return (
+            e.type == "GPE" and self.is_subnational_place(e)
+            if kind == "town"
+            else (self.is_subnational_place(e))
         )
 
     def _mentions_before(self, tok: Any, sentences_back: int | None) -> Any:

