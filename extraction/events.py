@@ -110,6 +110,18 @@ def extract_events(
         if i in specific and ev["modality"] == "asserted":
             ev["modality"] = "planned"  # "agreed to expand patrols": the patrols are to come
         ev["_weak"] = tok.idx < headline_end or _title_line(doc.text, tok.sent)
+        if _sets_up_cooperation(tok, ev):
+            # "Kenya and Somalia signed a security pact": the signing is AGREE; the
+            # military, security or economic cooperation it sets up is COOPERATE to come
+            raw.append(
+                {
+                    **ev,
+                    "type": "COOPERATE",
+                    "mode": None,
+                    "modality": "planned",
+                    "mentions": list(ev["mentions"]),
+                }  # fmt: skip
+            )
         if ev["type"] == "CONSULT" and ev["mode"] == "visit" and len(ev["actors"]) > 1:
             # "Macron and Starmer plan to visit Washington": two visits, one per visitor
             raw.extend(
@@ -386,10 +398,6 @@ def _build(
         return None
     mode = entry.mode
     etype = entry.type
-    if etype == "SUPPORT" and tok.lemma_.lower() in SIGN_VERBS and _material_pact(tok):
-        # PLOVER: signing an agreement is SUPPORT, but military, security and economic
-        # cooperation is COOPERATE ("signed a security pact", "inked a trade deal")
-        etype = "COOPERATE"
     if etype == "SUPPORT" and entry.pos == "NOUN" and container_of(tok) is not None:
         # "60 million euros in energy support for Moldova": money given is aid
         etype, mode = "AID", "economic"
@@ -499,14 +507,6 @@ def _build(
             # "held a cabinet meeting", "called the ban coercion": no second party (a
             # visit names its place instead: "Lula will visit Beijing")
             return None
-    if (
-        etype in ("SUPPORT", "COOPERATE")
-        and tok.lemma_.lower() in SIGN_VERBS
-        and mod in ("planned", "possible")
-        and not negated
-    ):
-        # "are expected to sign a memorandum": a promise to sign is AGREE (PLOVER)
-        etype, mode = "AGREE", None
     if not recipients and etype in DIRECTED_TYPES:
         return None  # "welcomed the decision", "backed the mediation": directed at nobody named
     source, claimed = _reported_by(tok, res, {e.id for e in actors})
@@ -743,6 +743,16 @@ def _crowd_actor(tok: Any, res: ArgumentResolver) -> list[Entity]:
 
 
 PUBLIC_SPACES = frozenset({"street", "square", "road", "avenue", "centre", "center", "capital"})
+
+
+def _sets_up_cooperation(tok: Any, ev: dict[str, Any]) -> bool:
+    return (
+        ev["type"] == "AGREE"
+        and tok.lemma_.lower() in SIGN_VERBS
+        and not ev["negated"]
+        and ev["modality"] == "asserted"
+        and _material_pact(tok)
+    )
 
 
 def _material_pact(tok: Any) -> bool:

@@ -96,6 +96,14 @@ PAIR_NOUNS = frozenset(
     {"side", "party", "country", "nation", "neighbor", "neighbour", "rival", "government",
      "leader", "capital", "adversary", "belligerent"}
 )  # fmt: skip
+# People nouns that a number refers back to a named set with: "the two men agreed",
+# "the three ministers", "both presidents".
+SET_PERSON_NOUNS = frozenset(
+    {"man", "woman", "leader", "president", "minister", "premier", "head", "chief",
+     "official", "diplomat", "envoy", "negotiator", "counterpart", "foreign minister",
+     "commander", "general", "chancellor", "king", "monarch", "politician", "lawmaker"}
+)  # fmt: skip
+_NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # Quantities of people: "hundreds of protesters", "dozens of lawmakers".
 QUANTITY_NOUNS = frozenset(
     {"hundred", "thousand", "dozen", "score", "crowd", "group", "number", "million", "tens"}
@@ -251,6 +259,17 @@ def _fold(name: str) -> str:
     """Accent-free key: "Bogotá" and "Bogota" are one capital."""
     decomposed = unicodedata.normalize("NFKD", name)
     return norm("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def _set_size(tok: Any) -> int:
+    """How many parties a plural description counts: "both sides" 2, "the three
+    countries" 3; 0 when it gives no number."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return 0
+    for c in tok.children:
+        if c.dep_ in ("nummod", "det", "predet", "quantmod") and c.lower_ in _NUMBER_WORDS:
+            return _NUMBER_WORDS[c.lower_]
+    return 0
 
 
 class ArgumentResolver:
@@ -487,14 +506,15 @@ class ArgumentResolver:
             return self.resolve(appos[0], depth + 1)  # "the victim, Volodymyr Zelenskyy"
         if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
             return self._resolve_one(tok.head, depth + 1)  # "Ukraine, the country ..."
-        if (
-            lemma in PAIR_NOUNS
-            and tok.tag_ == "NNS"
-            and any(c.lower_ in ("both", "two") for c in tok.children)
-        ):  # "urged both sides": the pair the text named last
-            pair = self._named_pair(tok, lemma) or self._group_pronoun(tok, depth)
-            if len(pair) >= 2:
-                return pair
+        size = _set_size(tok)
+        if size and (lemma in PAIR_NOUNS or lemma in SET_PERSON_NOUNS):
+            # "urged both sides", "the two men agreed", "the three countries recalled":
+            # the set of that size the text named last
+            named = self._numbered_set(tok, lemma, size)
+            if not named and size == 2 and lemma in PAIR_NOUNS:
+                named = self._group_pronoun(tok, depth)
+            if len(named) >= 2:
+                return named
         if lemma in QUANTITY_NOUNS:  # "hundreds of Pakistani protesters"
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -674,27 +694,58 @@ class ArgumentResolver:
             return (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
         return (-1, -1)
 
-    def _named_pair(self, tok: Any, lemma: str) -> list[Entity]:
-        """The two parties of that kind named in the previous sentence (or earlier in
-        this one): "Marcos spoke with Biden. The two leaders agreed ..."."""
-        kinds = (
-            ("PERSON",)
-            if lemma == "leader"
-            else ("GPE", "ORG")
-            if lemma in ("side", "party", "rival", "adversary", "belligerent")
-            else ("GPE",)
-        )
-        start = tok.sent.start
-        if start == 0:
+    def _numbered_set(self, tok: Any, lemma: str, size: int) -> list[Entity]:
+        """The ``size`` parties of the noun's kind named together last: earlier in this
+        sentence, else in one of the two sentences before ("Mahama flew to Abuja for
+        talks with Tinubu. ... the two men agreed"; "Chad, Niger and Sudan said the
+        three countries ..."). A sentence naming more or fewer of them is no answer."""
+        if lemma in SET_PERSON_NOUNS:
+            kinds: tuple[str, ...] = ("PERSON",)
+        elif lemma in ("side", "party", "rival", "adversary", "belligerent"):
+            kinds = ("GPE", "ORG")
+        else:
+            kinds = ("GPE",)
+        sent = tok.sent
+        for back in range(3):
+            if back:
+                if sent.start == 0:
+                    break
+                sent = self.doc[sent.start - 1].sent
+            seen: dict[str, Entity] = {}
+            for t in sent:
+                if back == 0 and t.i >= tok.i:
+                    break
+                e = self.entities.for_span(t)
+                if e is None or e.type not in kinds:
+                    continue
+                if e.type == "GPE":
+                    e = self._as_actor(e, t)
+                    if kinds == ("GPE",) and self.is_subnational_place(e):
+                        continue  # "met in Lima": the venue is none of the parties
+                seen.setdefault(e.id, e)
+            if len(seen) == size:
+                return list(seen.values())
+            if len(seen) > size:
+                return []
+        if lemma in REPRESENTATIVE_NOUNS or lemma in TITLE_NOUNS:
+            # "the foreign ministers of Peru and Chile ... the two ministers": unnamed
+            # people stand for the states they were introduced with
+            return self._numbered_set_states(tok, size)
+        return []
+
+    def _numbered_set_states(self, tok: Any, size: int) -> list[Entity]:
+        sent = tok.sent
+        if sent.start == 0:
             return []
-        prev = self.doc[start - 1].sent
+        prev = self.doc[sent.start - 1].sent
         seen: dict[str, Entity] = {}
         for t in prev:
             e = self.entities.for_span(t)
-            if e is not None and e.type in kinds:
+            if e is not None and e.type == "GPE":
                 e = self._as_actor(e, t)
-                seen.setdefault(e.id, e)
-        return list(seen.values()) if len(seen) == 2 else []
+                if not self.is_subnational_place(e):
+                    seen.setdefault(e.id, e)
+        return list(seen.values()) if len(seen) == size else []
 
     def _other_person(self, tok: Any) -> Entity | None:
         """him/her as an object is not the clause's subject: "Scholz met Orban and urged
