@@ -130,6 +130,7 @@ def extract_events(
         else:
             raw.append(ev)
     link_answers(raw, {s.start_char: i for i, s in enumerate(doc.sents)})
+    raw = [ev for ev in raw if ev["recipients"] or ev["type"] not in DIRECTED_TYPES]
     return merge_mentions(raw)
 
 
@@ -507,8 +508,10 @@ def _build(
             # "held a cabinet meeting", "called the ban coercion": no second party (a
             # visit names its place instead: "Lula will visit Beijing")
             return None
-    if not recipients and etype in DIRECTED_TYPES:
-        return None  # "welcomed the decision", "backed the mediation": directed at nobody named
+    if not recipients and etype in DIRECTED_TYPES and _object_event(tok, lex, []) is None:
+        # "backed the mediation": directed at nobody named ("welcomed the agreement" may
+        # still take the agreement's parties, see events_links)
+        return None
     source, claimed = _reported_by(tok, res, {e.id for e in actors})
     if claimed and source is not None and source.type == "ORG" and mod == "asserted":
         # "Politico said in a report that Macron was unable to ...": the happening rests
@@ -543,6 +546,7 @@ def _build(
         "sentence": {"start": sent.start_char, "end": sent.end_char},
         # private, removed by merge_mentions: the object's lemma (for events_links)
         "_object": next((o.lemma_.lower() for o in object_tokens(tok)), None),
+        "_object_event": _object_event(tok, lex, recipients),
         "mentions": [{"start": sent.start_char, "end": sent.end_char}],
         "confidence": round(min(1.0, max(0.0, confidence)), 3),
         # private, removed by merge_mentions: whether the text marks modality here
@@ -743,6 +747,24 @@ def _crowd_actor(tok: Any, res: ArgumentResolver) -> list[Entity]:
 
 
 PUBLIC_SPACES = frozenset({"street", "square", "road", "avenue", "centre", "center", "capital"})
+
+
+def _object_event(tok: Any, lex: Lexicon, recipients: list[Entity]) -> dict[str, Any] | None:
+    """The act named by the trigger's object when that object is itself an event noun
+    ("condemned the drills", "welcomed the agreement", "called the arrests terror"):
+    its trigger offset, lemma and type, and which recipients were read from inside it
+    ("the aggression by the US against Yemen": Yemen is the act's victim)."""
+    for o in object_tokens(tok):
+        if o.pos_ != "NOUN":
+            continue
+        entry = lex.match(o)
+        if entry is None:
+            continue
+        lo = o.left_edge.idx
+        hi = o.right_edge.idx + len(o.right_edge)
+        inside = [e.id for e in recipients if any(lo <= m.start < hi for m in e.mentions)]
+        return {"start": o.idx, "lemma": o.lemma_.lower(), "type": entry.type, "inside": inside}
+    return None
 
 
 def _sets_up_cooperation(tok: Any, ev: dict[str, Any]) -> bool:

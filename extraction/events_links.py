@@ -49,10 +49,19 @@ def _ids(refs: list[dict[str, Any]]) -> set[str]:
     return {r["entity_id"] for r in refs}
 
 
+# Stances on an act whose target is that act's author: "condemned the drills",
+# "welcomed the agreement", "rejected the decision", "protested against the arrests".
+STANCE_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "PROTEST"})
+OBJECT_WINDOW = 4  # sentences back to an earlier mention of the same act
+
+
 def link_answers(events: list[dict[str, Any]], sentence_index: dict[int, int]) -> None:
     """Fill the recipients of answering events in place. ``sentence_index`` maps a
     sentence start offset to its position in the document."""
     for ev in events:
+        if ev["type"] in STANCE_TYPES and ev.get("_object_event") and ev["actors"]:
+            if _link_object_event(ev, events, sentence_index):
+                continue
         if ev["type"] == "ACCUSE" and not ev["recipients"] and ev["actors"]:
             _link_condemnation(ev, events, sentence_index)
             continue
@@ -124,3 +133,49 @@ def _link_condemnation(
     best = _latest_before(ev, events, sentence_index, CONDEMNED_TYPES, CONDEMN_WINDOW)
     if best is not None:
         ev["recipients"] = [dict(r) for r in best["actors"]]
+
+
+def _link_object_event(
+    ev: dict[str, Any], events: list[dict[str, Any]], sentence_index: dict[int, int]
+) -> bool:
+    """A stance whose object is an act takes that act's actors as its recipients: the
+    act coded at the object itself ("condemned the aggression by the US and Israel"),
+    else the latest earlier mention of the same act ("China launched drills ...
+    Taipei condemned the drills"). Recipients read from inside the act's own phrase
+    (its victims) give way; a recipient named outside it stays."""
+    obj = ev["_object_event"]
+    if set(_ids(ev["recipients"])) - set(obj["inside"]):
+        return False
+    mine = _ids(ev["actors"])
+    target = next(
+        (
+            o
+            for o in events
+            if o is not ev and o["trigger"]["start"] == obj["start"] and o["actors"]
+        ),
+        None,
+    )
+    best: tuple[bool, int] = (False, -1)
+    if target is None:
+        here = sentence_index.get(ev["sentence"]["start"])
+        if here is None:
+            return False
+        for o in events:
+            there = sentence_index.get(o["sentence"]["start"])
+            if (
+                o is ev
+                or not o["actors"]
+                or there is None
+                or not 0 <= here - there < OBJECT_WINDOW
+                or o["trigger"]["start"] >= ev["trigger"]["start"]
+                or o["type"] != obj["type"]
+            ):
+                continue
+            # the same word first ("the drills" ... "the drills"), then the latest
+            rank = (o["trigger"]["lemma"] == obj["lemma"], o["trigger"]["start"])
+            if target is None or rank > best:
+                target, best = o, rank
+    if target is None or mine & _ids(target["actors"]):
+        return False
+    ev["recipients"] = [dict(r) for r in target["actors"]]
+    return True
