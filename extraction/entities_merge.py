@@ -85,7 +85,13 @@ def add_evidence(g: Group) -> None:
             or not_a_group
         ):
             g.votes[place.entity_type] += _PLACE_VOTE * n
-    elif set(g.raw) <= {"NORP", "GPE"} and looks_like_demonym(text):
+    elif (
+        set(g.raw) <= {"NORP", "GPE"}
+        and looks_like_demonym(text)
+        and (norp_country(text) is not None or len(g.raw) == 0 or g.raw["NORP"] * 2 > n)
+    ):
+        # a demonym of a known country, or a group name the model reads as one in most
+        # mentions; not a place name that merely ends like one ("in Moqokori")
         g.votes["NORP"] += _DEMONYM_VOTE * n
     words = text.split()
     if len(words) >= 2 and words[-1].casefold() in lexicon()["org_heads"]:

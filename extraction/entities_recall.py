@@ -24,6 +24,7 @@ from extraction.gazetteer import get_gazetteer
 
 def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` plus the missed places and speakers, joined and linked, in text order."""
+    cands = _titled_names(doc, cands)
     out = cands + _coordinated_places(doc, cands) + _untagged_speakers(doc, full, cands)
     out = _credited_people(full, out)
     out.sort(key=lambda c: (c.start, -c.end))
@@ -34,6 +35,56 @@ def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
     out.sort(key=lambda c: (c.start, -c.end))
     _link_parenthetical_acronyms(full, out)
     return out
+
+
+_TITLED_VOTE = 4
+
+
+def _titled_names(doc: Any, cands: list[Candidate]) -> list[Candidate]:
+    """ "detained President Umaro Sissoco Embalo": two to four capitalised proper nouns
+    right after a capitalised title or honorific are a person's name, even where the
+    model tagged none of it or only a piece (its pieces give way to the whole name)."""
+    lex = lexicon()
+    titles = lex["roles"] | lex["honorifics"]
+    particles = lex["particles"]
+    toks = list(doc)
+    people = [(c.start, c.end) for c in cands if c.label == "PERSON"]
+    out_new: list[Candidate] = []
+    i = 0
+    while i < len(toks) - 2:
+        t = toks[i]
+        if not (t.text[:1].isupper() and word_key(t.text) in titles):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(toks)
+            and j - i <= 4
+            and toks[j].pos_ == "PROPN"
+            and (toks[j].is_title or toks[j].lower_ in particles)
+            and word_key(toks[j].text) not in titles
+        ):
+            j += 1
+        if j - i < 3 or toks[j - 1].lower_ in particles:
+            i += 1
+            continue
+        start, end = toks[i + 1].idx, toks[j - 1].idx + len(toks[j - 1].text)
+        if any(s <= start and end <= e for s, e in people):
+            i = j
+            continue
+        if get_gazetteer().lookup(doc.text[start:end]) is not None:
+            i = j
+            continue
+        new = Candidate(start, end, doc.text[start:end], "PERSON", raw_label="PERSON")
+        new.votes["PERSON"] += _TITLED_VOTE
+        new.title = doc.text[t.idx : end]
+        out_new.append(new)
+        i = j
+    if not out_new:
+        return cands
+    spans = [(n.start, n.end) for n in out_new]
+    kept = [c for c in cands if not any(s <= c.start and c.end <= e for s, e in spans)]
+    return sorted(kept + out_new, key=lambda c: (c.start, -c.end))
 
 
 _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?=,| [-–—(])", re.M)

@@ -555,6 +555,17 @@ _AREA_HEADS = frozenset(
      "governorate", "prefecture", "department"}
 )  # fmt: skip
 _PLACE_HEADS = _SITE_HEADS | _AREA_HEADS
+# "residents of X", "the outskirts of X", "the governor of X": X is a place.
+_OF_PLACE_HEADS = _AREA_HEADS | frozenset(
+    {"resident", "inhabitant", "outskirts", "outskirt", "mayor", "governor", "centre",
+     "center", "suburbs", "streets", "heart"}
+)  # fmt: skip
+# Members and voices of a body: "M23 fighters", "the Hamas spokesman".
+_MEMBER_HEADS = frozenset(
+    {"fighter", "militant", "rebel", "insurgent", "guerrilla", "gunman", "spokesman",
+     "spokeswoman", "spokesperson", "member", "supporter", "cadre", "commander",
+     "militiaman", "loyalist"}
+)  # fmt: skip
 # Group nouns a name can modify: "the Los Lobos gang", "the Wagner group".
 _GROUP_HEADS = frozenset(
     {"gang", "group", "militia", "cartel", "faction", "network", "clan", "movement",
@@ -578,8 +589,9 @@ def _classifier_votes(
         ):
             cand.votes["ORG"] += _CLAUSE_VOTE
             return
-    if s > 1 and doc[s - 1].lower_ == "of" and doc[s - 2].lemma_.lower() in _AREA_HEADS:
-        cand.votes["GPE"] += _CLAUSE_VOTE  # "the city of El Fasher", "the town of X"
+    if s > 1 and doc[s - 1].lower_ == "of" and doc[s - 2].lemma_.lower() in _OF_PLACE_HEADS:
+        # "the city of El Fasher", "the town of X", "residents of Jowhar"
+        cand.votes["GPE"] += _CLAUSE_VOTE
         return
     root = doc[e - 1]
     for child in root.children:  # "Kyaukphyu, the Rakhine town where ..."
@@ -594,6 +606,18 @@ def _classifier_votes(
         and head.lemma_.lower() in _GROUP_HEADS
     ):
         cand.votes["ORG"] += _CLAUSE_VOTE  # "the Los Lobos gang", "the Wagner group"
+        return
+    if (
+        root.dep_ in ("compound", "nmod")
+        and head.i >= e
+        and head.is_lower
+        and head.lemma_.lower() in _MEMBER_HEADS
+        and cand.label != "NORP"
+        and get_gazetteer().lookup(cand.text) is None
+    ):
+        # "M23 fighters", "the Hamas spokesman": a name whose members or spokespeople
+        # act is an organisation (known places and demonyms say "Kenya officials")
+        cand.votes["ORG"] += _CLAUSE_VOTE
         return
     if (
         cand.label in ("PERSON", "ORG")
@@ -648,6 +672,16 @@ def _place_votes(doc: Any, e: int, cand: Candidate) -> None:
         )
     ):
         cand.votes["GPE"] += _INSIDE_VOTE
+        return
+    if (
+        locative
+        and cand.label == "ORG"
+        and root.head.lower_ in ("in", "near", "around")
+        and e - 1 == doc[e - 1].left_edge.i  # no determiner or modifier: "in Minova"
+        and not cand.text.isupper()
+        and " " not in cand.text
+    ):
+        cand.votes["GPE"] += _INSIDE_VOTE  # a bare unknown name people are "near" or "in"
         return
     if cand.label in ("PERSON", "ORG"):
         # A name the gazetteer knows as a city, state or country, in a place phrase

@@ -76,7 +76,11 @@ MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation", "high 
 MEMBER_NOUNS = frozenset(
     {"member", "supporter", "follower", "loyalist", "unit", "wing", "cadre", "militant",
      "fighter", "activist", "leadership", "rank", "rebel", "insurgent", "guerrilla",
-     "combatant"}
+     "combatant",
+     # the agents of a force or service: "detectives from the DCI", "gunmen from X"
+     "detective", "investigator", "agent", "policeman", "guard", "trooper", "commando",
+     "operative", "gunman", "militiaman", "prosecutor", "inspector", "paratrooper",
+     "marine", "personnel", "ranger", "recruit"}
 )  # fmt: skip
 # People: a demonym on them stays the group ("Pakistani protesters"); on other nouns
 # (goods, acts, places) it names the country ("Canadian lumber"). Prisoners, hostages and

@@ -47,6 +47,20 @@ _PREP_DEPS = frozenset({"prep", "prt", "agent", "dative", "mark"})
 _CUE_DEPS = frozenset({"amod", "compound", "advmod", "nmod", "npadvmod", "nummod"})
 
 
+# Armed bodies whose own act makes a drill or exercise military: "China's military
+# launched drills", "the navy held exercises".
+MILITARY_BODIES = frozenset(
+    {"military", "army", "navy", "force", "troop", "airforce", "marine", "command", "soldier"}
+)
+
+
+def _military_subject(tok: Any) -> bool:
+    """The noun is the object of a verb whose subject is an armed body."""
+    if tok.dep_ != "dobj":
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in MILITARY_BODIES for c in tok.head.children)
+
+
 @dataclass(frozen=True)
 class Entry:
     type: str
@@ -213,10 +227,14 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         )
     ):
         return False
-    if e.cue and not any(
-        (c.dep_ in _CUE_DEPS and c.lemma_.lower() in e.cue)
-        or (c.dep_ == "prep" and any(g.lemma_.lower() in e.cue for g in c.children))  # "by phone"
-        for c in children
+    if (
+        e.cue
+        and not any(
+            (c.dep_ in _CUE_DEPS and c.lemma_.lower() in e.cue)
+            or (c.dep_ == "prep" and any(g.lemma_.lower() in e.cue for g in c.children))
+            for c in children  # "by phone"
+        )
+        and not ("military" in e.cue and _military_subject(tok))
     ):
         return False
     if e.object:
