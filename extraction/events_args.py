@@ -710,6 +710,16 @@ class ArgumentResolver:
         else:
             kinds = ("GPE",)
         sent = tok.sent
+        # "X welcomed the talks and urged both sides": the speaker is not one of them
+        verb = tok.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        skip = (
+            (subj.left_edge.i, subj.right_edge.i)
+            if subj is not None and subj.i != tok.i
+            else (-1, -2)
+        )
         for back in range(3):
             if back:
                 if sent.start == 0:
@@ -719,6 +729,8 @@ class ArgumentResolver:
             for t in sent:
                 if back == 0 and t.i >= tok.i:
                     break
+                if back == 0 and skip[0] <= t.i <= skip[1]:
+                    continue
                 e = self.entities.for_span(t)
                 if e is None or e.type not in kinds:
                     continue

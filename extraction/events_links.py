@@ -59,9 +59,13 @@ def link_answers(events: list[dict[str, Any]], sentence_index: dict[int, int]) -
     """Fill the recipients of answering events in place. ``sentence_index`` maps a
     sentence start offset to its position in the document."""
     for ev in events:
-        if ev["type"] in STANCE_TYPES and ev.get("_object_event") and ev["actors"]:
-            if _link_object_event(ev, events, sentence_index):
-                continue
+        if (
+            ev["type"] in STANCE_TYPES
+            and ev.get("_object_event")
+            and ev["actors"]
+            and _link_object_event(ev, events, sentence_index)
+        ):
+            continue
         if ev["type"] == "ACCUSE" and not ev["recipients"] and ev["actors"]:
             _link_condemnation(ev, events, sentence_index)
             continue
