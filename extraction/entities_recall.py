@@ -24,7 +24,7 @@ from extraction.gazetteer import get_gazetteer
 
 def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` plus the missed places and speakers, joined and linked, in text order."""
-    cands = _titled_names(doc, cands)
+    cands = _titled_names(doc, full, cands)
     out = cands + _coordinated_places(doc, cands) + _untagged_speakers(doc, full, cands)
     out = _credited_people(full, out)
     out.sort(key=lambda c: (c.start, -c.end))
@@ -40,7 +40,7 @@ def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
 _TITLED_VOTE = 4
 
 
-def _titled_names(doc: Any, cands: list[Candidate]) -> list[Candidate]:
+def _titled_names(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
     """ "detained President Umaro Sissoco Embalo": two to four capitalised proper nouns
     right after a capitalised title or honorific are a person's name, even where the
     model tagged none of it or only a piece (its pieces give way to the whole name)."""
@@ -77,7 +77,7 @@ def _titled_names(doc: Any, cands: list[Candidate]) -> list[Candidate]:
             continue
         new = Candidate(start, end, doc.text[start:end], "PERSON", raw_label="PERSON")
         new.votes["PERSON"] += _TITLED_VOTE
-        new.title = doc.text[t.idx : end]
+        scan_title(doc, full, i + 1, new, lex)
         out_new.append(new)
         i = j
     if not out_new:

@@ -760,9 +760,17 @@ def _object_event(tok: Any, lex: Lexicon, recipients: list[Entity]) -> dict[str,
         entry = lex.match(o)
         if entry is None:
             continue
-        lo = o.left_edge.idx
-        hi = o.right_edge.idx + len(o.right_edge)
-        inside = [e.id for e in recipients if any(lo <= m.start < hi for m in e.mentions)]
+        # the act's phrase, and its victim when the parser hung it on the verb
+        # ("condemned the aggression by X against Yemen")
+        parts = [o] + [
+            c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "upon")
+        ]
+        spans = [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge)) for p in parts]
+        inside = [
+            e.id
+            for e in recipients
+            if any(lo <= m.start < hi for m in e.mentions for lo, hi in spans)
+        ]
         return {"start": o.idx, "lemma": o.lemma_.lower(), "type": entry.type, "inside": inside}
     return None
 
@@ -858,8 +866,6 @@ def _place_targets(
         if named:
             continue
         country = res.country_entity(e.country_code) if e.country_code else None
-        if country is None and e.country_code is None:
-            continue  # a town the gazetteer does not know: only where it happened
         out.append(country if country is not None and country.id not in actor_ids else e)
     if any(not res.is_subnational_place(e) and e.type == "GPE" for e in out):
         # "strikes in the Bekaa Valley on Lebanon": the country is the target

@@ -101,9 +101,11 @@ def test_missed_trigger_types(
         assert names(ev["recipients"]) == recipients
 
 
-def test_signing_a_non_material_accord_stays_support(nlp: Any) -> None:
+def test_signing_a_non_material_accord_is_agree_only(nlp: Any) -> None:
+    # the gold sets code signing as AGREE; only military, security or economic pacts
+    # add the cooperation they set up
     evs = run(nlp, "Chile signed the declaration on press freedom with Peru.")
-    assert [e["type"] for e in evs] == ["SUPPORT"]
+    assert [e["type"] for e in evs] == ["AGREE"]
 
 
 def test_test_launch_into_the_sea_is_mobilize(nlp: Any) -> None:
@@ -131,9 +133,13 @@ def test_actor_choice(
     assert (actors, recipients) in found
 
 
-def test_joint_signing_is_one_event(nlp: Any) -> None:
+def test_joint_signing_is_one_agreement_and_the_cooperation_it_sets_up(nlp: Any) -> None:
     evs = run(nlp, "Ghana and Togo signed a trade agreement on Monday.")
-    assert len(evs) == 1 and names(evs[0]["actors"]) == {"Ghana", "Togo"}
+    assert sorted(e["type"] for e in evs) == ["AGREE", "COOPERATE"]
+    for ev in evs:
+        assert names(ev["actors"]) == {"Ghana", "Togo"} and not ev["recipients"]
+    assert of_type(evs, "AGREE")[0]["modality"] == "asserted"
+    assert of_type(evs, "COOPERATE")[0]["modality"] == "planned"
 
 
 def test_accused_act_is_not_the_accusers(nlp: Any) -> None:
@@ -203,10 +209,10 @@ def test_headline_only_joins_body_events(nlp: Any) -> None:
         "Burkina Faso condemned the deal."
     )
     evs = run(nlp, text)
-    coop = of_type(evs, "COOPERATE")
-    assert len(coop) == 1
-    assert coop[0]["date"] is not None and coop[0]["modality"] == "asserted"
-    assert len(coop[0]["mentions"]) == 2
+    signed = of_type(evs, "AGREE")
+    assert len(signed) == 1
+    assert signed[0]["date"] is not None and signed[0]["modality"] == "asserted"
+    assert len(signed[0]["mentions"]) == 2
 
 
 def test_headline_alone_creates_no_event(nlp: Any) -> None:

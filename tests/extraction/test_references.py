@@ -1,0 +1,133 @@
+"""References between a description and what the text named before, run through the
+whole engine (entities included): capitals, names shared by two states, numbered
+descriptions, stances on acts, signing, titled names, place and group evidence.
+
+Every sentence is written for these rules, not copied from an evaluation article.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extraction.engine import ArticleInput, extract
+
+pytestmark = pytest.mark.slow
+
+
+def events(text: str) -> list[dict[str, Any]]:
+    return extract(ArticleInput(text=text, published_at="2026-03-10")).to_dict()["events"]
+
+
+def entities(text: str) -> dict[str, str]:
+    return {
+        e["name"]: e["type"]
+        for e in extract(ArticleInput(text=text, published_at="2026-03-10")).to_dict()["entities"]
+    }
+
+
+def names(refs: list[dict[str, Any]]) -> set[str]:
+    return {r["name"] for r in refs}
+
+
+def only(evs: list[dict[str, Any]], etype: str) -> dict[str, Any]:
+    found = [e for e in evs if e["type"] == etype]
+    assert len(found) == 1, evs
+    return found[0]
+
+
+def test_a_capital_stands_for_its_state_even_where_an_old_code_listed_it() -> None:
+    # geonames still lists Serbia and Montenegro (CS) with Belgrade as its capital
+    ev = only(
+        events("Serbia's president spoke on Monday. Kosovo accused Belgrade of meddling."), "ACCUSE"
+    )
+    assert names(ev["recipients"]) == {"Serbia"}
+
+
+def test_a_name_two_states_share_takes_the_state_of_the_articles_towns() -> None:
+    text = "Congo and the rebels resumed talks on Tuesday. Fighting continued near Goma."
+    assert "Democratic Republic of the Congo" in entities(text)
+    text = "Fighting continued near Brazzaville. Congo said calm had returned to the capital."
+    assert "Republic of the Congo" in entities(text)
+
+
+def test_the_two_men_are_the_pair_named_before() -> None:
+    text = (
+        "Ghana's President John Mahama flew to Abuja on Monday for talks with Nigerian "
+        "President Bola Tinubu. According to a statement, the two men agreed to set up a "
+        "joint border commission."
+    )
+    ev = only(events(text), "AGREE")
+    assert names(ev["actors"]) == {"John Mahama", "Bola Tinubu"}
+
+
+def test_the_three_countries_are_the_states_just_named() -> None:
+    text = "Chad, Niger and Sudan said on Friday that the three countries were recalling their ambassadors from Libya."
+    ev = only(events(text), "SANCTION")
+    assert names(ev["actors"]) == {"Chad", "Niger", "Sudan"}
+    assert names(ev["recipients"]) == {"Libya"}
+
+
+def test_a_numbered_set_never_counts_the_speaker() -> None:
+    text = "The African Union welcomed the talks between Chad and Sudan and urged both sides to agree on a truce."
+    ev = only(events(text), "REQUEST")
+    assert names(ev["recipients"]) == {"Chad", "Sudan"}
+
+
+def test_condemning_an_act_targets_its_author_not_its_victim() -> None:
+    text = "Iran's foreign ministry condemned the aggression by the United States and Israel against Yemen."
+    ev = only(events(text), "ACCUSE")
+    assert names(ev["recipients"]) == {"United States", "Israel"}
+
+
+def test_condemning_an_earlier_act_targets_its_author() -> None:
+    text = "China launched large-scale military drills around Taiwan on Monday. Japan condemned the drills."
+    ev = only(events(text), "ACCUSE")
+    assert names(ev["recipients"]) == {"China"}
+
+
+def test_welcoming_an_agreement_supports_its_parties() -> None:
+    text = "Ethiopia and Eritrea signed a peace agreement on Monday. The African Union welcomed the agreement."
+    ev = only(events(text), "SUPPORT")
+    assert names(ev["recipients"]) == {"Ethiopia", "Eritrea"}
+
+
+def test_supporting_nothing_named_is_not_coded() -> None:
+    assert not [
+        e for e in events("The European Union backed the mediation.") if e["type"] == "SUPPORT"
+    ]
+
+
+def test_a_security_pact_is_an_agreement_and_cooperation_to_come() -> None:
+    evs = events("Kenya and Somalia signed a security pact on Monday.")
+    assert names(only(evs, "AGREE")["actors"]) == {"Kenya", "Somalia"}
+    assert only(evs, "COOPERATE")["modality"] == "planned"
+
+
+def test_a_title_before_untagged_names_marks_a_person() -> None:
+    text = "Soldiers seized power in the capital and detained President Umaro Sissoco Embalo at the palace."
+    assert entities(text).get("Umaro Sissoco Embalo") == "PERSON"
+
+
+def test_agents_from_a_body_act_for_it() -> None:
+    text = "Detectives from the Directorate of Criminal Investigations arrested activist Boniface Mwangi on Thursday."
+    ev = only(events(text), "COERCE")
+    assert names(ev["actors"]) == {"Directorate of Criminal Investigations"}
+
+
+def test_drills_by_an_armed_body_are_a_mobilisation() -> None:
+    ev = only(events("China's military launched drills around Taiwan on Monday."), "MOBILIZE")
+    assert names(ev["actors"]) == {"China"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("M23 fighters shelled positions near Minova on Monday.", "M23", "ORG"),
+        ("Al-Shabaab militants attacked a base in Moqokori.", "Moqokori", "GPE"),
+        ("Residents of Jowhar fled the fighting on Sunday.", "Jowhar", "GPE"),
+    ],
+)
+def test_the_words_around_an_unknown_name_type_it(text: str, name: str, etype: str) -> None:
+    assert entities(text).get(name) == etype
