@@ -150,6 +150,12 @@ AUTHORED_NOUNS = frozenset(
 )  # fmt: skip
 # Descriptions whose first listed entity type wins over a more recent second type.
 PREFERRED_KIND = frozenset({"junta", "military"})
+# Organisations that "the government" or "the regime" may name.
+_GOVERNING_NAME = re.compile(
+    r"\b(government|administration|cabinet|council|presidency|junta|authority|authorities"
+    r"|regime|command|executive)\b",
+    re.I,
+)
 # A leader's government: "Starmer's government", "Trump's administration".
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet"})
 _COLLECTIVE_EUROPE = frozenset(
@@ -616,6 +622,12 @@ class ArgumentResolver:
                 if (
                     e.type in kind
                     and not skip[0] <= start < skip[1]
+                    and not (e.type == "GPE" and self.is_subnational_place(e))  # a town
+                    and not (
+                        tok.lemma_.lower() in GOVERNMENT_NOUNS | {"regime"}
+                        and e.type == "ORG"
+                        and not _GOVERNING_NAME.search(e.name)
+                    )  # "the government" is no party, rebel group or firm named before
                     and not (military and e.type == "ORG" and not _MILITARY_NAME.search(e.name))
                 ):
                     return self._as_actor(e, None)

@@ -17,10 +17,11 @@ entries. An entry names a ``lemma`` and ``pos`` (VERB, NOUN, ADJ) and may add co
   sign", not "levels of readiness"); ``object_not``: objects that make it a comment
   ("offered insights", "offered expectations"); ``governor``: the noun must be the object
   of one of these verbs ("carried out strikes", "launched strikes": not a labour strike);
-  ``in_speech``: the verb is the content of a claim ("X said Y had violated its airspace":
-  an accusation by X against Y); ``modal_complement``: a speech or belief verb whose
-  clause carries one of these modals is a directive ("X said Y must withdraw": a request
-  by X to Y).
+  ``object_counted``: a counted plural object also passes the ``object`` test ("released
+  11 seafarers"); ``in_speech``: the verb is the content of a claim ("X said Y had
+  violated its airspace": an accusation by X against Y); ``modal_complement``: a speech
+  or belief verb whose clause carries one of these modals is a directive ("X said Y must
+  withdraw": a request by X to Y).
 
 An entry with conditions wins over a bare one of the same lemma when its conditions hold.
 """
@@ -80,6 +81,7 @@ class Entry:
     complement_required: bool = False
     object_not: frozenset[str] = frozenset()
     governor: frozenset[str] = frozenset()
+    object_counted: bool = False
     in_speech: bool = False
     # "X said Y should/must ...": the verb carries a directive only with such a clause
     modal_complement: frozenset[str] = frozenset()
@@ -192,6 +194,23 @@ def _temporal(prep: Any) -> bool:
     return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
+def _counted(tok: Any) -> bool:
+    """A plural noun with a number: "11 seafarers", "four captured servicemen"."""
+    if tok.ent_type_ in ("MONEY", "QUANTITY", "PERCENT") or tok.lemma_.lower() in _MEASURES:
+        return False  # "released 40 million euros" counts money, not people
+    return tok.tag_ == "NNS" and any(c.dep_ == "nummod" and c.like_num for c in tok.children)
+
+
+# Currencies and units that a number counts: never people.
+_MEASURES = frozenset(
+    {"euro", "dollar", "pound", "yuan", "yen", "rupee", "franc", "rouble", "ruble", "peso",
+     "real", "shilling", "naira", "rand", "dinar", "riyal", "dirham", "lira", "hryvnia",
+     "ton", "tonne", "barrel", "litre", "liter", "gallon", "kilometre", "kilometer", "mile",
+     "metre", "meter", "kilogram", "percent", "year", "month", "week", "day", "hour",
+     "minute", "page", "document", "file", "statement", "report", "image", "photo"}
+)  # fmt: skip
+
+
 def _conditions_hold(e: Entry, tok: Any) -> bool:
     children = list(tok.children)
     # "dismissed the US move as a gift": the "as" of a secondary predicate may hang
@@ -238,7 +257,8 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
     ):
         return False
     if e.object:
-        objs = object_tokens(tok)
+        # "the framework that A and B signed": a relative clause's head is its object
+        objs = object_tokens(tok) + ([tok.head] if tok.dep_ == "relcl" else [])
         # "sent $50 million in humanitarian aid", "two billion euros of aid"
         objs += [
             g
@@ -249,7 +269,12 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
             for g in p.children
             if g.dep_ == "pobj"
         ]
-        if not any(o.lemma_.lower() in e.object or o.lower_ in e.object for o in objs):
+        if not any(
+            o.lemma_.lower() in e.object
+            or o.lower_ in e.object
+            or (e.object_counted and _counted(o))
+            for o in objs
+        ):
             return False
     if e.xcomp and not any(c.dep_ == "xcomp" and c.lemma_.lower() in e.xcomp for c in children):
         return False
@@ -312,6 +337,7 @@ def _entry(etype: str, raw: dict[str, Any]) -> Entry:
         complement_required=bool(raw.get("complement_required")),
         object_not=frozenset(raw.get("object_not", ())),
         governor=frozenset(raw.get("governor", ())),
+        object_counted=bool(raw.get("object_counted")),
         in_speech=bool(raw.get("in_speech")),
         modal_complement=frozenset(raw.get("modal_complement") or ()),
     )
