@@ -1,8 +1,8 @@
 """Extraction quality held at floors a little below the measured scores, so a regression
-fails CI. Four sets (README "Extraction quality"): the shared dev gold on the five seeds;
-our two development sets (tests/evaluation/heldout, eight articles, and
-tests/evaluation/dev, ten articles), whose error classes have guided rules; and the blind
-set (tests/evaluation/blind, ten articles), only ever scored in aggregate."""
+fails CI. Five sets (README "Extraction quality"): the shared dev gold on the five seeds;
+our three development sets (tests/evaluation/heldout, eight articles, tests/evaluation/dev
+and tests/evaluation/dev2, ten articles each), whose error classes have guided rules; and
+the blind set (tests/evaluation/blind, ten articles), only ever scored in aggregate."""
 
 from __future__ import annotations
 
@@ -16,13 +16,15 @@ from tests.conftest import GOLD, SHARED
 pytestmark = pytest.mark.slow
 HELDOUT = Path(__file__).parent / "heldout"
 
-# Measured on 2026-11-23 (entity F1 / events L1 F1 / events L2 F1): seeds 0.984 / 0.817 /
-# 0.567, heldout 0.907 / 0.781 / 0.589, dev 0.801 / 0.656 / 0.479, blind 0.786 / 0.500 / 0.197.
+# Measured on 2026-12-04 (entity F1 / events L1 F1 / events L2 F1): seeds 0.984 / 0.817 /
+# 0.583, heldout 0.922 / 0.787 / 0.587, dev 0.808 / 0.654 / 0.484, dev2 0.789 / 0.589 /
+# 0.233, blind 0.750 / 0.602 / 0.320.
 FLOORS = {
-    "seeds": {"entities": 0.95, "L1": 0.78, "L2": 0.53},
-    "heldout": {"entities": 0.87, "L1": 0.74, "L2": 0.55},
-    "dev": {"entities": 0.77, "L1": 0.62, "L2": 0.44},
-    "blind": {"entities": 0.75, "L1": 0.46, "L2": 0.17},
+    "seeds": {"entities": 0.95, "L1": 0.78, "L2": 0.55},
+    "heldout": {"entities": 0.89, "L1": 0.75, "L2": 0.55},
+    "dev": {"entities": 0.78, "L1": 0.62, "L2": 0.45},
+    "dev2": {"entities": 0.76, "L1": 0.55, "L2": 0.20},
+    "blind": {"entities": 0.72, "L1": 0.57, "L2": 0.29},
 }
 HERE = Path(__file__).parent
 
@@ -33,6 +35,7 @@ HERE = Path(__file__).parent
         ("seeds", GOLD, SHARED / "seeds"),
         ("heldout", HELDOUT / "gold.jsonl", HELDOUT / "articles"),
         ("dev", HERE / "dev" / "gold.jsonl", HERE / "dev" / "articles"),
+        ("dev2", HERE / "dev2" / "gold.jsonl", HERE / "dev2" / "articles"),
         ("blind", HERE / "blind" / "gold.jsonl", HERE / "blind" / "articles"),
     ],
 )
