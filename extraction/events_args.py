@@ -312,6 +312,7 @@ class ArgumentResolver:
             if ent is not None and ent.type == "GPE":
                 self._country_of_iso.setdefault(iso, ent)
         self._demonym_cache: dict[str, Entity | None] = {}
+        self._it_active: set[int] = set()
         self._mention_starts: list[int] | None = None
         self._mentions: list[tuple[int, Entity]] = []
         self._hosts: dict[str, Entity] = {}
@@ -795,6 +796,15 @@ class ArgumentResolver:
         """it/its for a state or body: the subject of the speech verb it is reported by
         ("the ministry said it had summoned ..."), or of its own clause ("the US
         reaffirmed its commitment")."""
+        if tok.i in self._it_active:
+            return None  # "its members said it ...": resolving the subject leads back here
+        self._it_active.add(tok.i)
+        try:
+            return self._it_search(tok)
+        finally:
+            self._it_active.discard(tok.i)
+
+    def _it_search(self, tok: Any) -> Entity | None:
         t = tok.head
         for _ in range(6):
             subj = next(

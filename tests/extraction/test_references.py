@@ -131,3 +131,15 @@ def test_drills_by_an_armed_body_are_a_mobilisation() -> None:
 )
 def test_the_words_around_an_unknown_name_type_it(text: str, name: str, etype: str) -> None:
     assert entities(text).get(name) == etype
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its spokesman said it would retaliate against the army.",
+        "Hamas said its fighters attacked. Its political bureau said it had accepted the truce.",
+    ],
+)
+def test_its_subject_reporting_it_does_not_loop(text: str) -> None:
+    # "Its X said it ...": resolving "it" leads to the subject, whose "its" leads back
+    assert isinstance(events(text), list)
