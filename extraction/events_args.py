@@ -58,7 +58,7 @@ AGENT_NOUNS = frozenset(
 # ("tariffs on Chinese goods", "froze Russian assets"), but "of" does not ("imports of oil").
 GOODS_NOUNS = frozenset(
     {"good", "goods", "import", "export", "product", "steel", "car", "vehicle", "beef",
-     "produce", "commodity", "company", "firm", "bank", "asset", "national", "citizen",
+     "produce", "commodity", "company", "firm", "bank", "asset",
      "position", "target", "territory", "soil", "airspace", "water", "border"}
 )  # fmt: skip
 REPRESENTATIVE_NOUNS = frozenset(
@@ -93,7 +93,10 @@ PEOPLE_NOUNS = frozenset(
      "population", "descent", "origin", "fisherman",
      "sailor", "crew", "victim", "worshipper", "settler", "farmer", "expert", "analyst",
      "scholar", "academic", "writer", "artist", "athlete", "player", "public", "majority",
-     "dissident", "opposition", "militant", "fighter", "rebel", "gunman", "group", "crowd"}
+     "dissident", "opposition", "militant", "fighter", "rebel", "gunman", "group", "crowd",
+     # private people held, freed or expelled: "two Serbian citizens", "11 Filipino seafarers"
+     "citizen", "national", "seafarer", "mariner", "passenger", "trader", "miner", "pilgrim",
+     "deportee", "asylum-seeker"}
 )  # fmt: skip
 # "both sides", "the two countries": a pair named before.
 PAIR_NOUNS = frozenset(
@@ -475,6 +478,10 @@ class ArgumentResolver:
             # country name is the country
             ent = self._place_by_alias.get(norm(tok.text)) or ent
         if ent is not None:
+            if ent.type == "NORP" and tok.tag_ in ("NNS", "NNPS") and ent.country_code:
+                # "deported 27,000 Haitians", "young Kenyans took to the streets": a
+                # plural demonym said as a noun names people, not their state
+                return [ent]
             if ent.type in ("GPE", "LOC"):
                 # a dateline parsed as the subject: "NAIROBI, ... - President William Ruto met"
                 for c in tok.children:
