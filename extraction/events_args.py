@@ -395,6 +395,8 @@ class ArgumentResolver:
         consulate", "the embassy of France" (protests held there target that state)."""
         e = self.entities.for_span(tok)
         words = e.name.split() if e is not None else [tok.text]
+        if " ".join(words[-2:]).lower() in MISSION_NOUNS:
+            words = [*words[:-2], "embassy"]  # "the Indian High Commission" is India's embassy
         if words[-1].lower() not in MISSION_NOUNS and tok.lemma_.lower() not in MISSION_NOUNS:
             return None
         for c in tok.children:  # "the embassy of France"
@@ -491,6 +493,16 @@ class ArgumentResolver:
                         if subject is not None and subject.type in ("PERSON", "ORG"):
                             return [subject]
             return [self._as_actor(ent, tok)]
+        if tok.pos_ == "NUM" and depth <= 1:
+            # "detained four of its volunteers", "two of the soldiers": the counted group
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    return [
+                        e
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                        for e in self.resolve(g, depth + 1)
+                    ]
         # a noun tagged as a verb in an argument slot ("dismissed the US move as ...")
         nominal = tok.pos_ in ("NOUN", "PROPN", "ADJ") or (
             tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj", "nsubjpass")
@@ -576,6 +588,11 @@ class ArgumentResolver:
                         e = self.entities.for_span(g)
                         if e is not None and e.type in ("GPE", "ORG", "PERSON", "NORP"):
                             found.append(self._as_modifier(e, g, lemma))
+                elif lemma in AUTHORED_NOUNS and "-" in c.text and c.lower_.endswith("ed"):
+                    # the same tokenised as one word: "U.S.-drafted", "Qatari-brokered"
+                    e = self._by_alias.get(norm(c.text.rsplit("-", 1)[0]))
+                    if e is not None and e.type in ("GPE", "ORG", "PERSON", "NORP"):
+                        found.append(self._as_modifier(e, c, lemma))
             elif c.dep_ == "prep" and (
                 (c.lower_ == "of" and (lemma in AGENT_NOUNS or lemma in MEMBER_NOUNS))
                 or (c.lower_ == "for" and lemma in REPRESENTATIVE_NOUNS)

@@ -21,7 +21,9 @@ RECIPIENT_PREPS = frozenset(
     {"to", "with", "against", "on", "for", "towards", "toward", "at", "into", "of", "upon"}
 )
 # Where a protest is held in front of its target ("outside the embassy", "against X").
-PROTEST_PREPS = frozenset({"outside", "near", "at", "against", "before", "to"})
+PROTEST_PREPS = frozenset(
+    {"outside", "near", "at", "against", "before", "to", "towards", "toward", "on"}
+)
 # Types whose act lands in a place, so "in X" names the target ("military actions in Ukraine").
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
 LOCATION_PREPS = frozenset({"in", "at"})
@@ -187,7 +189,9 @@ def verb_arguments(
             # "rallied outside the Indian embassy": the protested party
             for g in c.children:
                 if g.dep_ == "pobj" and res.location(g) is None:
-                    recipients.extend(res.resolve(g))
+                    # "marched towards the Indian High Commission": the mission's state
+                    state = res.mission_state(g)
+                    recipients.extend([state] if state is not None else res.resolve(g))
                 elif g.dep_ == "pobj":
                     places.append(g)
                     state = res.mission_state(g)  # "outside the Chinese Embassy": China
