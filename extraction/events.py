@@ -16,6 +16,7 @@ from typing import Any
 
 from extraction import dates, modality
 from extraction.events_args import ArgumentResolver
+from extraction.events_context import fill_from_dyads
 from extraction.events_frames import (
     PLACE_TARGET_TYPES,
     content_recipients,
@@ -131,7 +132,9 @@ def extract_events(
             raw.append(ev)
     link_answers(raw, {s.start_char: i for i, s in enumerate(doc.sents)})
     raw = [ev for ev in raw if ev["recipients"] or ev["type"] not in DIRECTED_TYPES]
-    return merge_mentions(raw)
+    merged = merge_mentions(raw)
+    fill_from_dyads(merged)
+    return merged
 
 
 def _specific_content(doc: Any, matches: dict[int, Entry]) -> dict[int, int]:

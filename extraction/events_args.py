@@ -95,7 +95,7 @@ PEOPLE_NOUNS = frozenset(
      "scholar", "academic", "writer", "artist", "athlete", "player", "public", "majority",
      "dissident", "opposition", "militant", "fighter", "rebel", "gunman", "group", "crowd",
      # private people held, freed or expelled: "two Serbian citizens", "11 Filipino seafarers"
-     "citizen", "national", "seafarer", "mariner", "passenger", "trader", "miner", "pilgrim",
+     "citizen", "national", "seafarer", "mariner", "passenger", "trader", "miner",
      "deportee", "asylum-seeker"}
 )  # fmt: skip
 # "both sides", "the two countries": a pair named before.

@@ -143,3 +143,13 @@ def test_the_words_around_an_unknown_name_type_it(text: str, name: str, etype: s
 def test_its_subject_reporting_it_does_not_loop(text: str) -> None:
     # "Its X said it ...": resolving "it" leads to the subject, whose "its" leads back
     assert isinstance(events(text), list)
+
+
+def test_a_directed_act_with_no_target_faces_the_actors_counterpart() -> None:
+    text = (
+        "Thai and Cambodian troops exchanged fire near the border on Sunday. Thailand "
+        "accused Cambodia of violating the truce. Cambodia also dropped its demand for "
+        "international monitors."
+    )
+    ev = only(events(text), "CONCEDE")
+    assert names(ev["recipients"]) == {"Thailand"}
