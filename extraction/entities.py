@@ -146,7 +146,10 @@ def _build(cluster: list[Group]) -> Entity:
             place = max(places, key=lambda p: (len(p.name), p.population))
             code = place.country_code
     if etype == "PERSON":
-        name = max(counts, key=lambda s: (len(s.split()), counts[s], len(s)))
+        # a mixed-case form over an upper-case byline ("Jane Doe" over "JANE DOE")
+        name = max(counts, key=lambda s: (len(s.split()), not s.isupper(), counts[s], len(s)))
+        if name.isupper():
+            name = name.title()  # only written in capitals: "BY JANE DOE" -> "Jane Doe"
     elif place is not None:
         name = place.name
     elif etype == "NORP":

@@ -221,14 +221,29 @@ _CREDIT = re.compile(
     rf"({_NAME}(?:(?:,\s|\sand\s){_NAME})*)"
 )
 _CREDIT_VOTE = 5
+# "BY JUSTIN KABUMBA AND RUTH ALONGA", "By Jane Doe and John Roe": a byline line names
+# people, in any case; a name is two to four capitalised words, never a function word
+# ("BY TOMAS MUCHANGA WITH AFP").
+_BYWORD = (
+    r"(?<![\w'’.-])(?!(?:WITH|AND|IN|FOR|OF|AT|THE|With|And|In|For|Of|At|The)\b)[A-Z][\w'’.-]*"
+)
+_BYNAME = rf"{_BYWORD}(?:[ \t]{_BYWORD}){{1,3}}"
+_BYLINE = re.compile(
+    rf"^[ \t]*(?:By|BY)[ \t]+({_BYNAME}(?:(?:,[ \t]+|[ \t]+(?:and|AND|&)[ \t]+){_BYNAME})*)",
+    re.M,
+)
 
 
 def _credited_people(full: str, cands: list[Candidate]) -> list[Candidate]:
-    """Names in reporting credits are people: "(Reporting by Jane Doe in Nairobi; Editing
-    by John Roe and Ann Poe)". The model often tags them ORG or GPE or splits them."""
+    """Names in reporting credits and bylines are people: "(Reporting by Jane Doe in
+    Nairobi; Editing by John Roe and Ann Poe)", "BY JANE DOE AND JOHN ROE". The model
+    often tags them ORG or GPE or splits them."""
     found: list[tuple[int, int]] = []
     for m in _CREDIT.finditer(full):
         for name in re.finditer(_NAME, m.group(1)):
+            found.append((m.start(1) + name.start(), m.start(1) + name.end()))
+    for m in _BYLINE.finditer(full):
+        for name in re.finditer(_BYNAME, m.group(1)):
             found.append((m.start(1) + name.start(), m.start(1) + name.end()))
     if not found:
         return cands

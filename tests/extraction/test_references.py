@@ -153,3 +153,8 @@ def test_a_directed_act_with_no_target_faces_the_actors_counterpart() -> None:
     )
     ev = only(events(text), "CONCEDE")
     assert names(ev["recipients"]) == {"Thailand"}
+
+
+def test_a_byline_names_people_in_any_case() -> None:
+    found = entities("BY JANE KAMAU AND PETER OTIENO\n\nNAIROBI, Kenya (AP) - Talks resumed.\n")
+    assert found.get("Jane Kamau") == "PERSON" and found.get("Peter Otieno") == "PERSON"
