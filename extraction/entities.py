@@ -69,8 +69,9 @@ def resolve_entities(doc: Any) -> EntityIndex:
         if c.raw_label:
             g.raw[c.raw_label] += 1
     _choose_shared_names(groups.values())
+    countries = _article_countries(groups.values())
     for g in groups.values():
-        add_evidence(g)
+        add_evidence(g, countries)
 
     links = [
         (text_key(c.text), text_key(c.acronym_of.text)) for c in cands if c.acronym_of is not None
@@ -85,6 +86,19 @@ def resolve_entities(doc: Any) -> EntityIndex:
     for i, e in enumerate(entities, 1):
         e.id = f"e{i}"
     return EntityIndex(entities)
+
+
+def _article_countries(groups: Iterable[Group]) -> frozenset[str]:
+    """ISO codes of the countries the article names, by name or by demonym."""
+    codes = set()
+    for g in groups:
+        if g.place is not None and g.place.kind == "country" and g.place.country_code:
+            codes.add(g.place.country_code)
+        elif g.raw.get("NORP"):
+            code = norp_country(g.cands[0].text)
+            if code:
+                codes.add(code)
+    return frozenset(codes)
 
 
 def _choose_shared_names(groups: Iterable[Group]) -> None:

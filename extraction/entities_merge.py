@@ -57,8 +57,9 @@ class Group:
         return self.cands[0].text.split()
 
 
-def add_evidence(g: Group) -> None:
-    """Add gazetteer and demonym votes to a group."""
+def add_evidence(g: Group, article_countries: frozenset[str] = frozenset()) -> None:
+    """Add gazetteer and demonym votes to a group. ``article_countries``: the ISO codes of
+    the countries the article names (by name or demonym)."""
     n = len(g.cands)
     place = g.place
     text = g.cands[0].text
@@ -76,6 +77,14 @@ def add_evidence(g: Group) -> None:
         # "Sylhet" or "Gulshan" said as a group: a place name that is no demonym
         not_a_group = said == {"NORP"} and norp_country(text) is None
         a_group = said == {"NORP"} and norp_country(text) is not None  # "Thai", not a town
+        # "students from Novi Sad" in an article about Serbia: a town of a country the
+        # article is about, never given a title or first name, is that town
+        local_town = (
+            place.kind == "city"
+            and place.country_code in article_countries
+            and said <= {"PERSON", "ORG"}
+            and not any(c.title or c.votes.get("LOC") for c in g.cands)  # "the Kakuma camp"
+        )
         if not a_group and (
             said & {"GPE", "LOC"}
             or not g.raw
@@ -83,6 +92,7 @@ def add_evidence(g: Group) -> None:
             or big_city
             or dateline
             or not_a_group
+            or local_town
         ):
             g.votes[place.entity_type] += _PLACE_VOTE * n
     elif (

@@ -24,6 +24,7 @@ from extraction.gazetteer import get_gazetteer
 
 def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` plus the missed places and speakers, joined and linked, in text order."""
+    cands = _street_names(doc, cands)
     cands = _titled_names(doc, full, cands)
     out = cands + _coordinated_places(doc, cands) + _untagged_speakers(doc, full, cands)
     out = _credited_people(full, out)
@@ -38,6 +39,40 @@ def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
 
 
 _TITLED_VOTE = 4
+# Lower-case heads that finish a street or site name: "Kralja Milana street", "the
+# Margara crossing".
+_STREET_HEADS = frozenset(
+    {"street", "avenue", "square", "bridge", "crossing", "road", "boulevard", "highway",
+     "lane", "roundabout"}
+)  # fmt: skip
+_STREET_VOTE = 4
+
+
+def _street_names(doc: Any, cands: list[Candidate]) -> list[Candidate]:
+    """A name followed by a lower-case street or site word is that street or site ("on
+    Kralja Milana street", "at the Margara crossing"): a LOC named with its head word,
+    whatever the model said of the name alone. Not for a known town ("a Belgrade street")."""
+    toks = list(doc)
+    by_end = {t.idx + len(t.text): t.i for t in toks}
+    gaz = get_gazetteer()
+    out: list[Candidate] = []
+    for c in cands:
+        i = by_end.get(c.end)
+        nxt = toks[i + 1] if i is not None and i + 1 < len(toks) else None
+        if (
+            nxt is None
+            or nxt.lower_ not in _STREET_HEADS
+            or not nxt.is_lower
+            or c.label in ("NORP", "EVENT", None)
+            or gaz.lookup(c.text) is not None
+        ):
+            out.append(c)
+            continue
+        end = nxt.idx + len(nxt.text)
+        new = Candidate(c.start, end, doc.text[c.start : end], "LOC", raw_label="LOC")
+        new.votes["LOC"] += _STREET_VOTE
+        out.append(new)
+    return out
 
 
 def _titled_names(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:

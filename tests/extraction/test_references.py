@@ -158,3 +158,14 @@ def test_a_directed_act_with_no_target_faces_the_actors_counterpart() -> None:
 def test_a_byline_names_people_in_any_case() -> None:
     found = entities("BY JANE KAMAU AND PETER OTIENO\n\nNAIROBI, Kenya (AP) - Talks resumed.\n")
     assert found.get("Jane Kamau") == "PERSON" and found.get("Peter Otieno") == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("Police blocked Kralja Milana street on Saturday.", "Kralja Milana street", "LOC"),
+        ("Students from Novi Sad joined the march in Belgrade, Serbia.", "Novi Sad", "GPE"),
+    ],
+)
+def test_streets_and_towns_of_the_articles_country(text: str, name: str, etype: str) -> None:
+    assert entities(text).get(name) == etype
