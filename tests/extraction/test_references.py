@@ -164,7 +164,12 @@ def test_a_byline_names_people_in_any_case() -> None:
     ("text", "name", "etype"),
     [
         ("Police blocked Kralja Milana street on Saturday.", "Kralja Milana street", "LOC"),
-        ("Students from Novi Sad joined the march in Belgrade, Serbia.", "Novi Sad", "GPE"),
+        (
+            "Police blocked the street. Students from Novi Sad, Niš and Kragujevac joined "
+            "the march in Belgrade, Serbia.",
+            "Novi Sad",
+            "GPE",
+        ),
     ],
 )
 def test_streets_and_towns_of_the_articles_country(text: str, name: str, etype: str) -> None:
