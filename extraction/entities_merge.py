@@ -282,13 +282,14 @@ def _merge_organisations(groups: list[Group], links: list[tuple[str, str]], unio
         # The model types an acronym GPE now and then ("the EU" beside "European
         # Union"); any all-caps word that is not a gazetteer place joins the one
         # organisation whose initials it spells.
+        letters = text.replace(".", "")  # "U.N." spells "UN"
         if (
             len(words) == 1
             and text.isupper()
-            and len(text) >= 2
+            and len(letters) >= 2
             and g.place is None
-            and len(initials.get(text, ())) == 1
+            and len(initials.get(letters, ())) == 1
         ):
-            union(initials[text][0], i)
+            union(initials[letters][0], i)
         elif g.type == "ORG" and len(tails.get(tuple(w.casefold() for w in words), ())) == 1:
             union(tails[tuple(w.casefold() for w in words)][0], i)
