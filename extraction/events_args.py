@@ -285,6 +285,18 @@ def _set_size(tok: Any) -> int:
     return 0
 
 
+_POLICE_NAME = re.compile(r"\bpolice\b", re.I)
+
+
+def _police_noun(tok: Any) -> bool:
+    """ "police", "policemen", "police officers" with no name of their own."""
+    if tok.lemma_.lower() in ("police", "policeman", "policewoman"):
+        return not any(c.dep_ in ("compound", "amod", "poss") for c in tok.children)
+    return tok.lemma_.lower() in ("officer", "agent") and any(
+        c.dep_ == "compound" and c.lower_ == "police" for c in tok.children
+    )
+
+
 class ArgumentResolver:
     """Maps argument tokens of one document to entities; built once per document."""
 
@@ -624,9 +636,18 @@ class ArgumentResolver:
                 e = self._description(tok, DESCRIPTION_TYPES[lemma])
             if e is None:  # "the ministry", "the tribunal", "the country"
                 e = self._definite(tok)
+            if e is None and _police_noun(tok):
+                # "police officers had fired": the one police force the article names
+                e = self._unique_org(_POLICE_NAME)
+
             if e is not None:
                 found.append(e)
         return found
+
+    def _unique_org(self, pattern: re.Pattern[str]) -> Entity | None:
+        """The one organisation whose name matches, or None when there are several."""
+        found = [e for e in self.entities if e.type == "ORG" and pattern.search(e.name)]
+        return found[0] if len(found) == 1 else None
 
     def _description(self, tok: Any, types: tuple[str, ...]) -> Entity | None:
         """'the junta', 'the bloc', 'the rebels': the most recent ORG/GPE entity of a

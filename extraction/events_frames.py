@@ -11,6 +11,7 @@ from typing import Any
 
 from extraction.events_args import AGENT_NOUNS, GOODS_NOUNS, ArgumentResolver
 from extraction.events_lexicon import Entry, Lexicon, container_of, object_tokens
+from extraction.modality import SAY_VERBS
 from extraction.types import Entity
 
 REPORT_VERBS = frozenset({"say", "report", "announce", "confirm", "state", "tell"})
@@ -21,6 +22,8 @@ RECIPIENT_PREPS = frozenset(
     {"to", "with", "against", "on", "for", "towards", "toward", "at", "into", "of", "upon"}
 )
 # Where a protest is held in front of its target ("outside the embassy", "against X").
+# Acts done together with a party ("a joint exercise with X", "talks with Y").
+JOINT_ACT_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE"})
 PROTEST_PREPS = frozenset(
     {"outside", "near", "at", "against", "before", "to", "towards", "toward", "on"}
 )
@@ -160,6 +163,11 @@ def verb_arguments(
     places: list[Any] = []
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
     subj, direct = subject_of(tok) if not passive else (None, True)
+    if passive and entry.type == "MOBILIZE" and not any(c.dep_ == "agent" for c in tok.children):
+        # "the Kenya Defence Forces had been deployed": the force deployed is the actor
+        moved = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if moved is not None:
+            actors = [e for e in res.resolve(moved) if e.type == "ORG"]
     if subj is not None:
         # "migrants, led by activists from X, rallied": the organisers march
         led = organisers(subj, res) if entry.type == "PROTEST" else []
@@ -540,6 +548,18 @@ def noun_arguments(
                             for g in gc.children
                             if g.dep_ == "pobj" and res.location(g) is not None
                         )
+        elif (
+            pos.dep_ in ("nsubj", "nsubjpass")
+            and gov.dep_ == "ccomp"
+            and gov.head.lemma_.lower() in SAY_VERBS
+            and entry.type in JOINT_ACT_TYPES
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+        ):
+            # "the US Southern Command said a joint exercise with the GDF would go ahead":
+            # an act "with" a party, reported by the other, is the speaker's own
+            speaker = next((c for c in gov.head.children if c.dep_ == "nsubj"), None)
+            if speaker is not None:
+                actors = [e for e in res.resolve(speaker) if e.type in ("ORG", "GPE", "PERSON")]
         elif pos.dep_ == "nsubj" and gov.lemma_.lower() in OCCUR_VERBS:
             for gc in gov.children:  # "discussions are taking place among A, B and C"
                 if gc.dep_ == "prep" and gc.lower_ in ("between", "among"):

@@ -174,3 +174,25 @@ def test_a_byline_names_people_in_any_case() -> None:
 )
 def test_streets_and_towns_of_the_articles_country(text: str, name: str, etype: str) -> None:
     assert entities(text).get(name) == etype
+
+
+def test_unnamed_police_are_the_police_force_the_article_names() -> None:
+    text = (
+        "Kenya's National Police Service deployed officers across Nairobi on Tuesday. "
+        "Amnesty International said police officers had fired live ammunition at protesters."
+    )
+    ev = only(events(text), "ASSAULT")
+    assert names(ev["actors"]) == {"National Police Service"}
+
+
+def test_a_reported_joint_act_with_a_party_is_the_speakers() -> None:
+    text = "The US Southern Command said a joint exercise with the Guyana Defence Force would go ahead."
+    ev = only(events(text), "COOPERATE")
+    assert names(ev["actors"]) == {"US Southern Command"}
+    assert names(ev["recipients"]) == {"Guyana Defence Force"}
+
+
+def test_a_force_that_was_deployed_is_the_actor() -> None:
+    text = "A gazette notice showed that the Kenya Defence Forces had been deployed in Nairobi."
+    ev = only(events(text), "MOBILIZE")
+    assert names(ev["actors"]) == {"Kenya Defence Forces"}
