@@ -45,13 +45,25 @@ _STREET_HEADS = frozenset(
     {"street", "avenue", "square", "bridge", "crossing", "road", "boulevard", "highway",
      "lane", "roundabout"}
 )  # fmt: skip
+# Sites named after a place: "the Hezyaz power station", "the Kakuma refugee camp".
+_SITE_HEADS = frozenset(
+    {"station", "terminal", "plant", "refinery", "depot", "airbase", "base", "airport",
+     "camp", "dam", "reactor", "facility", "port", "prison", "checkpoint"}
+)  # fmt: skip
+# Lower-case words that may stand between a name and its site word ("power", "oil").
+_SITE_MODIFIERS = frozenset(
+    {"power", "oil", "gas", "fuel", "air", "naval", "military", "refugee", "border", "nuclear",
+     "research", "water", "ammunition", "army", "police", "detention", "displacement",
+     "enrichment", "container", "grain", "electricity", "hydroelectric", "steel"}
+)  # fmt: skip
 _STREET_VOTE = 4
 
 
 def _street_names(doc: Any, cands: list[Candidate]) -> list[Candidate]:
     """A name followed by a lower-case street or site word is that street or site ("on
-    Kralja Milana street", "at the Margara crossing"): a LOC named with its head word,
-    whatever the model said of the name alone. Not for a known town ("a Belgrade street")."""
+    Kralja Milana street", "at the Margara crossing", "the Hezyaz power station"): a LOC
+    named with its head word, whatever the model said of the name alone. Not for a known
+    town ("a Belgrade street", "the Gaza power plant")."""
     toks = list(doc)
     by_end = {t.idx + len(t.text): t.i for t in toks}
     gaz = get_gazetteer()
@@ -59,12 +71,26 @@ def _street_names(doc: Any, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         i = by_end.get(c.end)
         nxt = toks[i + 1] if i is not None and i + 1 < len(toks) else None
+        k = i + 1 if nxt is not None else None
+        while (
+            k is not None
+            and k + 1 < len(toks)
+            and k - i <= 2
+            and toks[k].lower_ in _SITE_MODIFIERS
+            and toks[k].is_lower
+        ):
+            k += 1  # "power" in "the Hezyaz power station"
+        if k is not None and k < len(toks) and k != i + 1 and toks[k].lower_ in _SITE_HEADS:
+            nxt = toks[k]
+        first = next((t for t in toks if t.idx == c.start), None)
+        definite = first is not None and first.i > 0 and toks[first.i - 1].lower_ == "the"
+        site = nxt is not None and nxt.lower_ in _SITE_HEADS and definite
         if (
             nxt is None
-            or nxt.lower_ not in _STREET_HEADS
+            or not (nxt.lower_ in _STREET_HEADS or site)
             or not nxt.is_lower
             or c.label in ("NORP", "EVENT", None)
-            or gaz.lookup(c.text) is not None
+            or (gaz.lookup(c.text) is not None and not site)
         ):
             out.append(c)
             continue

@@ -869,6 +869,8 @@ def _place_targets(
         if named:
             continue
         country = res.country_entity(e.country_code) if e.country_code else None
+        if country is None and e.type == "LOC" and e.lat is None:
+            continue  # "struck the Hezyaz power station": a site is where, not whom
         out.append(country if country is not None and country.id not in actor_ids else e)
     if any(not res.is_subnational_place(e) and e.type == "GPE" for e in out):
         # "strikes in the Bekaa Valley on Lebanon": the country is the target
