@@ -118,7 +118,7 @@ def test_release_of_held_officers_is_a_retreat() -> None:
             "Lashkar-e-Taiba",
             "ORG",
         ),
-        ("Aid reached the Kakuma refugee camp on Monday.", "Kakuma", "LOC"),
+        ("Aid reached the Kakuma refugee camp on Monday.", "Kakuma refugee camp", "LOC"),
         (
             "Pakistan's army chief, Field Marshal Asim Munir, warned India on Tuesday.",
             "Asim Munir",
