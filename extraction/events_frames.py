@@ -251,6 +251,11 @@ def verb_arguments(
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None and entry.type == "REQUEST":
                 recipients.extend(res.resolve(s))
+        elif dep in ("ccomp", "xcomp") and c.lemma_.lower() in entry.xcomp and not recipients:
+            # "found Hasina guilty": the one the verdict is about
+            s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if s is not None:
+                recipients.extend(res.resolve(s))
     # "recalled its ambassador": the actor's own envoy is no recipient
     actor_ids = {e.id for e in actors}
     recipients = [e for e in recipients if e.id not in actor_ids]

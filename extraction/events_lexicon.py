@@ -257,8 +257,14 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
     ):
         return False
     if e.object:
-        # "the framework that A and B signed": a relative clause's head is its object
-        objs = object_tokens(tok) + ([tok.head] if tok.dep_ == "relcl" else [])
+        # "the framework that A and B signed": a relative clause's head is its object;
+        # "handed over four servicemen captured in 2023": the small model makes the
+        # object the subject of a clause
+        objs = (
+            object_tokens(tok)
+            + ([tok.head] if tok.dep_ == "relcl" else [])
+            + [g for c in children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
+        )
         # "sent $50 million in humanitarian aid", "two billion euros of aid"
         objs += [
             g
@@ -276,7 +282,11 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
             for o in objs
         ):
             return False
-    if e.xcomp and not any(c.dep_ == "xcomp" and c.lemma_.lower() in e.xcomp for c in children):
+    if e.xcomp and not any(
+        # "ready to sign"; "found Hasina guilty" (the adjective parsed as a clause)
+        c.dep_ in ("xcomp", "ccomp", "oprd") and c.lemma_.lower() in e.xcomp
+        for c in children
+    ):
         return False
     if e.xcomp_required and not any(c.dep_ == "xcomp" for c in children):
         return False
