@@ -50,10 +50,11 @@ VERSION = "eventwire.entities.v1"
 def resolve_entities(doc: Any) -> EntityIndex:
     """Resolve ``doc``'s named entities into one ``Entity`` per referent."""
     full = doc_text(doc)
-    cands = _expand_compounds(complete(doc, full, collect_candidates(doc)))
+    cands = _expand_compounds(_split_coordinations(complete(doc, full, collect_candidates(doc))))
     if not cands:
         return EntityIndex([])
     gaz = get_gazetteer()
+    _mark_plurals(doc, cands)
 
     groups: dict[str, Group] = {}
     for c in cands:
@@ -88,6 +89,17 @@ def resolve_entities(doc: Any) -> EntityIndex:
     return EntityIndex(entities)
 
 
+_PLURAL_ARTICLES = ("Los ", "Las ", "Les ")
+
+
+def _mark_plurals(doc: Any, cands: list[Candidate]) -> None:
+    """Flag candidates that end in a plural proper noun ("the Houthis") or open with a
+    plural article ("Los Choneros"): a group, never one person."""
+    ends = {t.idx + len(t.text) for t in doc if t.tag_ == "NNPS"}
+    for c in cands:
+        c.plural = c.end in ends or c.text.startswith(_PLURAL_ARTICLES)
+
+
 def _article_countries(groups: Iterable[Group]) -> frozenset[str]:
     """ISO codes of the countries the article names, by name or by demonym."""
     codes = set()
@@ -117,6 +129,42 @@ def _choose_shared_names(groups: Iterable[Group]) -> None:
         if codes and any(towns[c] for c in codes):
             best = max(codes, key=lambda c: towns[c])
             g.place = gaz.country(best)
+
+
+_COORDINATION = re.compile(r",\s+(?:and\s+)?|\s+and\s+|\s*&\s*")
+
+
+def _split_coordinations(cands: list[Candidate]) -> list[Candidate]:
+    """ "Mali, Burkina Faso", "Chisinau and Tiraspol", "Malian, Burkinabe": a span the model
+    ran across a coordination is one mention per part when every part is a known place
+    or demonym ("Trinidad and Tobago", a place itself, stays whole)."""
+    gaz = get_gazetteer()
+    out: list[Candidate] = []
+    for c in cands:
+        pieces = [m for m in re.finditer(r"[^,&]+?(?=,|\s+and\s+|\s*&|$)", c.text)]
+        if (
+            c.label not in ("GPE", "LOC", "ORG", "NORP")
+            or not _COORDINATION.search(c.text)
+            or gaz.lookup(c.text) is not None
+        ):
+            out.append(c)
+            continue
+        parts = [
+            (c.start + m.start() + (len(m.group()) - len(m.group().lstrip())), m.group().strip())
+            for m in pieces
+        ]
+        parts = [(s, t.removeprefix("and ").strip()) for s, t in parts if t.strip()]
+        known = [gaz.lookup(t) or norp_country(t) for _, t in parts]
+        if len(parts) < 2 or not all(known):
+            out.append(c)
+            continue
+        for (start, text), place in zip(parts, known, strict=True):
+            start = c.start + c.text.index(text, start - c.start)
+            label = place.entity_type if hasattr(place, "entity_type") else "NORP"
+            part = Candidate(start, start + len(text), text, label, raw_label=label)
+            part.votes[label] += LABEL_VOTE
+            out.append(part)
+    return out
 
 
 def _expand_compounds(cands: list[Candidate]) -> list[Candidate]:

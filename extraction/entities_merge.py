@@ -63,11 +63,11 @@ def add_evidence(g: Group, article_countries: frozenset[str] = frozenset()) -> N
     n = len(g.cands)
     place = g.place
     text = g.cands[0].text
+    said = {k for k, v in g.raw.items() if v * 2 > n}  # the model's majority label(s)
     if place is not None:
         # The model's PERSON for "Kiev" is overruled by a big city; its ORG for "Xinhua"
         # (also a town) is overruled only by a country, state, continent or sea, a
         # capital or a large city ("Dhaka", "Guayaquil" said as organisations).
-        said = {k for k, v in g.raw.items() if v * 2 > n}
         big_city = (
             ("ORG" not in said and place.population >= _BIG_CITY)
             or place.population >= _LARGE_CITY
@@ -103,7 +103,20 @@ def add_evidence(g: Group, article_countries: frozenset[str] = frozenset()) -> N
         # a demonym of a known country, or a group name the model reads as one in most
         # mentions; not a place name that merely ends like one ("in Moqokori")
         g.votes["NORP"] += _DEMONYM_VOTE * n
+    if (
+        said == {"PERSON"}
+        and looks_like_demonym(text)
+        and " " not in text
+        and norp_country(text) is not None
+    ):
+        # "Ugandan", "Moldovan" read as a person: a known country's demonym is a group
+        g.votes["NORP"] += _DEMONYM_VOTE * n
     words = text.split()
+    if len(words) >= 2 and words[-1].casefold() in lexicon()["loc_heads"] and place is None:
+        g.votes["LOC"] += _ORG_HEAD_VOTE * n  # "Durand Line", "Shabelle River"
+    if "PERSON" in g.raw and any(c.plural for c in g.cands):
+        # "the Houthis", "Los Choneros": a plural name is a group, never one person
+        g.votes["ORG"] += _ORG_HEAD_VOTE * n
     if len(words) >= 2 and words[-1].casefold() in lexicon()["org_heads"]:
         # "Tigray People's Liberation Front", "Democratic Party": a name ending in the
         # word for a body is an organisation, whatever the model said.

@@ -80,6 +80,7 @@ class Candidate:
     surface: str | None = None  # "The New York Times" when a sentence-initial "The" was cut
     acronym_of: Candidate | None = None  # "WFP" in "World Food Programme (WFP)"
     optional: bool = False  # kept only when the same name is found elsewhere
+    plural: bool = False  # a plural proper noun ("the Houthis", "Los Choneros")
 
 
 class _TokenList:
@@ -368,8 +369,10 @@ def _is_name(
         return False  # "State" in "Secretary of State", "National Security" in "... Adviser"
     if label == "NORP" and all(w in lex["compass_adjectives"] for w in words):
         return False  # "the Western alliance"
-    if label == "ORG" and len(words) == 1 and words[0] in lex["generic_bodies"]:
-        return False  # "Home > Politics", "Parliament", "Customs": no particular body
+    if label in ("ORG", "PERSON") and len(words) == 1 and words[0] in lex["generic_bodies"]:
+        return False  # "Home > Politics", "Parliament", "Customs", "Constitution"
+    if words and words[0] in lex["ship_prefixes"] and len(words) > 1 and text[:2].isupper():
+        return False  # "USS Higgins", "JS Takanami": a vessel, none of the six types
     if label == "ORG" and len(words) == 1 and words[0] in lex["non_org_acronyms"]:
         return False  # "EXPLAINER", "ANALYSIS", "END" labels
     # Headings and table labels ("Challenges to Achieving a Ceasefire"): a title-cased

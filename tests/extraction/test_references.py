@@ -196,3 +196,34 @@ def test_a_force_that_was_deployed_is_the_actor() -> None:
     text = "A gazette notice showed that the Kenya Defence Forces had been deployed in Nairobi."
     ev = only(events(text), "MOBILIZE")
     assert names(ev["actors"]) == {"Kenya Defence Forces"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("Los Choneros gunmen attacked a prison in Guayaquil.", "Los Choneros", "ORG"),
+        ("Fighting spread along the Durand Line on Sunday.", "Durand Line", "LOC"),
+        ("Ugandan troops and Moldovan police took part in the drill.", "Moldovans", "NORP"),
+    ],
+)
+def test_group_place_and_demonym_evidence(text: str, name: str, etype: str) -> None:
+    assert entities(text).get(name) == etype
+
+
+def test_ships_and_documents_are_no_entities() -> None:
+    found = entities("The USS Higgins sailed through the strait. The Constitution was amended.")
+    assert not any(n.startswith("USS") or n == "Constitution" for n in found)
+
+
+def test_a_span_across_a_coordination_of_places_is_one_mention_each() -> None:
+    from extraction.entities import _split_coordinations
+    from extraction.entities_spans import Candidate
+
+    parts = _split_coordinations([Candidate(0, 28, "Mali, Burkina Faso and Niger", "ORG")])
+    assert [(p.text, p.label) for p in parts] == [
+        ("Mali", "GPE"),
+        ("Burkina Faso", "GPE"),
+        ("Niger", "GPE"),
+    ]
+    whole = _split_coordinations([Candidate(0, 19, "Trinidad and Tobago", "GPE")])
+    assert [p.text for p in whole] == ["Trinidad and Tobago"]
