@@ -66,6 +66,7 @@ def _street_names(doc: Any, cands: list[Candidate]) -> list[Candidate]:
     town ("a Belgrade street", "the Gaza power plant")."""
     toks = list(doc)
     by_end = {t.idx + len(t.text): t.i for t in toks}
+    by_start = {t.idx: t.i for t in toks}
     gaz = get_gazetteer()
     out: list[Candidate] = []
     for c in cands:
@@ -82,8 +83,8 @@ def _street_names(doc: Any, cands: list[Candidate]) -> list[Candidate]:
             k += 1  # "power" in "the Hezyaz power station"
         if k is not None and k < len(toks) and k != i + 1 and toks[k].lower_ in _SITE_HEADS:
             nxt = toks[k]
-        first = next((t for t in toks if t.idx == c.start), None)
-        definite = first is not None and first.i > 0 and toks[first.i - 1].lower_ == "the"
+        first = by_start.get(c.start)
+        definite = first is not None and first > 0 and toks[first - 1].lower_ == "the"
         site = nxt is not None and nxt.lower_ in _SITE_HEADS and definite
         if (
             nxt is None
