@@ -288,6 +288,16 @@ def _set_size(tok: Any) -> int:
 _POLICE_NAME = re.compile(r"\bpolice\b", re.I)
 
 
+def bare_definite_title(tok: Any) -> bool:
+    """ "the President", "the prime minister": a title with "the" and nothing naming
+    whose ("the French president", "Kenya's president" are read elsewhere)."""
+    return (
+        tok.tag_ in ("NN", "NNP")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and not any(c.dep_ in ("poss", "amod", "compound", "nmod", "prep") for c in tok.children)
+    )
+
+
 def _police_noun(tok: Any) -> bool:
     """ "police", "policemen", "police officers" with no name of their own."""
     if tok.lemma_.lower() in ("police", "policeman", "policewoman"):
@@ -636,6 +646,9 @@ class ArgumentResolver:
                 e = self._description(tok, DESCRIPTION_TYPES[lemma])
             if e is None:  # "the ministry", "the tribunal", "the country"
                 e = self._definite(tok)
+            if e is None and lemma in TITLE_NOUNS and bare_definite_title(tok):
+                # "accused the President of ...": the one person the article titles so
+                e = self._titled_anyone(lemma)
             if e is None and _police_noun(tok):
                 # "police officers had fired": the one police force the article names
                 e = self._unique_org(_POLICE_NAME)
@@ -997,6 +1010,17 @@ class ArgumentResolver:
             if e.type == "PERSON"
             and e.country_code == country_code
             and any(w in norm(a).split() for a in e.aliases for w in words)
+        ]
+        return hits[0] if len(hits) == 1 else None
+
+    def _titled_anyone(self, title: str) -> Entity | None:
+        """The one person of the article written with this title ("President William
+        Ruto" for "the President"), whatever their country."""
+        words = _TITLE_WORDS.get(title, (title,))
+        hits = [
+            e
+            for e in self.entities
+            if e.type == "PERSON" and any(w in norm(a).split() for a in e.aliases for w in words)
         ]
         return hits[0] if len(hits) == 1 else None
 
