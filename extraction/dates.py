@@ -28,6 +28,13 @@ from extraction.types import PartialDate
 _SAY = frozenset(
     {"say", "tell", "report", "announce", "state", "add", "note", "claim", "predict", "write"}
 )
+# Parts of a day that head a time phrase: "on Thursday morning", "late on Monday night".
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "midnight", "dawn", "noon"})
+# Nouns for a report or statement: their own date is not the reported act's.
+_ACCOUNT_NOUNS = frozenset(
+    {"report", "statement", "interview", "speech", "article", "post", "broadcast", "briefing",
+     "remark", "comment", "address", "communique", "letter", "note", "message", "tweet"}
+)  # fmt: skip
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1,
@@ -38,6 +45,8 @@ _VAGUE = re.compile(
     r"tonight|daily|weekly)\b",
     re.I,
 )
+_THIS_DAYPART = re.compile(r"(early |late )?this (morning|afternoon|evening)")
+_WEEKEND = re.compile(r"\b(the|this|last|past) weekend\b")
 _AGO = re.compile(r"\b(\w+)\s+(day|week|month|year)s?\s+ago\b", re.I)
 _REL = re.compile(r"\b(this|last|next|past)\s+(week|month|year)\b", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -108,6 +117,19 @@ def resolve(
     if t in ("yesterday", "today", "tonight", "tomorrow") and pub_day and anchor is not None:
         d = anchor + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(t, 0))
         return PartialDate(d.year, d.month, d.day)
+    if _THIS_DAYPART.fullmatch(t) and pub_day and anchor is not None:
+        return PartialDate(anchor.year, anchor.month, anchor.day)  # "this morning"
+
+    if _WEEKEND.search(t) and pub_day and anchor is not None:
+        # "over the weekend", "last weekend": the month, when that weekend lies in one
+        back = (anchor.weekday() - 5) % 7 or (7 if "last" in t else 0)
+        sat = (
+            anchor + timedelta(days=(5 - anchor.weekday()) % 7)
+            if future
+            else anchor - timedelta(days=back)
+        )
+        sun = sat + timedelta(days=1)
+        return PartialDate(sat.year, sat.month) if sat.month == sun.month else None
 
     year = _YEAR.search(t)
     month = _MONTH_RE.search(t)
@@ -179,24 +201,20 @@ def event_date(
     """
     sent = trigger.sent
     if date_ents is None:
-        date_ents = [e for e in sent.ents if e.label_ == "DATE"]
-    best: tuple[int, Any] | None = None
+        date_ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    found: list[tuple[int, int, Any]] = []
     for ent in date_ents:
         if ent.start < sent.start or ent.end > sent.end:
             continue
         dist = _path_to(ent.root, trigger)
-        if dist is None:
-            continue
-        if best is None or dist < best[0]:
-            best = (dist, ent)
-    if best is None:
-        return None
-    ent = best[1]
-    text = ent.text
-    resolved = resolve(text, published_at, future=future)
-    if resolved is None:
-        return None
-    return resolved, text
+        if dist is not None:
+            found.append((dist, ent.start, ent))
+    # the nearest expression that resolves ("at 9 p.m. on Sunday": Sunday)
+    for _, _, ent in sorted(found, key=lambda f: (f[0], f[1])):
+        resolved = resolve(ent.text, published_at, future=future)
+        if resolved is not None:
+            return resolved, ent.text
+    return None
 
 
 def _path_to(tok: Any, trigger: Any, limit: int = 5) -> int | None:
@@ -204,12 +222,27 @@ def _path_to(tok: Any, trigger: Any, limit: int = 5) -> int | None:
     or clause (a report's own date, a subordinate event's date)."""
     t = tok
     steps = 0
+    crossed = False
     while steps <= limit:
         if t.i == trigger.i:
             return steps
-        if steps and t.pos_ in ("NOUN", "PROPN") and t is not tok:
-            # the noun that governs the trigger ("plan [to visit] this week") still counts
-            return steps + 1 if trigger.head.i == t.i else None
+        if steps and t.pos_ in ("NOUN", "PROPN") and t.i != tok.i:
+            if t.ent_type_ in ("DATE", "TIME") or t.lower_ in _DAY_PARTS:
+                pass  # "on Thursday morning", "Monday night": still the time phrase
+            elif trigger.head.i == t.i:
+                # the noun that governs the trigger ("plan [to visit] this week") counts
+                return steps + 1
+            elif (
+                not crossed
+                and t.lemma_.lower() not in _ACCOUNT_NOUNS
+                and t.dep_ in ("dobj", "pobj")
+                and (t.head.i == trigger.i or t.head.head.i == trigger.i)
+            ):
+                # "arrested two men at the crossing on Friday": the small model hangs the
+                # time on the nearest noun; an argument of the trigger passes it on
+                crossed = True
+            else:
+                return None
         if t.pos_ in ("VERB", "AUX") and t.i != trigger.i:
             # a date on the verb governing the trigger dates it ("held talks on Monday",
             # "plans to visit this week"); not a reporting verb's date ("said Wednesday")

@@ -313,7 +313,7 @@ class ArgumentResolver:
     def __init__(self, doc: Any, entities: EntityIndex) -> None:
         self.doc = doc
         self.entities = entities
-        self.date_ents = [e for e in doc.ents if e.label_ == "DATE"]
+        self.date_ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
         self._by_alias: dict[str, Entity] = {}
         self._place_by_alias: dict[str, Entity] = {}
         for e in entities:

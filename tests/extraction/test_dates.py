@@ -29,6 +29,11 @@ MONTH_ONLY = PartialDate(2025, 2)
         ("next week", PartialDate(2025, 2, 10), True, "2025-02"),
         ("this week", PartialDate(2025, 3, 2), False, None),  # Feb 24 - Mar 2
         ("this week", MONTH_ONLY, False, "2025-02"),
+        # parts of today and weekends
+        ("this morning", THU, False, "2025-02-27"),
+        ("the weekend", THU, False, "2025-02"),  # Sat 22 - Sun 23 February
+        ("the weekend", PartialDate(2025, 3, 3), False, "2025-03"),  # Sat 1, Sun 2 March
+        ("the weekend", PartialDate(2025, 6, 2), False, None),  # Sat 31 May, Sun 1 June
         # months and years
         ("last month", PartialDate(2025, 2, 20), False, "2025-01"),
         ("this year", THU, False, "2025"),

@@ -227,3 +227,23 @@ def test_a_span_across_a_coordination_of_places_is_one_mention_each() -> None:
     ]
     whole = _split_coordinations([Candidate(0, 19, "Trinidad and Tobago", "GPE")])
     assert [p.text for p in whole] == ["Trinidad and Tobago"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the time phrase hangs on a day part or on the trigger's own object
+        (
+            "Detectives from the Directorate of Criminal Investigations arrested activist "
+            "Boniface Mwangi on Thursday morning, his wife said.",
+            "2026-03-05",
+        ),
+        (
+            "Kosovo Police arrested two Serbian citizens at the Jarinje crossing on Friday.",
+            "2026-03-06",
+        ),
+    ],
+)
+def test_the_date_of_an_act_reaches_it_through_its_object(text: str, value: str) -> None:
+    evs = [e for e in events(text) if e["type"] == "COERCE"]
+    assert evs and evs[0]["date"] is not None and evs[0]["date"]["value"] == value
