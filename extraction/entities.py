@@ -260,8 +260,12 @@ def _person_country(cands: list[Candidate]) -> str | None:
     """A person's country from a title qualifier: "US President", "Russian Foreign Minister"."""
     gaz = get_gazetteer()
     for c in cands:
-        # "US", "Russian", or the first word of "Chinese Foreign Ministry"
-        for q in (c.qualifier, c.qualifier.split()[0]) if c.qualifier else ():
+        # "US", "Russian", or the first word of "Chinese Foreign Ministry"; without a
+        # qualifier the model tagged, the title's first word ("Omani Foreign Minister")
+        words = (c.qualifier, c.qualifier.split()[0]) if c.qualifier else ()
+        if not words and c.title and c.title[:1].isupper():
+            words = (c.title.split()[0],)
+        for q in words:
             place = gaz.lookup(q.removesuffix("'s").removesuffix("’s"))
             code = place.country_code if place else _demonym_country(q)
             if code:
