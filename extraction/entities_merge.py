@@ -104,7 +104,7 @@ def add_evidence(g: Group, article_countries: frozenset[str] = frozenset()) -> N
         # mentions; not a place name that merely ends like one ("in Moqokori")
         g.votes["NORP"] += _DEMONYM_VOTE * n
     if (
-        said == {"PERSON"}
+        said in ({"PERSON"}, {"ORG"})
         and looks_like_demonym(text)
         and " " not in text
         and norp_country(text) is not None

@@ -501,6 +501,10 @@ def _build(
         etype, mode = "ASSAULT", "heavy-weapons"
     if etype == "CONSULT":
         mode, actors, recipients = _consult_roles(mode, actors, recipients, location)
+        if mode == "visit" and not recipients:
+            # "travelled to Vienna for talks with Grossi", "flew to Kampala to meet X"
+            actor_ids = {e.id for e in actors}
+            recipients = [e for e in _visit_counterparts(tok, res) if e.id not in actor_ids]
         if mode == "visit" and not recipients and location and location.get("country_code"):
             host = res.host_of(
                 location["country_code"], exclude={e.id for e in actors}, sent=tok.sent
@@ -750,6 +754,28 @@ def _crowd_actor(tok: Any, res: ArgumentResolver) -> list[Entity]:
 
 
 PUBLIC_SPACES = frozenset({"street", "square", "road", "avenue", "centre", "center", "capital"})
+
+
+MEETING_NOUNS = frozenset(
+    {"talk", "talks", "meeting", "consultation", "discussion", "negotiation", "summit"}
+)
+
+
+def _visit_counterparts(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """Whom a trip is made to see: "for talks with X", "to meet X"."""
+    out: list[Entity] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.lemma_.lower() in MEETING_NOUNS:
+                    for p in g.children:
+                        if p.dep_ == "prep" and p.lower_ == "with":
+                            out += [
+                                e for o in p.children if o.dep_ == "pobj" for e in res.resolve(o)
+                            ]
+        elif c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("meet", "see", "hold"):
+            out += [e for o in c.children if o.dep_ == "dobj" for e in res.resolve(o)]
+    return out
 
 
 def _object_event(tok: Any, lex: Lexicon, recipients: list[Entity]) -> dict[str, Any] | None:
