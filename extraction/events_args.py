@@ -298,6 +298,29 @@ def bare_definite_title(tok: Any) -> bool:
     )
 
 
+_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _dateline_word(tok: Any) -> bool:
+    """An upper-case place opening its line and followed by a comma or a dash: the
+    dateline of a wire story ("GOMA, Congo (AP) —", "KYIV -")."""
+    if not (tok.text.isupper() and len(tok.text) >= 3):
+        return False
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and "\n" not in doc[i - 1].text_with_ws and doc[i - 1].is_upper:
+        i -= 1  # "PORT SUDAN"
+    if i > 0 and "\n" not in doc[i - 1].text_with_ws:
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is not None and (nxt.text == "," or nxt.text in _DASHES)
+
+
+def _after_dash(tok: Any) -> bool:
+    """``tok`` follows a dash earlier in its sentence (the story after a dateline)."""
+    return any(t.text in _DASHES for t in tok.doc[tok.sent.start : tok.i])
+
+
 def _police_noun(tok: Any) -> bool:
     """ "police", "policemen", "police officers" with no name of their own."""
     if tok.lemma_.lower() in ("police", "policeman", "policewoman"):
@@ -365,6 +388,11 @@ class ArgumentResolver:
     def resolve(self, tok: Any, depth: int = 0) -> list[Entity]:
         """Entities a phrase headed by ``tok`` refers to, with its conjuncts."""
         out: list[Entity] = []
+        if _dateline_word(tok):
+            # "GOMA, Congo (AP) — Congo and the M23 rebels resumed talks": the dateline
+            # parsed as the subject; the story's own subject hangs after the dash
+            after = [c for c in tok.children if c.dep_ == "appos" and _after_dash(c)]
+            return self.resolve(after[0], depth + 1) if after and depth <= 1 else []
         heads = [tok, *tok.conjuncts] if tok.dep_ != "conj" else [tok]
         heads += [c for t in list(heads) for c in self._misparsed_conjuncts(t)]
         for t in heads:

@@ -247,3 +247,15 @@ def test_a_span_across_a_coordination_of_places_is_one_mention_each() -> None:
 def test_the_date_of_an_act_reaches_it_through_its_object(text: str, value: str) -> None:
     evs = [e for e in events(text) if e["type"] == "COERCE"]
     assert evs and evs[0]["date"] is not None and evs[0]["date"]["value"] == value
+
+
+def test_a_dateline_is_never_a_party() -> None:
+    text = "GOMA, Congo (AP) — Congo and the M23 rebels resumed talks in Qatar on Tuesday."
+    ev = only(events(text), "CONSULT")
+    assert names(ev["actors"]) == {"Democratic Republic of the Congo", "M23"}
+
+
+def test_a_trip_for_talks_with_someone_visits_them() -> None:
+    text = "Iranian Foreign Minister Abbas Araghchi travelled to Vienna on Monday for talks with IAEA chief Rafael Grossi."
+    ev = only(events(text), "CONSULT")
+    assert ev["mode"] == "visit" and names(ev["recipients"]) == {"Rafael Grossi"}
