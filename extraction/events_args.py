@@ -388,7 +388,8 @@ class ArgumentResolver:
     def resolve(self, tok: Any, depth: int = 0) -> list[Entity]:
         """Entities a phrase headed by ``tok`` refers to, with its conjuncts."""
         out: list[Entity] = []
-        if _dateline_word(tok):
+        place = self.entities.for_span(tok) if _dateline_word(tok) else None
+        if place is not None and place.type in ("GPE", "LOC"):
             # "GOMA, Congo (AP) — Congo and the M23 rebels resumed talks": the dateline
             # parsed as the subject; the story's own subject hangs after the dash
             after = [c for c in tok.children if c.dep_ == "appos" and _after_dash(c)]
