@@ -285,6 +285,9 @@ def _set_size(tok: Any) -> int:
     return 0
 
 
+# Nouns for a state's armed forces or its members ("army positions", "Malian soldiers").
+ARMY_NOUNS = frozenset({"army", "military", "soldier"})
+_ARMY_NAME = re.compile(r"\b(army|armed forces|military|defen[cs]e forces?|tatmadaw)\b", re.I)
 _POLICE_NAME = re.compile(r"\bpolice\b", re.I)
 
 
@@ -610,6 +613,12 @@ class ArgumentResolver:
             if body is not None:
                 return [body]
         singular_title = lemma in TITLE_NOUNS and tok.tag_ == "NN"
+        # "Congolese army positions": the demonym qualifies the army the noun belongs to
+        head_lemma = (
+            "army"
+            if any(c.dep_ == "compound" and c.lemma_.lower() in ARMY_NOUNS for c in tok.children)
+            else lemma
+        )
         for c in tok.children:
             if c.dep_ in _MOD_DEPS:
                 e = self.entities.for_span(c)
@@ -621,11 +630,11 @@ class ArgumentResolver:
                         if person is not None:
                             found.append(person)
                         continue
-                    found.append(self._as_modifier(e, c, lemma))
+                    found.append(self._as_modifier(e, c, head_lemma))
                     for cc in c.conjuncts:  # "Russian and US diplomats"
                         e2 = self.entities.for_span(cc)
                         if e2 is not None:
-                            found.append(self._as_modifier(e2, cc, lemma))
+                            found.append(self._as_modifier(e2, cc, head_lemma))
                 elif c.dep_ == "poss" and c.pos_ == "PRON" and lemma not in PAIRED_ROLE_NOUNS:
                     p = self._pronoun(c)
                     if p is not None:
@@ -678,6 +687,19 @@ class ArgumentResolver:
             if e is None and lemma in TITLE_NOUNS and bare_definite_title(tok):
                 # "accused the President of ...": the one person the article titles so
                 e = self._titled_anyone(lemma)
+            if (
+                e is None
+                and lemma in ARMY_NOUNS
+                and tok.dep_ == "compound"
+                and not list(tok.children)
+                and not any(  # "(police and) army units from the two countries" say whose
+                    c.dep_ == "prep" and c.lower_ in ("from", "of")
+                    for h in (tok.head, tok.head.head if tok.head.dep_ == "conj" else tok.head)
+                    for c in h.children
+                )
+            ):
+                # "shelled army positions": the one army the article names
+                e = self._military_org(None)
             if e is None and _police_noun(tok):
                 # "police officers had fired": the one police force the article names
                 e = self._unique_org(_POLICE_NAME)
@@ -994,11 +1016,32 @@ class ArgumentResolver:
         """A demonym on an agent noun names the state ("Russian diplomats" -> Russia)."""
         if ent.type == "NORP" and self._europe is not None and norm(mod.text).startswith("europe"):
             return self._europe  # gold rule: European leaders/governments/nations act as Europe
+        if ent.type in ("NORP", "GPE") and head_lemma in ARMY_NOUNS:
+            # "Congolese army positions", "captured Congolese soldiers": the state's
+            # army when the article names it as an organisation
+            army = self._military_org(ent)
+            if army is not None:
+                return army
         if ent.type == "NORP" and head_lemma not in PEOPLE_NOUNS and mod.dep_ != "poss":
             return self._demonym_country(ent) or ent
         if ent.type == "GPE":
             return self._as_actor(ent, mod)
         return ent
+
+    def _military_org(self, state: Entity | None) -> Entity | None:
+        """The armed forces organisation the article names for ``state`` (by the state's
+        name or demonym inside it), or the only one it names when ``state`` is None."""
+        armies = [e for e in self.entities if e.type == "ORG" and _ARMY_NAME.search(e.name)]
+        if state is None:
+            return armies[0] if len(armies) == 1 else None
+        keys = {norm(a) for a in (state.name, *state.aliases)}
+        country = self._demonym_country(state) if state.type == "NORP" else state
+        if country is not None:
+            keys |= {norm(a) for a in (country.name, *country.aliases)}
+        hits = [
+            e for e in armies if any(k and k in norm(a) for a in (e.name, *e.aliases) for k in keys)
+        ]
+        return hits[0] if len(hits) == 1 else None
 
     def _demonym_country(self, ent: Entity) -> Entity | None:
         if ent.id not in self._demonym_cache:

@@ -259,3 +259,12 @@ def test_a_trip_for_talks_with_someone_visits_them() -> None:
     text = "Iranian Foreign Minister Abbas Araghchi travelled to Vienna on Monday for talks with IAEA chief Rafael Grossi."
     ev = only(events(text), "CONSULT")
     assert ev["mode"] == "visit" and names(ev["recipients"]) == {"Rafael Grossi"}
+
+
+def test_an_attack_on_army_positions_targets_the_army_the_article_names() -> None:
+    text = (
+        "The Sudanese Armed Forces control the airport. "
+        "The RSF shelled army positions in El Fasher on Monday."
+    )
+    ev = only(events(text), "ASSAULT")
+    assert names(ev["recipients"]) == {"Sudanese Armed Forces"}
