@@ -237,6 +237,20 @@ def verb_arguments(
                     continue
                 if is_loc_prep and entry.type not in PLACE_TARGET_TYPES:
                     continue
+                if (
+                    is_loc_prep
+                    and g.pos_ == "NOUN"
+                    and any(o.dep_ == "poss" and o.pos_ == "PRON" for o in g.children)
+                ):
+                    # "arrested X at his home in Lukenya": where, and nobody else
+                    places.extend(
+                        o
+                        for p in g.children
+                        if p.dep_ == "prep" and p.lower_ in LOCATION_PREPS
+                        for o in p.children
+                        if o.dep_ == "pobj" and res.location(o) is not None
+                    )
+                    continue
                 recipients.extend(resolve_deep(g, res, entry.type in PLACE_TARGET_TYPES))
         elif dep == "agent":
             for g in c.children:
