@@ -684,7 +684,23 @@ def _protest_aim_targets(tok: Any, res: ArgumentResolver) -> list[Entity]:
                         )
                     elif g.dep_ == "dobj":  # "demanding the resignation of the government"
                         out.extend(res.resolve(g) or nested_recipients([g], res))
+            elif c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in CHANT_VERBS:
+                # "rallied ..., chanting slogans against Algeria"
+                out.extend(
+                    e
+                    for o in c.children
+                    if o.dep_ == "dobj"
+                    for p in o.children
+                    if p.dep_ == "prep" and p.lower_ == "against"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                    for e in res.resolve(g)
+                )
     return [e for e in out if e.type != "NORP"]
+
+
+# Verbs of crowds voicing their aim: "chanting slogans against X", "shouting ...".
+CHANT_VERBS = frozenset({"chant", "shout", "wave", "carry", "hold", "brandish", "sing"})
 
 
 def _protest_shaped(tok: Any) -> bool:

@@ -170,7 +170,7 @@ def verb_arguments(
             actors = [e for e in res.resolve(moved) if e.type == "ORG"]
     if subj is not None:
         # "migrants, led by activists from X, rallied": the organisers march
-        led = organisers(subj, res) if entry.type == "PROTEST" else []
+        led = (organisers(subj, res) or callers(tok, res)) if entry.type == "PROTEST" else []
         actors = led or res.resolve(subj)
         if not actors and subj.dep_ == "dobj" and subj.head.lemma_.lower() in OBJECT_CONTROL:
             # "the air force said it sent F-16 jets to strike ...": unnamed jets or troops
@@ -443,6 +443,34 @@ def organisers(tok: Any, res: ArgumentResolver) -> list[Entity]:
                 found = [e for g in c.children if g.dep_ == "pobj" for e in res.resolve(g)]
                 if found:
                     return found
+    return []
+
+
+# "answered a call by X and rallied": the crowd follows X's call.
+_HEED_VERBS = frozenset({"answer", "heed", "follow", "respond", "obey", "join"})
+_CALL_NOUNS = frozenset({"call", "appeal", "summons", "invitation", "plea"})
+
+
+def callers(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """Who called the crowd out: "hundreds answered a call by the Yerewolo movement and
+    rallied" -> Yerewolo."""
+    heads = [tok.head] if tok.dep_ == "conj" else []
+    heads += [c for c in tok.children if c.dep_ == "conj"]
+    for v in (tok, *heads):
+        if v.lemma_.lower() not in _HEED_VERBS:
+            continue
+        for o in v.children:
+            if o.dep_ not in ("dobj", "prep"):
+                continue
+            calls = [o] if o.dep_ == "dobj" else [g for g in o.children if g.dep_ == "pobj"]
+            for call in calls:
+                if call.lemma_.lower() not in _CALL_NOUNS:
+                    continue
+                for p in call.children:
+                    if p.dep_ == "prep" and p.lower_ in ("by", "from", "of"):
+                        found = [e for g in p.children if g.dep_ == "pobj" for e in res.resolve(g)]
+                        if found:
+                            return found
     return []
 
 

@@ -268,3 +268,12 @@ def test_an_attack_on_army_positions_targets_the_army_the_article_names() -> Non
     )
     ev = only(events(text), "ASSAULT")
     assert names(ev["recipients"]) == {"Sudanese Armed Forces"}
+
+
+def test_a_crowd_answering_a_call_protests_for_the_caller_against_its_slogans() -> None:
+    text = (
+        "In Dakar, hundreds of people answered a call by the Pastef movement and rallied at "
+        "Obelisk Square on Monday, chanting slogans against France."
+    )
+    ev = only(events(text), "PROTEST")
+    assert names(ev["actors"]) == {"Pastef"} and names(ev["recipients"]) == {"France"}
