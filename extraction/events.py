@@ -134,7 +134,7 @@ def extract_events(
     raw = [ev for ev in raw if ev["recipients"] or ev["type"] not in DIRECTED_TYPES]
     merged = merge_mentions(raw)
     fill_from_dyads(merged)
-    return merged
+    return [ev for ev in merged if not ev.pop("_needs_recipient", False) or ev["recipients"]]
 
 
 def _specific_content(doc: Any, matches: dict[int, Entry]) -> dict[int, int]:
@@ -424,12 +424,13 @@ def _build(
         )
     ):  # "Kenya and Somalia signed a security pact": a joint act of the named parties
         return None  # "their partnerships held firm": cooperation with nobody named
-    if (
+    # "the agency warned that camps could run out of food": no target; kept only if the
+    # article's dyads supply one ("warned that any aircraft ... will be a target")
+    needs_target = (
         etype == "THREATEN"
         and not recipients
         and tok.lemma_.lower() in ("warn", "caution", "ready", "prepared")
-    ):
-        return None  # "the agency warned that camps could run out of food": no target
+    )
     if etype == "AGREE" and entry.pos != "NOUN" and _hostile_content(tok):
         # "vowed to avenge the strikes", "promised to retaliate": a threat (CAMEO 138)
         etype, mode = "THREATEN", "violence"
@@ -558,6 +559,8 @@ def _build(
         "confidence": round(min(1.0, max(0.0, confidence)), 3),
         # private, removed by merge_mentions: whether the text marks modality here
         "_stated": entry.pos != "NOUN" or mod != "asserted" or negated,
+        # private, removed below: dropped unless the article's dyads give a recipient
+        "_needs_recipient": needs_target,
     }
 
 
