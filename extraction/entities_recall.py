@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from extraction.entities_names import lexicon, word_key
-from extraction.entities_spans import LABEL_VOTE, Candidate
+from extraction.entities_spans import LABEL_VOTE, SITE_HEADS, Candidate
 from extraction.entities_titles import scan_title
 from extraction.gazetteer import get_gazetteer
 
@@ -45,11 +45,9 @@ _STREET_HEADS = frozenset(
     {"street", "avenue", "square", "bridge", "crossing", "road", "boulevard", "highway",
      "lane", "roundabout"}
 )  # fmt: skip
-# Sites named after a place: "the Hezyaz power station", "the Kakuma refugee camp".
-_SITE_HEADS = frozenset(
-    {"station", "terminal", "plant", "refinery", "depot", "airbase", "base", "airport",
-     "camp", "dam", "reactor", "facility", "port", "prison", "checkpoint"}
-)  # fmt: skip
+# Sites named after a place: "the Hezyaz power station", "the Kakuma refugee camp"; not
+# the words that also name a stretch of land or water ("the Kenya border", "the strait").
+_SITE_HEADS = SITE_HEADS - {"border", "corridor", "valley", "strait", "field", "mine"}
 # Lower-case words that may stand between a name and its site word ("power", "oil").
 _SITE_MODIFIERS = frozenset(
     {"power", "oil", "gas", "fuel", "air", "naval", "military", "refugee", "border", "nuclear",

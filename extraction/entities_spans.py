@@ -548,16 +548,17 @@ def _person_clause_votes(doc: Any, e: int, cand: Candidate, lex: dict[str, froze
 
 # Place nouns a name can modify: "the Kakuma refugee camp", "the Attari border crossing"
 # (sites), "Sa Kaeo province", "the town of Kyaukphyu" (settlements and regions).
-_SITE_HEADS = frozenset(
+SITE_HEADS = frozenset(
     {"camp", "crossing", "valley", "airport", "airbase", "base", "port", "checkpoint",
-     "corridor", "border", "refinery", "dam", "mine", "field", "strait", "depot", "prison"}
+     "corridor", "border", "refinery", "dam", "mine", "field", "strait", "depot", "prison",
+     "station", "terminal", "plant", "reactor", "facility"}
 )  # fmt: skip
 _AREA_HEADS = frozenset(
     {"district", "county", "province", "region", "village", "town", "city", "township",
      "state", "municipality", "neighbourhood", "neighborhood", "capital", "suburb",
      "governorate", "prefecture", "department"}
 )  # fmt: skip
-_PLACE_HEADS = _SITE_HEADS | _AREA_HEADS
+_PLACE_HEADS = SITE_HEADS | _AREA_HEADS
 # "residents of X", "the outskirts of X", "the governor of X": X is a place.
 _OF_PLACE_HEADS = _AREA_HEADS | frozenset(
     {"resident", "inhabitant", "outskirts", "outskirt", "mayor", "governor", "centre",

@@ -549,14 +549,9 @@ class ArgumentResolver:
             return [self._as_actor(ent, tok)]
         if tok.pos_ == "NUM" and depth <= 1:
             # "detained four of its volunteers", "two of the soldiers": the counted group
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    return [
-                        e
-                        for g in c.children
-                        if g.dep_ == "pobj"
-                        for e in self.resolve(g, depth + 1)
-                    ]
+            group = self._of_group(tok, depth)
+            if group is not None:
+                return group
         # a noun tagged as a verb in an argument slot ("dismissed the US move as ...")
         nominal = tok.pos_ in ("NOUN", "PROPN", "ADJ") or (
             tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj", "nsubjpass")
@@ -600,14 +595,9 @@ class ArgumentResolver:
             if len(named) >= 2:
                 return named
         if lemma in QUANTITY_NOUNS:  # "hundreds of Pakistani protesters"
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    return [
-                        e
-                        for g in c.children
-                        if g.dep_ == "pobj"
-                        for e in self.resolve(g, depth + 1)
-                    ]
+            group = self._of_group(tok, depth)
+            if group is not None:
+                return group
         if lemma in GOVERNMENT_NOUNS:
             body = self._government_of(tok, lemma)
             if body is not None:
@@ -707,6 +697,16 @@ class ArgumentResolver:
             if e is not None:
                 found.append(e)
         return found
+
+    def _of_group(self, tok: Any, depth: int) -> list[Entity] | None:
+        """The group an amount counts ("hundreds of protesters", "four of its
+        volunteers"); None when the amount has no "of" phrase."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return [
+                    e for g in c.children if g.dep_ == "pobj" for e in self.resolve(g, depth + 1)
+                ]
+        return None
 
     def _unique_org(self, pattern: re.Pattern[str]) -> Entity | None:
         """The one organisation whose name matches, or None when there are several."""
