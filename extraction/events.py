@@ -516,7 +516,8 @@ def _build(
             # "held a cabinet meeting", "called the ban coercion": no second party (a
             # visit names its place instead: "Lula will visit Beijing")
             return None
-    if not recipients and etype in DIRECTED_TYPES and _object_event(tok, lex, []) is None:
+    object_event = _object_event(tok, lex, recipients)
+    if not recipients and etype in DIRECTED_TYPES and object_event is None:
         # "backed the mediation": directed at nobody named ("welcomed the agreement" may
         # still take the agreement's parties, see events_links)
         return None
@@ -554,7 +555,7 @@ def _build(
         "sentence": {"start": sent.start_char, "end": sent.end_char},
         # private, removed by merge_mentions: the object's lemma (for events_links)
         "_object": next((o.lemma_.lower() for o in object_tokens(tok)), None),
-        "_object_event": _object_event(tok, lex, recipients),
+        "_object_event": object_event,
         "mentions": [{"start": sent.start_char, "end": sent.end_char}],
         "confidence": round(min(1.0, max(0.0, confidence)), 3),
         # private, removed by merge_mentions: whether the text marks modality here
