@@ -112,26 +112,3 @@ def bare_definite_title(tok: Any) -> bool:
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
         and not any(c.dep_ in ("poss", "amod", "compound", "nmod", "prep") for c in tok.children)
     )
-
-
-_DASHES = frozenset({"-", "--", "—", "–"})
-
-
-def _dateline_word(tok: Any) -> bool:
-    """An upper-case place opening its line and followed by a comma or a dash: the
-    dateline of a wire story ("GOMA, Congo (AP) —", "KYIV -")."""
-    if not (tok.text.isupper() and len(tok.text) >= 3):
-        return False
-    doc = tok.doc
-    i = tok.i
-    while i > 0 and "\n" not in doc[i - 1].text_with_ws and doc[i - 1].is_upper:
-        i -= 1  # "PORT SUDAN"
-    if i > 0 and "\n" not in doc[i - 1].text_with_ws:
-        return False
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return nxt is not None and (nxt.text == "," or nxt.text in _DASHES)
-
-
-def _after_dash(tok: Any) -> bool:
-    """``tok`` follows a dash earlier in its sentence (the story after a dateline)."""
-    return any(t.text in _DASHES for t in tok.doc[tok.sent.start : tok.i])
