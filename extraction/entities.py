@@ -96,8 +96,18 @@ def _mark_plurals(doc: Any, cands: list[Candidate]) -> None:
     """Flag candidates that end in a plural proper noun ("the Houthis") or open with a
     plural article ("Los Choneros"): a group, never one person."""
     ends = {t.idx + len(t.text) for t in doc if t.tag_ == "NNPS"}
+    # "the Houthis": a single capitalised word ending in -s after "the"
+    after_the = {
+        t.idx
+        for t in doc
+        if t.i > 0 and doc[t.i - 1].lower_ == "the" and t.text.endswith("s") and t.is_title
+    }
     for c in cands:
-        c.plural = c.end in ends or c.text.startswith(_PLURAL_ARTICLES)
+        c.plural = (
+            c.end in ends
+            or c.text.startswith(_PLURAL_ARTICLES)
+            or (c.start in after_the and " " not in c.text)
+        )
 
 
 def _article_countries(groups: Iterable[Group]) -> frozenset[str]:

@@ -207,6 +207,11 @@ def _merge_people(groups: list[Group], union: Any, find: Any) -> None:
     surnames: dict[str, set[int]] = {}
     for i in full:
         surnames.setdefault(groups[i].words[-1][:2].casefold(), set()).add(i)
+    plural_groups = {
+        g.words[0].casefold(): i
+        for i, g in enumerate(groups)
+        if len(g.words) == 1 and g.type == "ORG" and g.words[0].endswith("s")
+    }
     for i, g in enumerate(groups):
         if len(g.words) != 1:
             continue
@@ -215,6 +220,11 @@ def _merge_people(groups: list[Group], union: Any, find: Any) -> None:
         if g.place is not None and not g.raw.get("PERSON"):
             continue
         word = g.words[0].casefold()
+        if word + "s" in plural_groups:
+            # "Houthi officials" beside "the Houthis": the group's adjective, not the
+            # surname of its leader Abdul-Malik al-Houthi
+            union(plural_groups[word + "s"], i)
+            continue
         if g.type == "NORP":
             # "Modi and Yunus discussed": the model's NORP for a surname that no country's
             # demonym explains joins the person when the word is exactly in one name.

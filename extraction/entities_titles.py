@@ -31,6 +31,9 @@ def scan_title(
     Stops at determiners, verbs, punctuation and sentence starts.
     """
     roles = lex["role_words"]
+    words = cand.text.split()
+    if len(words) >= 2 and words[-1].casefold() in lex["org_heads"]:
+        return  # "the official Oman News Agency": an organisation takes no personal title
     first, has_role, j, steps = None, False, s - 1, 0
     qualifier = None
     while j >= 0 and steps < _TITLE_SCAN_LIMIT:

@@ -277,3 +277,13 @@ def test_a_crowd_answering_a_call_protests_for_the_caller_against_its_slogans() 
     )
     ev = only(events(text), "PROTEST")
     assert names(ev["actors"]) == {"Pastef"} and names(ev["recipients"]) == {"France"}
+
+
+def test_the_group_is_not_its_leader() -> None:
+    text = (
+        "Houthi leader Abdul-Malik al-Houthi spoke on Monday. The Houthis fired missiles at "
+        "a ship, according to the official Oman News Agency."
+    )
+    found = entities(text)
+    assert found.get("Houthis") == "ORG" and found.get("Oman News Agency") == "ORG"
+    assert found.get("Abdul-Malik al-Houthi") == "PERSON"
