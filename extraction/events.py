@@ -138,13 +138,13 @@ def extract_events(
 
 
 def _specific_content(doc: Any, matches: dict[int, Entry]) -> dict[int, int]:
-    """COOPERATE/CONSULT acts that are the content of an AGREE verb ("agreed to expand
-    joint patrols", "agreed to resume talks") -> that verb: one happening, coded by the
-    more specific type (the gold keeps future cooperation and meetings as their base
-    type, planned)."""
+    """COOPERATE/CONSULT/AID acts that are the content of an AGREE verb ("agreed to expand
+    joint patrols", "agreed to resume talks", "pledged $10 million in aid") -> that verb:
+    one happening, coded by the more specific type (the gold keeps future cooperation,
+    meetings and aid as their base type, planned)."""
     out: dict[int, int] = {}
     for i, entry in matches.items():
-        if entry.type not in ("COOPERATE", "CONSULT"):
+        if entry.type not in ("COOPERATE", "CONSULT", "AID"):
             continue
         t = doc[i]
         for _ in range(3):

@@ -302,7 +302,8 @@ def test_modes(nlp: Any, text: str, etype: str, mode: str) -> None:
         ("The United Arab Emirates sent $50 million in humanitarian aid to Sudan.", "AID",
          {"The United Arab Emirates"}, {"Sudan"}),
         ("Japan provided Ukraine with armored vehicles.", "AID", {"Japan"}, {"Ukraine"}),
-        ("The European Union pledged 2 billion euros in aid to Ukraine.", "AGREE",
+        # future aid keeps its base type (gold rule: the futurity goes to modality)
+        ("The European Union pledged 2 billion euros in aid to Ukraine.", "AID",
          {"The European Union"}, {"Ukraine"}),
         ("Armenia and Azerbaijan traded accusations. Qatar urged both sides to show restraint.",
          "REQUEST", {"Qatar"}, {"Armenia", "Azerbaijan"}),

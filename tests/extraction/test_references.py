@@ -287,3 +287,17 @@ def test_the_group_is_not_its_leader() -> None:
     found = entities(text)
     assert found.get("Houthis") == "ORG" and found.get("Oman News Agency") == "ORG"
     assert found.get("Abdul-Malik al-Houthi") == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "modality"),
+    [
+        ("Japan pledged $10 million in humanitarian aid to Mozambique.", "humanitarian", "planned"),
+        ("India extended a $1 billion credit line to Sri Lanka.", "economic", "asserted"),
+        ("India gifted two helicopters to the Maldives.", "military", "asserted"),
+        ("China donated 500,000 vaccine doses to Nepal.", "humanitarian", "asserted"),
+    ],
+)
+def test_aid_phrasings(text: str, mode: str, modality: str) -> None:
+    ev = only(events(text), "AID")
+    assert (ev["mode"], ev["modality"]) == (mode, modality)
