@@ -346,6 +346,13 @@ def places_under(tok: Any, res: ArgumentResolver) -> list[Any]:
     return out[:1]
 
 
+# A party's standing, named by "of": "the independence of X", "the sovereignty of X".
+STATUS_NOUNS = frozenset(
+    {"independence", "sovereignty", "integrity", "statehood", "unity", "legitimacy",
+     "candidacy", "membership", "bid", "right", "rights", "claim", "self-determination"}
+)  # fmt: skip
+
+
 def nested_recipients(objs: list[Any], res: ArgumentResolver, depth: int = 0) -> list[Entity]:
     """Recipients named inside the object: "hints at tariffs on Chinese imports",
     "halt military support for Ukraine"."""
@@ -360,6 +367,17 @@ def nested_recipients(objs: list[Any], res: ArgumentResolver, depth: int = 0) ->
             if g.dep_ == "pobj"
         ]
     for o in objs:
+        if o.lemma_.lower() in STATUS_NOUNS:
+            # "recognised the independence of Abkhazia", "backed the territorial
+            # integrity of Ukraine": whose status it is
+            out.extend(
+                e
+                for c in o.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+                for e in res.resolve(g)
+            )
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ in (
                 "to",

@@ -301,3 +301,8 @@ def test_the_group_is_not_its_leader() -> None:
 def test_aid_phrasings(text: str, mode: str, modality: str) -> None:
     ev = only(events(text), "AID")
     assert (ev["mode"], ev["modality"]) == (mode, modality)
+
+
+def test_support_for_a_partys_standing_names_the_party() -> None:
+    ev = only(events("Russia recognized the independence of Abkhazia."), "SUPPORT")
+    assert names(ev["recipients"]) == {"Abkhazia"}
