@@ -95,6 +95,18 @@ def add_evidence(g: Group, article_countries: frozenset[str] = frozenset()) -> N
             or local_town
         ):
             g.votes[place.entity_type] += _PLACE_VOTE * n
+    elif get_gazetteer().is_people(text):
+        g.votes["NORP"] += _DEMONYM_VOTE * n  # "Hindus", "the Tuareg": a people
+    elif (
+        said == {"NORP"}
+        and " " not in text
+        and not looks_like_demonym(text)
+        and norp_country(text) is None
+        and g.place is None
+    ):
+        # "Hezbollah", "Hamas" read as a group of people: a name with no demonym's shape
+        # and no country is an organisation
+        g.votes["ORG"] += _DEMONYM_VOTE * n
     elif (
         set(g.raw) <= {"NORP", "GPE"}
         and looks_like_demonym(text)

@@ -917,7 +917,9 @@ def _place_targets(
         country = res.country_entity(e.country_code) if e.country_code else None
         if country is None and e.type == "LOC" and e.lat is None:
             continue  # "struck the Hezyaz power station": a site is where, not whom
-        out.append(country if country is not None and country.id not in actor_ids else e)
+        if country is not None and country.id in actor_ids:
+            continue  # "Myanmar's military bombed a school in Sagaing": only where
+        out.append(country if country is not None else e)
     if any(not res.is_subnational_place(e) and e.type == "GPE" for e in out):
         # "strikes in the Bekaa Valley on Lebanon": the country is the target
         out = [e for e in out if not res.is_subnational_place(e)]

@@ -150,6 +150,7 @@ class Gazetteer:
                 if value and "," not in value:
                     self._add(value, place)
         self._demonyms: dict[str, str] = dict(data.get("demonyms", {}))
+        self._peoples = frozenset(data.get("peoples", ()))
         self._shared: dict[str, list[str]] = {
             form: [iso for iso in codes if iso in self.countries]
             for form, codes in data.get("shared_names", {}).items()
@@ -180,6 +181,11 @@ class Gazetteer:
         if hit is None and len(name) > 3 and name[0].isupper():
             hit = self._folded.get(name.casefold())
         return hit
+
+    def is_people(self, name: str) -> bool:
+        """A religious or ethnic group that belongs to no one country ("Hindus", "Tuareg")."""
+        name = " ".join(name.split())
+        return name in self._peoples or (name.endswith("s") and name[:-1] in self._peoples)
 
     def shared_name_codes(self, name: str) -> list[str]:
         """The states a short form may name ("Congo" -> CD, CG), or [] when it names one."""

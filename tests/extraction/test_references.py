@@ -306,3 +306,14 @@ def test_aid_phrasings(text: str, mode: str, modality: str) -> None:
 def test_support_for_a_partys_standing_names_the_party() -> None:
     ev = only(events("Russia recognized the independence of Abkhazia."), "SUPPORT")
     assert names(ev["recipients"]) == {"Abkhazia"}
+
+
+def test_peoples_stay_groups_and_named_movements_are_organisations() -> None:
+    found = entities("Attacks on Hindus rose. Israeli strikes killed 12 Hezbollah fighters.")
+    assert found.get("Hindus") == "NORP" and found.get("Hezbollah") == "ORG"
+
+
+def test_a_state_bombing_a_town_of_its_own_has_no_target() -> None:
+    text = "Myanmar's military bombed a school in Sagaing, killing 20 children."
+    ev = only(events(text), "ASSAULT")
+    assert ev["recipients"] == [] and ev["location"]["name"] == "Sagaing"
