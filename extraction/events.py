@@ -468,6 +468,10 @@ def _build(
     if not places and etype in ("CONSULT", "PROTEST"):  # "meet Trump in Washington"
         places = places_under(tok, res)
     location = _location(places, res)
+    if etype == "COOPERATE" and any(e.type != "NORP" for e in recipients):
+        # "extradited a Somali suspect to the United States": the suspect's people is
+        # no party to the cooperation between the two states
+        recipients = [e for e in recipients if e.type != "NORP"]
     if etype == "MOBILIZE":
         # "moved battalions to Sa Kaeo province": a deployment's destination is where it
         # happens, not whom it is aimed at; a named state or group stays the target
