@@ -207,6 +207,16 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
         g = matches.get(gov.i)
         if g is not None and g.object and gov.i != tok.i:
             return True
+        if g is not None and g.type == "REJECT" and g.pos == "VERB" and tok.pos_ == "NOUN":
+            return True  # "rejected the truce": refused content, not an act of its own
+    if (
+        tok.dep_ == "compound"
+        and head.dep_ == "dobj"
+        and (g := matches.get(head.head.i)) is not None
+        and g.type == "REJECT"
+        and g.pos == "VERB"
+    ):
+        return True  # "vetoed the sanctions package"
     # "his call for a US security guarantee", "demanded sanctions": the requested
     # content is not an event of its own.
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -410,7 +420,7 @@ def _build(
         recipients = [
             e for e in _protest_aim_targets(tok, res) if e.id not in {a.id for a in actors}
         ]
-    if not recipients and etype in ("THREATEN", "REQUEST", "AGREE"):
+    if not recipients and etype in ("THREATEN", "REQUEST", "AGREE", "REJECT"):
         # "warned that Washington could extend tariffs to Canadian beef", "offered to
         # mediate between A and B": the party named in the content is the target
         recipients = [e for e in content_recipients(tok, res) if e.id not in {a.id for a in actors}]

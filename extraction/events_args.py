@@ -43,6 +43,9 @@ AGENT_NOUNS = frozenset(
      "legislator", "parliament", "ministry", "embassy", "power", "capital", "partner",
      # acts and stances of a state: "Russian demands", "the Russian position"
      "demand", "condition", "position", "stance", "proposal", "plan", "policy", "aggression",
+     # decisions and appeals of a body: "the ruling of the court", "Algeria's call"
+     "ruling", "decision", "verdict", "order", "judgment", "judgement", "call", "request",
+     "appeal", "offer", "ultimatum", "invitation", "initiative",
      "invasion", "attack", "offensive", "occupation", "annexation", "sanction", "threat",
      "assurance", "guarantee", "support", "aid", "help", "backing", "commitment", "involvement",
      # weapons and platforms act for the state that fires them: "Indian missiles struck"

@@ -317,3 +317,12 @@ def test_a_state_bombing_a_town_of_its_own_has_no_target() -> None:
     text = "Myanmar's military bombed a school in Sagaing, killing 20 children."
     ev = only(events(text), "ASSAULT")
     assert ev["recipients"] == [] and ev["location"]["name"] == "Sagaing"
+
+
+def test_refused_content_is_no_act_and_a_decision_names_its_author() -> None:
+    evs = events("Hungary vetoed the EU sanctions package against Russia.")
+    assert [e["type"] for e in evs] == ["REJECT"]
+    ev = only(
+        events("Venezuela dismissed the ruling of the International Court of Justice."), "REJECT"
+    )
+    assert names(ev["recipients"]) == {"International Court of Justice"}
