@@ -95,13 +95,15 @@ _PLURAL_ARTICLES = ("Los ", "Las ", "Les ")
 def _mark_plurals(doc: Any, cands: list[Candidate]) -> None:
     """Flag candidates that end in a plural proper noun ("the Houthis") or open with a
     plural article ("Los Choneros"): a group, never one person."""
-    ends = {t.idx + len(t.text) for t in doc if t.tag_ == "NNPS"}
-    # "the Houthis": a single capitalised word ending in -s after "the"
-    after_the = {
-        t.idx
-        for t in doc
-        if t.i > 0 and doc[t.i - 1].lower_ == "the" and t.text.endswith("s") and t.is_title
-    }
+    ends: set[int] = set()
+    after_the: set[int] = set()  # "the Houthis": a capitalised word in -s after "the"
+    prev = None
+    for t in doc:
+        if t.tag_ == "NNPS":
+            ends.add(t.idx + len(t.text))
+        if prev is not None and prev.lower_ == "the" and t.text.endswith("s") and t.is_title:
+            after_the.add(t.idx)
+        prev = t
     for c in cands:
         c.plural = (
             c.end in ends
@@ -142,6 +144,7 @@ def _choose_shared_names(groups: Iterable[Group]) -> None:
 
 
 _COORDINATION = re.compile(r",\s+(?:and\s+)?|\s+and\s+|\s*&\s*")
+_COORDINATED_PART = re.compile(r"[^,&]+?(?=,|\s+and\s+|\s*&|$)")
 
 
 def _split_coordinations(cands: list[Candidate]) -> list[Candidate]:
@@ -151,7 +154,6 @@ def _split_coordinations(cands: list[Candidate]) -> list[Candidate]:
     gaz = get_gazetteer()
     out: list[Candidate] = []
     for c in cands:
-        pieces = [m for m in re.finditer(r"[^,&]+?(?=,|\s+and\s+|\s*&|$)", c.text)]
         if (
             c.label not in ("GPE", "LOC", "ORG", "NORP")
             or not _COORDINATION.search(c.text)
@@ -159,6 +161,7 @@ def _split_coordinations(cands: list[Candidate]) -> list[Candidate]:
         ):
             out.append(c)
             continue
+        pieces = list(_COORDINATED_PART.finditer(c.text))
         parts = [
             (c.start + m.start() + (len(m.group()) - len(m.group().lstrip())), m.group().strip())
             for m in pieces

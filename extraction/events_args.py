@@ -165,6 +165,7 @@ _GOVERNING_NAME = re.compile(
 )
 # A leader's government: "Starmer's government", "Trump's administration".
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet"})
+_GOVERNING_NOUNS = GOVERNMENT_NOUNS | {"regime"}  # "the government/regime" said ...
 _COLLECTIVE_EUROPE = frozenset(
     {
         "leader",
@@ -728,7 +729,7 @@ class ArgumentResolver:
                     and not skip[0] <= start < skip[1]
                     and not (e.type == "GPE" and self.is_subnational_place(e))  # a town
                     and not (
-                        tok.lemma_.lower() in GOVERNMENT_NOUNS | {"regime"}
+                        tok.lemma_.lower() in _GOVERNING_NOUNS
                         and e.type == "ORG"
                         and not _GOVERNING_NAME.search(e.name)
                     )  # "the government" is no party, rebel group or firm named before
@@ -841,20 +842,11 @@ class ArgumentResolver:
                 if sent.start == 0:
                     break
                 sent = self.doc[sent.start - 1].sent
-            seen: dict[str, Entity] = {}
-            for t in sent:
-                if back == 0 and t.i >= tok.i:
-                    break
-                if back == 0 and skip[0] <= t.i <= skip[1]:
-                    continue
-                e = self.entities.for_span(t)
-                if e is None or e.type not in kinds:
-                    continue
-                if e.type == "GPE":
-                    e = self._as_actor(e, t)
-                    if kinds == ("GPE",) and self.is_subnational_place(e):
-                        continue  # "met in Lima": the venue is none of the parties
-                seen.setdefault(e.id, e)
+            seen = self._parties_in(
+                (t for t in sent if not (back == 0 and skip[0] <= t.i <= skip[1])),
+                kinds,
+                until=tok.i if back == 0 else None,
+            )
             if len(seen) == size:
                 return list(seen.values())
             if len(seen) > size:
@@ -869,15 +861,28 @@ class ArgumentResolver:
         sent = tok.sent
         if sent.start == 0:
             return []
-        prev = self.doc[sent.start - 1].sent
-        seen: dict[str, Entity] = {}
-        for t in prev:
-            e = self.entities.for_span(t)
-            if e is not None and e.type == "GPE":
-                e = self._as_actor(e, t)
-                if not self.is_subnational_place(e):
-                    seen.setdefault(e.id, e)
+        seen = self._parties_in(self.doc[sent.start - 1].sent, ("GPE",))
         return list(seen.values()) if len(seen) == size else []
+
+    def _parties_in(
+        self, tokens: Any, kinds: tuple[str, ...], until: int | None = None
+    ) -> dict[str, Entity]:
+        """Distinct entities of ``kinds`` named in ``tokens`` (before token ``until``),
+        capitals as their states; towns are venues, not parties, when only states count
+        ("met in Lima")."""
+        seen: dict[str, Entity] = {}
+        for t in tokens:
+            if until is not None and t.i >= until:
+                break
+            e = self.entities.for_span(t)
+            if e is None or e.type not in kinds:
+                continue
+            if e.type == "GPE":
+                e = self._as_actor(e, t)
+                if kinds == ("GPE",) and self.is_subnational_place(e):
+                    continue
+            seen.setdefault(e.id, e)
+        return seen
 
     def _other_person(self, tok: Any) -> Entity | None:
         """him/her as an object is not the clause's subject: "Scholz met Orban and urged
@@ -1025,9 +1030,9 @@ class ArgumentResolver:
     def _military_org(self, state: Entity | None) -> Entity | None:
         """The armed forces organisation the article names for ``state`` (by the state's
         name or demonym inside it), or the only one it names when ``state`` is None."""
-        armies = [e for e in self.entities if e.type == "ORG" and _ARMY_NAME.search(e.name)]
         if state is None:
-            return armies[0] if len(armies) == 1 else None
+            return self._unique_org(_ARMY_NAME)
+        armies = [e for e in self.entities if e.type == "ORG" and _ARMY_NAME.search(e.name)]
         keys = {norm(a) for a in (state.name, *state.aliases)}
         country = self._demonym_country(state) if state.type == "NORP" else state
         if country is not None:
@@ -1067,26 +1072,24 @@ class ArgumentResolver:
         return None
 
     def _titled_person(self, country_code: str | None, title: str) -> Entity | None:
-        if not country_code:
-            return None
+        """The one person of that country written with this title ("the Ukrainian
+        leader"), or None (also when no country is given: "the French president" the
+        article does not name)."""
+        return self._titled(title, country_code) if country_code else None
+
+    def _titled_anyone(self, title: str) -> Entity | None:
+        """The one person of the article written with this title ("President William
+        Ruto" for "the President"), whatever their country."""
+        return self._titled(title, None)
+
+    def _titled(self, title: str, country_code: str | None) -> Entity | None:
         words = _TITLE_WORDS.get(title, (title,))
         hits = [
             e
             for e in self.entities
             if e.type == "PERSON"
-            and e.country_code == country_code
+            and (country_code is None or e.country_code == country_code)
             and any(w in norm(a).split() for a in e.aliases for w in words)
-        ]
-        return hits[0] if len(hits) == 1 else None
-
-    def _titled_anyone(self, title: str) -> Entity | None:
-        """The one person of the article written with this title ("President William
-        Ruto" for "the President"), whatever their country."""
-        words = _TITLE_WORDS.get(title, (title,))
-        hits = [
-            e
-            for e in self.entities
-            if e.type == "PERSON" and any(w in norm(a).split() for a in e.aliases for w in words)
         ]
         return hits[0] if len(hits) == 1 else None
 
