@@ -17,16 +17,18 @@ import re
 from typing import Any
 
 from extraction.entities_names import lexicon, word_key
-from extraction.entities_spans import LABEL_VOTE, SITE_HEADS, Candidate
+from extraction.entities_spans import LABEL_VOTE, OFFICE_WORDS, SITE_HEADS, Candidate
 from extraction.entities_titles import scan_title
 from extraction.gazetteer import get_gazetteer
 
 
 def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` plus the missed places and speakers, joined and linked, in text order."""
+    cands = _without_navigation(full, cands)
     cands = _street_names(doc, cands)
     cands = _titled_names(doc, full, cands)
     out = cands + _coordinated_places(doc, cands) + _untagged_speakers(doc, full, cands)
+    out += _bare_ministries(doc, out)
     out = _credited_people(full, out)
     out.sort(key=lambda c: (c.start, -c.end))
     out = _join_adjacent_people(full, out)
@@ -35,6 +37,56 @@ def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
     out = out + _bare_acronyms(doc, full, out) + _dateline_places(full, out)
     out.sort(key=lambda c: (c.start, -c.end))
     _link_parenthetical_acronyms(full, out)
+    return out
+
+
+# A breadcrumb trail: "Home / News / Africa / Sahel", "Home > News > Gulf > Yemen".
+_BREADCRUMB = re.compile(r"(?m)^[ \t]*Home[ \t]*(?:/|›|»|>|\|)[^\n]*$")
+
+
+def _without_navigation(full: str, cands: list[Candidate]) -> list[Candidate]:
+    """A breadcrumb's section labels ("News", "Politics", "Diplomacy") name no one; the
+    regions and countries it files the story under ("Sahel", "Yemen") are still places
+    (gold rule: entities in boilerplate count when they name a real entity)."""
+    trails = [(m.start(), m.end()) for m in _BREADCRUMB.finditer(full)]
+    if not trails:
+        return cands
+    gaz = get_gazetteer()
+    return [
+        c
+        for c in cands
+        if not any(s <= c.start < e for s, e in trails)
+        or c.label in ("GPE", "LOC")
+        or gaz.lookup(c.text) is not None
+    ]
+
+
+def _bare_ministries(doc: Any, cands: list[Candidate]) -> list[Candidate]:
+    """ "The interior ministry said ...", "foreign ministry officials": a state body named by
+    its function alone is an organisation (gold sets: bodies named by function are ORG, as
+    "French presidency" is). A possessive one ("Iran's foreign ministry") is a description
+    of the state's body, not a name, and a demonym one ("the Chinese foreign ministry") is
+    made by the span repairs; both are left alone."""
+    taken = [(c.start, c.end) for c in cands]
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.lower_ != "ministry" or tok.i == 0:
+            continue
+        j = tok.i
+        while j > 0 and tok.i - j < 2 and doc[j - 1].lower_ in OFFICE_WORDS:
+            j -= 1
+        before = doc[j - 1] if j > 0 else None
+        if j == tok.i or (
+            before is not None
+            and (before.tag_ == "POS" or before.ent_type_ or before.pos_ in ("PROPN", "ADJ"))
+        ):
+            continue
+        start, end = doc[j].idx, tok.idx + len(tok.text)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        new = Candidate(start, end, doc.text[start:end], "ORG", raw_label="ORG")
+        new.votes["ORG"] += LABEL_VOTE * 2
+        out.append(new)
     return out
 
 

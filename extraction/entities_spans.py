@@ -457,7 +457,7 @@ def _extend_coordination(doc: Any, e: int) -> int:
 
 
 # Lower-case function words between a state's name and its body ("foreign ministry").
-_OFFICE_WORDS = frozenset(
+OFFICE_WORDS = frozenset(
     {"foreign", "defence", "defense", "interior", "home", "commerce", "trade", "finance",
      "justice", "health", "economy", "economic", "energy", "information", "transport",
      "external", "internal", "affairs", "security", "border", "election", "electoral",
@@ -486,7 +486,7 @@ def _function_body_end(
     if e + 1 < n and (doc[e].lower_, doc[e + 1].lower_) in _FORCE_PAIRS:
         return e + 1  # "the Chinese coast guard", "Chinese coast guard ships"
     j = e
-    while j < n and j - e < 2 and doc[j].is_lower and doc[j].lower_ in _OFFICE_WORDS:
+    while j < n and j - e < 2 and doc[j].is_lower and doc[j].lower_ in OFFICE_WORDS:
         j += 1
     if j == e or j >= n or doc[j].lower_ not in _FUNCTION_BODIES:
         return None
@@ -646,6 +646,14 @@ _PLACE_VERBS = frozenset(
 )
 
 
+def _is_place_token(tok: Any) -> bool:
+    """The model or the gazetteer takes this name word for a town, state or country."""
+    if tok.ent_type_ in ("GPE", "LOC"):
+        return True
+    place = get_gazetteer().lookup(tok.text) if tok.pos_ == "PROPN" else None
+    return place is not None and place.kind in ("city", "state", "country")
+
+
 def _place_votes(doc: Any, e: int, cand: Candidate) -> None:
     """What the model calls a person (or a group, without a demonym's shape) but sits
     inside a place phrase ("fighting in Adigrat", "talks in Addis Ababa") is a place:
@@ -660,6 +668,20 @@ def _place_votes(doc: Any, e: int, cand: Candidate) -> None:
         if place is not None and place.kind in ("city", "state", "country"):
             cand.votes[place.entity_type] += _INSIDE_VOTE
             return
+    partners = [root.head] if root.dep_ == "conj" else []
+    partners += [c for c in root.children if c.dep_ == "conj"]
+    first = root.head if root.dep_ == "conj" else root
+    if (
+        cand.label == "PERSON"
+        and " " not in cand.text  # "Tom Smith" has a person's shape
+        and first.dep_ == "pobj"
+        and first.head.lower_ in _INSIDE_PREPS
+        and any(_is_place_token(p) for p in partners)
+    ):
+        # "raids in Guayaquil and Duran": a name coordinated with a place, both inside
+        # one place phrase, is a place too, known to the gazetteer or not
+        cand.votes["GPE"] += _INSIDE_VOTE
+        return
     locative = root.dep_ == "pobj" and root.head.lower_ in _INSIDE_PREPS
     taken = root.dep_ == "dobj" and root.head.lemma_ in _PLACE_VERBS
     if not (locative or taken):

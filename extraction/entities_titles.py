@@ -41,6 +41,8 @@ def scan_title(
         steps += 1
         w = word_key(t.text)
         if t.is_space:
+            if t.text.count("\n") >= 2:
+                break  # a paragraph break: a headline's last word is no title
             j -= 1
             continue
         if t.text in ("-", "–") and not t.whitespace_ and j > 0 and not doc[j - 1].whitespace_:
