@@ -15,6 +15,8 @@ from extraction.modality import SAY_VERBS
 from extraction.types import Entity
 
 REPORT_VERBS = frozenset({"say", "report", "announce", "confirm", "state", "tell"})
+# Acts done by saying something (PLOVER's verbal types): a speaker can do them.
+SPOKEN_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
 # Verbs whose direct object is a topic, never a party: "discussed North Korea".
 TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "review", "examine", "explore"})
 # Prepositions whose object receives the act ("sanctions against X", "talks with X").
@@ -178,8 +180,20 @@ def verb_arguments(
             sender, _ = subject_of(subj.head)
             if sender is not None:
                 actors = res.resolve(sender)
-    elif (
-        passive
+    if not actors and entry.type in SPOKEN_TYPES and tok.dep_ == "conj":
+        # "the ministry said the aircraft had entered its airspace and accused Bamako":
+        # the parser hangs the second verb on the reported clause; a spoken act whose
+        # clause names no party is the speaker's
+        first = tok
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.dep_ == "ccomp" and first.head.lemma_.lower() in REPORT_VERBS:
+            speaker = next((c for c in first.head.children if c.dep_ == "nsubj"), None)
+            if speaker is not None:
+                actors, direct = res.resolve(speaker), False
+    if (
+        not actors
+        and passive
         and entry.type == "COERCE"
         and not any(c.dep_ == "agent" for c in tok.children)
         and tok.dep_ == "ccomp"

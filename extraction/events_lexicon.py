@@ -40,7 +40,10 @@ TRIGGER_DIR = Path(__file__).parent / "data" / "triggers"
 # "hold talks", "make a demand"); each type file adds its own light verbs.
 GENERIC_LIGHT_VERBS = frozenset(
     {"have", "hold", "make", "take", "give", "continue", "begin", "start", "launch", "resume",
-     "announce", "conduct", "carry", "pursue", "reiterate", "repeat", "renew", "include"}
+     "announce", "conduct", "carry", "pursue", "reiterate", "repeat", "renew", "include",
+     # keeping or widening an act is doing it: "extended a curfew", "stepped up patrols"
+     "extend", "expand", "intensify", "escalate", "step", "tighten", "maintain", "widen",
+     "prolong", "stage"}
 )  # fmt: skip
 
 _POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}

@@ -326,3 +326,24 @@ def test_refused_content_is_no_act_and_a_decision_names_its_author() -> None:
         events("Venezuela dismissed the ruling of the International Court of Justice."), "REJECT"
     )
     assert names(ev["recipients"]) == {"International Court of Justice"}
+
+
+def test_a_spoken_act_hung_on_the_reported_clause_is_the_speakers() -> None:
+    ev = only(
+        events(
+            "The Algerian defence ministry said the aircraft had entered its airspace "
+            "and accused Bamako of repeated provocations."
+        ),
+        "ACCUSE",
+    )
+    assert {n.casefold() for n in names(ev["actors"])} == {"algerian defence ministry"}
+
+
+def test_extending_a_curfew_is_imposing_one_and_a_town_is_no_party() -> None:
+    ev = only(
+        events("The Haitian government also extended a nighttime curfew in Port-de-Paix."),
+        "COERCE",
+    )
+    assert names(ev["actors"]) == {"Haitian government"}
+    assert ev["recipients"] == []
+    assert ev["location"]["name"] == "Port-de-Paix"
