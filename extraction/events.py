@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from extraction import dates, gazetteer, modality
+from extraction import dates, modality
 from extraction.events_args import ArgumentResolver
 from extraction.events_context import fill_from_dyads
 from extraction.events_frames import (
@@ -933,19 +933,11 @@ def _place_targets(
             continue  # "struck the Hezyaz power station": a site is where, not whom
         if country is not None and country.id in actor_ids:
             continue  # "Myanmar's military bombed a school in Sagaing": only where
-        if country is None and _town(e):
-            continue  # "a curfew in Port-au-Prince": a town is where, never a party
         out.append(country if country is not None else e)
     if any(not res.is_subnational_place(e) and e.type == "GPE" for e in out):
         # "strikes in the Bekaa Valley on Lebanon": the country is the target
         out = [e for e in out if not res.is_subnational_place(e)]
     return _unique(out), location
-
-
-def _town(e: Entity) -> bool:
-    """A city or town the gazetteer knows, not a capital (a capital stands for its state)."""
-    place = gazetteer.lookup(e.name)
-    return place is not None and place.kind == "city" and place.capital_of is None
 
 
 def _location_of(e: Entity) -> dict[str, Any]:
