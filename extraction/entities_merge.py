@@ -95,6 +95,10 @@ def add_evidence(g: Group, article_countries: frozenset[str] = frozenset()) -> N
             or local_town
         ):
             g.votes[place.entity_type] += _PLACE_VOTE * n
+    elif said == {"GPE"} and _code_name(text):
+        # "M23", "FDLR", "EU" said as places: a code or acronym no gazetteer knows as a
+        # place is the name of a group or body (state acronyms, "DRC", "UAE", are known)
+        g.votes["ORG"] += _PLACE_VOTE * n
     elif get_gazetteer().is_people(text):
         g.votes["NORP"] += _DEMONYM_VOTE * n  # "Hindus", "the Tuareg": a people
     elif (
@@ -126,6 +130,8 @@ def add_evidence(g: Group, article_countries: frozenset[str] = frozenset()) -> N
     words = text.split()
     if len(words) >= 2 and words[-1].casefold() in lexicon()["loc_heads"] and place is None:
         g.votes["LOC"] += _ORG_HEAD_VOTE * n  # "Durand Line", "Shabelle River"
+    elif len(words) >= 2 and words[-1].casefold() in lexicon()["facility_heads"]:
+        g.votes["LOC"] += _ORG_HEAD_VOTE * n  # "Machala Regional Prison", "Slavija Square"
     if "PERSON" in g.raw and any(c.plural for c in g.cands):
         # "the Houthis", "Los Choneros": a plural name is a group, never one person
         g.votes["ORG"] += _ORG_HEAD_VOTE * n
@@ -135,6 +141,17 @@ def add_evidence(g: Group, article_countries: frozenset[str] = frozenset()) -> N
         g.votes["ORG"] += _ORG_HEAD_VOTE * n
     elif len(words) >= 3 and words[1] == "of" and words[0].casefold() in lexicon()["org_heads"]:
         g.votes["ORG"] += _ORG_HEAD_VOTE * n  # "Bank of Ghana", "Ministry of Defence"
+
+
+def _code_name(text: str) -> bool:
+    """An acronym or alphanumeric code: "M23", "FDLR", "EU"."""
+    compact = text.replace(".", "")
+    return (
+        " " not in text
+        and len(compact) >= 2
+        and compact.isalnum()
+        and (compact.isupper() or any(ch.isdigit() for ch in compact))
+    )
 
 
 def _place_identity(place: Place) -> tuple[Any, ...]:

@@ -617,7 +617,10 @@ def noun_arguments(
                     actors = res.resolve(subj)
                     direct = True
                 for gc in gov.children:  # "held talks with X", "imposed sanctions on X"
-                    if gc.dep_ == "prep" and gc.lower_ in RECIPIENT_PREPS and not recipients:
+                    aimed = gc.lower_ in RECIPIENT_PREPS or (
+                        entry.type == "MOBILIZE" and gc.lower_ in ("around", "off", "near")
+                    )  # "launched drills around Taiwan": the party the show of force faces
+                    if gc.dep_ == "prep" and aimed and not recipients:
                         for g in gc.children:  # a place is a target of "strikes on Gaza"
                             if g.dep_ == "pobj" and (gc.lower_ != "at" or res.location(g) is None):
                                 recipients.extend(resolve_deep(g, res, False))

@@ -70,3 +70,18 @@ def test_an_unknown_town_coordinated_with_a_town_is_a_place() -> None:
 def test_a_headlines_last_word_is_no_title_for_the_next_paragraph() -> None:
     got = entities("Mali recalls envoy\n\nMali recalled its ambassador to Algeria on Monday.")
     assert got.get("Mali") == "GPE"
+
+
+def test_a_code_or_acronym_the_model_calls_a_place_is_a_group() -> None:
+    got = entities("M23 fighters shelled army positions on Monday. M23 said it would respond.")
+    assert got.get("M23") == "ORG"
+
+
+def test_a_named_facility_is_a_place_and_a_seat_of_power_still_speaks() -> None:
+    got = entities(
+        "A contingent of soldiers landed at Toussaint Louverture International Airport "
+        "on Monday. Students gathered in Slavija Square. The White House said it would respond."
+    )
+    assert got.get("Toussaint Louverture International Airport") == "LOC"
+    assert got.get("Slavija Square") == "LOC"
+    assert got.get("White House") == "ORG"

@@ -342,3 +342,11 @@ def test_a_spoken_act_hung_on_the_reported_clause_is_the_speakers() -> None:
 def test_extending_a_curfew_is_imposing_one() -> None:
     ev = only(events("The Haitian government also extended a nighttime curfew."), "COERCE")
     assert names(ev["actors"]) == {"Haitian government"}
+
+
+def test_drills_launched_around_a_state_face_it() -> None:
+    ev = only(
+        events("China's military on Monday launched large-scale drills around Taiwan."),
+        "MOBILIZE",
+    )
+    assert names(ev["actors"]) == {"China"} and names(ev["recipients"]) == {"Taiwan"}
