@@ -293,6 +293,10 @@ def _repair(
     if label == "ORG" and e - s >= 2 and doc[e - 2].lower_ == "of" and doc[e - 1].is_title:
         e = _extend_coordination(doc, e)
         consumed = e
+    if label == "ORG" and e - s >= 2:
+        completed = _complete_body_name(doc, e)
+        if completed > e:
+            e = consumed = completed
     if label == "GPE" and e + 1 < n and doc[e].text == "," and doc[e + 1].ent_iob_ == "B":
         j = e + 2
         while j < n and doc[j].ent_iob_ == "I":
@@ -439,6 +443,35 @@ def _split_credits(doc: Any, full: str, s: int, e: int) -> list[Candidate]:
         c.votes[label] += LABEL_VOTE
         out.append(c)
     return out
+
+
+# Bodies named with the country they are posted to: "UN Assistance Mission in Afghanistan",
+# "U.N. Integrated Office in Haiti", "Delegation of the European Union to Georgia".
+_POSTED_HEADS = frozenset(
+    {"mission", "office", "delegation", "embassy", "consulate", "command", "operation"}
+)
+
+
+def _complete_body_name(doc: Any, e: int) -> int:
+    """End of an organisation's name the model cut short: a posted body goes on with "in"
+    and the country it is posted to; a name cannot end on "of" ("Joint Command of" + "the
+    Armed Forces")."""
+    n = len(doc)
+    last = doc[e - 1]
+    if last.lower_ == "of" and last.is_lower:
+        j = e + 1 if e < n and doc[e].lower_ == "the" else e
+        k = j
+        while k < n and doc[k].is_title and doc[k].pos_ == "PROPN":
+            k += 1
+        return k if k > j else e
+    if e + 1 < n and last.lower_ in _POSTED_HEADS and doc[e].lower_ in ("in", "to"):
+        j = e + 2
+        while j < n and doc[j].ent_iob_ == "I":
+            j += 1
+        place = get_gazetteer().lookup(doc[e + 1 : j].text) if doc[e + 1].ent_iob_ == "B" else None
+        if doc[e].is_lower and place is not None and place.kind == "country":
+            return j
+    return e
 
 
 def _extend_coordination(doc: Any, e: int) -> int:

@@ -829,10 +829,20 @@ def _object_event(tok: Any, lex: Lexicon, recipients: list[Entity]) -> dict[str,
             c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "upon")
         ]
         spans = [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge)) for p in parts]
+        # its author is no victim: "rejected Cotonou's request", "calls by the CGTP"
+        authors = [c for c in o.children if c.dep_ == "poss"] + [
+            g for c in o.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+            for g in c.children if g.dep_ == "pobj"
+        ]  # fmt: skip
+        by = [(a.left_edge.idx, a.right_edge.idx + len(a.right_edge)) for a in authors]
         inside = [
             e.id
             for e in recipients
-            if any(lo <= m.start < hi for m in e.mentions for lo, hi in spans)
+            if any(
+                lo <= m.start < hi and not any(a <= m.start < b for a, b in by)
+                for m in e.mentions
+                for lo, hi in spans
+            )
         ]
         return {"start": o.idx, "lemma": o.lemma_.lower(), "type": entry.type, "inside": inside}
     return None

@@ -155,6 +155,12 @@ AUTHORED_NOUNS = frozenset(
      "roadmap", "ceasefire", "truce", "agreement", "accord", "text", "package", "sanction",
      "attack", "strike", "offensive", "operation", "campaign"}
 )  # fmt: skip
+# Acts and statements whose author a "by" phrase names: "calls by the CGTP", "a request
+# by Benin", "the attack by the rebels".
+AUTHORED_BY_NOUNS = AUTHORED_NOUNS | frozenset(
+    {"call", "request", "appeal", "demand", "complaint", "ultimatum", "invitation", "plea",
+     "accusation", "claim", "statement", "decision", "ruling", "move", "bid", "order"}
+)  # fmt: skip
 # Descriptions whose first listed entity type wins over a more recent second type.
 PREFERRED_KIND = frozenset({"junta", "military"})
 # Organisations that "the government" or "the regime" may name.
@@ -640,6 +646,7 @@ class ArgumentResolver:
                         found.append(self._as_modifier(e, c, lemma))
             elif c.dep_ == "prep" and (
                 (c.lower_ == "of" and (lemma in AGENT_NOUNS or lemma in MEMBER_NOUNS))
+                or (c.lower_ == "by" and lemma in AUTHORED_BY_NOUNS)
                 or (c.lower_ == "for" and lemma in REPRESENTATIVE_NOUNS)
                 or (
                     c.lower_ == "from"
@@ -650,7 +657,7 @@ class ArgumentResolver:
                         or lemma in RIVAL_NOUNS
                     )
                 )
-            ):  # "the leaders of France", "officials from both countries",
+            ):  # "the leaders of France", "officials from both countries", "calls by X",
                 # "negotiators for the government", "supporters of the opposition party",
                 # "ships from the navy", "rivals from Los Choneros"
                 for g in c.children:

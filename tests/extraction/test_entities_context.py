@@ -85,3 +85,20 @@ def test_a_named_facility_is_a_place_and_a_seat_of_power_still_speaks() -> None:
     assert got.get("Toussaint Louverture International Airport") == "LOC"
     assert got.get("Slavija Square") == "LOC"
     assert got.get("White House") == "ORG"
+
+
+def test_a_body_posted_to_a_country_is_named_with_it() -> None:
+    got = entities(
+        "The UN Assistance Mission in Afghanistan (UNAMA) called on the Taliban to reverse "
+        "the decision. A report by the U.N. Integrated Office in Haiti was published."
+    )
+    assert got.get("UN Assistance Mission in Afghanistan") == "ORG"
+    assert got.get("U.N. Integrated Office in Haiti") == "ORG"
+    # a city is no posting: "the Ministry of National Defense in Beijing" stays the ministry
+    got = entities("The Ministry of National Defense in Beijing said the drills were over.")
+    assert not any(n.endswith("Beijing") and t == "ORG" for n, t in got.items())
+
+
+def test_an_organisation_name_does_not_end_on_of() -> None:
+    got = entities("The Joint Command of the Armed Forces said it had deployed 1,500 soldiers.")
+    assert got.get("Joint Command of the Armed Forces") == "ORG"

@@ -350,3 +350,21 @@ def test_drills_launched_around_a_state_face_it() -> None:
         "MOBILIZE",
     )
     assert names(ev["actors"]) == {"China"} and names(ev["recipients"]) == {"Taiwan"}
+
+
+def test_a_refusal_of_a_partys_request_targets_that_party() -> None:
+    text = (
+        "Benin's foreign minister asked Niger to reopen the border on Monday. "
+        "Niger's military ruler Abdourahamane Tiani rejected Benin's request on Tuesday."
+    )
+    ev = only(events(text), "REJECT")
+    assert names(ev["recipients"]) == {"Benin"}
+
+
+def test_calls_by_a_party_name_their_author() -> None:
+    text = (
+        "President Pedro Castillo said he would stay in office, rejecting calls by the "
+        "General Confederation of Workers for him to step down."
+    )
+    evs = [e for e in events(text) if e["type"] == "REJECT" and e["trigger"]["text"] == "rejecting"]
+    assert evs and names(evs[0]["recipients"]) == {"General Confederation of Workers"}
