@@ -1,8 +1,8 @@
 """Extraction quality held at floors a little below the measured scores, so a regression
-fails CI. Five sets (README "Extraction quality"): the shared dev gold on the five seeds;
-our three development sets (tests/evaluation/heldout, eight articles, tests/evaluation/dev
-and tests/evaluation/dev2, ten articles each), whose error classes have guided rules; and
-the blind set (tests/evaluation/blind, ten articles), only ever scored in aggregate."""
+fails CI. Six sets (README "Extraction quality"): the shared dev gold on the five seeds;
+our four development sets (tests/evaluation/heldout, eight articles, tests/evaluation/dev,
+dev2 and dev3, ten articles each), whose error classes have guided rules; and the blind
+set (tests/evaluation/blind, ten articles), only ever scored in aggregate."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ FLOORS = {
     "heldout": {"entities": 0.89, "L1": 0.75, "L2": 0.57},
     "dev": {"entities": 0.80, "L1": 0.63, "L2": 0.49},
     "dev2": {"entities": 0.80, "L1": 0.60, "L2": 0.31},
+    "dev3": {"entities": 0.79, "L1": 0.61, "L2": 0.33},
     "blind": {"entities": 0.78, "L1": 0.61, "L2": 0.29},
 }
 HERE = Path(__file__).parent
@@ -36,6 +37,7 @@ HERE = Path(__file__).parent
         ("heldout", HELDOUT / "gold.jsonl", HELDOUT / "articles"),
         ("dev", HERE / "dev" / "gold.jsonl", HERE / "dev" / "articles"),
         ("dev2", HERE / "dev2" / "gold.jsonl", HERE / "dev2" / "articles"),
+        ("dev3", HERE / "dev3" / "gold.jsonl", HERE / "dev3" / "articles"),
         ("blind", HERE / "blind" / "gold.jsonl", HERE / "blind" / "articles"),
     ],
 )
