@@ -69,7 +69,10 @@ _UNCHANGED_PLURAL = re.compile(r"(?:ese|ish|ch|sh|ss|x|z|s)$")
 def looks_like_demonym(text: str) -> bool:
     """True for adjective-like group names: "Russian", "North Korean", "Chinese", "Israelis"."""
     last = text.split()[-1] if text.split() else ""
-    return bool(last[:1].isupper() and _DEMONYM_SUFFIX.search(last))
+    return bool(
+        last[:1].isupper()
+        and (_DEMONYM_SUFFIX.search(last) or get_gazetteer().demonym_country(last))
+    )  # "Kyrgyz", "Uzbek": irregular demonyms the data lists
 
 
 def demonym_plural(text: str) -> str:

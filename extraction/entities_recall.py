@@ -371,6 +371,10 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())
 
 
+# Wire credits in brackets name the agency, not the body before them.
+_WIRE_AGENCIES = frozenset({"AP", "AFP", "UPI", "EFE", "ANSA", "DPA", "PTI", "IANS", "CNA"})
+
+
 def _link_parenthetical_acronyms(full: str, cands: list[Candidate]) -> None:
     """ "the World Food Programme (WFP)": the acronym in brackets names the same body."""
     for prev, c in zip(cands, cands[1:], strict=False):
@@ -388,7 +392,11 @@ def _link_parenthetical_acronyms(full: str, cands: list[Candidate]) -> None:
                     prev.label == "ORG"
                     and len(set(c.text) & set(_initials(prev.text).upper())) >= 2
                 )
+                # a body's name in translation, its acronym in the original language:
+                # "State Committee for National Security (GKNB)"
+                or (prev.label == "ORG" and len(prev.text.split()) >= 3)
             )
+            and c.text not in _WIRE_AGENCIES
         ):
             # same initial, or a translated name's letters reordered:
             # "Revolutionary Armed Forces of Colombia (FARC)", "National Liberation

@@ -915,9 +915,29 @@ class ArgumentResolver:
             return None  # "its members said it ...": resolving the subject leads back here
         self._it_active.add(tok.i)
         try:
-            return self._it_search(tok)
+            found = self._it_search(tok)
+            if found is None and tok.dep_ == "nsubj" and tok.i - tok.sent.start <= 1:
+                found = self._previous_subject(tok)
+            return found
         finally:
             self._it_active.discard(tok.i)
+
+    def _previous_subject(self, tok: Any) -> Entity | None:
+        """ "The State Committee ... said X. It accused Bishkek ...": a sentence-initial
+        "it" continues the state or body the previous sentence was about (its main
+        clause's subject); the centering rule of pronoun resolution."""
+        start = tok.sent.start
+        while start > 0:
+            prev = self.doc[start - 1].sent
+            start = prev.start
+            if not any(t.is_alpha for t in prev):
+                continue  # a timestamp or a rule line between entries
+            subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.pos_ == "PRON":
+                return None
+            found = [e for e in self._resolve_one(subj, 1) if e.type in ("GPE", "ORG")]
+            return found[0] if found else None
+        return None
 
     def _it_search(self, tok: Any) -> Entity | None:
         t = tok.head

@@ -102,3 +102,25 @@ def test_a_body_posted_to_a_country_is_named_with_it() -> None:
 def test_an_organisation_name_does_not_end_on_of() -> None:
     got = entities("The Joint Command of the Armed Forces said it had deployed 1,500 soldiers.")
     assert got.get("Joint Command of the Armed Forces") == "ORG"
+
+
+def test_a_translated_bodys_bracketed_acronym_is_the_same_body() -> None:
+    res = result(
+        "Tajikistan's State Committee for National Security (GKNB) said Kyrgyz servicemen "
+        "had opened fire. The GKNB said talks would resume."
+    )
+    body = [e for e in res["entities"] if e["name"] == "State Committee for National Security"]
+    assert body and "GKNB" in body[0]["aliases"]
+    assert {e["name"]: e["type"] for e in res["entities"]}.get("Kyrgyz") == "NORP"
+
+
+def test_a_wire_credit_in_brackets_is_no_acronym_of_the_body_before_it() -> None:
+    res = result("Officials at the National Electoral Commission (AFP) said the count was over.")
+    assert not any(
+        "AFP" in e["aliases"] and e["name"] != "AFP" for e in res["entities"] if e["type"] == "ORG"
+    )
+
+
+def test_common_regular_demonyms_are_groups() -> None:
+    got = entities("German and Spanish diplomats met Canadian officials on Monday.")
+    assert got.get("Germans") == "NORP" and got.get("Canadians") == "NORP"

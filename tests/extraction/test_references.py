@@ -368,3 +368,12 @@ def test_calls_by_a_party_name_their_author() -> None:
     )
     evs = [e for e in events(text) if e["type"] == "REJECT" and e["trigger"]["text"] == "rejecting"]
     assert evs and names(evs[0]["recipients"]) == {"General Confederation of Workers"}
+
+
+def test_a_sentence_initial_it_continues_the_body_the_last_sentence_was_about() -> None:
+    text = (
+        "Tajikistan's State Committee for National Security said Kyrgyz servicemen had "
+        "opened fire first near the border. It accused Bishkek of a deliberate provocation."
+    )
+    ev = only(events(text), "ACCUSE")
+    assert names(ev["actors"]) == {"State Committee for National Security"}
