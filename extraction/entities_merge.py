@@ -28,6 +28,13 @@ _PLACE_VOTE = 4  # per mention, in the half-vote units of entities_spans.LABEL_V
 _DEMONYM_VOTE = 4
 _ORG_HEAD_VOTE = 3
 _BIG_CITY = 1_000_000
+# The last word of an administrative area's name: such areas are GPE (OntoNotes). Not
+# "state" or "department", which end the names of bodies ("Islamic State", "State
+# Department").
+_ADMIN_HEADS = frozenset(
+    {"region", "province", "district", "regency", "county", "governorate", "prefecture",
+     "oblast", "municipality"}
+)  # fmt: skip
 _LARGE_CITY = 300_000
 _SURNAME_SIMILARITY = 0.85
 _LONG_NAME_SIMILARITY = 0.95
@@ -130,6 +137,8 @@ def add_evidence(g: Group, article_countries: frozenset[str] = frozenset()) -> N
     words = text.split()
     if len(words) >= 2 and words[-1].casefold() in lexicon()["loc_heads"] and place is None:
         g.votes["LOC"] += _ORG_HEAD_VOTE * n  # "Durand Line", "Shabelle River"
+    elif len(words) >= 2 and words[-1].casefold() in _ADMIN_HEADS:
+        g.votes["GPE"] += _ORG_HEAD_VOTE * n  # "Kurdistan Region", "Intan Jaya Regency"
     elif len(words) >= 2 and words[-1].casefold() in lexicon()["facility_heads"]:
         g.votes["LOC"] += _ORG_HEAD_VOTE * n  # "Machala Regional Prison", "Slavija Square"
     if "PERSON" in g.raw and any(c.plural for c in g.cands):

@@ -322,6 +322,17 @@ def _repair(
     cand.votes[label] += LABEL_VOTE
     if with_the is not None and end > with_the:
         cand.surface = full[with_the:end]
+    if (
+        cand.surface is None
+        and label in ("GPE", "LOC", "NORP")
+        and e < n
+        and doc[e].lower_ in _AREA_HEADS
+        and doc[e].lower_ not in ("capital", "city", "town", "village")
+    ):
+        # "the Sughd region", "Kurdistan Region": the name with its class noun is how the
+        # text names the place too (an alias; the bare name stays the name)
+        cand.surface = full[start : doc[e].idx + len(doc[e].text)]
+        cand.votes["GPE"] += _CLAUSE_VOTE  # an administrative area is a GPE (OntoNotes)
     made = [cand]
     # "Trump administration", "UK government", "French presidency": the body is an ORG;
     # "this Alaska summit", "the NATO summit": a named meeting is an EVENT. The inner

@@ -124,3 +124,13 @@ def test_a_wire_credit_in_brackets_is_no_acronym_of_the_body_before_it() -> None
 def test_common_regular_demonyms_are_groups() -> None:
     got = entities("German and Spanish diplomats met Canadian officials on Monday.")
     assert got.get("Germans") == "NORP" and got.get("Canadians") == "NORP"
+
+
+def test_an_administrative_area_is_a_gpe_named_with_and_without_its_class_noun() -> None:
+    res = result(
+        "Clashes spread to the Sughd region on Tuesday. Jets struck targets in the "
+        "Kurdistan Region of Iraq."
+    )
+    got = {e["name"]: e for e in res["entities"]}
+    assert got["Sughd"]["type"] == "GPE" and "Sughd region" in got["Sughd"]["aliases"]
+    assert got["Kurdistan Region"]["type"] == "GPE"
