@@ -329,8 +329,11 @@ def _bare_acronyms(doc: Any, full: str, cands: list[Candidate]) -> list[Candidat
 _NAME = r"[A-Z][\w'’.-]*(?:\s(?:(?:de|da|di|van|von|der|al|bin|el)\s)*[A-Z][\w'’.-]*)+"
 _CREDIT = re.compile(
     r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Pp]hotos?|[Pp]hotographs?|[Cc]ompiled|"
-    r"[Pp]roduced|[Gg]raphics|[Rr]esearch|[Ff]act-checking) by "
-    rf"({_NAME}(?:(?:,\s|\sand\s){_NAME})*)"
+    r"[Pp]roduced|[Gg]raphics|[Rr]esearch|[Ff]act-checking|[Uu]pdates) by "
+)
+# One credited name, with the place it was filed from: "Duncan Miriri in Nairobi".
+_CREDITED = re.compile(
+    rf"(?:,\s|\sand\s)?({_NAME})(?:\s(?:in|from)\s[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)?"
 )
 _CREDIT_VOTE = 5
 # "BY JUSTIN KABUMBA AND RUTH ALONGA", "By Jane Doe and John Roe": a byline line names
@@ -352,8 +355,10 @@ def _credited_people(full: str, cands: list[Candidate]) -> list[Candidate]:
     often tags them ORG or GPE or splits them."""
     found: list[tuple[int, int]] = []
     for m in _CREDIT.finditer(full):
-        for name in re.finditer(_NAME, m.group(1)):
-            found.append((m.start(1) + name.start(), m.start(1) + name.end()))
+        pos = m.end()
+        while (name := _CREDITED.match(full, pos)) is not None and name.end() > pos:
+            found.append((name.start(1), name.end(1)))  # "Jane Doe in Nairobi and John Roe"
+            pos = name.end()
     for m in _BYLINE.finditer(full):
         for name in re.finditer(_BYNAME, m.group(1)):
             found.append((m.start(1) + name.start(), m.start(1) + name.end()))

@@ -363,7 +363,7 @@ def _repair(
     scan_title(doc, full, s, cand, lex)
     if cand.title is None:
         _place_votes(doc, e, cand)
-    _person_clause_votes(doc, e, cand, lex)
+    _person_clause_votes(doc, s, e, cand, lex)
     _classifier_votes(doc, s, e, cand, lex)
     if tail is not None:
         # The name after the possessive is kept only if the article names it elsewhere
@@ -569,11 +569,22 @@ def _building_votes(
         cand.votes["ORG"] += LABEL_VOTE
 
 
-def _person_clause_votes(doc: Any, e: int, cand: Candidate, lex: dict[str, frozenset[str]]) -> None:
+def _person_clause_votes(
+    doc: Any, s: int, e: int, cand: Candidate, lex: dict[str, frozenset[str]]
+) -> None:
     """A role in apposition ("Redwan Hussien, the government's chief negotiator, said")
     or a "who" clause ("Uhuru Kenyatta, who leads the panel") marks a person. The
     apposition is not an alias (gold rule), only evidence."""
     root = doc[e - 1]
+    head = root.head
+    if (
+        root.dep_ == "appos"
+        and head.i < s
+        and head.is_lower
+        and word_key(head.text) in lex["roles"]
+    ):
+        cand.votes["PERSON"] += _CLAUSE_VOTE  # "the Taliban's supreme leader, Hibatullah A."
+        return
     for child in root.children:
         if child.i < e:
             continue

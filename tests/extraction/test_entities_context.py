@@ -134,3 +134,24 @@ def test_an_administrative_area_is_a_gpe_named_with_and_without_its_class_noun()
     got = {e["name"]: e for e in res["entities"]}
     assert got["Sughd"]["type"] == "GPE" and "Sughd region" in got["Sughd"]["aliases"]
     assert got["Kurdistan Region"]["type"] == "GPE"
+
+
+def test_credited_names_filed_from_places_are_people() -> None:
+    got = entities(
+        "Live updates by Aliya Nurmatova in Bishkek and Farrukh Saidov in Dushanbe\n\n"
+        "Clashes erupted.\n\n(Reporting by Duncan Miriri in Nairobi and Dawit Endeshaw in "
+        "Addis Ababa; Editing by Alison Williams)"
+    )
+    for name in ("Aliya Nurmatova", "Farrukh Saidov", "Dawit Endeshaw", "Alison Williams"):
+        assert got.get(name) == "PERSON", (name, got)
+    assert got.get("Addis Ababa") == "GPE"
+
+
+def test_a_name_in_apposition_to_a_role_or_after_an_occupation_is_a_person() -> None:
+    got = entities(
+        "UNAMA has suspended activities in Kandahar, where the Taliban's supreme leader, "
+        "Hibatullah Akhundzada, is based. The group freed New Zealand pilot Phillip "
+        "Mehrtens in 2024."
+    )
+    assert got.get("Hibatullah Akhundzada") == "PERSON"
+    assert got.get("Phillip Mehrtens") == "PERSON"
