@@ -156,6 +156,15 @@ def _repair(
         s += 1
     while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct):
         e -= 1
+    # "Intan Jaya and" (Puncak), "Dam (GERD": a name ends before a dangling conjunction
+    # or an unclosed bracket
+    while e > s + 1 and doc[e - 1].is_lower and doc[e - 1].pos_ == "CCONJ":
+        e -= 1
+    bracket = next((i for i in range(s + 1, e) if doc[i].text == "("), None)
+    if bracket is not None and not any(doc[i].text == ")" for i in range(bracket, e)):
+        e = bracket
+    while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct):
+        e -= 1
     if label == "ORG" and s > 1 and doc[s - 1].text == "The" and not doc[s - 1].is_sent_start:
         s -= 1  # the model left out the capital "The" of "The Guardian"
     with_the = None
@@ -609,8 +618,8 @@ SITE_HEADS = frozenset(
      "station", "terminal", "plant", "reactor", "facility"}
 )  # fmt: skip
 _AREA_HEADS = frozenset(
-    {"district", "county", "province", "region", "village", "town", "city", "township",
-     "state", "municipality", "neighbourhood", "neighborhood", "capital", "suburb",
+    {"district", "county", "province", "region", "regency", "village", "town", "city",
+     "township", "state", "municipality", "neighbourhood", "neighborhood", "capital", "suburb",
      "governorate", "prefecture", "department"}
 )  # fmt: skip
 _PLACE_HEADS = SITE_HEADS | _AREA_HEADS

@@ -155,3 +155,14 @@ def test_a_name_in_apposition_to_a_role_or_after_an_occupation_is_a_person() -> 
     )
     assert got.get("Hibatullah Akhundzada") == "PERSON"
     assert got.get("Phillip Mehrtens") == "PERSON"
+
+
+def test_a_name_ends_before_a_dangling_conjunction_or_an_unclosed_bracket() -> None:
+    res = result(
+        "Egypt took the dispute over the Grand Ethiopian Renaissance Dam (GERD) to the "
+        "council at 14:00 EAT. Troops were sent to Intan Jaya and Puncak regencies."
+    )
+    names = {e["name"] for e in res["entities"]}
+    assert "Grand Ethiopian Renaissance Dam" in names and "Intan Jaya" in names
+    assert not any(n.endswith((" and", "(GERD")) for n in names)
+    assert "EAT" not in names  # a time zone
