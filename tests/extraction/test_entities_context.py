@@ -166,3 +166,12 @@ def test_a_name_ends_before_a_dangling_conjunction_or_an_unclosed_bracket() -> N
     assert "Grand Ethiopian Renaissance Dam" in names and "Intan Jaya" in names
     assert not any(n.endswith((" and", "(GERD")) for n in names)
     assert "EAT" not in names  # a time zone
+
+
+def test_names_ending_in_a_body_word_are_organisations() -> None:
+    got = entities(
+        "Sara Khan, a senior fellow at the South Asia Policy Desk, said the Afghanistan "
+        "Programme had closed. The Kingmi Church said the hostage was safe."
+    )
+    assert got.get("South Asia Policy Desk") == "ORG"
+    assert got.get("Kingmi Church") == "ORG"
