@@ -339,3 +339,13 @@ def test_cleaning_keeps_every_gold_entity_and_evidence(record: dict) -> None:
 def test_cleaning_is_idempotent_on_seeds(path: Path) -> None:
     once = clean(path.read_text(encoding="utf-8")).text
     assert clean(once).text == once
+
+
+@pytest.mark.parametrize(
+    "bar", ["Share | Copy link", "Share: Facebook | X | Telegram | VK", "Instagram · WhatsApp"]
+)
+def test_share_bars_go_but_a_platform_named_in_a_sentence_stays(bar: str) -> None:
+    text = f"Border talks resume\n\n{bar}\n\nX said on Monday it would open an office in Kyiv."
+    out = clean(text).text
+    assert bar not in out
+    assert "X said on Monday it would open an office in Kyiv." in out
