@@ -326,7 +326,13 @@ def _merge_organisations(groups: list[Group], links: list[tuple[str, str]], unio
         if len(words) >= 2:
             letters = "".join(w[0] for w in words if w.casefold() not in _ACRONYM_SKIP)
             initials.setdefault(letters.upper(), []).append(i)
-            qualifier = gaz.lookup(words[0]) or looks_like_demonym(words[0])
+            # "US State Department", "UN Security Council": a state or an acronymed
+            # body qualifies the name its short form leaves out
+            qualifier = (
+                gaz.lookup(words[0])
+                or looks_like_demonym(words[0])
+                or (words[0].replace(".", "").isupper() and len(words[0].replace(".", "")) >= 2)
+            )
             if len(words) >= 3 and qualifier:
                 tails.setdefault(tuple(w.casefold() for w in words[1:]), []).append(i)
     # "Apple Inc." / "Apple", "Ford Motor Co" / "Ford Motor": a legal suffix is not the name.

@@ -175,3 +175,13 @@ def test_names_ending_in_a_body_word_are_organisations() -> None:
     )
     assert got.get("South Asia Policy Desk") == "ORG"
     assert got.get("Kingmi Church") == "ORG"
+
+
+def test_a_bodys_short_form_joins_the_name_an_acronymed_body_qualifies() -> None:
+    res = result(
+        "Egypt asked the UN Security Council to intervene on Monday. The UN said it was "
+        "concerned. Delegations would coordinate positions at the Security Council."
+    )
+    council = [e for e in res["entities"] if e["name"] == "UN Security Council"]
+    assert council and "Security Council" in council[0]["aliases"]
+    assert any(e["name"] == "UN" for e in res["entities"])  # the UN itself stays apart
