@@ -238,7 +238,11 @@ def _build(cluster: list[Group]) -> Entity:
             group = get_gazetteer().group_name(norp_country(best))
             name = demonym_plural(group) if group else name
     else:  # the full form over an acronym or a country-less short form
-        name = max(counts, key=lambda s: (len(s.split()), counts[s], len(s)))
+        # ... and a mixed-case form over a masthead's capitals ("EASTAFRICA LEDGER")
+        name = max(
+            counts,
+            key=lambda s: (len(s.split()), not (s.isupper() and " " in s), counts[s], len(s)),
+        )
 
     aliases = list(dict.fromkeys(surfaces + [collapse(c.surface) for c in cands if c.surface]))
     if etype == "PERSON":

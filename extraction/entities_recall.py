@@ -30,6 +30,7 @@ def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
     out = cands + _coordinated_places(doc, cands) + _untagged_speakers(doc, full, cands)
     out += _bare_ministries(doc, out)
     out = _credited_people(full, out)
+    out = _copyright_holders(full, out)
     out.sort(key=lambda c: (c.start, -c.end))
     out = _join_adjacent_people(full, out)
     out = _join_hyphenated_places(full, out)
@@ -368,6 +369,42 @@ def _credited_people(full: str, cands: list[Candidate]) -> list[Candidate]:
     for s, e in found:
         c = Candidate(s, e, full[s:e], "PERSON", raw_label="PERSON")
         c.votes["PERSON"] += _CREDIT_VOTE
+        out.append(c)
+    return out
+
+
+# "© 2026 EastAfrica Ledger. All rights reserved.", "Copyright 2026 Steppe Wire": the
+# publisher of the page.
+_COPYRIGHT = re.compile(
+    r"(?:©|\([Cc]\)|\b[Cc]opyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?"
+    r"((?!All\b)[A-Z][\w&'’.-]*(?:[ \t]+(?:of|the|and|&|[A-Z][\w&'’.-]*)){0,5})"
+)
+_COPYRIGHT_VOTE = 5
+
+
+def _copyright_holders(full: str, cands: list[Candidate]) -> list[Candidate]:
+    """The name in a copyright line is an organisation, the outlet or agency that owns
+    the page (gold: outlets named in boilerplate are entities); the model rarely knows a
+    small outlet's name."""
+    found = []
+    for m in _COPYRIGHT.finditer(full):
+        name = re.split(r"\.\s", m.group(1))[0].rstrip(".,;: ")  # "Ledger. All rights"
+        lead = 4 if name.startswith("The ") else 0
+        name = name[lead:]
+        if not name or name.endswith((" of", " the", " and", " &")):
+            continue
+        found.append((m.start(1) + lead, m.start(1) + lead + len(name), name))
+    for name in {n for _, _, n in found}:
+        # the masthead writes the outlet's name in capitals: "EASTAFRICA LEDGER"
+        for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", full, re.I):
+            if not any(s == m.start() for s, _, _ in found):
+                found.append((m.start(), m.end(), m.group(0)))
+    if not found:
+        return cands
+    out = [c for c in cands if not any(c.start < e and s < c.end for s, e, _ in found)]
+    for s, e, name in found:
+        c = Candidate(s, e, name, "ORG", raw_label="ORG")
+        c.votes["ORG"] += _COPYRIGHT_VOTE
         out.append(c)
     return out
 

@@ -185,3 +185,13 @@ def test_a_bodys_short_form_joins_the_name_an_acronymed_body_qualifies() -> None
     council = [e for e in res["entities"] if e["name"] == "UN Security Council"]
     assert council and "Security Council" in council[0]["aliases"]
     assert any(e["name"] == "UN" for e in res["entities"])  # the UN itself stays apart
+
+
+def test_the_copyright_holder_is_the_outlet_also_in_its_capitalised_masthead() -> None:
+    res = result(
+        "EASTAFRICA LEDGER\n\nEgypt asked the council to act on Monday.\n\n"
+        "© 2026 EastAfrica Ledger. All rights reserved.\n\n© 2026 All rights reserved."
+    )
+    outlets = [e for e in res["entities"] if e["type"] == "ORG"]
+    assert [e["name"] for e in outlets] == ["EastAfrica Ledger"]
+    assert "EASTAFRICA LEDGER" in outlets[0]["aliases"]
