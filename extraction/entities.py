@@ -36,6 +36,7 @@ from extraction.entities_names import (
     demonym_places,
     demonym_plural,
     doc_text,
+    lexicon,
     norp_country,
     text_key,
 )
@@ -168,11 +169,21 @@ def _split_coordinations(cands: list[Candidate]) -> list[Candidate]:
         ]
         parts = [(s, t.removeprefix("and ").strip()) for s, t in parts if t.strip()]
         known = [gaz.lookup(t) or norp_country(t) for _, t in parts]
-        if len(parts) < 2 or not all(known):
+        places = [k for k in known if hasattr(k, "entity_type")]
+        # "Lesbos, Chios" with Chios a known town: a list of places, the unknown ones
+        # of the known one's kind, unless a part has a body's name ("X and Y Bank")
+        listed = (
+            len(places) == len([k for k in known if k])
+            and places
+            and all(" " not in t and t[:1].isupper() for _, t in parts)
+            and not any(t.casefold() in lexicon()["org_heads"] for _, t in parts)
+        )
+        if len(parts) < 2 or not (all(known) or listed):
             out.append(c)
             continue
         for (start, text), place in zip(parts, known, strict=True):
             start = c.start + c.text.index(text, start - c.start)
+            place = place or places[0]
             label = place.entity_type if hasattr(place, "entity_type") else "NORP"
             part = Candidate(start, start + len(text), text, label, raw_label=label)
             part.votes[label] += LABEL_VOTE

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from typing import Any
 
 from extraction.entities_names import lexicon, word_key
@@ -446,6 +447,22 @@ def _link_parenthetical_acronyms(full: str, cands: list[Candidate]) -> None:
             c.acronym_of = prev
 
 
+def _unknown_word_pair(a: Candidate, b: Candidate) -> bool:
+    """ "Jhonatan" + "Ccama" tagged as two places: two adjacent one-word names that are no
+    known place, people or group are one personal name split by the model."""
+    gaz = get_gazetteer()
+    return all(
+        c.label in ("PERSON", "GPE", "ORG")
+        and " " not in c.text
+        and c.text[:1].isupper()
+        and not c.text.isupper()
+        and gaz.lookup(c.text) is None
+        and gaz.demonym_country(c.text) is None
+        and word_key(c.text) not in lexicon()["org_heads"]
+        for c in (a, b)
+    )
+
+
 def _join_adjacent_people(full: str, cands: list[Candidate]) -> list[Candidate]:
     """Two person spans separated by one space are one name: the model splits "Hassan
     Sheikh" + "Mohamud" at an honorific-looking word."""
@@ -454,15 +471,17 @@ def _join_adjacent_people(full: str, cands: list[Candidate]) -> list[Candidate]:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and prev.label == c.label == "PERSON"
             and full[prev.end : c.start] == " "
             and not prev.parts
             and not c.parts
+            and (prev.label == c.label == "PERSON" or _unknown_word_pair(prev, c))
         ):
             joined = Candidate(
                 prev.start, c.end, full[prev.start : c.end], "PERSON", raw_label="PERSON"
             )
             joined.votes = prev.votes + c.votes
+            if not prev.label == c.label == "PERSON":  # the model's place or group labels
+                joined.votes = Counter({"PERSON": sum(joined.votes.values()) + 1})
             joined.title = (
                 f"{prev.title[: len(prev.title) - len(prev.text)]}{joined.text}"
                 if prev.title

@@ -704,6 +704,8 @@ def _classifier_votes(
 
 
 _INSIDE_PREPS = frozenset({"in", "near", "across", "inside", "throughout", "around", "outside"})
+# Movement between places: "moved batteries to Lesbos, Chios and Samos".
+_TO_FROM_PREPS = frozenset({"to", "from", "at", "into", "towards", "toward"})
 # Verbs whose object is a place when the gazetteer knows the name ("captured El Fasher").
 _PLACE_VERBS = frozenset(
     {"capture", "recapture", "seize", "enter", "shell", "storm", "besiege", "overrun", "bomb"}
@@ -734,12 +736,14 @@ def _place_votes(doc: Any, e: int, cand: Candidate) -> None:
             return
     partners = [root.head] if root.dep_ == "conj" else []
     partners += [c for c in root.children if c.dep_ == "conj"]
-    first = root.head if root.dep_ == "conj" else root
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "to Lesbos, Chios and Samos": the list's first member
     if (
         cand.label == "PERSON"
         and " " not in cand.text  # "Tom Smith" has a person's shape
         and first.dep_ == "pobj"
-        and first.head.lower_ in _INSIDE_PREPS
+        and first.head.lower_ in _INSIDE_PREPS | _TO_FROM_PREPS
         and any(_is_place_token(p) for p in partners)
     ):
         # "raids in Guayaquil and Duran": a name coordinated with a place, both inside

@@ -195,3 +195,20 @@ def test_the_copyright_holder_is_the_outlet_also_in_its_capitalised_masthead() -
     outlets = [e for e in res["entities"] if e["type"] == "ORG"]
     assert [e["name"] for e in outlets] == ["EastAfrica Ledger"]
     assert "EASTAFRICA LEDGER" in outlets[0]["aliases"]
+
+
+def test_a_list_of_places_the_model_ran_together_is_split_and_typed() -> None:
+    got = entities("Turkey moved missile batteries to Lesbos, Chios and Samos last week.")
+    assert got.get("Lesbos") == "GPE" and got.get("Chios") == "GPE" and got.get("Samos") == "GPE"
+    # a firm's name made of two unknown words stays whole
+    assert "Procter" not in entities("Procter and Gamble said sales fell in Lagos.")
+
+
+def test_two_unknown_words_the_model_split_are_one_personal_name() -> None:
+    res = result(
+        "Jhonatan Ccama, a 24-year-old engineering student, died in hospital. Officials "
+        "urged Peru to investigate Ccama's death."
+    )
+    people = [e for e in res["entities"] if e["type"] == "PERSON"]
+    assert [e["name"] for e in people] == ["Jhonatan Ccama"]
+    assert "Ccama" in people[0]["aliases"]
