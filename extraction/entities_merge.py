@@ -95,7 +95,15 @@ def add_evidence(g: Group, article_countries: frozenset[str] = frozenset()) -> N
         if not a_group and (
             said & {"GPE", "LOC"}
             or not g.raw
-            or (place.kind != "city" and not (said == {"PERSON"} and place.kind != "country"))
+            # a state, town or region said as a person stays a person ("Georgia",
+            # "Washington"); a country, continent, sea or listed region never is one
+            or (
+                place.kind != "city"
+                and not (
+                    said == {"PERSON"}
+                    and place.kind not in ("country", "continent", "sea", "region")
+                )
+            )
             or big_city
             or dateline
             or not_a_group

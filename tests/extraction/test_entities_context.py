@@ -212,3 +212,11 @@ def test_two_unknown_words_the_model_split_are_one_personal_name() -> None:
     people = [e for e in res["entities"] if e["type"] == "PERSON"]
     assert [e["name"] for e in people] == ["Jhonatan Ccama"]
     assert "Ccama" in people[0]["aliases"]
+
+
+def test_a_listed_region_the_model_reads_as_a_person_is_a_place() -> None:
+    got = entities(
+        "Juntas across the Sahel have expelled French troops. Sahel governments say "
+        "the Sahel needs its own force."
+    )
+    assert got.get("Sahel") == "LOC"
