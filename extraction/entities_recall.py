@@ -150,6 +150,8 @@ def _street_names(doc: Any, cands: list[Candidate]) -> list[Candidate]:
         end = nxt.idx + len(nxt.text)
         new = Candidate(c.start, end, doc.text[c.start : end], "LOC", raw_label="LOC")
         new.votes["LOC"] += _STREET_VOTE
+        if site:
+            new.surface = c.text  # the site is also called by its name alone ("Attari")
         out.append(new)
     return out
 

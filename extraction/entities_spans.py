@@ -666,6 +666,10 @@ def _classifier_votes(
         if child.dep_ == "appos" and child.i > root.i and child.lemma_.lower() in _AREA_HEADS:
             cand.votes["GPE"] += _CLAUSE_VOTE
             return
+    if root.dep_ == "conj" and root.head.ent_type_:
+        # "the Kakuma and Dadaab camps": a coordinated name shares the first one's noun
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
     head = root.head
     if (
         root.dep_ in ("compound", "nmod")

@@ -220,3 +220,11 @@ def test_a_listed_region_the_model_reads_as_a_person_is_a_place() -> None:
         "the Sahel needs its own force."
     )
     assert got.get("Sahel") == "LOC"
+
+
+def test_sites_keep_their_bare_name_and_coordinated_sites_share_the_noun() -> None:
+    res = result("Traders crossed at the Attari border crossing on Monday.")
+    site = [e for e in res["entities"] if e["name"] == "Attari border crossing"]
+    assert site and site[0]["type"] == "LOC" and "Attari" in site[0]["aliases"]
+    got = entities("Aid helps run the Kakuma and Dadaab camps, which host 700,000 refugees.")
+    assert got.get("Kakuma") == "LOC" and got.get("Dadaab") == "LOC"
