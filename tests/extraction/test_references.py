@@ -377,3 +377,22 @@ def test_a_sentence_initial_it_continues_the_body_the_last_sentence_was_about() 
     )
     ev = only(events(text), "ACCUSE")
     assert names(ev["actors"]) == {"State Committee for National Security"}
+
+
+def test_speaking_by_phone_is_a_call_between_the_speakers() -> None:
+    ev = only(
+        events(
+            "Kyrgyz President Sadyr Japarov and Tajik President Emomali Rahmon spoke by "
+            "phone late on Tuesday."
+        ),
+        "CONSULT",
+    )
+    assert ev["mode"] == "phone"
+    assert names(ev["actors"]) == {"Sadyr Japarov", "Emomali Rahmon"}
+
+
+def test_dispatching_frigates_is_a_deployment() -> None:
+    ev = only(
+        events("The Hellenic Navy dispatched two frigates to the area on Monday."), "MOBILIZE"
+    )
+    assert names(ev["actors"]) == {"Hellenic Navy"}
