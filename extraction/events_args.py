@@ -136,6 +136,7 @@ DESCRIPTION_TYPES: dict[str, tuple[str, ...]] = {
     # it, else the state
     "junta": ("ORG", "GPE"),
     "military": ("ORG", "GPE"),
+    "army": ("ORG", "GPE"),
     **dict.fromkeys(
         ("bloc", "alliance", "coalition", "union", "organisation", "organization"), ("ORG",)
     ),
@@ -162,7 +163,7 @@ AUTHORED_BY_NOUNS = AUTHORED_NOUNS | frozenset(
      "accusation", "claim", "statement", "decision", "ruling", "move", "bid", "order"}
 )  # fmt: skip
 # Descriptions whose first listed entity type wins over a more recent second type.
-PREFERRED_KIND = frozenset({"junta", "military"})
+PREFERRED_KIND = frozenset({"junta", "military", "army"})
 # Organisations that "the government" or "the regime" may name.
 _GOVERNING_NAME = re.compile(
     r"\b(government|administration|cabinet|council|presidency|junta|authority|authorities"

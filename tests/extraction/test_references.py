@@ -396,3 +396,13 @@ def test_dispatching_frigates_is_a_deployment() -> None:
         events("The Hellenic Navy dispatched two frigates to the area on Monday."), "MOBILIZE"
     )
     assert names(ev["actors"]) == {"Hellenic Navy"}
+
+
+def test_the_army_is_the_military_body_the_article_names() -> None:
+    text = (
+        "Fighting resumed near Goma, where the Armed Forces of the Democratic Republic of "
+        "the Congo (FARDC) hold positions. M23 spokesman Lawrence Kanyuka accused the army "
+        "of sabotaging the Doha process."
+    )
+    ev = only(events(text), "ACCUSE")
+    assert names(ev["recipients"]) == {"Armed Forces of the Democratic Republic of the Congo"}
