@@ -721,7 +721,13 @@ class ArgumentResolver:
         compatible type named before it in this or the previous two sentences."""
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
-        if any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in tok.children) or any(
+        if any(
+            c.dep_ in ("compound", "poss", "nmod")
+            # "the regional bloc", "the armed group": a plain adjective keeps it bare;
+            # "the Malian junta", "the other bloc" point elsewhere
+            or (c.dep_ == "amod" and (not c.is_lower or c.ent_type_ or c.lower_ in NOT_THE_SAME))
+            for c in tok.children
+        ) or any(
             c.dep_ == "prep" and any(self.entities.for_span(g) for g in c.children)
             for c in tok.children
         ):  # "the military government of X", "the army's rebels": not bare ("accused

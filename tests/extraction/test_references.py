@@ -406,3 +406,12 @@ def test_the_army_is_the_military_body_the_article_names() -> None:
     )
     ev = only(events(text), "ACCUSE")
     assert names(ev["recipients"]) == {"Armed Forces of the Democratic Republic of the Congo"}
+
+
+def test_a_plain_adjective_keeps_a_description_bare() -> None:
+    text = (
+        "ECOWAS imposed new sanctions on Niger on Sunday. Niger's junta leader "
+        "Abdourahamane Tiani accused the regional bloc of acting for foreign powers."
+    )
+    ev = only(events(text), "ACCUSE")
+    assert names(ev["recipients"]) == {"ECOWAS"}
