@@ -280,6 +280,15 @@ def capital_of(name: str) -> str | None:
     return _countries()[0].get(_fold(name))
 
 
+def _current_title(alias: str, word: str) -> bool:
+    """``word`` written as a capitalised title in ``alias``, not as a former holder's."""
+    parts = alias.split()
+    return any(
+        p == word and (i == 0 or parts[i - 1].lower() not in ("former", "ex", "late"))
+        for i, p in enumerate(parts)
+    )
+
+
 def _fold(name: str) -> str:
     """Accent-free key: "Bogotá" and "Bogota" are one capital."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -679,7 +688,7 @@ class ArgumentResolver:
                 e = self._definite(tok)
             if e is None and lemma in TITLE_NOUNS and bare_definite_title(tok):
                 # "accused the President of ...": the one person the article titles so
-                e = self._titled_anyone(lemma)
+                e = self._titled_anyone(lemma, capitalised=tok.text[:1].isupper())
             if (
                 e is None
                 and lemma in ARMY_NOUNS
@@ -1111,10 +1120,21 @@ class ArgumentResolver:
         article does not name)."""
         return self._titled(title, country_code) if country_code else None
 
-    def _titled_anyone(self, title: str) -> Entity | None:
+    def _titled_anyone(self, title: str, capitalised: bool = False) -> Entity | None:
         """The one person of the article written with this title ("President William
-        Ruto" for "the President"), whatever their country."""
-        return self._titled(title, None)
+        Ruto" for "the President"), whatever their country. "the President" written with
+        a capital is the one titled so with a capital and not as a former holder, when
+        "LSK president Faith Odhiambo" or "former President X" also appear."""
+        found = self._titled(title, None)
+        if found is not None or not capitalised:
+            return found
+        words = [w.capitalize() for w in _TITLE_WORDS.get(title, (title,))]
+        hits = [
+            e
+            for e in self.entities
+            if e.type == "PERSON" and any(_current_title(a, w) for a in e.aliases for w in words)
+        ]
+        return hits[0] if len(hits) == 1 else None
 
     def _titled(self, title: str, country_code: str | None) -> Entity | None:
         words = _TITLE_WORDS.get(title, (title,))

@@ -415,3 +415,14 @@ def test_a_plain_adjective_keeps_a_description_bare() -> None:
     )
     ev = only(events(text), "ACCUSE")
     assert names(ev["recipients"]) == {"ECOWAS"}
+
+
+def test_the_capitalised_president_is_the_sitting_one_titled_so() -> None:
+    text = (
+        "President William Ruto signed the bill on Monday. LSK president Faith Odhiambo "
+        "demanded the police chief resign. Former President Uhuru Kenyatta stayed silent. "
+        "Opposition leader Kalonzo Musyoka accused the President of presiding over a "
+        "killing machine."
+    )
+    ev = only(events(text), "ACCUSE")
+    assert names(ev["recipients"]) == {"William Ruto"}
