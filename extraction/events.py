@@ -420,6 +420,9 @@ def _build(
         recipients = [
             e for e in _protest_aim_targets(tok, res) if e.id not in {a.id for a in actors}
         ]
+    if not recipients and etype == "REQUEST":
+        # "demanded that Inspector-General Douglas Kanja resign": who is to act
+        recipients = [e for e in _asked_subjects(tok, res) if e.id not in {a.id for a in actors}]
     if not recipients and etype in ("THREATEN", "REQUEST", "AGREE", "REJECT"):
         # "warned that Washington could extend tariffs to Canadian beef", "offered to
         # mediate between A and B": the party named in the content is the target
@@ -594,6 +597,34 @@ MATERIAL_PACT = frozenset(
      "economic", "investment", "energy", "swap", "extradition", "intelligence", "nuclear",
      "arms", "currency", "free-trade", "partnership", "logistics", "maritime", "border"}
 )  # fmt: skip
+
+
+def _asked_subjects(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """The subject of a demanded act: "demanded that Kanja resign" (a bare verb, the
+    subjunctive of demands), "said the minister should resign"."""
+    for c in tok.children:
+        if c.dep_ != "ccomp":
+            continue
+        modal = any(a.dep_ == "aux" and a.lower_ in ("should", "must") for a in c.children)
+        # the tagger often reads the subjunctive "that Kanja resign" as a present tense
+        # or even a noun; a past or third-person form is a report, not a demand
+        bare = c.tag_ not in ("VBD", "VBZ", "VBN", "VBG") and not any(
+            a.dep_ in ("aux", "auxpass") for a in c.children
+        )
+        if not (modal or (bare and tok.lemma_.lower() not in ("say", "tell"))):
+            continue
+        subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        found = res.resolve(subj)
+        if not found:  # "Inspector-General of Police Douglas Kanja"
+            found = [
+                e
+                for t in subj.subtree
+                if (e := res.entities.for_span(t)) is not None and e.type == "PERSON"
+            ][:1]
+        return [e for e in found if e.type != "NORP"]
+    return []
 
 
 def _announced_by_actor(tok: Any, actor_ids: set[str], res: ArgumentResolver) -> bool:

@@ -426,3 +426,17 @@ def test_the_capitalised_president_is_the_sitting_one_titled_so() -> None:
     )
     ev = only(events(text), "ACCUSE")
     assert names(ev["recipients"]) == {"William Ruto"}
+
+
+def test_a_demand_that_someone_act_is_addressed_to_them() -> None:
+    ev = only(
+        events(
+            "LSK president Faith Odhiambo demanded that Inspector-General of Police Douglas "
+            "Kanja resign today."
+        ),
+        "REQUEST",
+    )
+    assert names(ev["recipients"]) == {"Douglas Kanja"}
+    # a reported past act is no demand on its subject
+    evs = events("Kenya demanded on Monday that Uganda withdraw its troops.")
+    assert names(only(evs, "REQUEST")["recipients"]) == {"Uganda"}
