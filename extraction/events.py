@@ -721,8 +721,21 @@ def _protest_aim_targets(tok: Any, res: ArgumentResolver) -> list[Entity]:
     verbs = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
     out: list[Entity] = []
     for v in verbs:
-        for c in v.children:
-            if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in AIM_VERBS:
+        clauses = [c for c in v.children if c.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl")]
+        # "waving flags and chanting slogans against Algeria": coordinated participles
+        clauses += [x for c in clauses for x in c.children if x.dep_ == "conj"]
+        for c in clauses:
+            if c.lemma_.lower() == "protest":
+                # "called a strike to protest against Yaounde's celebrations"
+                out.extend(
+                    e
+                    for p in c.children
+                    if p.dep_ == "prep" and p.lower_ in ("against", "over")
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                    for e in (res.resolve(g) or nested_recipients([g], res))
+                )
+            elif c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in AIM_VERBS:
                 for g in c.children:
                     if g.dep_ == "ccomp":  # "demand that Noboa reinstate ..."
                         out.extend(
@@ -745,7 +758,7 @@ def _protest_aim_targets(tok: Any, res: ArgumentResolver) -> list[Entity]:
                     if g.dep_ == "pobj"
                     for e in res.resolve(g)
                 )
-    return [e for e in out if e.type != "NORP"]
+    return [e for e in out if e.type not in ("NORP", "EVENT")]
 
 
 # Verbs of crowds voicing their aim: "chanting slogans against X", "shouting ...".

@@ -440,3 +440,24 @@ def test_a_demand_that_someone_act_is_addressed_to_them() -> None:
     # a reported past act is no demand on its subject
     evs = events("Kenya demanded on Monday that Uganda withdraw its troops.")
     assert names(only(evs, "REQUEST")["recipients"]) == {"Uganda"}
+
+
+def test_a_crowds_slogans_and_a_strikes_purpose_name_whom_it_protests() -> None:
+    ev = only(
+        events(
+            "In Bamako, hundreds of people answered a call by the pro-junta Yerewolo "
+            "movement and rallied at Independence Square on Monday, waving Malian and "
+            "Russian flags and chanting slogans against Algeria."
+        ),
+        "PROTEST",
+    )
+    assert names(ev["recipients"]) == {"Algeria"}
+    ev = only(
+        events(
+            "Cameroon will mark its National Day on May 20. The Ambazonia Governing Council "
+            "has called a general strike to protest against Yaounde's National Day "
+            "celebrations."
+        ),
+        "PROTEST",
+    )
+    assert names(ev["recipients"]) == {"Cameroon"}
