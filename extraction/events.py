@@ -134,6 +134,8 @@ def extract_events(
     raw = [ev for ev in raw if ev["recipients"] or ev["type"] not in DIRECTED_TYPES]
     merged = merge_mentions(raw)
     fill_from_dyads(merged)
+    for ev in merged:
+        ev.pop("_at_crowd", None)
     return [ev for ev in merged if not ev.pop("_needs_recipient", False) or ev["recipients"]]
 
 
@@ -572,6 +574,8 @@ def _build(
         "sentence": {"start": sent.start_char, "end": sent.end_char},
         # private, removed by merge_mentions: the object's lemma (for events_links)
         "_object": next((o.lemma_.lower() for o in object_tokens(tok)), None),
+        # private, removed after the dyad fill: the act is aimed at a crowd (events_links)
+        "_at_crowd": etype in ("ASSAULT", "COERCE") and _aimed_at_crowd(tok),
         "_object_event": object_event,
         "mentions": [{"start": sent.start_char, "end": sent.end_char}],
         "confidence": round(min(1.0, max(0.0, confidence)), 3),
@@ -597,6 +601,29 @@ MATERIAL_PACT = frozenset(
      "economic", "investment", "energy", "swap", "extradition", "intelligence", "nuclear",
      "arms", "currency", "free-trade", "partnership", "logistics", "maritime", "border"}
 )  # fmt: skip
+
+
+# Nouns for a protesting crowd: "fired tear gas at the marchers", "dispersed the crowd".
+CROWD_NOUNS = frozenset(
+    {"protester", "protestor", "demonstrator", "marcher", "crowd", "rally", "protest",
+     "demonstration", "march", "sit-in", "gathering"}
+)  # fmt: skip
+
+
+def _aimed_at_crowd(tok: Any) -> bool:
+    """The act's object, or what it is aimed "at", is a protesting crowd."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CROWD_NOUNS:
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("at", "on", "against", "into")
+            and any(g.lemma_.lower() in CROWD_NOUNS for g in c.children if g.dep_ == "pobj")
+        ):
+            return True
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "disperse":
+            return True  # "fired tear gas to disperse the crowd"
+    return False
 
 
 def _asked_subjects(tok: Any, res: ArgumentResolver) -> list[Entity]:

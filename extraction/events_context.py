@@ -35,6 +35,8 @@ def counterparts(events: list[dict[str, Any]]) -> dict[str, Counter[str]]:
     """entity id -> how many events pair it with each other party."""
     pairs: dict[str, Counter[str]] = defaultdict(Counter)
     for ev in events:
+        if ev.get("_at_crowd"):
+            continue  # force used on a crowd pairs no two sides of the story
         actors, recipients = _ids(ev["actors"]), _ids(ev["recipients"])
         sides = [(a, r) for a in actors for r in recipients if a != r]
         if ev["type"] in JOINT_TYPES and not recipients:

@@ -28,6 +28,7 @@ ANSWERS: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     ),
 }
 WINDOW = 2  # sentences: this one and the one before
+CROWD_WINDOW = 3  # sentences back to the protest a crowd belongs to
 # What a refusal can refuse without naming who asked: "rejected the ultimatum".
 DEMAND_NOUNS = frozenset(
     {"ultimatum", "demand", "call", "request", "proposal", "offer", "plan", "appeal",
@@ -68,6 +69,15 @@ def link_answers(events: list[dict[str, Any]], sentence_index: dict[int, int]) -
             continue
         if ev["type"] == "ACCUSE" and not ev["recipients"] and ev["actors"]:
             _link_condemnation(ev, events, sentence_index)
+            continue
+        if ev.get("_at_crowd") and not ev["recipients"] and ev["actors"]:
+            # "The NSF marched on Tuesday ... Police fired tear gas at the marchers": force
+            # used on a crowd is aimed at the party whose protest it is
+            protest = _latest_before(
+                ev, events, sentence_index, frozenset({"PROTEST"}), CROWD_WINDOW
+            )
+            if protest is not None:
+                ev["recipients"] = [dict(r) for r in protest["actors"]]
             continue
         rule = ANSWERS.get(ev["type"])
         if rule is None or ev["recipients"] or not ev["actors"]:

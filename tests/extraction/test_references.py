@@ -461,3 +461,13 @@ def test_a_crowds_slogans_and_a_strikes_purpose_name_whom_it_protests() -> None:
         "PROTEST",
     )
     assert names(ev["recipients"]) == {"Cameroon"}
+
+
+def test_force_used_on_a_crowd_targets_the_party_whose_protest_it_is() -> None:
+    evs = events(
+        "Thousands of people answered a call by the National Salvation Front and marched "
+        "down the avenue on Tuesday. Tunisian police fired tear gas to disperse the crowd "
+        "outside the theatre."
+    )
+    assert names(only(evs, "ASSAULT")["recipients"]) == {"National Salvation Front"}
+    assert only(evs, "PROTEST")["recipients"] == []  # the crackdown is no dyad of the story
