@@ -302,6 +302,17 @@ def _repair(
     if label == "ORG" and e - s >= 2 and doc[e - 2].lower_ == "of" and doc[e - 1].is_title:
         e = _extend_coordination(doc, e)
         consumed = e
+    if label == "ORG" and e - s >= 3:
+        # "a post of the National Gendarmerie in Ndop": the body ends before the town it
+        # sits in (a body posted to a country keeps it: "Mission in Afghanistan")
+        for i in range(s + 1, e - 1):
+            if doc[i].lower_ != "in" or doc[i - 1].lower_ in _POSTED_HEADS:
+                continue
+            place = get_gazetteer().lookup(doc[i + 1 : e].text)
+            if place is None or place.kind != "country":
+                seat = _repair(doc, full, i + 1, e, "GPE", lex)[0]  # the town stays a name
+                body, _ = _repair(doc, full, s, i, label, lex)
+                return body + seat, e
     if label == "ORG" and e - s >= 2:
         completed = _complete_body_name(doc, e)
         if completed > e:

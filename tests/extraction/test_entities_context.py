@@ -228,3 +228,12 @@ def test_sites_keep_their_bare_name_and_coordinated_sites_share_the_noun() -> No
     assert site and site[0]["type"] == "LOC" and "Attari" in site[0]["aliases"]
     got = entities("Aid helps run the Kakuma and Dadaab camps, which host 700,000 refugees.")
     assert got.get("Kakuma") == "LOC" and got.get("Dadaab") == "LOC"
+
+
+def test_a_body_ends_before_the_town_it_sits_in_and_the_town_stays_a_place() -> None:
+    got = entities(
+        "ADF fighters stormed a post of the National Gendarmerie in Ndop on Saturday, "
+        "killing four gendarmes."
+    )
+    assert got.get("National Gendarmerie") == "ORG"
+    assert got.get("Ndop") == "GPE"
