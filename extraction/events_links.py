@@ -54,6 +54,8 @@ def _ids(refs: list[dict[str, Any]]) -> set[str]:
 # "welcomed the agreement", "rejected the decision", "protested against the arrests".
 STANCE_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "PROTEST"})
 OBJECT_WINDOW = 4  # sentences back to an earlier mention of the same act
+# Acts done with a party: who is named "with" them is the other side, not a victim.
+JOINT_OBJECT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 def link_answers(events: list[dict[str, Any]], sentence_index: dict[int, int]) -> None:
@@ -160,6 +162,8 @@ def _link_object_event(
     obj = ev["_object_event"]
     if set(_ids(ev["recipients"])) - set(obj["inside"]):
         return False
+    if obj["type"] in JOINT_OBJECT_TYPES and ev["recipients"]:
+        return False  # "ruled out negotiations with the TPNPB": the other side, no victim
     mine = _ids(ev["actors"])
     target = next(
         (

@@ -471,3 +471,12 @@ def test_force_used_on_a_crowd_targets_the_party_whose_protest_it_is() -> None:
     )
     assert names(only(evs, "ASSAULT")["recipients"]) == {"National Salvation Front"}
     assert only(evs, "PROTEST")["recipients"] == []  # the crackdown is no dyad of the story
+
+
+def test_refusing_talks_with_a_party_targets_that_party() -> None:
+    evs = events(
+        "Australian Prime Minister Anthony Albanese called for negotiations on Friday. In "
+        "Jakarta, President Prabowo Subianto ruled out any negotiations with the Free Papua "
+        "Movement."
+    )
+    assert names(only(evs, "REJECT")["recipients"]) == {"Free Papua Movement"}
