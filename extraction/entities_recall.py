@@ -32,6 +32,7 @@ def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
     out += _bare_ministries(doc, out)
     out = _credited_people(full, out)
     out = _copyright_holders(full, out)
+    out = _inline_credits(full, out)
     out.sort(key=lambda c: (c.start, -c.end))
     out = _join_adjacent_people(full, out)
     out = _join_hyphenated_places(full, out)
@@ -410,6 +411,48 @@ def _copyright_holders(full: str, cands: list[Candidate]) -> list[Candidate]:
         c.votes["ORG"] += _COPYRIGHT_VOTE
         out.append(c)
     return out
+
+
+# A photo credit closing a caption: "(AFP/Mourad Jebali)", "Photo: Antara/AFP".
+_CREDIT_PART = r"[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}"
+_INLINE_CREDIT = re.compile(
+    rf"(?:\((?=[^)]*/)|\b[Pp]hotos?: ?)({_CREDIT_PART}(?: ?/ ?{_CREDIT_PART})+)(?=\)|\]|$)",
+    re.M,
+)
+
+
+_AGENCY_WORDS = frozenset({"images", "pictures", "photos", "news", "press", "media", "wire", "tv"})
+
+
+def _inline_credits(full: str, cands: list[Candidate]) -> list[Candidate]:
+    """The agencies and photographers of a credit closing a caption: one word or an
+    acronym is an agency, two to four capitalised words a person (the model tags such
+    runs as one name or not at all)."""
+    found: list[Candidate] = []
+    for m in _INLINE_CREDIT.finditer(full):
+        pos = m.start(1)
+        for part in m.group(1).split("/"):
+            lead = len(part) - len(part.lstrip())
+            text = re.sub(r"\s+Photos?$", "", part.strip())  # "AP Photo": the agency
+            start = pos + lead
+            pos += len(part) + 1
+            words = text.split()
+            if not text or text.casefold() in ("photo", "file", "handout", "pool"):
+                continue
+            agency = (
+                words[-1].casefold() in _AGENCY_WORDS
+                or word_key(words[-1]) in (lexicon()["org_heads"])
+            )  # "Getty Images", "Anadolu Agency", "Al Jazeera" stays unsure: a person
+            label = (
+                "PERSON" if 2 <= len(words) <= 4 and not text.isupper() and not agency else "ORG"
+            )
+            c = Candidate(start, start + len(text), text, label, raw_label=label)
+            c.votes[label] += _CREDIT_VOTE
+            found.append(c)
+    if not found:
+        return cands
+    out = [c for c in cands if not any(c.start < f.end and f.start < c.end for f in found)]
+    return out + found
 
 
 def _initials(name: str) -> str:

@@ -237,3 +237,23 @@ def test_a_body_ends_before_the_town_it_sits_in_and_the_town_stays_a_place() -> 
     )
     assert got.get("National Gendarmerie") == "ORG"
     assert got.get("Ndop") == "GPE"
+
+
+def test_a_credit_closing_a_caption_names_agencies_and_photographers() -> None:
+    got = entities(
+        "Protesters march in Tunis on June 9, 2026. (AFP/Mourad Jebali)\n\n"
+        "A man walks past a wall. (AP Photo/Ahn Young-joon)\n\n"
+        "Soldiers patrol. (Anadolu Agency/Getty Images)\n\nPrices rose 3/4 percent."
+    )
+    assert got.get("AFP") == "ORG" and got.get("Mourad Jebali") == "PERSON"
+    assert got.get("AP") == "ORG" and got.get("Ahn Young-joon") == "PERSON"
+    assert got.get("Anadolu Agency") == "ORG" and got.get("Getty Images") == "ORG"
+
+
+def test_streets_named_after_people_are_places_and_churches_are_bodies() -> None:
+    got = entities(
+        "Protesters marched on Habib Bourguiba Avenue on Tuesday. The Kingmi Church said "
+        "the hostage was safe."
+    )
+    assert got.get("Habib Bourguiba Avenue") == "LOC"
+    assert got.get("Kingmi Church") == "ORG"
