@@ -257,3 +257,7 @@ def test_streets_named_after_people_are_places_and_churches_are_bodies() -> None
     )
     assert got.get("Habib Bourguiba Avenue") == "LOC"
     assert got.get("Kingmi Church") == "ORG"
+
+
+def test_linguistic_and_regional_peoples_are_groups() -> None:
+    assert entities("Many Anglophones say they are marginalised.").get("Anglophones") == "NORP"
