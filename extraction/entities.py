@@ -254,6 +254,8 @@ def _build(cluster: list[Group]) -> Entity:
             counts,
             key=lambda s: (len(s.split()), not (s.isupper() and " " in s), counts[s], len(s)),
         )
+        if name.isupper() and " " in name and etype == "ORG":
+            name = name.title()  # only written in capitals: "NATION MEDIA GROUP"
 
     aliases = list(dict.fromkeys(surfaces + [collapse(c.surface) for c in cands if c.surface]))
     if etype == "PERSON":

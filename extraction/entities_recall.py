@@ -422,16 +422,23 @@ _INLINE_CREDIT = re.compile(
 
 
 _AGENCY_WORDS = frozenset({"images", "pictures", "photos", "news", "press", "media", "wire", "tv"})
+# "PHOTO | DENNIS ONSONGO | NATION MEDIA GROUP": a credit line of cells.
+_PIPE_CREDIT = re.compile(
+    r"(?:^|(?<=[ \t.]))(?:PHOTOS?|Photos?|IMAGE|Image)[ \t]*[|:][ \t]*([^\n]*?\|[^\n]*?)[ \t]*$",
+    re.M,
+)
 
 
 def _inline_credits(full: str, cands: list[Candidate]) -> list[Candidate]:
-    """The agencies and photographers of a credit closing a caption: one word or an
-    acronym is an agency, two to four capitalised words a person (the model tags such
-    runs as one name or not at all)."""
+    """The agencies and photographers of a credit closing a caption: one word, an
+    acronym or a name ending in an agency word is an agency, two to four capitalised
+    words a person (the model tags such runs as one name or not at all)."""
     found: list[Candidate] = []
-    for m in _INLINE_CREDIT.finditer(full):
+    matches = [(m, "/") for m in _INLINE_CREDIT.finditer(full)]
+    matches += [(m, "|") for m in _PIPE_CREDIT.finditer(full)]
+    for m, sep in matches:
         pos = m.start(1)
-        for part in m.group(1).split("/"):
+        for part in m.group(1).split(sep):
             lead = len(part) - len(part.lstrip())
             text = re.sub(r"\s+Photos?$", "", part.strip())  # "AP Photo": the agency
             start = pos + lead
@@ -441,11 +448,11 @@ def _inline_credits(full: str, cands: list[Candidate]) -> list[Candidate]:
                 continue
             agency = (
                 words[-1].casefold() in _AGENCY_WORDS
-                or word_key(words[-1]) in (lexicon()["org_heads"])
-            )  # "Getty Images", "Anadolu Agency", "Al Jazeera" stays unsure: a person
-            label = (
-                "PERSON" if 2 <= len(words) <= 4 and not text.isupper() and not agency else "ORG"
-            )
+                or word_key(words[-1]) in lexicon()["org_heads"]
+            )  # "Getty Images", "Anadolu Agency", "NATION MEDIA GROUP"
+            # a cell of a credit line may be a name in capitals ("DENNIS ONSONGO")
+            person = 2 <= len(words) <= 4 and not agency and (sep == "|" or not text.isupper())
+            label = "PERSON" if person else "ORG"
             c = Candidate(start, start + len(text), text, label, raw_label=label)
             c.votes[label] += _CREDIT_VOTE
             found.append(c)

@@ -299,6 +299,8 @@ def _repair(
         if j > e and j < n and doc[j].is_title and doc[j].ent_type_ not in ("GPE", "ORG", "NORP"):
             e = j + 1
     consumed = e
+    if label == "PERSON":
+        e = consumed = _close_nickname(doc, s, e)
     if label == "ORG" and e - s >= 2 and doc[e - 2].lower_ == "of" and doc[e - 1].is_title:
         e = _extend_coordination(doc, e)
         consumed = e
@@ -481,6 +483,22 @@ def _split_credits(doc: Any, full: str, s: int, e: int) -> list[Candidate]:
 _POSTED_HEADS = frozenset(
     {"mission", "office", "delegation", "embassy", "consulate", "command", "operation"}
 )
+
+
+_QUOTES = frozenset({'"', "“", "”"})
+
+
+def _close_nickname(doc: Any, s: int, e: int) -> int:
+    """End of a name the model cut inside a quoted nickname: 'Jimmy "Barbecue' + '"
+    Cherizier' is one name, 'Jimmy "Barbecue" Cherizier'."""
+    opened = [i for i in range(s, e) if doc[i].text in _QUOTES]
+    if len(opened) != 1:
+        return e
+    n = len(doc)
+    q = next((j for j in range(e, min(e + 3, n)) if doc[j].text in _QUOTES), None)
+    if q is None or q + 1 >= n or not doc[q + 1].is_title or doc[q + 1].pos_ != "PROPN":
+        return opened[0] if opened[0] > s else e  # no surname after it: cut the quote off
+    return q + 2
 
 
 def _complete_body_name(doc: Any, e: int) -> int:

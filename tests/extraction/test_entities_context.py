@@ -261,3 +261,21 @@ def test_streets_named_after_people_are_places_and_churches_are_bodies() -> None
 
 def test_linguistic_and_regional_peoples_are_groups() -> None:
     assert entities("Many Anglophones say they are marginalised.").get("Anglophones") == "NORP"
+
+
+def test_a_credit_line_of_cells_names_a_photographer_and_an_agency() -> None:
+    got = entities(
+        "A protester is carried away on Moi Avenue, Nairobi on June 25, 2026. PHOTO | "
+        "DENNIS ONSONGO | NATION MEDIA GROUP\n\nPolice fired on protesters."
+    )
+    assert got.get("Dennis Onsongo") == "PERSON"
+    assert got.get("Nation Media Group") == "ORG"
+
+
+def test_a_name_cut_inside_a_quoted_nickname_runs_on_to_the_surname() -> None:
+    got = entities(
+        'Jimmy "Barbecue" Cherizier, the former police officer who leads Viv Ansanm, '
+        "warned on Monday. Cherizier said his fighters were ready."
+    )
+    assert got.get('Jimmy "Barbecue" Cherizier') == "PERSON"
+    assert "Cherizier" not in got  # the surname joins the full name
