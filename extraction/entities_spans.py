@@ -355,6 +355,17 @@ def _repair(
         # text names the place too (an alias; the bare name stays the name)
         cand.surface = full[start : doc[e].idx + len(doc[e].text)]
         cand.votes["GPE"] += _CLAUSE_VOTE  # an administrative area is a GPE (OntoNotes)
+    elif (
+        cand.surface is None
+        and label in ("GPE", "LOC", "PERSON", "ORG")
+        and e < n
+        and doc[e].is_lower
+        and doc[e].lower_ in _LAND_HEADS
+    ):
+        # "the Qandil mountains", "the Isfara river": a natural feature, named with its
+        # class noun too
+        cand.surface = full[start : doc[e].idx + len(doc[e].text)]
+        cand.votes["LOC"] += _CLAUSE_VOTE
     made = [cand]
     # "Trump administration", "UK government", "French presidency": the body is an ORG;
     # "this Alaska summit", "the NATO summit": a named meeting is an EVENT. The inner
@@ -666,7 +677,14 @@ _MEMBER_HEADS = frozenset(
 # Group nouns a name can modify: "the Los Lobos gang", "the Wagner group".
 _GROUP_HEADS = frozenset(
     {"gang", "group", "militia", "cartel", "faction", "network", "clan", "movement",
-     "party", "organisation", "organization", "outfit", "coalition", "alliance", "bloc"}
+     "party", "organisation", "organization", "outfit", "coalition", "alliance", "bloc",
+     # media: "the Tasnim news agency", "the El Watan daily"
+     "agency", "broadcaster", "newspaper", "daily", "channel", "outlet", "website"}
+)  # fmt: skip
+# Natural features a name can be followed by: "the Qandil mountains".
+_LAND_HEADS = frozenset(
+    {"mountains", "mountain", "river", "valley", "desert", "lake", "plateau", "hills",
+     "peninsula", "strait", "gulf", "bay", "basin"}
 )  # fmt: skip
 
 

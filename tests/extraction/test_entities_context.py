@@ -279,3 +279,8 @@ def test_a_name_cut_inside_a_quoted_nickname_runs_on_to_the_surname() -> None:
     )
     assert got.get('Jimmy "Barbecue" Cherizier') == "PERSON"
     assert "Cherizier" not in got  # the surname joins the full name
+
+
+def test_a_name_before_a_media_noun_is_an_outlet() -> None:
+    got = entities("He told the Tasnim news agency that Iran would respond.")
+    assert got.get("Tasnim") == "ORG"
