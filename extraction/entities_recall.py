@@ -444,7 +444,11 @@ def _inline_credits(full: str, cands: list[Candidate]) -> list[Candidate]:
             start = pos + lead
             pos += len(part) + 1
             words = text.split()
-            if not text or text.casefold() in ("photo", "file", "handout", "pool"):
+            if (
+                not text
+                or text.casefold() in ("photo", "file", "handout", "pool")
+                or word_key(text) in lexicon()["generic_bodies"]  # "CNA/Agencies"
+            ):
                 continue
             agency = (
                 words[-1].casefold() in _AGENCY_WORDS

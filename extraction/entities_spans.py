@@ -301,6 +301,13 @@ def _repair(
     consumed = e
     if label == "PERSON":
         e = consumed = _close_nickname(doc, s, e)
+    if (
+        label in ("GPE", "LOC")
+        and e - s >= 2
+        and doc[e - 1].is_lower
+        and doc[e - 1].lower_ in _AREA_HEADS
+    ):
+        e -= 1  # "Fujian province": the place is "Fujian" (the full form stays an alias)
     if label == "ORG" and e - s >= 2 and doc[e - 2].lower_ == "of" and doc[e - 1].is_title:
         e = _extend_coordination(doc, e)
         consumed = e
@@ -469,8 +476,12 @@ def _split_credits(doc: Any, full: str, s: int, e: int) -> list[Candidate]:
         lead = len(part) - len(part.lstrip())
         part = part.strip()
         part = re.sub(r"\s+Photos?$", "", part)  # "(AP Photo/Ahn Young-joon)": the agency
-        if not part or not _HAS_LETTER.search(part):
-            continue
+        if (
+            not part
+            or not _HAS_LETTER.search(part)
+            or word_key(part) in lexicon()["generic_bodies"]
+        ):
+            continue  # "CNA/Agencies": no agency named
         words = part.split()
         label = (
             "PERSON"

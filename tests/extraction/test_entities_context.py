@@ -284,3 +284,12 @@ def test_a_name_cut_inside_a_quoted_nickname_runs_on_to_the_surname() -> None:
 def test_a_name_before_a_media_noun_is_an_outlet() -> None:
     got = entities("He told the Tasnim news agency that Iran would respond.")
     assert got.get("Tasnim") == "ORG"
+
+
+def test_a_province_is_named_without_its_class_noun_and_agencies_is_no_agency() -> None:
+    res = result(
+        "China's military held drills off Fujian province on Monday.\n\nSource: CNA/Agencies"
+    )
+    got = {e["name"]: e for e in res["entities"]}
+    assert got["Fujian"]["type"] == "GPE" and "Fujian province" in got["Fujian"]["aliases"]
+    assert "Agencies" not in got and got["CNA"]["type"] == "ORG"
