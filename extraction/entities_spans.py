@@ -368,6 +368,7 @@ def _repair(
         and e < n
         and doc[e].is_lower
         and doc[e].lower_ in _LAND_HEADS
+        and doc[e].pos_ == "NOUN"  # "Lawmakers in Kenya pass the bill": a verb
     ):
         # "the Qandil mountains", "the Isfara river": a natural feature, named with its
         # class noun too
@@ -695,7 +696,8 @@ _GROUP_HEADS = frozenset(
 # Natural features a name can be followed by: "the Qandil mountains".
 _LAND_HEADS = frozenset(
     {"mountains", "mountain", "river", "valley", "desert", "lake", "plateau", "hills",
-     "peninsula", "strait", "gulf", "bay", "basin"}
+     "peninsula", "strait", "gulf", "bay", "basin", "plains", "plain", "pass", "ridge",
+     "glacier", "heights", "coast", "delta", "forest", "highlands"}
 )  # fmt: skip
 
 

@@ -293,3 +293,10 @@ def test_a_province_is_named_without_its_class_noun_and_agencies_is_no_agency() 
     got = {e["name"]: e for e in res["entities"]}
     assert got["Fujian"]["type"] == "GPE" and "Fujian province" in got["Fujian"]["aliases"]
     assert "Agencies" not in got and got["CNA"]["type"] == "ORG"
+
+
+def test_names_before_plains_and_passes_are_places() -> None:
+    got = entities(
+        "Troops disengaged in the Depsang plains. Trade resumed through the Lipulekh pass."
+    )
+    assert got.get("Depsang") == "LOC" and got.get("Lipulekh") == "LOC"
