@@ -415,6 +415,13 @@ def _repair(
     return made, consumed
 
 
+# Nouns that put a ship's name after them: "the research vessel Oruc Reis".
+_VESSEL_NOUNS = frozenset(
+    {"vessel", "ship", "tanker", "freighter", "carrier", "destroyer", "frigate", "corvette",
+     "submarine", "trawler", "cutter", "warship", "flagship", "yacht", "ferry", "boat"}
+)  # fmt: skip
+
+
 def _is_name(
     doc: Any, full: str, s: int, e: int, text: str, label: str, lex: dict[str, frozenset[str]]
 ) -> bool:
@@ -429,6 +436,16 @@ def _is_name(
         return False  # "Home > Politics", "Parliament", "Customs", "Constitution"
     if words and words[0] in lex["ship_prefixes"] and len(words) > 1 and text[:2].isupper():
         return False  # "USS Higgins", "JS Takanami": a vessel, none of the six types
+    if (
+        label in ("PERSON", "ORG")
+        and s > 0
+        and (
+            (doc[s - 1].is_lower and doc[s - 1].lower_ in _VESSEL_NOUNS)
+            or (doc[s - 1].text.isupper() and word_key(doc[s - 1].text) in lex["ship_prefixes"])
+        )
+        and get_gazetteer().lookup(text) is None
+    ):
+        return False  # "the research vessel Oruc Reis", "the destroyer JS Takanami"
     if label == "ORG" and len(words) == 1 and words[0] in lex["non_org_acronyms"]:
         return False  # "EXPLAINER", "ANALYSIS", "END" labels
     # Headings and table labels ("Challenges to Achieving a Ceasefire"): a title-cased

@@ -300,3 +300,11 @@ def test_names_before_plains_and_passes_are_places() -> None:
         "Troops disengaged in the Depsang plains. Trade resumed through the Lipulekh pass."
     )
     assert got.get("Depsang") == "LOC" and got.get("Lipulekh") == "LOC"
+
+
+def test_ships_named_after_a_vessel_noun_or_prefix_are_no_entities() -> None:
+    got = entities(
+        "Turkey sent the research vessel Oruc Reis into disputed waters. The Japanese "
+        "destroyer JS Takanami sailed through the strait."
+    )
+    assert "Oruc Reis" not in got and "Takanami" not in got
