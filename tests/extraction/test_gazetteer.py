@@ -73,3 +73,9 @@ def test_country_of_maps_capital_to_its_state() -> None:
 
 def test_loaded_once_per_process() -> None:
     assert get_gazetteer() is get_gazetteer()
+
+
+def test_small_towns_are_known_but_not_small_english_named_ones() -> None:
+    horadiz = lookup("Horadiz")
+    assert horadiz is not None and horadiz.kind == "city" and horadiz.country_code == "AZ"
+    assert lookup("Notre Dame") is None  # Notre Dame, Indiana (about 6,000): a phrase too
