@@ -531,6 +531,14 @@ def _build(
             )
             if host is not None:
                 recipients = [host]
+            # "travel to Cairo and Addis Ababa": each destination's host
+            for other in (c for p in places[:1] for c in p.conjuncts):
+                e = res.location(other)
+                code = e.country_code if e is not None else None
+                if code and code != location["country_code"]:
+                    more = res.host_of(code, exclude={e.id for e in actors}, sent=tok.sent)
+                    if more is not None and more not in recipients:
+                        recipients.append(more)
         if mode in (None, "phone") and len(actors) + len(recipients) < 2:
             # "held a cabinet meeting", "called the ban coercion": no second party (a
             # visit names its place instead: "Lula will visit Beijing")

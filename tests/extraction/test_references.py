@@ -480,3 +480,12 @@ def test_refusing_talks_with_a_party_targets_that_party() -> None:
         "Movement."
     )
     assert names(only(evs, "REJECT")["recipients"]) == {"Free Papua Movement"}
+
+
+def test_a_trip_to_two_capitals_visits_both_hosts() -> None:
+    text = (
+        "Egypt and Ethiopia remain at odds over the dam. In Washington, Massad Boulos, the "
+        "senior US adviser for Africa, said he would travel to Cairo and Addis Ababa next month."
+    )
+    ev = only(events(text), "CONSULT")
+    assert names(ev["recipients"]) == {"Egypt", "Ethiopia"}
