@@ -583,7 +583,7 @@ def _build(
         # private, removed by merge_mentions: the object's lemma (for events_links)
         "_object": next((o.lemma_.lower() for o in object_tokens(tok)), None),
         # private, removed after the dyad fill: the act is aimed at a crowd (events_links)
-        "_at_crowd": etype in ("ASSAULT", "COERCE") and _aimed_at_crowd(tok),
+        "_at_crowd": etype in CROWD_TARGET_TYPES and _aimed_at_crowd(tok),
         "_object_event": object_event,
         "mentions": [{"start": sent.start_char, "end": sent.end_char}],
         "confidence": round(min(1.0, max(0.0, confidence)), 3),
@@ -614,8 +614,11 @@ MATERIAL_PACT = frozenset(
 # Nouns for a protesting crowd: "fired tear gas at the marchers", "dispersed the crowd".
 CROWD_NOUNS = frozenset(
     {"protester", "protestor", "demonstrator", "marcher", "crowd", "rally", "protest",
-     "demonstration", "march", "sit-in", "gathering"}
+     "demonstration", "march", "sit-in", "gathering", "organiser", "organizer"}
 )  # fmt: skip
+# Acts aimed at a crowd that the crowd's party receives: force, arrests, threats and
+# accusations ("accused the protest organisers of ...").
+CROWD_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "ACCUSE", "THREATEN"})
 
 
 def _aimed_at_crowd(tok: Any) -> bool:

@@ -69,17 +69,18 @@ def link_answers(events: list[dict[str, Any]], sentence_index: dict[int, int]) -
             and _link_object_event(ev, events, sentence_index)
         ):
             continue
-        if ev["type"] == "ACCUSE" and not ev["recipients"] and ev["actors"]:
-            _link_condemnation(ev, events, sentence_index)
-            continue
         if ev.get("_at_crowd") and not ev["recipients"] and ev["actors"]:
-            # "The NSF marched on Tuesday ... Police fired tear gas at the marchers": force
-            # used on a crowd is aimed at the party whose protest it is
+            # "The NSF marched on Tuesday ... Police fired tear gas at the marchers", "accused
+            # the protest organisers": an act on a crowd is aimed at the party whose
+            # protest it is
             protest = _latest_before(
                 ev, events, sentence_index, frozenset({"PROTEST"}), CROWD_WINDOW
             )
             if protest is not None:
                 ev["recipients"] = [dict(r) for r in protest["actors"]]
+                continue
+        if ev["type"] == "ACCUSE" and not ev["recipients"] and ev["actors"]:
+            _link_condemnation(ev, events, sentence_index)
             continue
         rule = ANSWERS.get(ev["type"])
         if rule is None or ev["recipients"] or not ev["actors"]:

@@ -489,3 +489,12 @@ def test_a_trip_to_two_capitals_visits_both_hosts() -> None:
     )
     ev = only(events(text), "CONSULT")
     assert names(ev["recipients"]) == {"Egypt", "Ethiopia"}
+
+
+def test_accusing_the_protest_organisers_targets_the_party_that_called_the_protest() -> None:
+    evs = events(
+        "Thousands of people answered a call by the National Salvation Front and marched "
+        "through Tunis on Saturday. President Kais Saied accused the protest organisers of "
+        "serving foreign powers."
+    )
+    assert names(only(evs, "ACCUSE")["recipients"]) == {"National Salvation Front"}
