@@ -162,6 +162,8 @@ AUTHORED_BY_NOUNS = AUTHORED_NOUNS | frozenset(
     {"call", "request", "appeal", "demand", "complaint", "ultimatum", "invitation", "plea",
      "accusation", "claim", "statement", "decision", "ruling", "move", "bid", "order"}
 )  # fmt: skip
+# Nouns for the members of an armed group: "a rebel position" is the rebels' position.
+_ARMED_NOUNS = frozenset({"rebel", "militant", "insurgent", "jihadist", "separatist"})
 # Descriptions whose first listed entity type wins over a more recent second type.
 PREFERRED_KIND = frozenset({"junta", "military", "army"})
 # Organisations that "the government" or "the regime" may name.
@@ -640,6 +642,12 @@ class ArgumentResolver:
                     p = self._pronoun(c)
                     if p is not None:
                         found.append(p)
+                elif c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in _ARMED_NOUNS:
+                    # "a rebel position", "rebel detainees": the one armed group the
+                    # article calls by that noun ("M23 rebels")
+                    group = self._group_called(c.lemma_.lower())
+                    if group is not None:
+                        found.append(group)
                 elif c.dep_ in ("compound", "nmod", "poss") and c.pos_ in ("PROPN", "NOUN"):
                     # "the government's decision": the body the description names
                     found.extend(self._resolve_one(c, depth + 1))
@@ -709,6 +717,20 @@ class ArgumentResolver:
             if e is not None:
                 found.append(e)
         return found
+
+    def _group_called(self, noun: str) -> Entity | None:
+        """The one organisation the article names with ``noun`` after it ("M23 rebels",
+        "Houthi militants"), or None when there is none or several."""
+        found = {
+            e.id: e
+            for t in self.doc
+            if t.lemma_.lower() == noun
+            for c in t.children
+            if c.dep_ in ("compound", "nmod", "amod")
+            and (e := self.entities.for_span(c)) is not None
+            and e.type == "ORG"
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _of_group(self, tok: Any, depth: int) -> list[Entity] | None:
         """The group an amount counts ("hundreds of protesters", "four of its

@@ -498,3 +498,13 @@ def test_accusing_the_protest_organisers_targets_the_party_that_called_the_prote
         "serving foreign powers."
     )
     assert names(only(evs, "ACCUSE")["recipients"]) == {"National Salvation Front"}
+
+
+def test_a_rebel_position_belongs_to_the_group_the_article_calls_rebels() -> None:
+    evs = events(
+        "M23 rebels seized the town last month. Hours later, Congo's army struck a rebel "
+        "position in the hills above the town, the rebels said. Kinshasa is expected to "
+        "release rebel detainees in return."
+    )
+    assert names(only(evs, "ASSAULT")["recipients"]) == {"M23"}
+    assert names(only(evs, "RETREAT")["recipients"]) == {"M23"}
