@@ -692,6 +692,8 @@ class ArgumentResolver:
             e = None
             if lemma in DESCRIPTION_TYPES:
                 e = self._description(tok, DESCRIPTION_TYPES[lemma])
+            if e is None and lemma in _ARMED_NOUNS and tok.tag_ == "NNS":
+                e = self._group_called(lemma)  # "the rebels" far from "M23 rebels"
             if e is None:  # "the ministry", "the tribunal", "the country"
                 e = self._definite(tok)
             if e is None and lemma in TITLE_NOUNS and bare_definite_title(tok):

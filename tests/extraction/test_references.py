@@ -508,3 +508,12 @@ def test_a_rebel_position_belongs_to_the_group_the_article_calls_rebels() -> Non
     )
     assert names(only(evs, "ASSAULT")["recipients"]) == {"M23"}
     assert names(only(evs, "RETREAT")["recipients"]) == {"M23"}
+
+
+def test_the_rebels_far_from_their_name_are_the_group_called_rebels() -> None:
+    text = (
+        "M23 rebels seized the town last month. Aid groups said food was running out. "
+        "Prices doubled in the markets. Roads to the north stayed closed. "
+        "Congo's army accused the rebels of shelling a camp."
+    )
+    assert names(only(events(text), "ACCUSE")["recipients"]) == {"M23"}
