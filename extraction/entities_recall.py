@@ -43,6 +43,13 @@ def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _voted(start: int, end: int, text: str, label: str, vote: int) -> Candidate:
+    """A candidate of ``label`` with ``vote`` for it, as the model would have tagged it."""
+    c = Candidate(start, end, text, label, raw_label=label)
+    c.votes[label] += vote
+    return c
+
+
 # A breadcrumb trail: "Home / News / Africa / Sahel", "Home > News > Gulf > Yemen".
 _BREADCRUMB = re.compile(r"(?m)^[ \t]*Home[ \t]*(?:/|›|»|>|\|)[^\n]*$")
 
@@ -87,8 +94,7 @@ def _bare_ministries(doc: Any, cands: list[Candidate]) -> list[Candidate]:
         start, end = doc[j].idx, tok.idx + len(tok.text)
         if any(s < end and start < e for s, e in taken):
             continue
-        new = Candidate(start, end, doc.text[start:end], "ORG", raw_label="ORG")
-        new.votes["ORG"] += LABEL_VOTE * 2
+        new = _voted(start, end, doc.text[start:end], "ORG", LABEL_VOTE * 2)
         out.append(new)
     return out
 
@@ -149,8 +155,7 @@ def _street_names(doc: Any, cands: list[Candidate]) -> list[Candidate]:
             out.append(c)
             continue
         end = nxt.idx + len(nxt.text)
-        new = Candidate(c.start, end, doc.text[c.start : end], "LOC", raw_label="LOC")
-        new.votes["LOC"] += _STREET_VOTE
+        new = _voted(c.start, end, doc.text[c.start : end], "LOC", _STREET_VOTE)
         if site:
             new.surface = c.text  # the site is also called by its name alone ("Attari")
         out.append(new)
@@ -192,8 +197,7 @@ def _titled_names(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate
         if get_gazetteer().lookup(doc.text[start:end]) is not None:
             i = j
             continue
-        new = Candidate(start, end, doc.text[start:end], "PERSON", raw_label="PERSON")
-        new.votes["PERSON"] += _TITLED_VOTE
+        new = _voted(start, end, doc.text[start:end], "PERSON", _TITLED_VOTE)
         scan_title(doc, full, i + 1, new, lex)
         out_new.append(new)
         i = j
@@ -260,8 +264,7 @@ def _join_hyphenated_places(full: str, cands: list[Candidate]) -> list[Candidate
             continue
         place = gaz.lookup(full[c.start : joined])
         label = place.entity_type if place is not None else "GPE"
-        new = Candidate(c.start, joined, full[c.start : joined], label, raw_label=label)
-        new.votes[label] += LABEL_VOTE * 2
+        new = _voted(c.start, joined, full[c.start : joined], label, LABEL_VOTE * 2)
         new.title, new.qualifier = c.title, c.qualifier
         out.append(new)
         drop_until = joined
@@ -283,8 +286,7 @@ def _bracketed_acronyms(full: str, cands: list[Candidate]) -> list[Candidate]:
         m = _BRACKETED.match(full, c.end)
         if m is None or m.start(1) in starts:
             continue
-        new = Candidate(m.start(1), m.end(1), m.group(1), "ORG", raw_label="ORG")
-        new.votes["ORG"] += LABEL_VOTE
+        new = _voted(m.start(1), m.end(1), m.group(1), "ORG", LABEL_VOTE)
         out.append(new)
     out.sort(key=lambda x: (x.start, -x.end))
     return out
@@ -354,6 +356,15 @@ _BYLINE = re.compile(
 )
 
 
+def _override(cands: list[Candidate], found: list[Candidate]) -> list[Candidate]:
+    """``cands`` without those overlapping a ``found`` one, plus ``found`` (page furniture
+    read by a pattern wins over the model's spans there)."""
+    if not found:
+        return cands
+    kept = [c for c in cands if not any(c.start < f.end and f.start < c.end for f in found)]
+    return kept + found
+
+
 def _credited_people(full: str, cands: list[Candidate]) -> list[Candidate]:
     """Names in reporting credits and bylines are people: "(Reporting by Jane Doe in
     Nairobi; Editing by John Roe and Ann Poe)", "BY JANE DOE AND JOHN ROE". The model
@@ -367,14 +378,7 @@ def _credited_people(full: str, cands: list[Candidate]) -> list[Candidate]:
     for m in _BYLINE.finditer(full):
         for name in re.finditer(_BYNAME, m.group(1)):
             found.append((m.start(1) + name.start(), m.start(1) + name.end()))
-    if not found:
-        return cands
-    out = [c for c in cands if not any(c.start < e and s < c.end for s, e in found)]
-    for s, e in found:
-        c = Candidate(s, e, full[s:e], "PERSON", raw_label="PERSON")
-        c.votes["PERSON"] += _CREDIT_VOTE
-        out.append(c)
-    return out
+    return _override(cands, [_voted(s, e, full[s:e], "PERSON", _CREDIT_VOTE) for s, e in found])
 
 
 # "© 2026 EastAfrica Ledger. All rights reserved.", "Copyright 2026 Steppe Wire": the
@@ -403,14 +407,7 @@ def _copyright_holders(full: str, cands: list[Candidate]) -> list[Candidate]:
         for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", full, re.I):
             if not any(s == m.start() for s, _, _ in found):
                 found.append((m.start(), m.end(), m.group(0)))
-    if not found:
-        return cands
-    out = [c for c in cands if not any(c.start < e and s < c.end for s, e, _ in found)]
-    for s, e, name in found:
-        c = Candidate(s, e, name, "ORG", raw_label="ORG")
-        c.votes["ORG"] += _COPYRIGHT_VOTE
-        out.append(c)
-    return out
+    return _override(cands, [_voted(s, e, name, "ORG", _COPYRIGHT_VOTE) for s, e, name in found])
 
 
 # A photo credit closing a caption: "(AFP/Mourad Jebali)", "Photo: Antara/AFP".
@@ -457,13 +454,8 @@ def _inline_credits(full: str, cands: list[Candidate]) -> list[Candidate]:
             # a cell of a credit line may be a name in capitals ("DENNIS ONSONGO")
             person = 2 <= len(words) <= 4 and not agency and (sep == "|" or not text.isupper())
             label = "PERSON" if person else "ORG"
-            c = Candidate(start, start + len(text), text, label, raw_label=label)
-            c.votes[label] += _CREDIT_VOTE
-            found.append(c)
-    if not found:
-        return cands
-    out = [c for c in cands if not any(c.start < f.end and f.start < c.end for f in found)]
-    return out + found
+            found.append(_voted(start, start + len(text), text, label, _CREDIT_VOTE))
+    return _override(cands, found)
 
 
 def _initials(name: str) -> str:
@@ -623,8 +615,7 @@ def _coordinated_places(doc: Any, cands: list[Candidate]) -> list[Candidate]:
                 continue
             place = gaz.lookup(t.text)
             if place is not None and place.entity_type == "GPE":
-                new = Candidate(t.idx, t.idx + len(t), t.text, "GPE", raw_label="GPE")
-                new.votes["GPE"] += LABEL_VOTE
+                new = _voted(t.idx, t.idx + len(t), t.text, "GPE", LABEL_VOTE)
                 taken.add((new.start, new.end))
                 out.append(new)
     return out
