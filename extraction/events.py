@@ -526,19 +526,16 @@ def _build(
             actor_ids = {e.id for e in actors}
             recipients = [e for e in _visit_counterparts(tok, res) if e.id not in actor_ids]
         if mode == "visit" and not recipients and location and location.get("country_code"):
-            host = res.host_of(
-                location["country_code"], exclude={e.id for e in actors}, sent=tok.sent
-            )
-            if host is not None:
-                recipients = [host]
-            # "travel to Cairo and Addis Ababa": each destination's host
+            # the host of the destination, and of each destination coordinated with it
+            # ("travel to Cairo and Addis Ababa")
+            codes = [location["country_code"]]
             for other in (c for p in places[:1] for c in p.conjuncts):
-                e = res.location(other)
-                code = e.country_code if e is not None else None
-                if code and code != location["country_code"]:
-                    more = res.host_of(code, exclude={e.id for e in actors}, sent=tok.sent)
-                    if more is not None and more not in recipients:
-                        recipients.append(more)
+                place = res.location(other)
+                if place is not None and place.country_code and place.country_code not in codes:
+                    codes.append(place.country_code)
+            actor_ids = {e.id for e in actors}
+            hosts = (res.host_of(code, exclude=actor_ids, sent=tok.sent) for code in codes)
+            recipients = _unique([h for h in hosts if h is not None])
         if mode in (None, "phone") and len(actors) + len(recipients) < 2:
             # "held a cabinet meeting", "called the ban coercion": no second party (a
             # visit names its place instead: "Lula will visit Beijing")

@@ -282,11 +282,14 @@ def capital_of(name: str) -> str | None:
     return _countries()[0].get(_fold(name))
 
 
-def _current_title(alias: str, word: str) -> bool:
-    """``word`` written as a capitalised title in ``alias``, not as a former holder's."""
+def _carries_title(alias: str, word: str, sitting: bool = False) -> bool:
+    """``word`` is a title in ``alias``; ``sitting``: written with a capital and not as a
+    former holder's ("President William Ruto", not "former President X")."""
+    if not sitting:
+        return word in norm(alias).split()
     parts = alias.split()
     return any(
-        p == word and (i == 0 or parts[i - 1].lower() not in ("former", "ex", "late"))
+        p == word.capitalize() and (i == 0 or parts[i - 1].lower() not in ("former", "ex", "late"))
         for i, p in enumerate(parts)
     )
 
@@ -380,6 +383,7 @@ class ArgumentResolver:
         self._mention_starts: list[int] | None = None
         self._mentions: list[tuple[int, Entity]] = []
         self._hosts: dict[str, Entity] = {}
+        self._groups_called: dict[str, Entity | None] = {}
         self._europe = next(
             (e for e in entities if e.type == "LOC" and norm(e.name) == "europe"), None
         )
@@ -722,7 +726,13 @@ class ArgumentResolver:
 
     def _group_called(self, noun: str) -> Entity | None:
         """The one organisation the article names with ``noun`` after it ("M23 rebels",
-        "Houthi militants"), or None when there is none or several."""
+        "Houthi militants"), or None when there is none or several (one pass over the
+        doc per noun)."""
+        if noun not in self._groups_called:
+            self._groups_called[noun] = self._find_group_called(noun)
+        return self._groups_called[noun]
+
+    def _find_group_called(self, noun: str) -> Entity | None:
         found = {
             e.id: e
             for t in self.doc
@@ -1152,22 +1162,18 @@ class ArgumentResolver:
         found = self._titled(title, None)
         if found is not None or not capitalised:
             return found
-        words = [w.capitalize() for w in _TITLE_WORDS.get(title, (title,))]
-        hits = [
-            e
-            for e in self.entities
-            if e.type == "PERSON" and any(_current_title(a, w) for a in e.aliases for w in words)
-        ]
-        return hits[0] if len(hits) == 1 else None
+        return self._titled(title, None, sitting=True)
 
-    def _titled(self, title: str, country_code: str | None) -> Entity | None:
+    def _titled(self, title: str, country_code: str | None, sitting: bool = False) -> Entity | None:
+        """The one person (of ``country_code``, if given) whose aliases carry the title;
+        ``sitting``: written with a capital, not after "former"."""
         words = _TITLE_WORDS.get(title, (title,))
         hits = [
             e
             for e in self.entities
             if e.type == "PERSON"
             and (country_code is None or e.country_code == country_code)
-            and any(w in norm(a).split() for a in e.aliases for w in words)
+            and any(_carries_title(a, w, sitting) for a in e.aliases for w in words)
         ]
         return hits[0] if len(hits) == 1 else None
 
