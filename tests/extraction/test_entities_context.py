@@ -6,21 +6,11 @@ Every sentence is written for these rules, not copied from an evaluation article
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from extraction.engine import ArticleInput, extract
+from tests.extraction.helpers import entities, result
 
 pytestmark = pytest.mark.slow
-
-
-def result(text: str) -> dict[str, Any]:
-    return extract(ArticleInput(text=text, published_at="2026-03-10")).to_dict()
-
-
-def entities(text: str) -> dict[str, str]:
-    return {e["name"]: e["type"] for e in result(text)["entities"]}
 
 
 def test_breadcrumb_section_labels_are_no_entities_but_its_places_are() -> None:

@@ -8,8 +8,6 @@ own dependency-matcher tests build their Docs.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 import spacy
 from spacy.tokens import Doc, Span
@@ -17,6 +15,7 @@ from spacy.tokens import Doc, Span
 from extraction.events import extract_events
 from extraction.events_lexicon import load_lexicon
 from extraction.types import EVENT_TYPES, Entity, EntityIndex, Mention, PartialDate
+from tests.extraction.helpers import names, only
 
 VOCAB = spacy.blank("en").vocab
 PUB = PartialDate(2025, 2, 27)  # a Thursday
@@ -53,16 +52,6 @@ def build(
             ent.aliases.append(span.text)
         ent.mentions.append(Mention(span.start_char, span.end_char, span.text))
     return doc, EntityIndex(list(by_name.values()))
-
-
-def names(refs: list[dict[str, Any]]) -> set[str]:
-    return {r["name"] for r in refs}
-
-
-def only(events: list[dict[str, Any]], etype: str) -> dict[str, Any]:
-    found = [e for e in events if e["type"] == etype]
-    assert len(found) == 1, events
-    return found[0]
 
 
 # -- lexicon -------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import pytest
 
 from extraction.events import extract_events
 from extraction.types import Entity, EntityIndex, Mention, PartialDate
+from tests.extraction.helpers import names
 
 pytestmark = pytest.mark.slow
 PUB = PartialDate(2026, 2, 10)  # a Tuesday
@@ -37,10 +38,6 @@ def run(nlp: Any, text: str, pub: PartialDate | None = PUB) -> list[dict[str, An
         )
         e.mentions.append(Mention(ent.start_char, ent.end_char, ent.text))
     return extract_events(doc, EntityIndex(list(by_key.values())), pub)
-
-
-def names(refs: list[dict[str, Any]]) -> set[str]:
-    return {r["name"] for r in refs}
 
 
 def of_type(evs: list[dict[str, Any]], etype: str) -> list[dict[str, Any]]:

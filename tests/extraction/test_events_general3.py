@@ -14,6 +14,7 @@ import pytest
 
 from extraction.events import extract_events
 from extraction.types import Entity, EntityIndex, Mention, PartialDate
+from tests.extraction.helpers import names
 
 pytestmark = pytest.mark.slow
 PUB = PartialDate(2026, 2, 10)
@@ -37,10 +38,6 @@ def run(nlp: Any, text: str, ents: list[tuple[str, str, str | None]]) -> list[di
             i = j + 1
         index.append(e)
     return extract_events(doc, EntityIndex(index), PUB)
-
-
-def names(refs: list[dict[str, Any]]) -> set[str]:
-    return {r["name"] for r in refs}
 
 
 def of_type(evs: list[dict[str, Any]], t: str) -> list[dict[str, Any]]:

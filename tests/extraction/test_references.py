@@ -7,34 +7,11 @@ Every sentence is written for these rules, not copied from an evaluation article
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from extraction.engine import ArticleInput, extract
+from tests.extraction.helpers import entities, events, names, only
 
 pytestmark = pytest.mark.slow
-
-
-def events(text: str) -> list[dict[str, Any]]:
-    return extract(ArticleInput(text=text, published_at="2026-03-10")).to_dict()["events"]
-
-
-def entities(text: str) -> dict[str, str]:
-    return {
-        e["name"]: e["type"]
-        for e in extract(ArticleInput(text=text, published_at="2026-03-10")).to_dict()["entities"]
-    }
-
-
-def names(refs: list[dict[str, Any]]) -> set[str]:
-    return {r["name"] for r in refs}
-
-
-def only(evs: list[dict[str, Any]], etype: str) -> dict[str, Any]:
-    found = [e for e in evs if e["type"] == etype]
-    assert len(found) == 1, evs
-    return found[0]
 
 
 def test_a_capital_stands_for_its_state_even_where_an_old_code_listed_it() -> None:
