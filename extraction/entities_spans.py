@@ -793,12 +793,17 @@ _PLACE_VERBS = frozenset(
 )
 
 
+def _settlement(name: str) -> Any:
+    """The town, state or country the gazetteer knows by ``name``, or None."""
+    place = get_gazetteer().lookup(name)
+    return place if place is not None and place.kind in ("city", "state", "country") else None
+
+
 def _is_place_token(tok: Any) -> bool:
     """The model or the gazetteer takes this name word for a town, state or country."""
-    if tok.ent_type_ in ("GPE", "LOC"):
-        return True
-    place = get_gazetteer().lookup(tok.text) if tok.pos_ == "PROPN" else None
-    return place is not None and place.kind in ("city", "state", "country")
+    return tok.ent_type_ in ("GPE", "LOC") or (
+        tok.pos_ == "PROPN" and _settlement(tok.text) is not None
+    )
 
 
 def _place_votes(doc: Any, e: int, cand: Candidate) -> None:
@@ -811,8 +816,8 @@ def _place_votes(doc: Any, e: int, cand: Candidate) -> None:
         or any(c.dep_ == "conj" and c.ent_type_ == "GPE" for c in root.children)
     ):
         # "Pristina and Belgrade would meet": a known city coordinated with a place.
-        place = get_gazetteer().lookup(cand.text)
-        if place is not None and place.kind in ("city", "state", "country"):
+        place = _settlement(cand.text)
+        if place is not None:
             cand.votes[place.entity_type] += _INSIDE_VOTE
             return
     partners = [root.head] if root.dep_ == "conj" else []
@@ -861,6 +866,6 @@ def _place_votes(doc: Any, e: int, cand: Candidate) -> None:
     if cand.label in ("PERSON", "ORG"):
         # A name the gazetteer knows as a city, state or country, in a place phrase
         # ("outside Goma", "captured El Fasher"), is that place whatever the model said.
-        place = get_gazetteer().lookup(cand.text)
-        if place is not None and place.kind in ("city", "state", "country"):
+        place = _settlement(cand.text)
+        if place is not None:
             cand.votes[place.entity_type] += _INSIDE_VOTE
