@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from typing import Any
 
@@ -30,6 +31,7 @@ from extraction.definites import (
     singular,
 )
 from extraction.entities_names import norp_country
+from extraction.events_lexicon import speech_head
 from extraction.gazetteer import lookup
 from extraction.types import Entity, EntityIndex
 
@@ -172,6 +174,10 @@ _GOVERNING_NAME = re.compile(
     r"|regime|command|executive)\b",
     re.I,
 )
+# Titles of a government's officials: "Prime Minister X", "Cabinet Secretary Y".
+_OFFICIAL = re.compile(r"\b(Minister|Secretary|President|Premier|Chancellor|Spokes\w*)\b")
+# The name of a state's government as a body: "Government of Georgia", "UK government".
+_GOVERNMENT_BODY = re.compile(r"\bgovernment\b", re.I)
 # A leader's government: "Starmer's government", "Trump's administration".
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet"})
 _GOVERNING_NOUNS = GOVERNMENT_NOUNS | {"regime"}  # "the government/regime" said ...
@@ -340,6 +346,27 @@ def _after_dash(tok: Any) -> bool:
     return any(t.text in _DASHES for t in tok.doc[tok.sent.start : tok.i])
 
 
+# Nouns for a state's governing power, said bare: "the authorities", "the government".
+_AUTHORITY_NOUNS = frozenset({"authority", "government", "regime"})
+
+
+def _bare_authority(tok: Any) -> bool:
+    """ "the authorities", "authorities", "the government": nothing says whose ("local
+    authorities", "the Taliban government", "its government" are read elsewhere or not
+    at all); the singular "authority" is a body's name ("the port authority")."""
+    if tok.lemma_.lower() == "authority" and tok.tag_ != "NNS":
+        return False
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    if tok.tag_ != "NNS" and not any(d.lower_ == "the" for d in dets):
+        return False
+    if any(d.lower_ not in ("the",) for d in dets):
+        return False
+    return not any(
+        c.dep_ in ("poss", "amod", "compound", "nmod", "prep", "acl", "relcl", "appos")
+        for c in tok.children
+    )
+
+
 def _police_noun(tok: Any) -> bool:
     """ "police", "policemen", "police officers" with no name of their own."""
     if tok.lemma_.lower() in ("police", "policeman", "policewoman"):
@@ -384,6 +411,7 @@ class ArgumentResolver:
         self._mentions: list[tuple[int, Entity]] = []
         self._hosts: dict[str, Entity] = {}
         self._groups_called: dict[str, Entity | None] = {}
+        self._focal: tuple[Entity | None] | None = None
         self._europe = next(
             (e for e in entities if e.type == "LOC" and norm(e.name) == "europe"), None
         )
@@ -694,12 +722,20 @@ class ArgumentResolver:
                                 found.extend(self.resolve(g, depth + 1))
         if not found and depth <= 1:
             e = None
-            if lemma in DESCRIPTION_TYPES:
+            bare_authority = lemma in _AUTHORITY_NOUNS and _bare_authority(tok)
+            if bare_authority:
+                # "Minister X said the government would withdraw the bill": X acts
+                e = self._government_speaker(tok)
+            if e is None and lemma in DESCRIPTION_TYPES:
                 e = self._description(tok, DESCRIPTION_TYPES[lemma])
             if e is None and lemma in _ARMED_NOUNS and tok.tag_ == "NNS":
                 e = self._group_called(lemma)  # "the rebels" far from "M23 rebels"
             if e is None:  # "the ministry", "the tribunal", "the country"
                 e = self._definite(tok)
+            if e is None and bare_authority:
+                # "accused the authorities of ...", "called on the government to ...":
+                # with no state named near, the state the article is about
+                e = self._focal_state()
             if e is None and lemma in TITLE_NOUNS and bare_definite_title(tok):
                 # "accused the President of ...": the one person the article titles so
                 e = self._titled_anyone(lemma, capitalised=tok.text[:1].isupper())
@@ -723,6 +759,45 @@ class ArgumentResolver:
             if e is not None:
                 found.append(e)
         return found
+
+    def _government_speaker(self, tok: Any) -> Entity | None:
+        """ "Prime Minister X said the government would withdraw the bill": the official
+        who announces the government's act is its actor (the gold sets' convention)."""
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        say = speech_head(tok.head)
+        subj = next((c for c in say.children if c.dep_ == "nsubj"), None) if say else None
+        e = self.entities.for_span(subj) if subj is not None else None
+        if e is None or e.type != "PERSON":
+            return None
+        said_as = " ".join(t.text for t in subj.subtree)  # "Cabinet Secretary John Mbadi"
+        if any(_OFFICIAL.search(a) for a in (said_as, *e.aliases)):
+            return e
+        return None
+
+    def _focal_state(self) -> Entity | None:
+        """The country the article is about: the one whose places, people and demonyms
+        it mentions most (first named wins a tie); None when it names no country."""
+        if self._focal is None:
+            counts: Counter[str] = Counter()
+            first: dict[str, int] = {}
+            for e in self.entities:
+                if e.country_code and e.type in ("GPE", "NORP", "LOC", "PERSON"):
+                    counts[e.country_code] += len(e.mentions)
+                    start = min((m.start for m in e.mentions), default=0)
+                    first[e.country_code] = min(first.get(e.country_code, start), start)
+            ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+            state = None
+            # a story between two states ("India ... Bangladesh") has no one focus
+            if ranked and (len(ranked) == 1 or counts[ranked[0]] >= 1.5 * counts[ranked[1]]):
+                state = self._country_of_iso.get(ranked[0])
+            governments = [
+                e for e in self.entities if e.type == "ORG" and _GOVERNMENT_BODY.search(e.name)
+            ]
+            if state is not None and len(governments) == 1:
+                state = governments[0]  # "the Georgian government" named as a body
+            self._focal = (state,)
+        return self._focal[0]
 
     def _group_called(self, noun: str) -> Entity | None:
         """The one organisation the article names with ``noun`` after it ("M23 rebels",

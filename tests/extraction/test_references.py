@@ -494,3 +494,39 @@ def test_the_rebels_far_from_their_name_are_the_group_called_rebels() -> None:
         "Congo's army accused the rebels of shelling a camp."
     )
     assert names(only(events(text), "ACCUSE")["recipients"]) == {"M23"}
+
+
+NICARAGUA = (
+    "Nicaragua jails another bishop\n\n"
+    "MANAGUA - Nicaragua's police arrested a bishop in Matagalpa on Sunday, the latest "
+    "in a string of detentions of clergy in Nicaragua. Church leaders in Managua said "
+    "they feared more arrests. "
+)
+
+
+def test_the_authorities_with_no_state_named_near_are_the_state_the_article_is_about() -> None:
+    text = NICARAGUA + (
+        "Prices of food rose sharply last month. Many families left for Costa Rica. "
+        "Amnesty International accused the authorities of persecuting the church."
+    )
+    assert names(only(events(text), "ACCUSE")["recipients"]) == {"Nicaragua"}
+
+
+def test_the_authorities_in_a_story_between_two_states_stay_unresolved() -> None:
+    text = (
+        "India and Pakistan trade fire\n\n"
+        "India said Pakistan shelled villages in Kashmir, and Pakistan said India fired "
+        "first. New Delhi and Islamabad recalled envoys. Pakistan closed its airspace to "
+        "India. Prices rose. Schools shut. Amnesty International accused the authorities "
+        "of detaining journalists."
+    )
+    evs = [e for e in events(text) if e["type"] == "ACCUSE"]
+    assert all(not e["recipients"] for e in evs), evs
+
+
+def test_an_official_announcing_what_the_government_will_do_is_its_actor() -> None:
+    text = NICARAGUA + (
+        "Interior Minister Julia Mena said on Monday that the government would withdraw "
+        "the draft law on religious groups."
+    )
+    assert names(only(events(text), "CONCEDE")["actors"]) == {"Julia Mena"}
