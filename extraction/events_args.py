@@ -127,6 +127,11 @@ TITLE_NOUNS = frozenset(
     {"president", "minister", "leader", "chancellor", "premier", "king", "queen", "prime",
      "secretary", "spokesman", "spokesperson", "commander"}
 )  # fmt: skip
+# Offices whose holder a name in apposition gives: "the head of the border troops, X".
+HOLDER_NOUNS = TITLE_NOUNS | {
+    "head", "chief", "director", "chairman", "chair", "chairperson", "chairwoman",
+    "governor", "commissioner", "general", "mayor", "speaker", "secretary-general",
+}  # fmt: skip
 # "his Indian counterpart": the possessor is the other side of the pair, so the
 # counterpart stands for the state its demonym names, never for the possessor.
 PAIRED_ROLE_NOUNS = frozenset({"counterpart", "opposite", "host", "interlocutor"})
@@ -628,6 +633,9 @@ class ArgumentResolver:
         ]
         if appos:
             return self.resolve(appos[0], depth + 1)  # "the victim, Volodymyr Zelenskyy"
+        holder = self._named_holder(tok)
+        if holder is not None:
+            return [holder]
         if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
             return self._resolve_one(tok.head, depth + 1)  # "Ukraine, the country ..."
         size = _set_size(tok)
@@ -759,6 +767,23 @@ class ArgumentResolver:
             if e is not None:
                 found.append(e)
         return found
+
+    def _named_holder(self, tok: Any) -> Entity | None:
+        """ "The commander of the Border Service, Major-General X, met ...": the parser
+        hangs the holder's name on the body; the named person is the one who acts."""
+        if tok.lemma_.lower() not in HOLDER_NOUNS:
+            return None
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for body in prep.children:
+                for c in body.children:
+                    if c.dep_ != "appos" or self.doc[c.i - 1].text == "(":
+                        continue
+                    e = self.entities.for_span(c)
+                    if e is not None and e.type == "PERSON":
+                        return e
+        return None
 
     def _government_speaker(self, tok: Any) -> Entity | None:
         """ "Prime Minister X said the government would withdraw the bill": the official

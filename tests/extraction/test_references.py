@@ -530,3 +530,13 @@ def test_an_official_announcing_what_the_government_will_do_is_its_actor() -> No
         "the draft law on religious groups."
     )
     assert names(only(events(text), "CONCEDE")["actors"]) == {"Julia Mena"}
+
+
+def test_the_holder_named_after_the_body_of_an_office_is_the_one_who_acts() -> None:
+    text = (
+        "The commander of the Kazakh Border Service, Major-General Nurlan Bekov, and the "
+        "head of the Uzbek border troops, Lieutenant-General Rustam Aliev, met at the "
+        "Zhibek crossing point this morning and agreed to a ceasefire."
+    )
+    for etype in ("CONSULT", "AGREE"):
+        assert names(only(events(text), etype)["actors"]) == {"Nurlan Bekov", "Rustam Aliev"}
