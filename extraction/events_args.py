@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from extraction.definites import (
+    DEFINITE_DETS,
     NOT_THE_SAME,
     PLACE_CLASS_NOUNS,
     bare_definite,
@@ -126,6 +127,19 @@ QUANTITY_NOUNS = frozenset(
 TITLE_NOUNS = frozenset(
     {"president", "minister", "leader", "chancellor", "premier", "king", "queen", "prime",
      "secretary", "spokesman", "spokesperson", "commander"}
+)  # fmt: skip
+# Documents that speak for whoever issued them: "the report accuses", "a resolution
+# urging", "a motion that accuses".
+DOCUMENT_NOUNS = frozenset(
+    {"report", "resolution", "motion", "letter", "communique", "communiqué", "declaration",
+     "decree", "ruling", "verdict", "study", "petition", "memo", "memorandum", "document",
+     "dossier", "judgment", "judgement", "filing", "indictment", "bill", "statement"}
+)  # fmt: skip
+# Verbs by which a body issues a document: "adopted a resolution", "filed a motion".
+ISSUE_VERBS = frozenset(
+    {"adopt", "admit", "pass", "approve", "issue", "publish", "release", "file", "submit",
+     "table", "send", "sign", "write", "draft", "present", "deliver", "hand", "produce",
+     "circulate", "introduce", "unveil", "sponsor", "back", "endorse", "compile"}
 )  # fmt: skip
 # Offices whose holder a name in apposition gives: "the head of the border troops, X".
 HOLDER_NOUNS = TITLE_NOUNS | {
@@ -744,6 +758,11 @@ class ArgumentResolver:
                 # "accused the authorities of ...", "called on the government to ...":
                 # with no state named near, the state the article is about
                 e = self._focal_state()
+            if e is None and lemma in DOCUMENT_NOUNS:
+                # "a motion that accuses X", "the report also accuses": its author
+                authors = self._document_author(tok, depth)
+                if authors:
+                    return authors
             if e is None and lemma in TITLE_NOUNS and bare_definite_title(tok):
                 # "accused the President of ...": the one person the article titles so
                 e = self._titled_anyone(lemma, capitalised=tok.text[:1].isupper())
@@ -767,6 +786,47 @@ class ArgumentResolver:
             if e is not None:
                 found.append(e)
         return found
+
+    def _document_author(self, tok: Any, depth: int) -> list[Entity]:
+        """Who issued a document: the subject of the verb that adopts, publishes or files
+        it ("Congress voted to admit a motion that ...", "Parliament adopted a resolution
+        urging ..."), or its author named "by" a participle ("a report published by X");
+        for "the report" with neither, the author of the nearest earlier document of
+        that noun ("HRW released a report ... The report accuses ...")."""
+        own = self._issuer(tok, depth)
+        if own or not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in tok.children):
+            return own
+        lemma = tok.lemma_.lower()
+        for t in reversed(self.doc[max(0, tok.i - 400) : tok.i]):
+            if t.lemma_.lower() == lemma and t.pos_ == "NOUN":
+                found = self._issuer(t, depth) or [
+                    e
+                    for c in t.children
+                    if c.dep_ in ("poss", "compound")
+                    and (e := self.entities.for_span(c)) is not None
+                    and e.type in ("ORG", "GPE", "PERSON")
+                ]
+                if found:
+                    return found
+        return []
+
+    def _issuer(self, tok: Any, depth: int) -> list[Entity]:
+        for c in tok.children:  # "a report published by Amnesty"
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        return [e for g in a.children for e in self.resolve(g, depth + 1)]
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.lemma_.lower() not in ISSUE_VERBS:
+            return []
+        for _ in range(3):  # "voted to admit a motion": the voter admits it
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return self.resolve(subj, depth + 1)
+            if verb.dep_ not in ("xcomp", "conj"):
+                break
+            verb = verb.head
+        return []
 
     def _named_holder(self, tok: Any) -> Entity | None:
         """ "The commander of the Border Service, Major-General X, met ...": the parser

@@ -540,3 +540,26 @@ def test_the_holder_named_after_the_body_of_an_office_is_the_one_who_acts() -> N
     )
     for etype in ("CONSULT", "AGREE"):
         assert names(only(events(text), etype)["actors"]) == {"Nurlan Bekov", "Rustam Aliev"}
+
+
+def test_a_document_speaks_for_the_body_that_issued_it() -> None:
+    adopted = events(
+        "The European Parliament on Thursday adopted a resolution urging the European "
+        "Commission to suspend budget support to Egypt."
+    )
+    assert names(only(adopted, "REQUEST")["actors"]) == {"European Parliament"}
+    voted = events(
+        "The Ecuadorian Congress voted 80-30 to admit a motion that accuses Daniel Noboa "
+        "of abandoning his duties."
+    )
+    assert names(only(voted, "ACCUSE")["actors"]) == {"Ecuadorian Congress"}
+
+
+def test_the_report_is_the_report_its_author_released_earlier() -> None:
+    text = (
+        "Amnesty International released a report on Monday on the war in Sudan. The "
+        "report accuses the Rapid Support Forces of looting hospitals in Darfur."
+    )
+    ev = only(events(text), "ACCUSE")
+    assert names(ev["actors"]) == {"Amnesty International"}
+    assert names(ev["recipients"]) == {"Rapid Support Forces"}
