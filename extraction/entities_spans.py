@@ -308,6 +308,13 @@ def _repair(
         and doc[e - 1].lower_ in _AREA_HEADS
     ):
         e -= 1  # "Fujian province": the place is "Fujian" (the full form stays an alias)
+    if label == "ORG" and e < n and word_key(doc[e].text) in lex["roles"]:
+        split = _portfolio_split(doc, s, e, lex)
+        if split is not None:
+            # "Indian External Affairs Minister S. Jaishankar": a portfolio inside a
+            # title names no body; the demonym before it is still a name
+            k, kind = split
+            return (_repair(doc, full, s, k, kind, lex)[0] if k > s else []), e
     if label == "ORG" and e - s >= 2 and doc[e - 2].lower_ == "of" and doc[e - 1].is_title:
         e = _extend_coordination(doc, e)
         consumed = e
@@ -413,6 +420,29 @@ def _repair(
         t_end = doc[tail[1] - 1].idx + len(doc[tail[1] - 1].text)
         made.append(Candidate(t_start, t_end, full[t_start:t_end], None, optional=True))
     return made, consumed
+
+
+def _portfolio_split(
+    doc: Any, s: int, e: int, lex: dict[str, frozenset[str]]
+) -> tuple[int, str] | None:
+    """Where a demonym or country before a portfolio ends, and its label, when the
+    words ``s..e`` are that and a portfolio ("South African Home Affairs" -> 2, NORP);
+    None when they are not all portfolio words after it ("Border Guard", "Foreign Policy
+    Centre")."""
+    portfolio = lex["portfolios"] | lex["title_words"]
+    for k in range(s, e):
+        if not all(word_key(t.text) in portfolio for t in doc[k:e] if not t.is_punct):
+            continue
+        if k == s:
+            return s, "ORG"
+        prefix = doc[s:k].text
+        if norp_country(prefix) is not None:
+            return k, "NORP"
+        place = get_gazetteer().lookup(prefix)
+        if place is not None and place.kind == "country":
+            return k, "GPE"
+        return None
+    return None
 
 
 # Nouns that put a ship's name after them: "the research vessel Oruc Reis".

@@ -309,3 +309,15 @@ def test_a_small_town_the_model_calls_a_person_in_a_place_phrase_is_a_place() ->
     )
     assert got.get("Horadiz") == "GPE"
     assert got.get("Notre Dame") != "GPE"
+
+
+def test_a_portfolio_inside_a_title_names_no_body_but_its_demonym_is_a_name() -> None:
+    found = entities(
+        "Indian External Affairs Minister S. Jaishankar met British Defence Secretary John "
+        "Healey on Monday, while the Foreign Policy Centre hosted a debate."
+    )
+    assert not {"Indian External Affairs", "British Defence"} & set(found), found
+    assert found.get("S. Jaishankar") == "PERSON"
+    assert found.get("John Healey") == "PERSON"
+    assert found.get("Foreign Policy Centre") == "ORG"
+    assert any(t == "NORP" and n.startswith("Indian") for n, t in found.items()), found
