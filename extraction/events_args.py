@@ -765,7 +765,7 @@ class ArgumentResolver:
                     return authors
             if e is None and lemma in TITLE_NOUNS and bare_definite_title(tok):
                 # "accused the President of ...": the one person the article titles so
-                e = self._titled_anyone(lemma, capitalised=tok.text[:1].isupper())
+                e = self._titled_anyone(lemma, tok)
             if (
                 e is None
                 and lemma in ARMY_NOUNS
@@ -1314,28 +1314,48 @@ class ArgumentResolver:
         article does not name)."""
         return self._titled(title, country_code) if country_code else None
 
-    def _titled_anyone(self, title: str, capitalised: bool = False) -> Entity | None:
+    def _titled_anyone(self, title: str, tok: Any) -> Entity | None:
         """The one person of the article written with this title ("President William
         Ruto" for "the President"), whatever their country. "the President" written with
         a capital is the one titled so with a capital and not as a former holder, when
-        "LSK president Faith Odhiambo" or "former President X" also appear."""
-        found = self._titled(title, None)
-        if found is not None or not capitalised:
-            return found
-        return self._titled(title, None, sitting=True)
+        "LSK president Faith Odhiambo" or "former President X" also appear. Among
+        several ("the minister" in a story of three ministers), the one named last within
+        the two sentences before it (the nearest antecedent)."""
+        hits = self._titled_all(title, None)
+        if len(hits) > 1 and tok.text[:1].isupper():
+            hits = self._titled_all(title, None, sitting=True) or hits
+        if len(hits) == 1:
+            return hits[0]
+        sent = tok.sent
+        for _ in range(2):
+            if sent.start > 0:
+                sent = self.doc[sent.start - 1].sent
+        last = {
+            e.id: max(
+                (m.start for m in e.mentions if sent.start_char <= m.start < tok.idx), default=-1
+            )
+            for e in hits
+        }
+        recent = [e for e in hits if last[e.id] >= 0]
+        return max(recent, key=lambda e: last[e.id]) if recent else None
 
     def _titled(self, title: str, country_code: str | None, sitting: bool = False) -> Entity | None:
         """The one person (of ``country_code``, if given) whose aliases carry the title;
         ``sitting``: written with a capital, not after "former"."""
+        hits = self._titled_all(title, country_code, sitting)
+        return hits[0] if len(hits) == 1 else None
+
+    def _titled_all(
+        self, title: str, country_code: str | None, sitting: bool = False
+    ) -> list[Entity]:
         words = _TITLE_WORDS.get(title, (title,))
-        hits = [
+        return [
             e
             for e in self.entities
             if e.type == "PERSON"
             and (country_code is None or e.country_code == country_code)
             and any(_carries_title(a, w, sitting) for a in e.aliases for w in words)
         ]
-        return hits[0] if len(hits) == 1 else None
 
     def _group_pronoun(self, tok: Any, depth: int) -> list[Entity]:
         """they/their/them: the latest plural subject before it, within a few sentences

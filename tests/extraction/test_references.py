@@ -563,3 +563,12 @@ def test_the_report_is_the_report_its_author_released_earlier() -> None:
     ev = only(events(text), "ACCUSE")
     assert names(ev["actors"]) == {"Amnesty International"}
     assert names(ev["recipients"]) == {"Rapid Support Forces"}
+
+
+def test_the_minister_among_several_is_the_one_named_just_before() -> None:
+    text = (
+        "Prime Minister Ana Lopes said the cabinet would meet on Friday. Protesters "
+        "marched in Lisbon for a third day. Interior Minister Rui Costa defended the "
+        "police response. The CGTP union said the minister should resign."
+    )
+    assert names(only(events(text), "REQUEST")["recipients"]) == {"Rui Costa"}
