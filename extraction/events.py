@@ -12,6 +12,7 @@ Pipeline per document:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from extraction import dates, modality
@@ -511,10 +512,21 @@ def _build(
         etype == "PROTEST"
         and tok.lemma_.lower() == "protest"
         and actors
-        and all(e.type == "GPE" for e in actors)
+        and all(e.type == "GPE" or _STATE_BODY.search(e.name) for e in actors)
     ):
-        # "the Philippines protested": a state's protest is verbal disapproval (CAMEO 11)
+        # "the Philippines protested", "the foreign ministry summoned the envoy to protest":
+        # a state's protest is verbal disapproval (CAMEO 11), not a demonstration
         etype, mode = "ACCUSE", "disapprove"
+        if not recipients and tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_ == "summon":
+            # "summoned the EU envoy to protest against ...": the summoned envoy's side
+            actor_ids = {e.id for e in actors}
+            recipients = [
+                e
+                for o in tok.head.children
+                if o.dep_ == "dobj"
+                for e in res.resolve(o)
+                if e.id not in actor_ids
+            ]
     if etype == "MOBILIZE" and mode == "weapons" and recipients and entry.pos == "VERB":
         # "fired a barrage of rockets at northern Israel": weapons fired at a party are
         # an attack, not a test
@@ -596,6 +608,14 @@ def _build(
 # mediation", "welcomed the decision"). Measured for REJECT, CONCEDE, SANCTION and THREATEN
 # too, where dropping cost more true events than it saved.
 DIRECTED_TYPES = frozenset({"SUPPORT"})
+
+# Names of a state's own bodies, whose protests are diplomatic: "Foreign Ministry",
+# "Embassy of X", "UK government", "State Department", "the presidency".
+_STATE_BODY = re.compile(
+    r"\b(ministry|ministries|government|embassy|consulate|presidency|foreign office"
+    r"|state department|department of state|kremlin|white house)\b",
+    re.I,
+)
 
 JOINT = frozenset({"joint", "bilateral", "mutual", "combined", "trilateral"})
 SIGN_VERBS = frozenset({"sign", "ink", "conclude", "seal"})

@@ -717,7 +717,10 @@ class ArgumentResolver:
                     if e is not None and e.type in ("GPE", "ORG", "PERSON", "NORP"):
                         found.append(self._as_modifier(e, c, lemma))
             elif c.dep_ == "prep" and (
-                (c.lower_ == "of" and (lemma in AGENT_NOUNS or lemma in MEMBER_NOUNS))
+                (
+                    c.lower_ == "of"
+                    and (lemma in AGENT_NOUNS or lemma in MEMBER_NOUNS or lemma in HOLDER_NOUNS)
+                )
                 or (c.lower_ == "by" and lemma in AUTHORED_BY_NOUNS)
                 or (c.lower_ == "for" and lemma in REPRESENTATIVE_NOUNS)
                 or (

@@ -572,3 +572,14 @@ def test_the_minister_among_several_is_the_one_named_just_before() -> None:
         "police response. The CGTP union said the minister should resign."
     )
     assert names(only(events(text), "REQUEST")["recipients"]) == {"Rui Costa"}
+
+
+def test_a_ministry_summoning_an_envoy_to_protest_accuses_the_envoys_side() -> None:
+    text = (
+        "The Moroccan foreign ministry summoned the head of the European Union delegation "
+        "on Monday to protest against what it called interference."
+    )
+    ev = only(events(text), "ACCUSE")
+    assert ev["mode"] == "disapprove"
+    assert names(ev["recipients"]) == {"European Union"}
+    assert not [e for e in events(text) if e["type"] == "PROTEST"]
