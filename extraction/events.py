@@ -20,6 +20,7 @@ from extraction.events_args import ArgumentResolver
 from extraction.events_context import fill_from_dyads
 from extraction.events_frames import (
     PLACE_TARGET_TYPES,
+    condition_subjects,
     content_recipients,
     nested_recipients,
     noun_arguments,
@@ -552,6 +553,9 @@ def _build(
             # "held a cabinet meeting", "called the ban coercion": no second party (a
             # visit names its place instead: "Lula will visit Beijing")
             return None
+    # "UN Secretary-General Guterres warned that the organisation might ...": a person
+    # does not act on the body their title says they speak for
+    recipients = [e for e in recipients if not _own_body(e, actors)]
     object_event = _object_event(tok, lex, recipients)
     if not recipients and etype in DIRECTED_TYPES and object_event is None:
         # "backed the mediation": directed at nobody named ("welcomed the agreement" may
@@ -594,6 +598,11 @@ def _build(
         # private, removed after the dyad fill: the act is aimed at a crowd (events_links)
         "_at_crowd": etype in CROWD_TARGET_TYPES and _aimed_at_crowd(tok),
         "_object_event": object_event,
+        # private, removed by merge_mentions: the act a threat or demand is conditional
+        # on ("if the ban is enforced"), whose author events_links makes its target
+        "_condition": next(
+            (g.lemma_.lower() for g in condition_subjects(tok) if g.pos_ == "NOUN"), None
+        ),
         "mentions": [{"start": sent.start_char, "end": sent.end_char}],
         "confidence": round(min(1.0, max(0.0, confidence)), 3),
         # private, removed by merge_mentions: whether the text marks modality here
@@ -636,6 +645,22 @@ CROWD_NOUNS = frozenset(
 # Acts aimed at a crowd that the crowd's party receives: force, arrests, threats and
 # accusations ("accused the protest organisers of ...").
 CROWD_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "ACCUSE", "THREATEN"})
+
+
+def _own_body(e: Entity, actors: list[Entity]) -> bool:
+    """``e`` is the body or state an acting person's title names ("ECOWAS Commission
+    President Omar Touray", "UN Secretary-General Guterres")."""
+    if e.type not in ("ORG", "GPE"):
+        return False
+    names = {f" {n.casefold()} " for n in (e.name, *e.aliases) if n}
+    for a in actors:
+        if a.type != "PERSON":
+            continue
+        for alias in a.aliases:
+            title = f" {alias.casefold()} ".replace(f" {a.name.casefold()} ", " ")
+            if len(title) > 2 and any(n in title for n in names):
+                return True
+    return False
 
 
 def _aimed_at_crowd(tok: Any) -> bool:

@@ -445,14 +445,25 @@ def content_recipients(tok: Any, res: ArgumentResolver) -> list[Entity]:
     if not out:
         # "warned of countermeasures if Manila continued the patrols": the party whose
         # act the threat is conditional on is its target
-        for c in (*tok.children, *(x for v in clauses[:4] for x in v.children)):
-            if c.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
-            ):
-                for g in c.children:
-                    if g.dep_ == "nsubj":
-                        out.extend(e for e in res.resolve(g) if e.type != "NORP")
+        for g in condition_subjects(tok):
+            out.extend(e for e in res.resolve(g) if e.type != "NORP")
     return out
+
+
+def condition_subjects(tok: Any) -> list[Any]:
+    """Subjects of the "if"/"unless" clauses of a verbal act and of its content
+    ("warned ... if Manila continued", "threatened ... unless the ban is lifted")."""
+    clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl")]
+    for c in list(clauses):
+        clauses.extend(x for x in c.children if x.dep_ in ("xcomp", "conj") and x.pos_ == "VERB")
+    return [
+        g
+        for c in (*tok.children, *(x for v in clauses[:4] for x in v.children))
+        if c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for g in c.children
+        if g.dep_ in ("nsubj", "nsubjpass")
+    ]
 
 
 # Verbs whose "by" agent runs an event: "talks led by X", "the rally, organised by Y".

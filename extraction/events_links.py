@@ -34,6 +34,10 @@ DEMAND_NOUNS = frozenset(
     {"ultimatum", "demand", "call", "request", "proposal", "offer", "plan", "appeal",
      "invitation", "condition", "terms", "deadline", "plea"}
 )  # fmt: skip
+# Acts a threat or demand can be conditional on, and the words that name any such act.
+CONDITIONAL_TYPES = frozenset({"THREATEN", "REQUEST"})
+CONDITION_WINDOW = 6  # sentences back to the act a condition names
+GENERIC_ACT_NOUNS = frozenset({"measure", "decision", "move", "step", "policy", "increase"})
 # Condemnations of an act the text has just reported: "Al-Shabaab rammed a car bomb into
 # the base. The AU condemned the attack" -> ACCUSE AU -> Al-Shabaab.
 CONDEMN = frozenset({"condemn", "denounce", "deplore", "decry", "criticise", "criticize"})
@@ -82,6 +86,18 @@ def link_answers(events: list[dict[str, Any]], sentence_index: dict[int, int]) -
         if ev["type"] == "ACCUSE" and not ev["recipients"] and ev["actors"]:
             _link_condemnation(ev, events, sentence_index)
             continue
+        if (
+            ev["type"] in CONDITIONAL_TYPES
+            and ev.get("_condition")
+            and not ev["recipients"]
+            and ev["actors"]
+        ):
+            # "The Taliban banned women from UN work ... Guterres warned the UN might
+            # leave if the ban is enforced": the threat is aimed at the ban's author
+            act = _conditioning_act(ev, events, sentence_index)
+            if act is not None:
+                ev["recipients"] = [dict(r) for r in act["actors"]]
+                continue
         rule = ANSWERS.get(ev["type"])
         if rule is None or ev["recipients"] or not ev["actors"]:
             continue
@@ -111,6 +127,36 @@ def link_answers(events: list[dict[str, Any]], sentence_index: dict[int, int]) -
             best = _latest_before(ev, events, sentence_index, answered, WINDOW + 1)
         if best is not None:
             ev["recipients"] = [dict(r) for r in best["actors"]]
+
+
+def _conditioning_act(
+    ev: dict[str, Any], events: list[dict[str, Any]], sentence_index: dict[int, int]
+) -> dict[str, Any] | None:
+    """The earlier act a condition's noun names: an event whose trigger is that word
+    ("if the ban is enforced" -> "banned"), or for a general word ("the measure", "the
+    decision") the latest hostile act before it."""
+    noun = ev["_condition"]
+    if noun in GENERIC_ACT_NOUNS:
+        return _latest_before(ev, events, sentence_index, CONDEMNED_TYPES, CONDITION_WINDOW)
+    here = sentence_index.get(ev["sentence"]["start"])
+    mine = _ids(ev["actors"])
+    best = None
+    for o in events:
+        there = sentence_index.get(o["sentence"]["start"])
+        if (
+            o is ev
+            or here is None
+            or there is None
+            or not 0 <= here - there < CONDITION_WINDOW
+            or o["trigger"]["start"] >= ev["trigger"]["start"]
+            or o["trigger"]["lemma"] != noun
+            or not o["actors"]
+            or mine & _ids(o["actors"])
+        ):
+            continue
+        if best is None or o["trigger"]["start"] > best["trigger"]["start"]:
+            best = o
+    return best
 
 
 def _latest_before(

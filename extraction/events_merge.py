@@ -125,4 +125,5 @@ def merge_mentions(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
         ev.pop("_weak", None)
         ev.pop("_object", None)
         ev.pop("_object_event", None)
+        ev.pop("_condition", None)
     return [{"id": ev.pop("id"), **ev} for ev in out]

@@ -583,3 +583,12 @@ def test_a_ministry_summoning_an_envoy_to_protest_accuses_the_envoys_side() -> N
     assert ev["mode"] == "disapprove"
     assert names(ev["recipients"]) == {"European Union"}
     assert not [e for e in events(text) if e["type"] == "PROTEST"]
+
+
+def test_a_threat_conditional_on_an_earlier_act_targets_that_acts_author() -> None:
+    text = (
+        "The Taliban banned Afghan women from working for the United Nations in 2022. "
+        "UN Secretary-General Antonio Guterres warned in May that the organisation might "
+        'have to "reconsider its footprint" in Afghanistan if the ban is enforced.'
+    )
+    assert names(only(events(text), "THREATEN")["recipients"]) == {"Taliban"}
