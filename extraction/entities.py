@@ -297,7 +297,9 @@ def _person_country(cands: list[Candidate]) -> str | None:
             words = (c.title.split()[0],)
         for q in words:
             place = gaz.lookup(q.removesuffix("'s").removesuffix("’s"))
-            code = place.country_code if place else _demonym_country(q)
+            # "Thai" is a demonym before it is a town in Malaysia; "Moscow Mayor" a town
+            code = _demonym_country(q) if place is None or place.kind != "country" else None
+            code = code or (place.country_code if place else None)
             if code:
                 return code
     return None

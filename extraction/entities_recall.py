@@ -208,7 +208,7 @@ def _titled_names(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate
     return sorted(kept + out_new, key=lambda c: (c.start, -c.end))
 
 
-_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?=,| [-–—(])", re.M)
+_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?=,| [-–—(]|:)", re.M)
 _DATELINE_VOTE = 6
 
 

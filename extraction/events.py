@@ -40,6 +40,7 @@ from extraction.events_lexicon import (
 )
 from extraction.events_links import link_answers
 from extraction.events_merge import merge_mentions
+from extraction.events_venue import consult_roles, place_meetings
 from extraction.types import Entity, EntityIndex, PartialDate
 
 VERSION = "eventwire.events.v1"
@@ -132,8 +133,11 @@ def extract_events(
             )
         else:
             raw.append(ev)
-    link_answers(raw, {s.start_char: i for i, s in enumerate(doc.sents)})
+    sentences = {s.start_char: i for i, s in enumerate(doc.sents)}
+    link_answers(raw, sentences)
     raw = [ev for ev in raw if ev["recipients"] or ev["type"] not in DIRECTED_TYPES]
+    dateline = resolver.dateline_place()
+    place_meetings(raw, entities, sentences, _location_of(dateline) if dateline else None)
     merged = merge_mentions(raw)
     fill_from_dyads(merged)
     for ev in merged:
@@ -533,7 +537,7 @@ def _build(
         # an attack, not a test
         etype, mode = "ASSAULT", "heavy-weapons"
     if etype == "CONSULT":
-        mode, actors, recipients = _consult_roles(mode, actors, recipients, location)
+        mode, actors, recipients = consult_roles(mode, actors, recipients, location)
         if mode == "visit" and not recipients:
             # "travelled to Vienna for talks with Grossi", "flew to Kampala to meet X"
             actor_ids = {e.id for e in actors}
@@ -1117,37 +1121,6 @@ def _location(places: list[Any], res: ArgumentResolver) -> dict[str, Any] | None
         if e is not None:
             return _location_of(e)
     return None
-
-
-def _consult_roles(
-    mode: str | None,
-    actors: list[Entity],
-    recipients: list[Entity],
-    location: dict[str, Any] | None,
-) -> tuple[str | None, list[Entity], list[Entity]]:
-    """PLOVER: a visitor is the actor and the host the recipient; with no clear host all
-    participants are actors. A venue in a third country makes the meeting third-party."""
-    if mode in ("visit", "phone"):
-        return mode, actors, recipients
-    cc = location.get("country_code") if location else None
-    parties = actors + recipients
-    codes = {e.country_code for e in parties if e.country_code}
-    if cc and len(parties) == 2:
-        # "Lee will hold talks with Chinese President Xi in Shenzhen": one party of the
-        # venue's country hosts the other
-        hosts = [e for e in parties if e.country_code == cc]
-        if len(hosts) == 1 and hosts[0].type == "PERSON":
-            guest = next(e for e in parties if e is not hosts[0])
-            if guest.type == "PERSON" and guest.country_code != cc:
-                return "visit", [guest], hosts
-    if cc and len(parties) >= 2 and all(e.country_code for e in parties):
-        hosts = [e for e in parties if e.country_code == cc]
-        guests = [e for e in parties if e.country_code != cc]
-        if hosts and guests:  # "Starmer met Trump in Washington": Starmer visits
-            return "visit", guests, hosts
-        if cc not in codes:
-            return "third-party", parties, []
-    return mode, parties, []
 
 
 def _reported_by(

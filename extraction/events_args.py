@@ -357,7 +357,7 @@ def _dateline_word(tok: Any) -> bool:
     if i > 0 and "\n" not in doc[i - 1].text_with_ws:
         return False
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return nxt is not None and (nxt.text == "," or nxt.text in _DASHES)
+    return nxt is not None and (nxt.text in (",", ":") or nxt.text in _DASHES)
 
 
 def _after_dash(tok: Any) -> bool:
@@ -530,6 +530,16 @@ class ArgumentResolver:
         place = lookup(qualifier)
         code = place.country_code if place is not None else norp_country(qualifier)
         return self.country_entity(code) if code else None
+
+    def dateline_place(self) -> Entity | None:
+        """The place of the story's dateline ("NEW DELHI:", "GOMA, Congo (AP) -"), if it
+        has one in its opening lines."""
+        for tok in self.doc[:400]:
+            if _dateline_word(tok):
+                e = self.entities.for_span(tok)
+                if e is not None and e.type == "GPE" and e.country_code:
+                    return e
+        return None
 
     def country_entity(self, country_code: str) -> Entity | None:
         """The article's entity for the country with this ISO code, if it names one."""
