@@ -12,10 +12,13 @@ visit by one of its participants a few sentences away, else the article's dateli
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from extraction.types import Entity, EntityIndex
 
+# A head of state or government titled with no country: "President X", "Prime Minister Y".
+_LEADER = re.compile(r"(President|Prime Minister|Premier|King|Emir|Chancellor) [A-Z]")
 VISIT_WINDOW = 3  # sentences between a visit and a meeting held on it
 
 
@@ -32,22 +35,31 @@ def consult_roles(
     cc = location.get("country_code") if location else None
     parties = actors + recipients
     codes = {e.country_code for e in parties if e.country_code}
-    if cc and len(parties) == 2:
-        # "Lee will hold talks with Chinese President Xi in Shenzhen": one party of the
-        # venue's country hosts the other
-        hosts = [e for e in parties if e.country_code == cc]
-        if len(hosts) == 1 and hosts[0].type == "PERSON":
-            guest = next(e for e in parties if e is not hosts[0])
-            if guest.type == "PERSON" and guest.country_code != cc:
-                return "visit", [guest], hosts
-    if cc and len(parties) >= 2 and all(e.country_code for e in parties):
-        hosts = [e for e in parties if e.country_code == cc]
-        guests = [e for e in parties if e.country_code != cc]
-        if hosts and guests:  # "Starmer met Trump in Washington": Starmer visits
+    if cc and len(parties) >= 2:
+        # "Lee will hold talks with Chinese President Xi in Shenzhen", "the UN envoy met
+        # Dbeibah in Tripoli": the parties of the venue's country host the others
+        hosts = [e for e in parties if e.country_code == cc] or _likely_host(parties, cc)
+        guests = [e for e in parties if e not in hosts]
+        if hosts and guests:
             return "visit", guests, hosts
-        if cc not in codes:
+        if all(e.country_code for e in parties) and cc not in codes:
             return "third-party", parties, []
     return mode, parties, []
+
+
+def _likely_host(parties: list[Entity], cc: str) -> list[Entity]:
+    """Of two people meeting in a country, the one of no known country is the host
+    when the other is known to come from elsewhere ("Turkish Foreign Minister Fidan met
+    al-Sharaa in Damascus"); when neither country is known, the one head of state or
+    government among them is ("UN envoy X met Prime Minister Y in Tripoli")."""
+    if len(parties) != 2 or any(e.type != "PERSON" for e in parties):
+        return []
+    unknown = [e for e in parties if e.country_code is None]
+    if len(unknown) == 1:
+        other = next(e for e in parties if e is not unknown[0])
+        return unknown if other.country_code != cc else []
+    leaders = [e for e in unknown if any(_LEADER.match(a) for a in e.aliases)]
+    return leaders if len(leaders) == 1 else []
 
 
 def place_meetings(

@@ -48,3 +48,28 @@ def test_a_demonym_title_gives_its_country_not_a_town_of_that_name() -> None:
     got = result("Thai Prime Minister Anutin Charnvirakul spoke on Monday.")["entities"]
     person = next(e for e in got if e["name"] == "Anutin Charnvirakul")
     assert person["country_code"] == "TH"
+
+
+@pytest.mark.parametrize(
+    ("text", "visitor", "host"),
+    [
+        (  # the guest's country is known and is not the venue's: the other one hosts
+            "Turkish Foreign Minister Hakan Fidan met President Ahmed al-Sharaa in "
+            "Damascus on Sunday.",
+            "Hakan Fidan",
+            "Ahmed al-Sharaa",
+        ),
+        (  # neither country is known: the head of government hosts
+            "UN envoy Hanna Tetteh met Prime Minister Abdulhamid Dbeibah in Tripoli on Sunday.",
+            "Hanna Tetteh",
+            "Abdulhamid Dbeibah",
+        ),
+    ],
+)
+def test_the_venue_makes_the_host_clear_when_one_country_is_unknown(
+    text: str, visitor: str, host: str
+) -> None:
+    ev = only(events(text), "CONSULT")
+    assert (ev["mode"], names(ev["actors"]), names(ev["recipients"])) == (
+        "visit", {visitor}, {host}
+    )  # fmt: skip
