@@ -85,6 +85,7 @@ def resolve_entities(doc: Any) -> EntityIndex:
     entities.sort(key=lambda e: e.mentions[0].start)
     _dedupe_aliases(entities)
     _salience(entities, len(full))
+    _countries_from_appositions(doc, entities)
     for i, e in enumerate(entities, 1):
         e.id = f"e{i}"
     return EntityIndex(entities)
@@ -303,6 +304,51 @@ def _person_country(cands: list[Candidate]) -> str | None:
             if code:
                 return code
     return None
+
+
+def _countries_from_appositions(doc: Any, entities: list[Entity]) -> None:
+    """A person's country from the office the text gives them beside the name: "X,
+    Libya's prime minister", "X, the Libyan envoy", "Libya's prime minister, X",
+    "President X of Cameroon" (a title written before the name is read in ``_build``)."""
+    roles = lexicon()["role_words"]
+    for e in entities:
+        if e.type != "PERSON" or e.country_code:
+            continue
+        for m in e.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span[-1]  # the surname heads the name (the parser may cut it off)
+            offices = [c for c in root.children if c.dep_ == "appos" and c.lower_ in roles]
+            if root.dep_ == "appos" and root.head.lower_ in roles:
+                offices.append(root.head)
+            qualifiers = [
+                q
+                for o in offices
+                for q in o.children
+                if q.dep_ in ("amod", "compound", "poss", "nmod")
+            ] + [
+                g
+                for t in (root, *offices)
+                for p in t.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
+            code = next(filter(None, map(_country_word, qualifiers)), None)
+            if code:
+                e.country_code = code
+                break
+
+
+def _country_word(tok: Any) -> str | None:
+    """The country a word names as a country ("Libya's", "Cameroon") or a demonym."""
+    if not tok.text[:1].isupper():
+        return None
+    place = get_gazetteer().lookup(tok.text.removesuffix("'s").removesuffix("’s"))
+    if place is not None and place.kind == "country":
+        return place.country_code
+    return _demonym_country(tok.text) if tok.ent_type_ == "NORP" or tok.tag_ == "JJ" else None
 
 
 def _demonym_country(text: str) -> str | None:

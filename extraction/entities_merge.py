@@ -134,7 +134,11 @@ def add_evidence(g: Group, article_countries: frozenset[str] = frozenset()) -> N
     elif (
         set(g.raw) <= {"NORP", "GPE"}
         and looks_like_demonym(text)
-        and (norp_country(text) is not None or len(g.raw) == 0 or g.raw["NORP"] * 2 > n)
+        and (
+            norp_country(text) is not None
+            or (len(g.raw) == 0 and " " not in text)  # "Hakan Fidan" only ends like one
+            or g.raw["NORP"] * 2 > n
+        )
     ):
         # a demonym of a known country, or a group name the model reads as one in most
         # mentions; not a place name that merely ends like one ("in Moqokori")

@@ -556,26 +556,29 @@ def _untagged_speakers(doc: Any, full: str, cands: list[Candidate]) -> list[Cand
     strings = doc.vocab.strings
     arr = doc.to_array(["POS", "ENT_IOB", "DEP"])  # ENT_IOB: 1 inside, 3 begins an entity
     outside = (arr[:, 1] != 1) & (arr[:, 1] != 3)
-    hits = np.nonzero((arr[:, 0] == strings["PROPN"]) & outside & (arr[:, 2] == strings["nsubj"]))[
-        0
-    ]
+    slots = np.isin(arr[:, 2], [strings[d] for d in ("nsubj", "nsubjpass", "dobj", "pobj")])
+    hits = np.nonzero((arr[:, 0] == strings["PROPN"]) & outside & slots)[0]
     taken = {(c.start, c.end) for c in cands}
     out = []
     gaz = get_gazetteer()
     lex = lexicon()
     for i in hits.tolist():
         tok = doc[i]
+        speaker = tok.dep_ == "nsubj" and tok.head.lemma_ in _SPEECH_LEMMAS
+        # "Hakan Fidan, the Turkish foreign minister, met ...": a name with an office
+        # in apposition
+        office = any(c.dep_ == "appos" and c.lower_ in lex["roles"] for c in tok.children)
         if (
-            tok.head.lemma_ not in _SPEECH_LEMMAS
+            not (speaker or office)
             or not tok.is_title
             or word_key(tok.text) in lex["title_words"]  # "Lt. Gen. X said", "Lt" alone
         ):
             continue
         left = tok.i
-        while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].is_title:
+        while left > 0 and _name_part_before(doc[left - 1]):
             left -= 1
-        if doc[left].ent_type_:
-            continue
+        if doc[left].ent_type_ or (office and not speaker and left == tok.i):
+            continue  # one capitalised word before an office may be a body ("Hamas, the")
         # "Field Marshal Khalifa Haftar said": the title is not part of the name.
         while left < tok.i and word_key(doc[left].text) in lex["title_words"]:
             left += 1
@@ -584,10 +587,19 @@ def _untagged_speakers(doc: Any, full: str, cands: list[Candidate]) -> list[Cand
         if (start, end) in taken or gaz.lookup(text) is not None:
             continue
         cand = Candidate(start, end, text, "PERSON")  # no model label: a weak vote only
-        cand.votes["PERSON"] += 1
+        cand.votes["PERSON"] += 3 if office else 1  # a person's office is named beside it
         scan_title(doc, full, left, cand, lex)
         out.append(cand)
     return out
+
+
+def _name_part_before(t: Any) -> bool:
+    """A capitalised word that goes on into the name after it: a compound ("Kaja" in
+    "Kaja Kallas"), or a proper noun on the same line the parser cut off as a sentence
+    of its own ("Hakan" | "Fidan, the Turkish foreign minister, met")."""
+    if not t.is_title or "\n" in t.text_with_ws:
+        return False
+    return t.dep_ == "compound" or (t.pos_ == "PROPN" and t.dep_ == "ROOT")
 
 
 def _coordinated_places(doc: Any, cands: list[Candidate]) -> list[Candidate]:

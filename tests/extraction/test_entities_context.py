@@ -321,3 +321,23 @@ def test_a_portfolio_inside_a_title_names_no_body_but_its_demonym_is_a_name() ->
     assert found.get("John Healey") == "PERSON"
     assert found.get("Foreign Policy Centre") == "ORG"
     assert any(t == "NORP" and n.startswith("Indian") for n, t in found.items()), found
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "country"),
+    [
+        ("Talks\n\nHakan Fidan, the Turkish foreign minister, met the envoy.", "Hakan Fidan", "TR"),
+        ("Talks\n\nPresident Paul Biya of Cameroon met the envoy.", "Paul Biya", "CM"),
+        (
+            "Talks\n\nLibya's prime minister, Abdulhamid Dbeibah, met the envoy.",
+            "Abdulhamid Dbeibah",
+            "LY",
+        ),
+    ],
+)
+def test_a_persons_country_comes_from_the_office_written_beside_the_name(
+    text: str, person: str, country: str
+) -> None:
+    got = {e["name"]: e for e in result(text)["entities"]}
+    assert got[person]["type"] == "PERSON", got
+    assert got[person]["country_code"] == country
