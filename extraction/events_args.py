@@ -1165,10 +1165,13 @@ class ArgumentResolver:
     def _it_search(self, tok: Any) -> Entity | None:
         t = tok.head
         for _ in range(6):
-            subj = next(
-                (c for c in t.children if c.dep_ == "nsubj" and c.i != tok.i and c.pos_ != "PRON"),
-                None,
-            )
+            subjects = [
+                c for c in t.children if c.dep_ == "nsubj" and c.i != tok.i and c.pos_ != "PRON"
+            ]
+            # "TBILISI (Reuters) - Georgia's ministry said it ...": a dateline parsed as a
+            # second subject; the one nearest before the verb is the speaker
+            before = [c for c in subjects if c.i < t.i]
+            subj = before[-1] if before else next(iter(subjects), None)
             if subj is not None and (tok.dep_ == "poss" or t.lemma_.lower() in _SAY_VERBS):
                 found = [e for e in self._resolve_one(subj, 1) if e.type in ("GPE", "ORG")]
                 return found[0] if found else None

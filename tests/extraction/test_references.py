@@ -592,3 +592,13 @@ def test_a_threat_conditional_on_an_earlier_act_targets_that_acts_author() -> No
         'have to "reconsider its footprint" in Afghanistan if the ban is enforced.'
     )
     assert names(only(events(text), "THREATEN")["recipients"]) == {"Taliban"}
+
+
+def test_it_after_a_wire_dateline_is_the_speaker_not_the_agency() -> None:
+    text = (
+        "Georgia detains protesters\n\n"
+        "TBILISI, Feb 3 (Reuters) - Georgia's interior ministry said on Tuesday it had "
+        "detained 43 people overnight after tens of thousands of demonstrators marched on "
+        "parliament in Tbilisi."
+    )
+    assert names(only(events(text), "COERCE")["actors"]) == {"Georgia"}
