@@ -32,7 +32,6 @@ from extraction.definites import (
     singular,
 )
 from extraction.entities_names import norp_country
-from extraction.events_lexicon import speech_head
 from extraction.gazetteer import lookup
 from extraction.types import Entity, EntityIndex
 
@@ -863,8 +862,11 @@ class ArgumentResolver:
         who announces the government's act is its actor (the gold sets' convention)."""
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
-        say = speech_head(tok.head)
-        subj = next((c for c in say.children if c.dep_ == "nsubj"), None) if say else None
+        clause = tok.head
+        say = clause.head if clause.dep_ in ("ccomp", "parataxis") else None
+        if say is None or say.lemma_.lower() not in _SAY_VERBS:
+            return None
+        subj = next((c for c in say.children if c.dep_ == "nsubj"), None)
         e = self.entities.for_span(subj) if subj is not None else None
         if e is None or e.type != "PERSON":
             return None

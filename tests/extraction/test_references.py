@@ -530,6 +530,11 @@ def test_an_official_announcing_what_the_government_will_do_is_its_actor() -> No
         "the draft law on religious groups."
     )
     assert names(only(events(text), "CONCEDE")["actors"]) == {"Julia Mena"}
+    announced = NICARAGUA + (
+        "Finance Minister Julia Mena announced on Monday that the government had dropped "
+        "the planned fuel levy."
+    )
+    assert names(only(events(announced), "CONCEDE")["actors"]) == {"Julia Mena"}
 
 
 def test_the_holder_named_after_the_body_of_an_office_is_the_one_who_acts() -> None:
