@@ -204,6 +204,12 @@ def _title_line(text: str, sent: Any) -> bool:
 # -- suppression -----------------------------------------------------------------
 def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
     head = tok.head
+    if entry.refusal and any(
+        matches[t.i].type == "REJECT" and not matches[t.i].refusal
+        for t in tok.sent
+        if t.i in matches and t.i != tok.i
+    ):
+        return True  # "rejected the demand, saying it would not hand over its arms": one act
     # "refused to give up", "ready to sign", "threatened to impose": the governing
     # trigger names the act; the infinitive is its content.
     if tok.dep_ in ("xcomp", "ccomp", "acl") and head.i in matches and head.i != tok.i:
@@ -396,6 +402,13 @@ def _build(
     else:
         actors, recipients, places, direct = verb_arguments(tok, entry, res)
         anchor = tok
+        if entry.refusal:
+            # "Diop told reporters the three states would never return to ECOWAS": a
+            # refusal reported by its speaker is the speaker's (verbal types take the
+            # speaker); the refused act's object stays the target
+            speaker = _refusing_speaker(tok, res)
+            if speaker:
+                actors = speaker
     # named events ("World War II", "the Alaska summit") are never parties
     actors = [e for e in _unique(actors) if e.type != "EVENT"]
     recipients = [e for e in recipients if e.type != "EVENT"]
@@ -447,10 +460,11 @@ def _build(
         return None  # "their partnerships held firm": cooperation with nobody named
     # "the agency warned that camps could run out of food": no target; kept only if the
     # article's dyads supply one ("warned that any aircraft ... will be a target")
-    needs_target = (
-        etype == "THREATEN"
-        and not recipients
-        and tok.lemma_.lower() in ("warn", "caution", "ready", "prepared")
+    needs_target = not recipients and (
+        (etype == "THREATEN" and tok.lemma_.lower() in ("warn", "caution", "ready", "prepared"))
+        # "Taiwan will never accept ...": a refusal of nobody the article names is
+        # a stance, kept only when the article's dyads say whom it answers
+        or entry.refusal
     )
     if etype == "AGREE" and entry.pos != "NOUN" and _hostile_content(tok):
         # "vowed to avenge the strikes", "promised to retaliate": a threat (CAMEO 138)
@@ -461,6 +475,8 @@ def _build(
     if etype == "REQUEST" and _statement_not_demand(tok):
         return None  # "insisting that Kashmir is a bilateral matter": a claim, not a demand
     mod, negated = modality.analyse(anchor)
+    if entry.refusal:
+        mod, negated = "asserted", False  # the refusal itself was stated
     if etype == "ASSAULT" and mod in ("planned", "possible") and entry.pos == "VERB":
         # "India said it would strike Pakistan", "would not hesitate to strike": a stated
         # intention to use force is a threat (CAMEO 138), not an attack
@@ -649,6 +665,20 @@ CROWD_NOUNS = frozenset(
 # Acts aimed at a crowd that the crowd's party receives: force, arrests, threats and
 # accusations ("accused the protest organisers of ...").
 CROWD_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "ACCUSE", "THREATEN"})
+
+
+def _refusing_speaker(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """The named speaker whose reported clause the refusal is ("X said we will never
+    ..."), or nobody."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in modality.SAY_VERBS:
+            subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            return res.resolve(subj) if subj is not None and subj.pos_ != "PRON" else []
+        if t.dep_ not in ("conj", "xcomp"):
+            return []
+        t = t.head
+    return []
 
 
 def _own_body(e: Entity, actors: list[Entity]) -> bool:

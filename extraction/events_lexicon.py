@@ -21,7 +21,9 @@ entries. An entry names a ``lemma`` and ``pos`` (VERB, NOUN, ADJ) and may add co
   11 seafarers"); ``in_speech``: the verb is the content of a claim ("X said Y had
   violated its airspace": an accusation by X against Y); ``modal_complement``: a speech
   or belief verb whose clause carries one of these modals is a directive ("X said Y must
-  withdraw": a request by X to Y).
+  withdraw": a request by X to Y); ``refusal``: the verb is negated under "will" or
+  "would" ("we will never accept", "would not return to ECOWAS"), an announced refusal
+  whose actor is the speaker reporting it.
 
 An entry with conditions wins over a bare one of the same lemma when its conditions hold.
 """
@@ -88,6 +90,8 @@ class Entry:
     in_speech: bool = False
     # "X said Y should/must ...": the verb carries a directive only with such a clause
     modal_complement: frozenset[str] = frozenset()
+    # "we will never accept", "would not return to ECOWAS": said only as a refusal
+    refusal: bool = False
 
     @property
     def specificity(self) -> int:
@@ -103,6 +107,7 @@ class Entry:
                     self.dobj_required,
                     self.governor,
                     self.modal_complement,
+                    self.refusal,
                 ),
             )
         )
@@ -183,6 +188,15 @@ CLAIM_VERBS = frozenset(
     {"say", "claim", "charge", "allege", "state", "insist", "tell", "add", "assert",
      "declare", "complain", "protest", "contend", "maintain"}
 )  # fmt: skip
+
+
+def announced_refusal(tok: Any) -> bool:
+    """The verb is negated under a modal of will ("will never accept", "would not
+    return", "won't sit"): an act announced as one that will not be done."""
+    kids = list(tok.children)
+    return any(c.dep_ == "neg" for c in kids) and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo") for c in kids
+    )
 
 
 def speech_head(tok: Any) -> Any | None:
@@ -306,6 +320,8 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         for c in children
     ):
         return False
+    if e.refusal and not announced_refusal(tok):
+        return False
     if e.governor and not (
         tok.dep_ in ("dobj", "nsubjpass", "conj") and tok.head.lemma_.lower() in e.governor
     ):
@@ -353,6 +369,7 @@ def _entry(etype: str, raw: dict[str, Any]) -> Entry:
         object_counted=bool(raw.get("object_counted")),
         in_speech=bool(raw.get("in_speech")),
         modal_complement=frozenset(raw.get("modal_complement") or ()),
+        refusal=bool(raw.get("refusal")),
     )
 
 
