@@ -512,16 +512,26 @@ def _build(
     if etype == "MOBILIZE":
         # "moved battalions to Sa Kaeo province": a deployment's destination is where it
         # happens, not whom it is aimed at; a named state or group stays the target
+        where = _destinations(tok, res)
         kept = [
             e
             for e in recipients
-            if not res.is_subnational_place(e) and e.type != "PERSON"  # "to Sa Kaeo province"
+            if not res.is_subnational_place(e)  # "to Sa Kaeo province"
+            and e.type != "PERSON"
+            and e.id not in where  # "stepped up patrols in northern Kosovo"
         ]
         if location is None:
             location = next(
-                (_location_of(e) for e in recipients if res.is_subnational_place(e)), None
+                (
+                    _location_of(e)
+                    for e in recipients
+                    if res.is_subnational_place(e) or (e.id in where and e.type in ("GPE", "LOC"))
+                ),
+                None,
             )
-        recipients = kept
+        # "dispatched two frigates to shadow the Turkish flotilla": whom it is to watch
+        watched = [e for e in _watched(tok, res) if e.id not in {a.id for a in actors}]
+        recipients = _unique(kept + watched)
     elif etype in PLACE_TARGET_TYPES and recipients:
         recipients, location = _place_targets(recipients, location, res, {e.id for e in actors})
     elif etype in PLACE_TARGET_TYPES and location and location.get("country_code"):
@@ -665,6 +675,46 @@ CROWD_NOUNS = frozenset(
 # Acts aimed at a crowd that the crowd's party receives: force, arrests, threats and
 # accusations ("accused the protest organisers of ...").
 CROWD_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "ACCUSE", "THREATEN"})
+
+
+# Where a deployment goes or is, as opposed to whom it faces ("along the border with X").
+DESTINATION_PREPS = frozenset(
+    {"in", "into", "to", "toward", "towards", "across", "inside", "within", "throughout"}
+)
+# What a deployment is sent to do to its adversary: "to shadow the flotilla".
+WATCH_VERBS = frozenset(
+    {"shadow", "monitor", "track", "deter", "counter", "confront", "intercept", "repel",
+     "face", "watch", "tail", "escort", "challenge", "warn", "expel", "chase"}
+)  # fmt: skip
+
+
+def _destinations(tok: Any, res: ArgumentResolver) -> set[str]:
+    """Ids of the places a deployment is sent to or made in ("moved troops into
+    Kosovo", "patrols in northern Kosovo")."""
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS]
+    for o in object_tokens(tok):  # "stepped up patrols in northern Kosovo"
+        preps += [c for c in o.children if c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS]
+    return {
+        e.id
+        for p in preps
+        for g in p.children
+        if g.dep_ == "pobj" and g.lemma_.lower() != "border"
+        for e in res.resolve(g)
+    }
+
+
+def _watched(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """The party a deployment's purpose clause aims at ("sent frigates to shadow the
+    Turkish flotilla", "jets scrambled to intercept Russian bombers")."""
+    return [
+        e
+        for c in tok.children
+        if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in WATCH_VERBS
+        for o in c.children
+        if o.dep_ == "dobj"
+        for e in res.resolve(o)
+        if e.type in ("GPE", "ORG", "NORP")
+    ]
 
 
 def _refusing_speaker(tok: Any, res: ArgumentResolver) -> list[Entity]:

@@ -73,3 +73,22 @@ def test_the_venue_makes_the_host_clear_when_one_country_is_unknown(
     assert (ev["mode"], names(ev["actors"]), names(ev["recipients"])) == (
         "visit", {visitor}, {host}
     )  # fmt: skip
+
+
+def test_a_deployment_in_a_country_is_where_it_happens_not_whom_it_faces() -> None:
+    text = (
+        "NATO's KFOR mission said on Monday it had stepped up patrols in northern Kosovo "
+        '"as a precaution".'
+    )
+    ev = only(events(text), "MOBILIZE")
+    assert ev["recipients"] == []
+
+
+def test_a_deployment_sent_to_watch_a_party_faces_that_party() -> None:
+    text = (
+        "Tensions between Greece and Turkey rose again this week. The Greek navy dispatched "
+        "two frigates on Tuesday to shadow the Turkish research flotilla off Rhodes, "
+        "Greece's defence ministry said."
+    )
+    ev = only(events(text), "MOBILIZE")
+    assert names(ev["recipients"]) == {"Turkey"}
