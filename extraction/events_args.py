@@ -766,6 +766,10 @@ class ArgumentResolver:
                 e = self._group_called(lemma)  # "the rebels" far from "M23 rebels"
             if e is None:  # "the ministry", "the tribunal", "the country"
                 e = self._definite(tok)
+            if e is None and lemma in ("army", "military") and bare_definite(tok):
+                # "accused the army of sabotage", far from its name: the one armed force
+                # the article names
+                e = self._military_org(None)
             if e is None and bare_authority:
                 # "accused the authorities of ...", "called on the government to ...":
                 # with no state named near, the state the article is about

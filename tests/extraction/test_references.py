@@ -607,3 +607,15 @@ def test_it_after_a_wire_dateline_is_the_speaker_not_the_agency() -> None:
         "parliament in Tbilisi."
     )
     assert names(only(events(text), "COERCE")["actors"]) == {"Georgia"}
+
+
+def test_the_army_far_from_its_name_is_the_one_armed_force_the_article_names() -> None:
+    text = (
+        "The Armed Forces of the Democratic Republic of the Congo (FARDC) shelled rebel "
+        "positions near Sake last month. Aid groups said food was running out. Prices "
+        "doubled in the markets. M23 spokesman Lawrence Kanyuka accused the army of "
+        '"deliberately sabotaging the Doha process".'
+    )
+    assert names(only(events(text), "ACCUSE")["recipients"]) == {
+        "Armed Forces of the Democratic Republic of the Congo"
+    }
