@@ -34,6 +34,9 @@ DEMAND_NOUNS = frozenset(
     {"ultimatum", "demand", "call", "request", "proposal", "offer", "plan", "appeal",
      "invitation", "condition", "terms", "deadline", "plea"}
 )  # fmt: skip
+# What a demand to free captives asks for, and the acts that take captives.
+RELEASE_NOUNS = frozenset({"release", "freedom", "return", "handover", "repatriation"})
+CAPTURE_TYPES = frozenset({"COERCE"})
 # Acts a threat or demand can be conditional on, and the words that name any such act.
 CONDITIONAL_TYPES = frozenset({"THREATEN", "REQUEST"})
 CONDITION_WINDOW = 6  # sentences back to the act a condition names
@@ -86,6 +89,18 @@ def link_answers(events: list[dict[str, Any]], sentence_index: dict[int, int]) -
         if ev["type"] == "ACCUSE" and not ev["recipients"] and ev["actors"]:
             _link_condemnation(ev, events, sentence_index)
             continue
+        if (
+            ev["type"] == "REQUEST"
+            and not ev["recipients"]
+            and ev["actors"]
+            and ev.get("_object") in RELEASE_NOUNS
+        ):
+            # "The coast guard seized two fishing boats ... The council demanded their
+            # release": a demand to free people is made of whoever holds them
+            captor = _latest_before(ev, events, sentence_index, CAPTURE_TYPES, OBJECT_WINDOW)
+            if captor is not None:
+                ev["recipients"] = [dict(r) for r in captor["actors"]]
+                continue
         if (
             ev["type"] in CONDITIONAL_TYPES
             and ev.get("_condition")

@@ -619,3 +619,11 @@ def test_the_army_far_from_its_name_is_the_one_armed_force_the_article_names() -
     assert names(only(events(text), "ACCUSE")["recipients"]) == {
         "Armed Forces of the Democratic Republic of the Congo"
     }
+
+
+def test_a_demand_to_free_captives_is_made_of_whoever_holds_them() -> None:
+    text = (
+        "The China Coast Guard seized two Taiwanese fishing boats near Kinmen on Monday. "
+        "Taiwan's Ocean Affairs Council demanded their immediate release."
+    )
+    assert names(only(events(text), "REQUEST")["recipients"]) == {"China Coast Guard"}
