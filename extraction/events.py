@@ -548,16 +548,10 @@ def _build(
         # "the Philippines protested", "the foreign ministry summoned the envoy to protest":
         # a state's protest is verbal disapproval (CAMEO 11), not a demonstration
         etype, mode = "ACCUSE", "disapprove"
-        if not recipients and tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_ == "summon":
-            # "summoned the EU envoy to protest against ...": the summoned envoy's side
-            actor_ids = {e.id for e in actors}
-            recipients = [
-                e
-                for o in tok.head.children
-                if o.dep_ == "dobj"
-                for e in res.resolve(o)
-                if e.id not in actor_ids
-            ]
+    if etype == "ACCUSE" and not recipients:
+        # "summoned the EU envoy to protest against ...", "summoned Turkey's ambassador
+        # and lodged a formal protest": the summoned envoy's side
+        recipients = _summoned(tok, res, {e.id for e in actors})
     if etype == "MOBILIZE" and mode == "weapons" and recipients and entry.pos == "VERB":
         # "fired a barrage of rockets at northern Israel": weapons fired at a party are
         # an attack, not a test
@@ -715,6 +709,35 @@ def _watched(tok: Any, res: ArgumentResolver) -> list[Entity]:
         for e in res.resolve(o)
         if e.type in ("GPE", "ORG", "NORP")
     ]
+
+
+STATE_ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "charge", "chargé", "consul"})
+
+
+def _summoned(tok: Any, res: ArgumentResolver, actor_ids: set[str]) -> list[Entity]:
+    """The side of the envoy the actor summons in the same sentence."""
+    for t in tok.sent:
+        if t.lemma_.lower() != "summon" or t.pos_ != "VERB":
+            continue
+        # the subject nearest before the verb ("TUNIS - The ministry summoned": the
+        # dateline is parsed as a subject too)
+        subj = next((c for c in reversed(list(t.lefts)) if c.dep_ == "nsubj"), None)
+        if subj is not None and not {e.id for e in res.resolve(subj)} & actor_ids:
+            continue  # another party summons
+        found: list[Entity] = []
+        # "summoned Turkey's ambassador, X, and ...": parsed as a second subject
+        for o in (c for c in t.children if c.dep_ == "dobj" or (c.dep_ == "nsubj" and c.i > t.i)):
+            # an envoy stands for the state that sends it, even when named (gold rule)
+            states = [
+                e
+                for m in o.children
+                if m.dep_ in ("poss", "amod", "compound") and o.lemma_.lower() in STATE_ENVOYS
+                for e in res.resolve(m)
+                if e.type in ("GPE", "NORP")
+            ]
+            found += states or res.resolve(o)
+        return [e for e in found if e.id not in actor_ids]
+    return []
 
 
 def _refusing_speaker(tok: Any, res: ArgumentResolver) -> list[Entity]:

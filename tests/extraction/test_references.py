@@ -590,6 +590,15 @@ def test_a_ministry_summoning_an_envoy_to_protest_accuses_the_envoys_side() -> N
     assert not [e for e in events(text) if e["type"] == "PROTEST"]
 
 
+def test_a_protest_lodged_beside_a_summons_accuses_the_summoned_envoys_state() -> None:
+    text = (
+        "Greece and Turkey are at odds. On Tuesday the Greek foreign ministry summoned "
+        "Turkey's ambassador, Cagatay Erciyes, and lodged a formal protest over what it "
+        'called "an illegal and provocative" survey.'
+    )
+    assert names(only(events(text), "ACCUSE")["recipients"]) == {"Turkey"}
+
+
 def test_a_threat_conditional_on_an_earlier_act_targets_that_acts_author() -> None:
     text = (
         "The Taliban banned Afghan women from working for the United Nations in 2022. "
