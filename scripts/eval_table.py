@@ -24,6 +24,7 @@ SETS = [
     ("dev", ROOT / "tests/evaluation/dev/gold.jsonl", ROOT / "tests/evaluation/dev/articles"),
     ("dev2", ROOT / "tests/evaluation/dev2/gold.jsonl", ROOT / "tests/evaluation/dev2/articles"),
     ("dev3", ROOT / "tests/evaluation/dev3/gold.jsonl", ROOT / "tests/evaluation/dev3/articles"),
+    ("dev4", ROOT / "tests/evaluation/dev4/gold.jsonl", ROOT / "tests/evaluation/dev4/articles"),
     ("blind", ROOT / "tests/evaluation/blind/gold.jsonl", ROOT / "tests/evaluation/blind/articles"),
 ]
 TARGETS = {"entities": "F1 ≥ 0.85", "L1": "F1 ≥ 0.60", "L2": "F1 ≥ 0.45", "L3": ""}

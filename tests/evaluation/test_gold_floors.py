@@ -1,7 +1,7 @@
 """Extraction quality held at floors a little below the measured scores, so a regression
-fails CI. Six sets (README "Extraction quality"): the shared dev gold on the five seeds;
-our four development sets (tests/evaluation/heldout, eight articles, tests/evaluation/dev,
-dev2 and dev3, ten articles each), whose error classes have guided rules; and the blind
+fails CI. Seven sets (README "Extraction quality"): the shared dev gold on the five seeds;
+our five development sets (tests/evaluation/heldout, eight articles, tests/evaluation/dev,
+dev2, dev3 and dev4, ten articles each), whose error classes have guided rules; and the blind
 set (tests/evaluation/blind, ten articles), only ever scored in aggregate."""
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ FLOORS = {
     "dev": {"entities": 0.84, "L1": 0.65, "L2": 0.51},
     "dev2": {"entities": 0.85, "L1": 0.63, "L2": 0.39},
     "dev3": {"entities": 0.87, "L1": 0.64, "L2": 0.39},
+    "dev4": {"entities": 0.82, "L1": 0.58, "L2": 0.37},
     "blind": {"entities": 0.83, "L1": 0.61, "L2": 0.29},
 }
 HERE = Path(__file__).parent
@@ -38,6 +39,7 @@ HERE = Path(__file__).parent
         ("dev", HERE / "dev" / "gold.jsonl", HERE / "dev" / "articles"),
         ("dev2", HERE / "dev2" / "gold.jsonl", HERE / "dev2" / "articles"),
         ("dev3", HERE / "dev3" / "gold.jsonl", HERE / "dev3" / "articles"),
+        ("dev4", HERE / "dev4" / "gold.jsonl", HERE / "dev4" / "articles"),
         ("blind", HERE / "blind" / "gold.jsonl", HERE / "blind" / "articles"),
     ],
 )
