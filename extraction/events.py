@@ -532,6 +532,13 @@ def _build(
         # "dispatched two frigates to shadow the Turkish flotilla": whom it is to watch
         watched = [e for e in _watched(tok, res) if e.id not in {a.id for a in actors}]
         recipients = _unique(kept + watched)
+    elif etype == "COERCE" and mode == "arrest" and recipients:
+        # "arrested five men in Lankaran", "detained a citizen at the Ivangorod
+        # checkpoint": where people were arrested is no party to the arrest
+        where = _destinations(tok, res, ARREST_PLACE_PREPS)
+        if location is None:
+            location = next((_location_of(e) for e in recipients if e.id in where), None)
+        recipients = [e for e in recipients if e.id not in where]
     elif etype in PLACE_TARGET_TYPES and recipients:
         recipients, location = _place_targets(recipients, location, res, {e.id for e in actors})
     elif etype in PLACE_TARGET_TYPES and location and location.get("country_code"):
@@ -675,6 +682,8 @@ CROWD_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "ACCUSE", "THREATEN"})
 DESTINATION_PREPS = frozenset(
     {"in", "into", "to", "toward", "towards", "across", "inside", "within", "throughout"}
 )
+# Where an arrest is made: "in Lankaran", "near Makhmour", "at the checkpoint".
+ARREST_PLACE_PREPS = frozenset({"in", "near", "at", "outside", "around", "inside"})
 # What a deployment is sent to do to its adversary: "to shadow the flotilla".
 WATCH_VERBS = frozenset(
     {"shadow", "monitor", "track", "deter", "counter", "confront", "intercept", "repel",
@@ -682,12 +691,14 @@ WATCH_VERBS = frozenset(
 )  # fmt: skip
 
 
-def _destinations(tok: Any, res: ArgumentResolver) -> set[str]:
+def _destinations(
+    tok: Any, res: ArgumentResolver, words: frozenset[str] = DESTINATION_PREPS
+) -> set[str]:
     """Ids of the places a deployment is sent to or made in ("moved troops into
-    Kosovo", "patrols in northern Kosovo")."""
-    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS]
+    Kosovo", "patrols in northern Kosovo"), or an arrest made in."""
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in words]
     for o in object_tokens(tok):  # "stepped up patrols in northern Kosovo"
-        preps += [c for c in o.children if c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS]
+        preps += [c for c in o.children if c.dep_ == "prep" and c.lower_ in words]
     return {
         e.id
         for p in preps

@@ -92,3 +92,13 @@ def test_a_deployment_sent_to_watch_a_party_faces_that_party() -> None:
     )
     ev = only(events(text), "MOBILIZE")
     assert names(ev["recipients"]) == {"Turkey"}
+
+
+def test_where_people_were_arrested_is_no_party_to_the_arrest() -> None:
+    text = (
+        "Georgia's State Security Service arrested five men in the southern city of Batumi "
+        "on Monday, saying they had photographed military sites."
+    )
+    ev = only(events(text), "COERCE")
+    assert ev["recipients"] == []
+    assert ev["location"]["name"] == "Batumi"
