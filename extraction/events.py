@@ -794,6 +794,13 @@ def _aimed_at_crowd(tok: Any) -> bool:
             return True
         if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "disperse":
             return True  # "fired tear gas to disperse the crowd"
+        if c.dep_ in ("advcl", "xcomp") and any(
+            g.lemma_.lower() in CROWD_NOUNS and g.dep_ in ("nsubj", "dobj", "pobj")
+            for g in c.subtree
+        ):
+            # "fired tear gas to stop the protesters from crossing", "... when part of
+            # the crowd tried to break through"
+            return True
     return False
 
 

@@ -636,3 +636,13 @@ def test_a_demand_to_free_captives_is_made_of_whoever_holds_them() -> None:
         "Taiwan's Ocean Affairs Council demanded their immediate release."
     )
     assert names(only(events(text), "REQUEST")["recipients"]) == {"China Coast Guard"}
+
+
+def test_force_used_when_the_crowd_advanced_targets_the_party_whose_protest_it_is() -> None:
+    text = (
+        "Thousands of supporters of the Popular Front rallied in the capital on Friday. "
+        "The National Police fired tear gas when part of the crowd tried to break through a "
+        "police line near the market."
+    )
+    ev = only(events(text), "ASSAULT")
+    assert names(ev["recipients"]) == {"Popular Front"}
