@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from extraction.entities_names import lexicon, word_key
+from extraction.entities_names import lexicon, norp_country, word_key
 from extraction.entities_spans import LABEL_VOTE, OFFICE_WORDS, SITE_HEADS, Candidate
 from extraction.entities_titles import scan_title
 from extraction.gazetteer import get_gazetteer
@@ -29,6 +29,7 @@ def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
     cands = _street_names(doc, cands)
     cands = _titled_names(doc, full, cands)
     out = cands + _coordinated_places(doc, cands) + _untagged_speakers(doc, full, cands)
+    out += _untagged_demonyms(doc, out)
     out += _bare_ministries(doc, out)
     out = _credited_people(full, out)
     out = _copyright_holders(full, out)
@@ -589,6 +590,29 @@ def _untagged_speakers(doc: Any, full: str, cands: list[Candidate]) -> list[Cand
         cand = Candidate(start, end, text, "PERSON")  # no model label: a weak vote only
         cand.votes["PERSON"] += 3 if office else 1  # a person's office is named beside it
         scan_title(doc, full, left, cand, lex)
+        out.append(cand)
+    return out
+
+
+def _untagged_demonyms(doc: Any, cands: list[Candidate]) -> list[Candidate]:
+    """A known demonym the model left untagged (or read as a language) before a noun:
+    "freed 14 Bangladeshi fishermen", "the 25 Filipino crew members"."""
+    covered = [(c.start, c.end) for c in cands]
+    out = []
+    for t in doc:
+        if (
+            not t.is_title
+            or t.dep_ not in ("amod", "compound", "nmod")
+            or t.head.pos_ != "NOUN"
+            or t.ent_type_ not in ("", "LANGUAGE", "CARDINAL")
+            or any(s <= t.idx < e for s, e in covered)
+            or norp_country(t.text) is None
+        ):
+            continue
+        cand = Candidate(t.idx, t.idx + len(t.text), t.text, "NORP")  # no model label
+        # a known demonym before a noun outvotes the model's PERSON for the same word
+        # elsewhere ("Bangladeshi territory" tagged as a person)
+        cand.votes["NORP"] += LABEL_VOTE + 1
         out.append(cand)
     return out
 

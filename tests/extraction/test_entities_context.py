@@ -341,3 +341,13 @@ def test_a_persons_country_comes_from_the_office_written_beside_the_name(
     got = {e["name"]: e for e in result(text)["entities"]}
     assert got[person]["type"] == "PERSON", got
     assert got[person]["country_code"] == country
+
+
+def test_an_untagged_demonym_before_a_noun_is_a_group_and_a_release_names_it() -> None:
+    text = (
+        "The Arakan Army seized the boats this month. On Monday the Arakan Army freed 14 "
+        "Bangladeshi fishermen it had seized in the Naf estuary."
+    )
+    assert entities(text).get("Bangladeshis") == "NORP"
+    release = [e for e in result(text)["events"] if e["type"] == "RETREAT"]
+    assert [{r["name"] for r in e["recipients"]} for e in release] == [{"Bangladeshis"}]
