@@ -646,3 +646,11 @@ def test_force_used_when_the_crowd_advanced_targets_the_party_whose_protest_it_i
     )
     ev = only(events(text), "ASSAULT")
     assert names(ev["recipients"]) == {"Popular Front"}
+
+
+def test_a_crowd_rallying_at_a_partys_call_is_that_partys_protest() -> None:
+    text = (
+        "Russia and Estonia are at odds. Several hundred people rallied outside the Russian "
+        "embassy in Tallinn this afternoon at the call of the opposition Isamaa party."
+    )
+    assert names(only(events(text), "PROTEST")["actors"]) == {"Isamaa party"}
