@@ -20,6 +20,7 @@ from extraction.events_args import ArgumentResolver
 from extraction.events_context import fill_from_dyads
 from extraction.events_frames import (
     PLACE_TARGET_TYPES,
+    callers,
     condition_subjects,
     content_recipients,
     nested_recipients,
@@ -1004,7 +1005,7 @@ def _crowd_actor(tok: Any, res: ArgumentResolver) -> list[Entity]:
     led = organisers(subj, res)  # "300 migrants, led by activists from X, rallied"
     if led:
         return led
-    called = _called_by(tok, res)  # "rallied ... at the call of the Isamaa party"
+    called = callers(tok, res)  # "rallied ... at the call of the Isamaa party"
     if called:
         return called
     for t in list(subj.subtree)[:30]:
@@ -1036,22 +1037,6 @@ def _crowd_actor(tok: Any, res: ArgumentResolver) -> list[Entity]:
             country = res.country_entity(e.country_code)
             if country is not None:
                 return [country]
-    return []
-
-
-def _called_by(tok: Any, res: ArgumentResolver) -> list[Entity]:
-    """Who called the crowd out: "at the call of X", "at X's call", "on the call of X"."""
-    for p in tok.children:
-        if p.dep_ != "prep" or p.lower_ not in ("at", "on", "upon", "following"):
-            continue
-        for call in p.children:
-            if call.dep_ != "pobj" or call.lemma_.lower() not in ("call", "invitation", "appeal"):
-                continue
-            for c in call.children:
-                if c.dep_ == "poss":
-                    return res.resolve(c)
-                if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
-                    return [e for g in c.children if g.dep_ == "pobj" for e in res.resolve(g)]
     return []
 
 

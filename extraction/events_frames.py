@@ -496,7 +496,17 @@ _CALL_NOUNS = frozenset({"call", "appeal", "summons", "invitation", "plea"})
 
 def callers(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """Who called the crowd out: "hundreds answered a call by the Yerewolo movement and
-    rallied" -> Yerewolo."""
+    rallied" -> Yerewolo; "rallied at the call of the Isamaa party", "at X's call"."""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in ("at", "on", "upon", "following"):
+            for call in p.children:
+                if call.dep_ != "pobj" or call.lemma_.lower() not in _CALL_NOUNS:
+                    continue
+                for c in call.children:
+                    if c.dep_ == "poss":
+                        return res.resolve(c)
+                    if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
+                        return [e for g in c.children if g.dep_ == "pobj" for e in res.resolve(g)]
     heads = [tok.head] if tok.dep_ == "conj" else []
     heads += [c for c in tok.children if c.dep_ == "conj"]
     for v in (tok, *heads):
