@@ -299,6 +299,12 @@ def verb_arguments(
                     )
     if tok.dep_ == "relcl" and not recipients and subj is not None and subj.i != tok.head.i:
         recipients.extend(res.resolve(tok.head))  # "the country Mr. Putin invaded"
+    if not recipients:
+        # "praised what he called Ecuador's fight", "condemned what it called American
+        # aggression": the object is the thing so named
+        recipients.extend(
+            e for o in named_objects(tok) for e in res.resolve(o) if e.id not in actor_ids
+        )
     if passive and not actors:
         direct = False
     if entry.host:
@@ -492,6 +498,23 @@ def organisers(tok: Any, res: ArgumentResolver) -> list[Entity]:
 # "answered a call by X and rallied": the crowd follows X's call.
 _HEED_VERBS = frozenset({"answer", "heed", "follow", "respond", "obey", "join"})
 _CALL_NOUNS = frozenset({"call", "appeal", "summons", "invitation", "plea"})
+
+
+NAMING_VERBS = frozenset({"call", "describe", "term", "label", "dub", "brand"})
+
+
+def named_objects(tok: Any) -> list[Any]:
+    """The predicate of a "what X called Y" object of ``tok`` ("praised what he called
+    Ecuador's fight" -> "fight")."""
+    return [
+        y
+        for c in tok.children
+        if c.dep_ in ("ccomp", "dobj", "xcomp")
+        and c.lemma_.lower() in NAMING_VERBS
+        and any(w.lower_ == "what" for w in c.children)
+        for y in c.children
+        if y.dep_ in ("oprd", "attr", "dobj") and y.lower_ != "what"
+    ]
 
 
 def callers(tok: Any, res: ArgumentResolver) -> list[Entity]:

@@ -654,3 +654,11 @@ def test_a_crowd_rallying_at_a_partys_call_is_that_partys_protest() -> None:
         "embassy in Tallinn this afternoon at the call of the opposition Isamaa party."
     )
     assert names(only(events(text), "PROTEST")["actors"]) == {"Isamaa party"}
+
+
+def test_what_the_speaker_called_y_is_the_object_named_y() -> None:
+    text = (
+        "Ecuador fights gangs. In Washington, Secretary of State Marco Rubio praised what "
+        'he called Ecuador\'s "determined fight against narco-terrorists".'
+    )
+    assert names(only(events(text), "SUPPORT")["recipients"]) == {"Ecuador"}
