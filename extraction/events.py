@@ -448,7 +448,9 @@ def _build(
     if not recipients and etype in ("THREATEN", "REQUEST", "AGREE", "REJECT"):
         # "warned that Washington could extend tariffs to Canadian beef", "offered to
         # mediate between A and B": the party named in the content is the target
-        recipients = [e for e in content_recipients(tok, res) if e.id not in {a.id for a in actors}]
+        recipients = _unique(
+            [e for e in content_recipients(tok, res) if e.id not in {a.id for a in actors}]
+        )
     if (
         info.requires_recipient
         and not recipients

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from extraction.events_args import AGENT_NOUNS, GOODS_NOUNS, ArgumentResolver
+from extraction.events_args import AGENT_NOUNS, GOODS_NOUNS, ArgumentResolver, capital_of
 from extraction.events_lexicon import Entry, Lexicon, container_of, object_tokens
 from extraction.modality import SAY_VERBS
 from extraction.types import Entity
@@ -344,8 +344,11 @@ def all_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
             or res.entities.for_span(t) is None
         ):
             continue
-        if t.head.lower_ in ("in", "at", "on", "near", "of") or res.location(t) is not None:
+        if t.head.lower_ in ("in", "at", "on", "near", "of"):
             continue  # "between A and B in Alaska": the venue is no party
+        place = res.location(t)
+        if place is not None and res.is_subnational_place(place) and not capital_of(place.name):
+            continue  # a town is no party; a capital stands for its government
         out.extend(res.resolve(t))
     return out
 
@@ -425,6 +428,12 @@ def content_recipients(tok: Any, res: ArgumentResolver) -> list[Entity]:
     and Azerbaijan" (both), "threatened to strike Israel" (Israel)."""
     out: list[Entity] = []
     clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl")]
+    # "offered on Wednesday to mediate between ...": an infinitive parsed as an adverbial
+    clauses += [
+        c
+        for c in tok.children
+        if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
     for c in list(clauses):
         clauses.extend(x for x in c.children if x.dep_ in ("xcomp", "conj") and x.pos_ == "VERB")
     for v in clauses[:4]:

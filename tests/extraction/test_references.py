@@ -662,3 +662,12 @@ def test_what_the_speaker_called_y_is_the_object_named_y() -> None:
         'he called Ecuador\'s "determined fight against narco-terrorists".'
     )
     assert names(only(events(text), "SUPPORT")["recipients"]) == {"Ecuador"}
+
+
+def test_an_offer_to_mediate_between_two_capitals_is_made_to_both_states() -> None:
+    text = (
+        "Chad and Sudan traded accusations. Qatar offered on Wednesday to mediate between "
+        "N'Djamena and Khartoum."
+    )
+    assert names(only(events(text), "AGREE")["recipients"]) == {"Chad", "Sudan"}
+    assert len(only(events(text), "AGREE")["recipients"]) == 2
