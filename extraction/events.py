@@ -20,6 +20,7 @@ from extraction.events_args import ArgumentResolver
 from extraction.events_context import fill_from_dyads
 from extraction.events_frames import (
     PLACE_TARGET_TYPES,
+    all_parties,
     callers,
     condition_subjects,
     content_recipients,
@@ -156,15 +157,52 @@ def _specific_content(doc: Any, matches: dict[int, Entry]) -> dict[int, int]:
         if entry.type not in ("COOPERATE", "CONSULT", "AID"):
             continue
         t = doc[i]
+        path = [t.lemma_.lower()]
         for _ in range(3):
             if t.dep_ not in ("xcomp", "dobj", "pobj", "prep") or t.head.i == t.i:
                 break
             t = t.head
             g = matches.get(t.i)
             if g is not None and g.type == "AGREE" and t.pos_ in ("VERB", "AUX"):
+                if t.lemma_.lower() in MEDIATION_OFFERS and "host" in path:
+                    break  # "offered to host talks between A and B": an offer to mediate
                 out[i] = t.i
                 break
+            path.append(t.lemma_.lower())
     return out
+
+
+# "offered to host talks between A and B": the offer is the act (CAMEO 0311, an offer
+# to mediate), made to the parties, and the talks it would host are not yet an event.
+MEDIATION_OFFERS = frozenset({"offer", "propose", "volunteer"})
+
+
+def _mediation_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """The parties to the meeting an offer would host: "talks between A and B", "a
+    summit of their leaders"."""
+    found: list[Entity] = []
+    for host in (c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.lemma_ == "host"):
+        for meeting in (o for o in host.children if o.dep_ == "dobj"):
+            for p in meeting.children:
+                if p.dep_ != "prep" or p.lower_ not in ("between", "among", "of", "with"):
+                    continue
+                for g in p.children:
+                    if g.dep_ == "pobj":
+                        found += all_parties(g, res) if p.lower_ != "of" else res.resolve(g)
+    return found
+
+
+def _hosted_by_offer(tok: Any, matches: dict[int, Entry]) -> bool:
+    """``tok`` is the meeting an offer to host proposes ("offered to host talks")."""
+    t = tok
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() == "host" and t.head.lemma_.lower() in MEDIATION_OFFERS:
+            g = matches.get(t.head.i)
+            return g is not None and g.type == "AGREE"
+    return False
 
 
 HEADLINE_MAX_TOKENS = 30
@@ -205,6 +243,15 @@ def _title_line(text: str, sent: Any) -> bool:
 # -- suppression -----------------------------------------------------------------
 def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
     head = tok.head
+    if entry.type == "CONSULT" and (
+        _hosted_by_offer(tok, matches)
+        or (
+            tok.lemma_.lower() == "host"
+            and head.lemma_.lower() in MEDIATION_OFFERS
+            and getattr(matches.get(head.i), "type", None) == "AGREE"
+        )
+    ):
+        return True  # the talks an offer to mediate proposes: the offer is the event
     if entry.refusal and any(
         matches[t.i].type == "REJECT" and not matches[t.i].refusal
         for t in tok.sent
@@ -445,6 +492,11 @@ def _build(
     if not recipients and etype == "REQUEST":
         # "demanded that Inspector-General Douglas Kanja resign": who is to act
         recipients = [e for e in _asked_subjects(tok, res) if e.id not in {a.id for a in actors}]
+    if not recipients and etype == "AGREE" and tok.lemma_.lower() in MEDIATION_OFFERS:
+        # "offered to host talks between the two neighbours": the parties to the talks
+        recipients = _unique(
+            [e for e in _mediation_parties(tok, res) if e.id not in {a.id for a in actors}]
+        )
     if not recipients and etype in ("THREATEN", "REQUEST", "AGREE", "REJECT"):
         # "warned that Washington could extend tariffs to Canadian beef", "offered to
         # mediate between A and B": the party named in the content is the target

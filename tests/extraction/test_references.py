@@ -671,3 +671,15 @@ def test_an_offer_to_mediate_between_two_capitals_is_made_to_both_states() -> No
     )
     assert names(only(events(text), "AGREE")["recipients"]) == {"Chad", "Sudan"}
     assert len(only(events(text), "AGREE")["recipients"]) == 2
+
+
+def test_an_offer_to_host_talks_is_an_offer_to_the_parties_not_a_planned_meeting() -> None:
+    text = (
+        "Ecuador and Colombia are feuding over tariffs. Brazilian President Luiz Inacio "
+        "Lula da Silva telephoned Gustavo Petro on Wednesday and offered to host talks "
+        "between the two governments in Brasilia."
+    )
+    evs = events(text)
+    offer = [e for e in evs if e["type"] == "AGREE"]
+    assert [names(e["recipients"]) for e in offer] == [{"Ecuador", "Colombia"}], evs
+    assert not [e for e in evs if e["type"] == "CONSULT" and e["modality"] == "planned"]
