@@ -428,12 +428,14 @@ def content_recipients(tok: Any, res: ArgumentResolver) -> list[Entity]:
     and Azerbaijan" (both), "threatened to strike Israel" (Israel)."""
     out: list[Entity] = []
     clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl")]
-    # "offered on Wednesday to mediate between ...": an infinitive parsed as an adverbial
-    clauses += [
-        c
-        for c in tok.children
-        if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-    ]
+    # "offered on Wednesday to mediate between ...": a promise's infinitive parsed as an
+    # adverbial is still its content (for other verbs an adverbial infinitive is a purpose)
+    if tok.lemma_.lower() in COMMISSIVES:
+        clauses += [
+            c
+            for c in tok.children
+            if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ]
     for c in list(clauses):
         clauses.extend(x for x in c.children if x.dep_ in ("xcomp", "conj") and x.pos_ == "VERB")
     for v in clauses[:4]:
@@ -509,6 +511,7 @@ _HEED_VERBS = frozenset({"answer", "heed", "follow", "respond", "obey", "join"})
 _CALL_NOUNS = frozenset({"call", "appeal", "summons", "invitation", "plea"})
 
 
+COMMISSIVES = frozenset({"offer", "propose", "promise", "pledge", "volunteer", "vow"})
 NAMING_VERBS = frozenset({"call", "describe", "term", "label", "dub", "brand"})
 
 
