@@ -177,6 +177,32 @@ def _specific_content(doc: Any, matches: dict[int, Entry]) -> dict[int, int]:
 MEDIATION_OFFERS = frozenset({"offer", "propose", "volunteer"})
 
 
+# Verbs that voice a stance ("expressed support", "reaffirmed its backing") and verbs
+# of the call or visit it is voiced in.
+VOICING_VERBS = frozenset(
+    {"express", "voice", "offer", "reaffirm", "reiterate", "pledge", "convey", "extend"}
+)
+CALL_VERBS = frozenset({"telephone", "call", "phone", "speak", "meet", "receive", "host"})
+
+
+def _voiced_support(tok: Any, res: ArgumentResolver) -> tuple[list[Entity], list[Entity]]:
+    """(the person voicing a support noun, the party they called or received)."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.lemma_.lower() not in VOICING_VERBS:
+        return [], []
+    subj, _ = subject_of(verb)
+    speaker = [e for e in res.resolve(subj) if e.type == "PERSON"] if subj is not None else []
+    counterpart: list[Entity] = []
+    call = verb.head if verb.dep_ in ("xcomp", "advcl", "conj") else None
+    if call is not None and call.lemma_.lower() in CALL_VERBS:
+        for c in call.children:
+            if c.dep_ == "dobj":
+                counterpart += res.resolve(c)
+            elif c.dep_ == "prep" and c.lower_ == "with":
+                counterpart += [e for g in c.children if g.dep_ == "pobj" for e in res.resolve(g)]
+    return speaker, counterpart
+
+
 def _mediation_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """The parties to the meeting an offer would host: "talks between A and B", "a
     summit of their leaders"."""
@@ -485,6 +511,17 @@ def _build(
         # "60 million euros in energy support for Moldova": money given is aid
         etype, mode = "AID", "economic"
     info = lex.types[etype]
+    if etype == "SUPPORT" and entry.pos == "NOUN":
+        # "Sisi received X and reaffirmed Egypt's full support", "Fidan telephoned his
+        # counterpart to express Ankara's support": the speaker voices it (verbal types
+        # take the speaker), to the party called or received when no other is named
+        speaker, counterpart = _voiced_support(tok, res)
+        if speaker:
+            actors = speaker
+            actor_ids = {e.id for e in actors}
+            recipients = [e for e in recipients if e.id not in actor_ids]
+        if not recipients:
+            recipients = [e for e in counterpart if e.id not in {a.id for a in actors}]
     if not recipients and etype == "PROTEST":
         recipients = [
             e for e in _protest_aim_targets(tok, res) if e.id not in {a.id for a in actors}

@@ -683,3 +683,29 @@ def test_an_offer_to_host_talks_is_an_offer_to_the_parties_not_a_planned_meeting
     offer = [e for e in evs if e["type"] == "AGREE"]
     assert [names(e["recipients"]) for e in offer] == [{"Ecuador", "Colombia"}], evs
     assert not [e for e in evs if e["type"] == "CONSULT" and e["modality"] == "planned"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        (
+            "Azerbaijan and Iran are at odds. Turkish Foreign Minister Hakan Fidan "
+            "telephoned his Azerbaijani counterpart, Jeyhun Bayramov, on Thursday to "
+            'express Ankara\'s "full support".',
+            "Hakan Fidan",
+            "Jeyhun Bayramov",
+        ),
+        (
+            "Eritrea and Ethiopia are at odds. President Abdel Fattah al-Sisi received "
+            "Eritrean Foreign Minister Osman Saleh in Cairo on Sunday and reaffirmed "
+            "Egypt's \"full support for Eritrea's sovereignty\".",
+            "Abdel Fattah al-Sisi",
+            "Eritrea",
+        ),
+    ],
+)
+def test_support_voiced_in_a_call_or_visit_is_the_speakers(
+    text: str, actor: str, recipient: str
+) -> None:
+    ev = only(events(text), "SUPPORT")
+    assert (names(ev["actors"]), names(ev["recipients"])) == ({actor}, {recipient})
