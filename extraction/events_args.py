@@ -81,6 +81,7 @@ MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation", "high 
 # People who act for the body they belong to: "members of the union rallied".
 MEMBER_NOUNS = frozenset(
     {"member", "supporter", "follower", "loyalist", "unit", "wing", "cadre", "militant",
+     "faction", "branch", "splinter", "cell",
      "fighter", "activist", "leadership", "rank", "rebel", "insurgent", "guerrilla",
      "combatant",
      # the agents of a force or service: "detectives from the DCI", "gunmen from X"

@@ -709,3 +709,11 @@ def test_support_voiced_in_a_call_or_visit_is_the_speakers(
 ) -> None:
     ev = only(events(text), "SUPPORT")
     assert (names(ev["actors"]), names(ev["recipients"])) == ({actor}, {recipient})
+
+
+def test_a_faction_of_a_group_is_that_group() -> None:
+    text = (
+        "Ethiopia and Eritrea are at odds. Ethiopian officials accuse a faction of the "
+        "Tigray People's Liberation Front (TPLF) of colluding with Asmara."
+    )
+    assert names(only(events(text), "ACCUSE")["recipients"]) == {"Tigray People's Liberation Front"}
