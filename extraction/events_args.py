@@ -365,6 +365,9 @@ def _after_dash(tok: Any) -> bool:
     return any(t.text in _DASHES for t in tok.doc[tok.sent.start : tok.i])
 
 
+# "Russian-held islands", "rebel-controlled towns": the holder of the land.
+_HELD_SUFFIXES = ("-held", "-occupied", "-controlled", "-administered")
+_HOLD_VERBS = frozenset({"hold", "occupy", "control", "administer"})
 # Nouns for a state's governing power, said bare: "the authorities", "the government".
 _AUTHORITY_NOUNS = frozenset({"authority", "government", "regime"})
 
@@ -712,6 +715,13 @@ class ArgumentResolver:
                     group = self._group_called(c.lemma_.lower())
                     if group is not None:
                         found.append(group)
+                elif c.dep_ == "amod" and c.lemma_.lower() in _HOLD_VERBS:
+                    # "the Russian-held islands" (tokenised apart): the holder
+                    for g in c.children:
+                        if g.dep_ in ("npadvmod", "compound", "nmod", "advmod"):
+                            e = self.entities.for_span(g)
+                            if e is not None and e.type in ("GPE", "ORG", "NORP"):
+                                found.append(self._as_modifier(e, g, lemma))
                 elif c.dep_ in ("compound", "nmod", "poss") and c.pos_ in ("PROPN", "NOUN"):
                     # "the government's decision": the body the description names
                     found.extend(self._resolve_one(c, depth + 1))
@@ -721,8 +731,11 @@ class ArgumentResolver:
                         e = self.entities.for_span(g)
                         if e is not None and e.type in ("GPE", "ORG", "PERSON", "NORP"):
                             found.append(self._as_modifier(e, g, lemma))
-                elif lemma in AUTHORED_NOUNS and "-" in c.text and c.lower_.endswith("ed"):
-                    # the same tokenised as one word: "U.S.-drafted", "Qatari-brokered"
+                elif (lemma in AUTHORED_NOUNS or c.lower_.endswith(_HELD_SUFFIXES)) and (
+                    "-" in c.text and c.lower_.endswith("ed")
+                ):
+                    # the same tokenised as one word: "U.S.-drafted", "Qatari-brokered";
+                    # "the Russian-held islands": land held by a party stands for it
                     e = self._by_alias.get(norm(c.text.rsplit("-", 1)[0]))
                     if e is not None and e.type in ("GPE", "ORG", "PERSON", "NORP"):
                         found.append(self._as_modifier(e, c, lemma))

@@ -717,3 +717,11 @@ def test_a_faction_of_a_group_is_that_group() -> None:
         "Tigray People's Liberation Front (TPLF) of colluding with Asmara."
     )
     assert names(only(events(text), "ACCUSE")["recipients"]) == {"Tigray People's Liberation Front"}
+
+
+def test_a_demand_for_the_return_of_held_land_is_made_of_its_holder() -> None:
+    text = (
+        "Japan and Russia dispute four islands. Prime Minister Sanae Takaichi on Saturday "
+        "demanded the return of the four Russian-held islands off Hokkaido."
+    )
+    assert names(only(events(text), "REQUEST")["recipients"]) == {"Russia"}
