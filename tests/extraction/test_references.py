@@ -725,3 +725,13 @@ def test_a_demand_for_the_return_of_held_land_is_made_of_its_holder() -> None:
         "demanded the return of the four Russian-held islands off Hokkaido."
     )
     assert names(only(events(text), "REQUEST")["recipients"]) == {"Russia"}
+
+
+def test_a_note_of_protest_handed_to_a_summoned_envoy_accuses_the_envoys_state() -> None:
+    text = (
+        "Russia and Finland are at odds. The Finnish foreign ministry summoned Russia's "
+        "charge d'affaires this morning and handed him a note of protest over the "
+        "incursion."
+    )
+    ev = only(events(text), "ACCUSE")
+    assert (ev["mode"], names(ev["recipients"])) == ("disapprove", {"Russia"})
