@@ -735,3 +735,9 @@ def test_a_note_of_protest_handed_to_a_summoned_envoy_accuses_the_envoys_state()
     )
     ev = only(events(text), "ACCUSE")
     assert (ev["mode"], names(ev["recipients"])) == ("disapprove", {"Russia"})
+
+
+def test_saying_a_party_will_pay_a_price_threatens_it() -> None:
+    text = "Iran's foreign minister said Israel would pay a heavy price for the attack."
+    ev = only(events(text), "THREATEN")
+    assert (ev["mode"], names(ev["recipients"])) == ("violence", {"Israel"})
