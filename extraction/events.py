@@ -638,6 +638,14 @@ def _build(
         country = res.country_entity(location["country_code"])
         if country is not None and country.id not in {e.id for e in actors}:
             recipients = [country]
+    elif etype in ("AGREE", "COOPERATE"):
+        # "in Jeddah, where Abiy and Isaias signed their peace deal": a town is where an
+        # agreement is made, never a party to it (a capital standing for its government
+        # was made its country already)
+        towns = [e for e in recipients if e.type == "GPE" and res.is_subnational_place(e)]
+        if towns and location is None:
+            location = _location_of(towns[0])
+        recipients = [e for e in recipients if e not in towns]
     if (
         etype == "PROTEST"
         and tok.lemma_.lower() == "protest"

@@ -102,3 +102,13 @@ def test_where_people_were_arrested_is_no_party_to_the_arrest() -> None:
     ev = only(events(text), "COERCE")
     assert ev["recipients"] == []
     assert ev["location"]["name"] == "Batumi"
+
+
+def test_the_town_where_an_agreement_was_signed_is_its_place_not_a_party() -> None:
+    text = (
+        "Saudi Arabia has offered to host talks in Jeddah, where Ethiopian Prime "
+        "Minister Abiy Ahmed and Eritrean President Isaias Afwerki signed their 2018 "
+        "peace agreement."
+    )
+    signed = [e for e in events(text) if e["trigger"]["lemma"] == "sign"]
+    assert [(e["recipients"], e["location"]["name"]) for e in signed] == [([], "Jeddah")]
