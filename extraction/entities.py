@@ -312,6 +312,9 @@ def _countries_from_appositions(doc: Any, entities: list[Entity]) -> None:
     "President X of Cameroon" (a title written before the name is read in ``_build``)."""
     roles = lexicon()["role_words"]
     for e in entities:
+        if e.type == "ORG" and not e.country_code:
+            e.country_code = _body_country(doc, e)
+            continue
         if e.type != "PERSON" or e.country_code:
             continue
         for m in e.mentions:
@@ -339,6 +342,30 @@ def _countries_from_appositions(doc: Any, entities: list[Entity]) -> None:
             if code:
                 e.country_code = code
                 break
+
+
+def _body_country(doc: Any, e: Entity) -> str | None:
+    """A state body's country from its name or its mentions: "Japan Fisheries Agency",
+    "Iraqi Police", "Russia's Federal Agency for Fishery" (used to tell host from guest
+    when two bodies meet)."""
+    first = e.name.split()[0] if " " in e.name else ""
+    if first[:1].isupper():
+        place = get_gazetteer().lookup(first)
+        if place is not None and place.kind == "country":
+            return place.country_code
+        code = _demonym_country(first) if first.endswith(("an", "ese", "ish", "i")) else None
+        if code:
+            return code
+    for m in e.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for c in span.root.children:
+            if c.dep_ == "poss" and c.i < span.start:
+                code = _country_word(c)
+                if code:
+                    return code
+    return None
 
 
 def _country_word(tok: Any) -> str | None:

@@ -19,7 +19,13 @@ from extraction.types import Entity, EntityIndex
 
 # A head of state or government titled with no country: "President X", "Prime Minister Y".
 _LEADER = re.compile(r"(President|Prime Minister|Premier|King|Emir|Chancellor) [A-Z]")
-VISIT_WINDOW = 3  # sentences between a visit and a meeting held on it
+VISIT_WINDOW = 3
+# Names of a state's own bodies (which belong to the state they sit in).
+_STATE_BODY = re.compile(
+    r"\b(agency|ministry|service|department|office|government|administration|authority"
+    r"|commission|presidency)\b",
+    re.I,
+)  # sentences between a visit and a meeting held on it
 
 
 def consult_roles(
@@ -48,16 +54,22 @@ def consult_roles(
 
 
 def _likely_host(parties: list[Entity], cc: str) -> list[Entity]:
-    """Of two people meeting in a country, the one of no known country is the host
-    when the other is known to come from elsewhere ("Turkish Foreign Minister Fidan met
+    """Of two people or bodies meeting in a country, the one of no known country is the
+    host when the other is known to come from elsewhere ("Turkish Foreign Minister Fidan met
     al-Sharaa in Damascus"); when neither country is known, the one head of state or
     government among them is ("UN envoy X met Prime Minister Y in Tripoli")."""
-    if len(parties) != 2 or any(e.type != "PERSON" for e in parties):
+    if len(parties) != 2 or any(e.type not in ("PERSON", "ORG") for e in parties):
         return []
     unknown = [e for e in parties if e.country_code is None]
     if len(unknown) == 1:
+        # "a Japan Fisheries Agency delegation began talks with the Federal Agency for
+        # Fishery in Moscow": the body of no known country hosts
         other = next(e for e in parties if e is not unknown[0])
+        if unknown[0].type == "ORG" and not _STATE_BODY.search(unknown[0].name):
+            return []  # an armed group or movement need not belong to the venue's state
         return unknown if other.country_code != cc else []
+    if any(e.type != "PERSON" for e in parties):
+        return []
     leaders = [e for e in unknown if any(_LEADER.match(a) for a in e.aliases)]
     return leaders if len(leaders) == 1 else []
 

@@ -112,3 +112,25 @@ def test_the_town_where_an_agreement_was_signed_is_its_place_not_a_party() -> No
     )
     signed = [e for e in events(text) if e["trigger"]["lemma"] == "sign"]
     assert [(e["recipients"], e["location"]["name"]) for e in signed] == [([], "Jeddah")]
+
+
+def test_a_foreign_body_meeting_an_agency_in_its_capital_visits_it() -> None:
+    text = (
+        "Japan and Russia argue over fish. A Japan Fisheries Agency delegation is due to "
+        "begin talks with Russia's Federal Agency for Fishery in Moscow on Tuesday."
+    )
+    ev = only(events(text), "CONSULT")
+    assert (ev["mode"], names(ev["actors"]), names(ev["recipients"])) == (
+        "visit", {"Japan Fisheries Agency"}, {"Federal Agency for Fishery"}
+    )  # fmt: skip
+    bodies = {e["name"]: e["country_code"] for e in result(text)["entities"]}
+    assert bodies["Japan Fisheries Agency"] == "JP"
+
+
+def test_an_armed_group_meeting_a_government_abroad_is_no_host() -> None:
+    text = (
+        "Negotiators for the Colombian government and the National Liberation Army met "
+        "in Caracas on Monday."
+    )
+    ev = only(events(text), "CONSULT")
+    assert ev["mode"] != "visit" or "National Liberation Army" not in names(ev["recipients"])
