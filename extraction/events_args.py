@@ -663,6 +663,11 @@ class ArgumentResolver:
         holder = self._named_holder(tok)
         if holder is not None:
             return [holder]
+        if lemma in PAIRED_ROLE_NOUNS and tok.i + 1 < len(self.doc):
+            # "his Turkish counterpart Hakan Fidan" parsed with the name apart: the name
+            named_next = self.entities.for_span(self.doc[tok.i + 1])
+            if named_next is not None and named_next.type == "PERSON":
+                return [named_next]
         if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
             return self._resolve_one(tok.head, depth + 1)  # "Ukraine, the country ..."
         size = _set_size(tok)

@@ -129,9 +129,20 @@ def subject_of(tok: Any) -> tuple[Any | None, bool]:
         named = [c for c in subjects if c.lower_ not in ("who", "which", "that")]
         if len(named) > 1:
             # "KHARTOUM (AP) - Sudan's army shelled ...": a dateline parsed as a second
-            # subject; the subject nearest before the verb is the real one
+            # subject; the subject nearest before the verb is the real one. But "A and
+            # his Turkish counterpart B agreed": B is the name of A's conjunct
             before = [c for c in named if c.i < t.i]
-            named = [before[-1]] if before else named
+            named_conj = [
+                a
+                for a in before
+                if any(
+                    c.dep_ == "conj" and b.left_edge.i == c.i + 1
+                    for c in a.children
+                    for b in before
+                    if b is not a
+                )
+            ]
+            named = named_conj[:1] or ([before[-1]] if before else named)
         subj = (named or subjects or [None])[0]
         if subj is not None and subj.dep_ != "expl":
             if subj.lower_ in ("who", "which", "that") and t.dep_ == "relcl":

@@ -741,3 +741,13 @@ def test_saying_a_party_will_pay_a_price_threatens_it() -> None:
     text = "Iran's foreign minister said Israel would pay a heavy price for the attack."
     ev = only(events(text), "THREATEN")
     assert (ev["mode"], names(ev["recipients"])) == ("violence", {"Israel"})
+
+
+def test_a_minister_and_his_counterpart_named_after_the_noun_act_together() -> None:
+    text = (
+        "Greek Foreign Minister Giorgos Gerapetritis and his Turkish counterpart Hakan "
+        "Fidan agreed on Monday to keep channels open."
+    )
+    assert names(only(events(text), "AGREE")["actors"]) == {
+        "Giorgos Gerapetritis", "Hakan Fidan"
+    }  # fmt: skip
