@@ -811,10 +811,20 @@ def _destinations(
 def _watched(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """The party a deployment's purpose clause aims at ("sent frigates to shadow the
     Turkish flotilla", "jets scrambled to intercept Russian bombers")."""
+    # the purpose clause may hang on the verb or on what was sent ("dispatched warships,
+    # aircraft and missile systems to monitor the Chinese forces")
+    clauses = [c for c in tok.children if c.dep_ in ("xcomp", "advcl")]
+    clauses += [
+        c
+        for o in object_tokens(tok)
+        for x in (o, *o.conjuncts)
+        for c in x.children
+        if c.dep_ in ("acl", "relcl")
+    ]
     return [
         e
-        for c in tok.children
-        if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in WATCH_VERBS
+        for c in clauses
+        if c.lemma_.lower() in WATCH_VERBS
         for o in c.children
         if o.dep_ == "dobj"
         for e in res.resolve(o)

@@ -134,3 +134,11 @@ def test_an_armed_group_meeting_a_government_abroad_is_no_host() -> None:
     )
     ev = only(events(text), "CONSULT")
     assert ev["mode"] != "visit" or "National Liberation Army" not in names(ev["recipients"])
+
+
+def test_a_purpose_clause_on_what_was_sent_names_whom_the_deployment_faces() -> None:
+    text = (
+        "China and Taiwan are at odds. Taiwan dispatched warships, aircraft and "
+        "land-based missile systems to monitor the Chinese forces, the MND said."
+    )
+    assert names(only(events(text), "MOBILIZE")["recipients"]) == {"China"}
