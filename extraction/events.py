@@ -203,6 +203,21 @@ def _voiced_support(tok: Any, res: ArgumentResolver) -> tuple[list[Entity], list
     return speaker, counterpart
 
 
+def _coordinated_addressees(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """Whom a verb coordinated with ``tok`` addresses: "called on A and B to ... and
+    offered ..." -> A, B."""
+    verbs = [tok.head] if tok.dep_ == "conj" else []
+    verbs += [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    found: list[Entity] = []
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ == "dobj":
+                found += res.resolve(c)
+            elif c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+                found += [e for g in c.children if g.dep_ == "pobj" for e in res.resolve(g)]
+    return _unique(found)
+
+
 def _mediation_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """The parties to the meeting an offer would host: "talks between A and B", "a
     summit of their leaders"."""
@@ -529,11 +544,25 @@ def _build(
     if not recipients and etype == "REQUEST":
         # "demanded that Inspector-General Douglas Kanja resign": who is to act
         recipients = [e for e in _asked_subjects(tok, res) if e.id not in {a.id for a in actors}]
-    if not recipients and etype == "AGREE" and tok.lemma_.lower() in MEDIATION_OFFERS:
-        # "offered to host talks between the two neighbours": the parties to the talks
-        recipients = _unique(
-            [e for e in _mediation_parties(tok, res) if e.id not in {a.id for a in actors}]
-        )
+    if etype == "AGREE" and tok.lemma_.lower() in MEDIATION_OFFERS:
+        # "called on Algeria and Mali to show restraint and offered the AU's good
+        # offices": the body whose offices are offered is the offerer's own; the offer
+        # goes to the parties the same sentence addresses
+        own = {
+            e.id
+            for o in object_tokens(tok)
+            for c in o.children
+            if c.dep_ == "poss"
+            for e in res.resolve(c)
+            if e.type == "ORG"
+        }
+        recipients = [e for e in recipients if e.id not in own]
+        actor_ids = {e.id for e in actors}
+        if not recipients:
+            # "offered to host talks between the two neighbours": the parties to the talks
+            recipients = _unique([e for e in _mediation_parties(tok, res) if e.id not in actor_ids])
+        if not recipients:
+            recipients = [e for e in _coordinated_addressees(tok, res) if e.id not in actor_ids]
     if not recipients and etype in ("THREATEN", "REQUEST", "AGREE", "REJECT"):
         # "warned that Washington could extend tariffs to Canadian beef", "offered to
         # mediate between A and B": the party named in the content is the target

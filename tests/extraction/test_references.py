@@ -751,3 +751,12 @@ def test_a_minister_and_his_counterpart_named_after_the_noun_act_together() -> N
     assert names(only(events(text), "AGREE")["actors"]) == {
         "Giorgos Gerapetritis", "Hakan Fidan"
     }  # fmt: skip
+
+
+def test_an_offer_of_good_offices_goes_to_the_parties_the_same_sentence_addresses() -> None:
+    text = (
+        "Algeria and Mali are at odds. The African Union Commission chairperson, Mahmoud "
+        'Ali Youssouf, called on Algeria and Mali to "exercise maximum restraint and give '
+        "dialogue a chance\", and offered the AU's good offices."
+    )
+    assert names(only(events(text), "AGREE")["recipients"]) == {"Algeria", "Mali"}
