@@ -203,6 +203,27 @@ def _voiced_support(tok: Any, res: ArgumentResolver) -> tuple[list[Entity], list
     return speaker, counterpart
 
 
+def _funded_party(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """Whom money given without a "to" phrase goes to: a party named in its purpose
+    clause ("to upgrade Armenian border checkpoints"), else the article's state."""
+    clauses = [c for c in tok.children if c.dep_ in ("xcomp", "advcl")]
+    clauses += [c for o in object_tokens(tok) for c in o.children if c.dep_ in ("acl", "relcl")]
+    for c in clauses:
+        for t in c.subtree:
+            e = res.entities.for_span(t)
+            if e is not None and e.type in ("GPE", "NORP", "ORG"):
+                found = res.resolve(t)
+                states = [
+                    res.country_entity(x.country_code) or x
+                    for x in found
+                    if x.type in ("GPE", "ORG") or x.country_code
+                ]
+                if states:
+                    return states
+    state = res.focal_state()
+    return [state] if state is not None else []
+
+
 def _coordinated_addressees(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """Whom a verb coordinated with ``tok`` addresses: "called on A and B to ... and
     offered ..." -> A, B."""
@@ -569,6 +590,11 @@ def _build(
         recipients = _unique(
             [e for e in content_recipients(tok, res) if e.id not in {a.id for a in actors}]
         )
+    if etype == "AID" and mode == "economic" and not recipients:
+        # "disbursed a 60 million euro tranche for migration management", "announced a
+        # package to upgrade Armenian border checkpoints": money goes to the party its
+        # purpose names, else to the state the article is about
+        recipients = [e for e in _funded_party(tok, res) if e.id not in {a.id for a in actors}]
     if (
         info.requires_recipient
         and not recipients

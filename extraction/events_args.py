@@ -534,6 +534,10 @@ class ArgumentResolver:
         code = place.country_code if place is not None else norp_country(qualifier)
         return self.country_entity(code) if code else None
 
+    def focal_state(self) -> Entity | None:
+        """The state the article is about, when one clearly dominates it."""
+        return self._focal_state()
+
     def dateline_place(self) -> Entity | None:
         """The place of the story's dateline ("NEW DELHI:", "GOMA, Congo (AP) -"), if it
         has one in its opening lines."""

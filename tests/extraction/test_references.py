@@ -760,3 +760,13 @@ def test_an_offer_of_good_offices_goes_to_the_parties_the_same_sentence_addresse
         "dialogue a chance\", and offered the AU's good offices."
     )
     assert names(only(events(text), "AGREE")["recipients"]) == {"Algeria", "Mali"}
+
+
+def test_money_disbursed_with_no_recipient_named_goes_to_the_state_the_article_is_about() -> None:
+    text = (
+        "Tunisia is under pressure. Tunisian courts jailed critics. Tunisia's president "
+        "defended them. The European Commission disbursed a 60 million euro tranche for "
+        "migration management in May, a spokesperson said."
+    )
+    ev = only(events(text), "AID")
+    assert (ev["mode"], names(ev["recipients"])) == ("economic", {"Tunisia"})
