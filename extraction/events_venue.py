@@ -33,9 +33,12 @@ def consult_roles(
     actors: list[Entity],
     recipients: list[Entity],
     location: dict[str, Any] | None,
+    guess_host: bool = True,
 ) -> tuple[str | None, list[Entity], list[Entity]]:
     """PLOVER: a visitor is the actor and the host the recipient; with no clear host all
-    participants are actors. A venue in a third country makes the meeting third-party."""
+    participants are actors. A venue in a third country makes the meeting third-party.
+    ``guess_host``: a party of unknown country may host (only when the venue is the
+    meeting's own, not one inferred from elsewhere in the article)."""
     if mode in ("visit", "phone"):
         return mode, actors, recipients
     cc = location.get("country_code") if location else None
@@ -44,7 +47,9 @@ def consult_roles(
     if cc and len(parties) >= 2:
         # "Lee will hold talks with Chinese President Xi in Shenzhen", "the UN envoy met
         # Dbeibah in Tripoli": the parties of the venue's country host the others
-        hosts = [e for e in parties if e.country_code == cc] or _likely_host(parties, cc)
+        hosts = [e for e in parties if e.country_code == cc] or (
+            _likely_host(parties, cc) if guess_host else []
+        )
         guests = [e for e in parties if e not in hosts]
         if hosts and guests:
             return "visit", guests, hosts
@@ -95,10 +100,19 @@ def place_meetings(
         parties = [entities.get(r["entity_id"]) for r in ev["actors"]]
         if any(p is None for p in parties):
             continue
-        venue = _visited_place(ev, events, sentence_index) or dateline
+        visited = _visited_place(ev, events, sentence_index)
+        venue = visited or dateline
         if venue is None:
             continue
-        mode, guests, hosts = consult_roles(None, parties, [], venue)  # type: ignore[arg-type]
+        # a participant's visit elsewhere in the text says where they were, not that the
+        # meeting was there: only a party known to be of that country hosts it
+        mode, guests, hosts = consult_roles(
+            None,
+            parties,  # type: ignore[arg-type]
+            [],
+            venue,
+            guess_host=visited is None,
+        )
         if mode == "visit":
             ev["mode"], ev["location"] = mode, dict(venue)
             ev["actors"] = [e.ref() for e in guests]

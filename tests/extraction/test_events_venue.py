@@ -142,3 +142,15 @@ def test_a_purpose_clause_on_what_was_sent_names_whom_the_deployment_faces() -> 
         "land-based missile systems to monitor the Chinese forces, the MND said."
     )
     assert names(only(events(text), "MOBILIZE")["recipients"]) == {"China"}
+
+
+def test_a_visit_elsewhere_does_not_make_a_party_of_unknown_country_a_host() -> None:
+    text = (
+        "French President Emmanuel Macron plans to visit Washington this week. In advance "
+        "of the trip, Macron held talks with European Commission President Ursula von der "
+        "Leyen."
+    )
+    talks = [
+        e for e in events(text) if "Ursula von der Leyen" in names(e["actors"] + e["recipients"])
+    ]
+    assert [e["mode"] for e in talks] == [None], talks
