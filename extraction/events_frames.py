@@ -401,28 +401,20 @@ def nested_recipients(objs: list[Any], res: ArgumentResolver, depth: int = 0) ->
             if g.dep_ == "pobj"
         ]
     for o in objs:
-        if o.lemma_.lower() in ("return", "handover"):
-            # "demanded the return of the Russian-held islands": whoever holds them
-            out.extend(
-                e
-                for c in o.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children
-                if g.dep_ == "pobj"
-                for e in res.resolve(g)
-                if e.type in ("GPE", "ORG")
-            )
-        if o.lemma_.lower() in STATUS_NOUNS:
+        lemma = o.lemma_.lower()
+        if lemma in STATUS_NOUNS or lemma in ("return", "handover"):
             # "recognised the independence of Abkhazia", "backed the territorial
-            # integrity of Ukraine": whose status it is
-            out.extend(
+            # integrity of Ukraine": whose status it is; "demanded the return of the
+            # Russian-held islands": whoever holds them
+            of = [
                 e
                 for c in o.children
                 if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children
                 if g.dep_ == "pobj"
                 for e in res.resolve(g)
-            )
+            ]
+            out.extend(of if lemma in STATUS_NOUNS else (e for e in of if e.type in ("GPE", "ORG")))
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ in (
                 "to",
