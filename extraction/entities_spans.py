@@ -308,6 +308,8 @@ def _repair(
         and doc[e - 1].lower_ in _AREA_HEADS
     ):
         e -= 1  # "Fujian province": the place is "Fujian" (the full form stays an alias)
+    if label == "ORG" and e - s >= 2 and doc[e - 1].is_lower and doc[e - 1].lower_ in _PARTY_NOUNS:
+        e -= 1  # "the Isamaa party": the party is "Isamaa" (the full form stays an alias)
     if label == "ORG" and e < n and word_key(doc[e].text) in lex["roles"]:
         split = _portfolio_split(doc, s, e, lex)
         if split is not None:
@@ -369,6 +371,9 @@ def _repair(
         # text names the place too (an alias; the bare name stays the name)
         cand.surface = full[start : doc[e].idx + len(doc[e].text)]
         cand.votes["GPE"] += _CLAUSE_VOTE  # an administrative area is a GPE (OntoNotes)
+    elif cand.surface is None and label == "ORG" and e < n and doc[e].lower_ in _PARTY_NOUNS:
+        cand.surface = full[start : doc[e].idx + len(doc[e].text)]  # "Isamaa party"
+        cand.votes["ORG"] += _CLAUSE_VOTE
     elif (
         cand.surface is None
         and label in ("GPE", "LOC", "PERSON", "ORG")
@@ -716,6 +721,8 @@ SITE_HEADS = frozenset(
      "corridor", "border", "refinery", "dam", "mine", "field", "strait", "depot", "prison",
      "station", "terminal", "plant", "reactor", "facility"}
 )  # fmt: skip
+# Class nouns written lower-case after a party's name: "the opposition Isamaa party".
+_PARTY_NOUNS = frozenset({"party", "movement"})
 _AREA_HEADS = frozenset(
     {"district", "county", "province", "region", "regency", "village", "town", "city",
      "township", "state", "municipality", "neighbourhood", "neighborhood", "capital", "suburb",

@@ -351,3 +351,13 @@ def test_an_untagged_demonym_before_a_noun_is_a_group_and_a_release_names_it() -
     assert entities(text).get("Bangladeshis") == "NORP"
     release = [e for e in result(text)["events"] if e["type"] == "RETREAT"]
     assert [{r["name"] for r in e["recipients"]} for e in release] == [{"Bangladeshis"}]
+
+
+def test_a_lower_case_party_after_a_name_is_its_class_not_part_of_it() -> None:
+    got = result(
+        "Story\n\nSeveral hundred people rallied in Tallinn at the call of the opposition "
+        "Isamaa party."
+    )["entities"]
+    party = next(e for e in got if e["type"] == "ORG")
+    assert party["name"] == "Isamaa"
+    assert "Isamaa party" in party["aliases"]

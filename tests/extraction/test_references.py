@@ -653,7 +653,7 @@ def test_a_crowd_rallying_at_a_partys_call_is_that_partys_protest() -> None:
         "Russia and Estonia are at odds. Several hundred people rallied outside the Russian "
         "embassy in Tallinn this afternoon at the call of the opposition Isamaa party."
     )
-    assert names(only(events(text), "PROTEST")["actors"]) == {"Isamaa party"}
+    assert names(only(events(text), "PROTEST")["actors"]) == {"Isamaa"}
 
 
 def test_what_the_speaker_called_y_is_the_object_named_y() -> None:
