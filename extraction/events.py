@@ -40,7 +40,7 @@ from extraction.events_lexicon import (
     object_tokens,
     speech_head,
 )
-from extraction.events_links import link_answers
+from extraction.events_links import CONDITIONAL_TYPES, link_answers
 from extraction.events_merge import merge_mentions
 from extraction.events_venue import consult_roles, place_meetings
 from extraction.types import Entity, EntityIndex, PartialDate
@@ -255,15 +255,17 @@ def _mediation_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
 
 
 def _hosted_by_offer(tok: Any, matches: dict[int, Entry]) -> bool:
-    """``tok`` is the meeting an offer to host proposes ("offered to host talks")."""
+    """``tok`` is the hosting an offer proposes, or the meeting it would host ("offered
+    to host talks"): the token itself or one of its three nearest heads is "host" under an
+    AGREE offer."""
     t = tok
-    for _ in range(3):
-        if t.head.i == t.i:
-            return False
-        t = t.head
+    for _ in range(4):
         if t.lemma_.lower() == "host" and t.head.lemma_.lower() in MEDIATION_OFFERS:
             g = matches.get(t.head.i)
             return g is not None and g.type == "AGREE"
+        if t.head.i == t.i:
+            return False
+        t = t.head
     return False
 
 
@@ -305,14 +307,7 @@ def _title_line(text: str, sent: Any) -> bool:
 # -- suppression -----------------------------------------------------------------
 def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
     head = tok.head
-    if entry.type == "CONSULT" and (
-        _hosted_by_offer(tok, matches)
-        or (
-            tok.lemma_.lower() == "host"
-            and head.lemma_.lower() in MEDIATION_OFFERS
-            and getattr(matches.get(head.i), "type", None) == "AGREE"
-        )
-    ):
+    if entry.type == "CONSULT" and _hosted_by_offer(tok, matches):
         return True  # the talks an offer to mediate proposes: the offer is the event
     if entry.refusal and any(
         matches[t.i].type == "REJECT" and not matches[t.i].refusal
@@ -788,7 +783,9 @@ def _build(
         # on ("if the ban is enforced"), whose author events_links makes its target
         "_condition": next(
             (g.lemma_.lower() for g in condition_subjects(tok) if g.pos_ == "NOUN"), None
-        ),
+        )
+        if etype in CONDITIONAL_TYPES
+        else None,
         "mentions": [{"start": sent.start_char, "end": sent.end_char}],
         "confidence": round(min(1.0, max(0.0, confidence)), 3),
         # private, removed by merge_mentions: whether the text marks modality here
