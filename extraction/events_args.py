@@ -534,10 +534,6 @@ class ArgumentResolver:
         code = place.country_code if place is not None else norp_country(qualifier)
         return self.country_entity(code) if code else None
 
-    def focal_state(self) -> Entity | None:
-        """The state the article is about, when one clearly dominates it."""
-        return self._focal_state()
-
     def dateline_place(self) -> Entity | None:
         """The place of the story's dateline ("NEW DELHI:", "GOMA, Congo (AP) -"), if it
         has one in its opening lines."""
@@ -796,7 +792,7 @@ class ArgumentResolver:
             if e is None and bare_authority:
                 # "accused the authorities of ...", "called on the government to ...":
                 # with no state named near, the state the article is about
-                e = self._focal_state()
+                e = self.focal_state()
             if e is None and lemma in DOCUMENT_NOUNS:
                 # "a motion that accuses X", "the report also accuses": its author
                 authors = self._document_author(tok, depth)
@@ -902,7 +898,7 @@ class ArgumentResolver:
             return e
         return None
 
-    def _focal_state(self) -> Entity | None:
+    def focal_state(self) -> Entity | None:
         """The country the article is about: the one whose places, people and demonyms
         it mentions most (first named wins a tie); None when it names no country."""
         if self._focal is None:
@@ -1048,18 +1044,21 @@ class ArgumentResolver:
             )
             self._mention_starts = [s for s, _ in ms]
             self._mentions = ms
-        lo_char = 0
-        if sentences_back is not None:
-            sent = tok.sent
-            for _ in range(sentences_back):
-                if sent.start == 0:
-                    break
-                sent = self.doc[sent.start - 1].sent
-            lo_char = sent.start_char
+        lo_char = self._window_start(tok, sentences_back) if sentences_back is not None else 0
         i = bisect.bisect_left(self._mention_starts, tok.idx) - 1
         while i >= 0 and self._mentions[i][0] >= lo_char:
             yield self._mentions[i]
             i -= 1
+
+    def _window_start(self, tok: Any, sentences_back: int) -> int:
+        """Where the sentence ``sentences_back`` before ``tok``'s own starts (a char
+        offset; the text's start when there are fewer)."""
+        sent = tok.sent
+        for _ in range(sentences_back):
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        return int(sent.start_char)
 
     def _own_subject_span(self, tok: Any) -> tuple[int, int]:
         """The character span of the subject of the clause ``tok`` is an argument of, when
@@ -1371,14 +1370,9 @@ class ArgumentResolver:
             hits = self._titled_all(title, None, sitting=True) or hits
         if len(hits) == 1:
             return hits[0]
-        sent = tok.sent
-        for _ in range(2):
-            if sent.start > 0:
-                sent = self.doc[sent.start - 1].sent
+        lo_char = self._window_start(tok, 2)
         last = {
-            e.id: max(
-                (m.start for m in e.mentions if sent.start_char <= m.start < tok.idx), default=-1
-            )
+            e.id: max((m.start for m in e.mentions if lo_char <= m.start < tok.idx), default=-1)
             for e in hits
         }
         recent = [e for e in hits if last[e.id] >= 0]
