@@ -441,18 +441,7 @@ def content_recipients(tok: Any, res: ArgumentResolver) -> list[Entity]:
     could extend tariffs to Canadian beef" (Canada), "offered to mediate between Armenia
     and Azerbaijan" (both), "threatened to strike Israel" (Israel)."""
     out: list[Entity] = []
-    clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl")]
-    # "offered on Wednesday to mediate between ...": a promise's infinitive parsed as an
-    # adverbial is still its content (for other verbs an adverbial infinitive is a purpose)
-    if tok.lemma_.lower() in COMMISSIVES:
-        clauses += [
-            c
-            for c in tok.children
-            if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        ]
-    for c in list(clauses):
-        clauses.extend(x for x in c.children if x.dep_ in ("xcomp", "conj") and x.pos_ == "VERB")
-    for v in clauses[:4]:
+    for v in content_clauses(tok, promised=True)[:4]:
         if v.pos_ not in ("VERB", "AUX"):
             continue
         for g in v.children:
@@ -481,12 +470,27 @@ def content_recipients(tok: Any, res: ArgumentResolver) -> list[Entity]:
     return out
 
 
+def content_clauses(tok: Any, promised: bool = False) -> list[Any]:
+    """The clauses that say what a verbal act is about ("warned [that X could ...]",
+    "threatened [to strike]"), with the verbs coordinated or chained under them.
+    ``promised``: a promise's infinitive parsed as an adverbial is content too ("offered
+    on Wednesday [to mediate]"); for other verbs an adverbial infinitive is a purpose."""
+    clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl")]
+    if promised and tok.lemma_.lower() in COMMISSIVES:
+        clauses += [
+            c
+            for c in tok.children
+            if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ]
+    for c in list(clauses):
+        clauses.extend(x for x in c.children if x.dep_ in ("xcomp", "conj") and x.pos_ == "VERB")
+    return clauses
+
+
 def condition_subjects(tok: Any) -> list[Any]:
     """Subjects of the "if"/"unless" clauses of a verbal act and of its content
     ("warned ... if Manila continued", "threatened ... unless the ban is lifted")."""
-    clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl")]
-    for c in list(clauses):
-        clauses.extend(x for x in c.children if x.dep_ in ("xcomp", "conj") and x.pos_ == "VERB")
+    clauses = content_clauses(tok)
     return [
         g
         for c in (*tok.children, *(x for v in clauses[:4] for x in v.children))

@@ -153,43 +153,30 @@ def _conditioning_act(
     noun = ev["_condition"]
     if noun in GENERIC_ACT_NOUNS:
         return _latest_before(ev, events, sentence_index, CONDEMNED_TYPES, CONDITION_WINDOW)
-    here = sentence_index.get(ev["sentence"]["start"])
-    mine = _ids(ev["actors"])
-    best = None
-    for o in events:
-        there = sentence_index.get(o["sentence"]["start"])
-        if (
-            o is ev
-            or here is None
-            or there is None
-            or not 0 <= here - there < CONDITION_WINDOW
-            or o["trigger"]["start"] >= ev["trigger"]["start"]
-            or o["trigger"]["lemma"] != noun
-            or not o["actors"]
-            or mine & _ids(o["actors"])
-        ):
-            continue
-        if best is None or o["trigger"]["start"] > best["trigger"]["start"]:
-            best = o
-    return best
+    return _latest_before(ev, events, sentence_index, None, CONDITION_WINDOW, lemma=noun)
 
 
 def _latest_before(
     ev: dict[str, Any],
     events: list[dict[str, Any]],
     sentence_index: dict[int, int],
-    types: frozenset[str],
+    types: frozenset[str] | None,
     window: int,
+    lemma: str | None = None,
 ) -> dict[str, Any] | None:
-    """The latest event of ``types`` by another actor in the ``window`` sentences up to
-    ``ev``."""
+    """The latest event of ``types`` (any type: None), or with the trigger ``lemma``, by
+    another actor in the ``window`` sentences up to ``ev``."""
     here = sentence_index.get(ev["sentence"]["start"])
     if here is None:
         return None
     mine = _ids(ev["actors"])
     best = None
     for other in events:
-        if other is ev or other["type"] not in types or not other["actors"]:
+        if other is ev or not other["actors"]:
+            continue
+        if (types is not None and other["type"] not in types) or (
+            lemma is not None and other["trigger"]["lemma"] != lemma
+        ):
             continue
         there = sentence_index.get(other["sentence"]["start"])
         if there is None or not 0 <= here - there < window:
