@@ -85,7 +85,7 @@ def resolve_entities(doc: Any) -> EntityIndex:
     entities.sort(key=lambda e: e.mentions[0].start)
     _dedupe_aliases(entities)
     _salience(entities, len(full))
-    _countries_from_appositions(doc, entities)
+    _countries_from_context(doc, entities)
     for i, e in enumerate(entities, 1):
         e.id = f"e{i}"
     return EntityIndex(entities)
@@ -306,10 +306,11 @@ def _person_country(cands: list[Candidate]) -> str | None:
     return None
 
 
-def _countries_from_appositions(doc: Any, entities: list[Entity]) -> None:
+def _countries_from_context(doc: Any, entities: list[Entity]) -> None:
     """A person's country from the office the text gives them beside the name: "X,
     Libya's prime minister", "X, the Libyan envoy", "Libya's prime minister, X",
-    "President X of Cameroon" (a title written before the name is read in ``_build``)."""
+    "President X of Cameroon" (a title written before the name is read in ``_build``); a
+    state body's from its name or possessor (``_body_country``)."""
     roles = lexicon()["role_words"]
     for e in entities:
         if e.type == "ORG" and not e.country_code:
@@ -349,13 +350,9 @@ def _body_country(doc: Any, e: Entity) -> str | None:
     "Iraqi Police", "Russia's Federal Agency for Fishery" (used to tell host from guest
     when two bodies meet)."""
     first = e.name.split()[0] if " " in e.name else ""
-    if first[:1].isupper():
-        place = get_gazetteer().lookup(first)
-        if place is not None and place.kind == "country":
-            return place.country_code
-        code = _demonym_country(first) if first.endswith(("an", "ese", "ish", "i")) else None
-        if code:
-            return code
+    code = _country_named(first, demonym=first.endswith(("an", "ese", "ish", "i")))
+    if code:
+        return code
     for m in e.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
@@ -370,12 +367,18 @@ def _body_country(doc: Any, e: Entity) -> str | None:
 
 def _country_word(tok: Any) -> str | None:
     """The country a word names as a country ("Libya's", "Cameroon") or a demonym."""
-    if not tok.text[:1].isupper():
+    return _country_named(tok.text, demonym=tok.ent_type_ == "NORP" or tok.tag_ == "JJ")
+
+
+def _country_named(word: str, demonym: bool) -> str | None:
+    """The country a capitalised word names ("Libya's", "Japan"), or, with ``demonym``,
+    the country its demonym names ("Turkish")."""
+    if not word[:1].isupper():
         return None
-    place = get_gazetteer().lookup(tok.text.removesuffix("'s").removesuffix("’s"))
+    place = get_gazetteer().lookup(word.removesuffix("'s").removesuffix("’s"))
     if place is not None and place.kind == "country":
         return place.country_code
-    return _demonym_country(tok.text) if tok.ent_type_ == "NORP" or tok.tag_ == "JJ" else None
+    return _demonym_country(word) if demonym else None
 
 
 def _demonym_country(text: str) -> str | None:
