@@ -167,6 +167,21 @@ def subject_of(tok: Any) -> tuple[Any | None, bool]:
     return None, False
 
 
+def _reporter_of_conjunct(tok: Any) -> Any | None:
+    """The subject of the reporting verb whose reported clause ``tok`` is conjoined to, when
+    that clause's own predicate is no report itself ("said X was funded and urged Y")."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ == "acomp":  # "the plan was only 38 percent funded and urged"
+        first = first.head
+    if first.dep_ != "ccomp" or first.lemma_.lower() in REPORT_VERBS:
+        return None
+    if first.head.lemma_.lower() not in REPORT_VERBS or first.head.i > first.i:
+        return None  # "A spoke with B and agreed to ..., the ministry said": A agreed
+    return next((c for c in first.head.children if c.dep_ == "nsubj"), None)
+
+
 def verb_arguments(
     tok: Any, entry: Entry, res: ArgumentResolver
 ) -> tuple[list[Entity], list[Entity], list[Any], bool]:
@@ -191,17 +206,16 @@ def verb_arguments(
             sender, _ = subject_of(subj.head)
             if sender is not None:
                 actors = res.resolve(sender)
-    if not actors and entry.type in SPOKEN_TYPES and tok.dep_ == "conj":
-        # "the ministry said the aircraft had entered its airspace and accused Bamako":
-        # the parser hangs the second verb on the reported clause; a spoken act whose
-        # clause names no party is the speaker's
-        first = tok
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
-        if first.dep_ == "ccomp" and first.head.lemma_.lower() in REPORT_VERBS:
-            speaker = next((c for c in first.head.children if c.dep_ == "nsubj"), None)
-            if speaker is not None:
-                actors, direct = res.resolve(speaker), False
+    if entry.type in SPOKEN_TYPES and tok.dep_ == "conj" and (not actors or not direct):
+        # "the ministry said the aircraft had entered its airspace and accused Bamako",
+        # "UNHCR said the plan was 38 percent funded and urged donors": the parser hangs
+        # the second verb on the reported clause; a spoken act that inherits its subject
+        # from that clause is the speaker's
+        speaker = _reporter_of_conjunct(tok)
+        if speaker is not None:
+            found = res.resolve(speaker)
+            if found or not actors:
+                actors, direct = found, False
     if (
         not actors
         and passive

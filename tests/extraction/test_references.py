@@ -316,6 +316,27 @@ def test_a_spoken_act_hung_on_the_reported_clause_is_the_speakers() -> None:
     assert {n.casefold() for n in names(ev["actors"])} == {"algerian defence ministry"}
 
 
+def test_a_spoken_act_hung_on_a_named_reported_clause_is_still_the_speakers() -> None:
+    # the parser makes "urged" a conjunct of "funded", inside what UNHCR reported
+    ev = only(
+        events(
+            "UNHCR said this year's Joint Response Plan was only 38 percent funded "
+            "and urged Japan to step up."
+        ),
+        "REQUEST",
+    )
+    assert names(ev["actors"]) == {"UNHCR"} and names(ev["recipients"]) == {"Japan"}
+    # but "A spoke with B and agreed ..., the ministry said": A agreed
+    ev = only(
+        events(
+            "Foreign Minister Giorgos Gerapetritis and his Turkish counterpart Hakan Fidan "
+            'spoke by phone and agreed to "keep channels open", the ministry said.'
+        ),
+        "AGREE",
+    )
+    assert names(ev["actors"]) == {"Giorgos Gerapetritis", "Hakan Fidan"}
+
+
 def test_extending_a_curfew_is_imposing_one() -> None:
     ev = only(events("The Haitian government also extended a nighttime curfew."), "COERCE")
     assert names(ev["actors"]) == {"Haitian government"}
