@@ -17,7 +17,7 @@ from typing import Any
 
 from extraction import dates, modality
 from extraction.events_args import ArgumentResolver
-from extraction.events_context import fill_from_dyads
+from extraction.events_context import fill_from_dyads, fill_mediation
 from extraction.events_frames import (
     PLACE_TARGET_TYPES,
     all_parties,
@@ -142,8 +142,10 @@ def extract_events(
     place_meetings(raw, entities, sentences, _location_of(dateline) if dateline else None)
     merged = merge_mentions(raw)
     fill_from_dyads(merged)
+    fill_mediation(merged)
     for ev in merged:
         ev.pop("_at_crowd", None)
+        ev.pop("_mediation", None)
     return [ev for ev in merged if not ev.pop("_needs_recipient", False) or ev["recipients"]]
 
 
@@ -252,6 +254,17 @@ def _mediation_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
                     if g.dep_ == "pobj":
                         found += all_parties(g, res) if p.lower_ != "of" else res.resolve(g)
     return found
+
+
+# What an offer to mediate offers to do: "offered to mediate", "to host talks".
+MEDIATING_VERBS = frozenset({"mediate", "host", "broker", "facilitate"})
+
+
+def _offers_mediation(tok: Any) -> bool:
+    """``tok`` offers to mediate: "offered to mediate", "has offered to host talks"."""
+    return tok.lemma_.lower() in MEDIATION_OFFERS and any(
+        c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in MEDIATING_VERBS for c in tok.children
+    )
 
 
 def _hosted_by_offer(tok: Any, matches: dict[int, Entry]) -> bool:
@@ -779,6 +792,9 @@ def _build(
         # private, removed after the dyad fill: the act is aimed at a crowd (events_links)
         "_at_crowd": etype in CROWD_TARGET_TYPES and _aimed_at_crowd(tok),
         "_object_event": object_event,
+        # private, removed after the dyad fill: an offer to mediate or host talks, made
+        # to the two sides of the article's conflict when the sentence names neither
+        "_mediation": etype == "AGREE" and _offers_mediation(tok),
         # private, removed by merge_mentions: the act a threat or demand is conditional
         # on ("if the ban is enforced"), whose author events_links makes its target
         "_condition": next(

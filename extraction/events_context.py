@@ -68,3 +68,30 @@ def fill_from_dyads(events: list[dict[str, Any]]) -> None:
         (best, n), *rest = score.most_common(2) + [("", 0)]
         if n > rest[0][1]:
             ev["recipients"] = [dict(by_id[best])]
+
+
+def main_dyad(events: list[dict[str, Any]], exclude: set[str]) -> list[dict[str, Any]]:
+    """The two parties the article's events pair most often, neither in ``exclude``; none
+    unless one pair clearly leads (more events than any other pair, and at least two)."""
+    by_id: dict[str, dict[str, Any]] = {}
+    for ev in events:
+        for ref in ev["actors"] + ev["recipients"]:
+            by_id.setdefault(ref["entity_id"], ref)
+    pairs: Counter[tuple[str, str]] = Counter()
+    for a, partners in counterparts(events).items():
+        for b, n in partners.items():
+            if a < b and a not in exclude and b not in exclude:
+                pairs[(a, b)] = n
+    (best, n), *rest = pairs.most_common(2) + [((), 0)]
+    if n < 2 or n <= rest[0][1]:
+        return []
+    return [dict(by_id[x]) for x in best]
+
+
+def fill_mediation(events: list[dict[str, Any]]) -> None:
+    """An offer to mediate that names no party ("Qatar offered to mediate", "Saudi Arabia
+    has offered to host talks in Jeddah") is made to the two sides of the article's
+    conflict, in place."""
+    for ev in events:
+        if ev.get("_mediation") and not ev["recipients"] and ev["actors"]:
+            ev["recipients"] = main_dyad(events, set(_ids(ev["actors"])))

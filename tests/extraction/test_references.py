@@ -694,6 +694,19 @@ def test_an_offer_to_mediate_between_two_capitals_is_made_to_both_states() -> No
     assert len(only(events(text), "AGREE")["recipients"]) == 2
 
 
+def test_an_offer_to_mediate_naming_no_party_is_made_to_the_articles_two_sides() -> None:
+    sides = (
+        "Chad accused Sudan of bombing the border town of Tine on Monday. Sudan denied it "
+        "and accused Chad of arming the Rapid Support Forces. "
+    )
+    for offer in ("Qatar offered on Wednesday to mediate.", "Qatar has offered to host talks."):
+        ev = only(events(sides + offer), "AGREE")
+        assert names(ev["recipients"]) == {"Chad", "Sudan"}, offer
+    # with no pair of sides leading, the offer is made to nobody named
+    text = "Chad accused Sudan of bombing Tine. Qatar offered on Wednesday to mediate."
+    assert only(events(text), "AGREE")["recipients"] == []
+
+
 def test_an_offer_to_host_talks_is_an_offer_to_the_parties_not_a_planned_meeting() -> None:
     text = (
         "Ecuador and Colombia are feuding over tariffs. Brazilian President Luiz Inacio "
