@@ -9,8 +9,9 @@ such cases from the dyad the story is about (the dyadic focus of CAMEO/ICEWS cod
 
 ``fill_from_dyads`` runs after the sentence-level links (``events_links``) and gives a
 directed event with no recipient the actor's most frequent counterpart among the
-article's events that name both sides. Only a clear counterpart is used: one that shares
-more events with the actor than any other party does.
+article's events that name both sides (a hostile act counts hostile events twice). Only a
+clear counterpart is used: one that shares more events with the actor than any other
+party does.
 """
 
 from __future__ import annotations
@@ -47,9 +48,18 @@ def counterparts(events: list[dict[str, Any]]) -> dict[str, Counter[str]]:
     return pairs
 
 
+# Conflictual types: a hostile act's counterpart is sought first among the actor's
+# adversaries, so a mediator the actor only spoke with ("Boulos spoke by phone with Abiy")
+# weighs less than the state it fights with.
+HOSTILE = frozenset(
+    {"ACCUSE", "THREATEN", "REJECT", "PROTEST", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
+)
+
+
 def fill_from_dyads(events: list[dict[str, Any]]) -> None:
     """Give recipient-less directed events the actor's clear counterpart, in place."""
-    pairs = counterparts(events)
+    all_pairs = counterparts(events)
+    hostile_pairs = counterparts([e for e in events if e["type"] in HOSTILE])
     by_id: dict[str, dict[str, Any]] = {}
     for ev in events:
         for ref in ev["actors"] + ev["recipients"]:
@@ -58,6 +68,9 @@ def fill_from_dyads(events: list[dict[str, Any]]) -> None:
         if ev["type"] not in DIRECTED or ev["recipients"] or not ev["actors"]:
             continue
         mine = set(_ids(ev["actors"]))
+        pairs = all_pairs
+        if ev["type"] in HOSTILE:  # hostile events count twice
+            pairs = {a: all_pairs.get(a, Counter()) + hostile_pairs.get(a, Counter()) for a in mine}
         score: Counter[str] = Counter()
         for a in mine:
             for b, n in pairs.get(a, Counter()).items():
