@@ -143,6 +143,7 @@ def extract_events(
     merged = merge_mentions(raw)
     fill_from_dyads(merged)
     fill_mediation(merged)
+    _drop_own_bodies(merged, entities)
     for ev in merged:
         ev.pop("_at_crowd", None)
         ev.pop("_mediation", None)
@@ -943,6 +944,32 @@ def _refusing_speaker(tok: Any, res: ArgumentResolver) -> list[Entity]:
     return []
 
 
+def _drop_own_bodies(events: list[dict[str, Any]], entities: EntityIndex) -> None:
+    """No act of a person targets the body its title names or the state it serves, whichever
+    step found the target (the sentence, an earlier event or the article's dyads)."""
+    for ev in events:
+        actors = [entities.get(r["entity_id"]) for r in ev["actors"]]
+        actors = [a for a in actors if a is not None]
+        keep = []
+        for r in ev["recipients"]:
+            e = entities.get(r["entity_id"])
+            if e is not None and _own_body(e, actors):
+                continue
+            if e is not None and _own_state(e, actors):
+                continue
+            keep.append(r)
+        ev["recipients"] = keep
+
+
+def _own_state(e: Entity, actors: list[Entity]) -> bool:
+    """``e`` is the state an acting person serves ("Massad Boulos, the senior US adviser")."""
+    return (
+        e.type == "GPE"
+        and e.country_code is not None
+        and any(a.type == "PERSON" and a.country_code == e.country_code for a in actors)
+    )
+
+
 def _own_body(e: Entity, actors: list[Entity]) -> bool:
     """``e`` is the body or state an acting person's title names ("ECOWAS Commission
     President Omar Touray", "UN Secretary-General Guterres")."""
@@ -952,6 +979,9 @@ def _own_body(e: Entity, actors: list[Entity]) -> bool:
     for a in actors:
         if a.type != "PERSON":
             continue
+        titles = {len(t) - len(a.name) for t in a.aliases if t.endswith(a.name)}
+        if any(m.start - o.end - 1 in titles for m in a.mentions for o in e.mentions):
+            return True  # "ECOWAS" + "Commission President Omar Touray": one title
         for alias in a.aliases:
             title = f" {alias.casefold()} ".replace(f" {a.name.casefold()} ", " ")
             if len(title) > 2 and any(n in title for n in names):

@@ -707,6 +707,19 @@ def test_an_offer_to_mediate_naming_no_party_is_made_to_the_articles_two_sides()
     assert only(events(text), "AGREE")["recipients"] == []
 
 
+def test_a_person_never_targets_the_state_they_serve_or_the_body_their_title_names() -> None:
+    text = (
+        "Egypt and Ethiopia traded accusations over the dam. In Washington, Massad Boulos, "
+        "the senior US adviser for Africa, offered American help in reaching a deal."
+    )
+    assert only(events(text), "AGREE")["recipients"] == []
+    text = (
+        "The AES tripled its levy on ECOWAS goods. On Tuesday ECOWAS Commission President "
+        'Omar Alieu Touray condemned the increase as "a tax on West African families".'
+    )
+    assert "ECOWAS" not in names(only(events(text), "ACCUSE")["recipients"])
+
+
 def test_an_offer_to_host_talks_is_an_offer_to_the_parties_not_a_planned_meeting() -> None:
     text = (
         "Ecuador and Colombia are feuding over tariffs. Brazilian President Luiz Inacio "
