@@ -817,3 +817,10 @@ def test_money_disbursed_with_no_recipient_named_goes_to_the_state_the_article_i
     )
     ev = only(events(text), "AID")
     assert (ev["mode"], names(ev["recipients"])) == ("economic", {"Tunisia"})
+
+
+def test_expelling_people_is_deportation_and_expelling_diplomats_a_sanction() -> None:
+    ev = only(events("Pakistan has expelled more than 140,000 Afghans since April."), "COERCE")
+    assert ev["mode"] == "deport" and names(ev["actors"]) == {"Pakistan"}
+    evs = events("Estonia expelled two Russian diplomats on Monday.")
+    assert [e["type"] for e in evs] == ["SANCTION"]
