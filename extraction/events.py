@@ -141,7 +141,7 @@ def extract_events(
     dateline = resolver.dateline_place()
     place_meetings(raw, entities, sentences, _location_of(dateline) if dateline else None)
     merged = merge_mentions(raw)
-    fill_from_dyads(merged)
+    fill_from_dyads(merged, _served_states(entities, resolver))
     fill_mediation(merged)
     _drop_own_bodies(merged, entities)
     for ev in merged:
@@ -942,6 +942,19 @@ def _refusing_speaker(tok: Any, res: ArgumentResolver) -> list[Entity]:
             return []
         t = t.head
     return []
+
+
+def _served_states(entities: EntityIndex, res: ArgumentResolver) -> dict[str, dict[str, Any]]:
+    """Person entity id -> reference of the state the person serves, where the article
+    names that state."""
+    out: dict[str, dict[str, Any]] = {}
+    for e in entities:
+        state = (
+            res.country_entity(e.country_code) if e.type == "PERSON" and e.country_code else None
+        )
+        if state is not None:
+            out[e.id] = state.ref()
+    return out
 
 
 def _drop_own_bodies(events: list[dict[str, Any]], entities: EntityIndex) -> None:

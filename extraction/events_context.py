@@ -56,8 +56,14 @@ HOSTILE = frozenset(
 )
 
 
-def fill_from_dyads(events: list[dict[str, Any]]) -> None:
-    """Give recipient-less directed events the actor's clear counterpart, in place."""
+def fill_from_dyads(
+    events: list[dict[str, Any]], states: dict[str, dict[str, Any]] | None = None
+) -> None:
+    """Give recipient-less directed events the actor's clear counterpart, in place.
+    ``states`` maps a person's entity id to the reference of the state they serve: when
+    the person has no counterpart of their own, their state's counterpart is the target
+    ("Pakistan's army chief warned that any fresh strike would be met ...")."""
+    states = states or {}
     all_pairs = counterparts(events)
     hostile_pairs = counterparts([e for e in events if e["type"] in HOSTILE])
     by_id: dict[str, dict[str, Any]] = {}
@@ -70,17 +76,34 @@ def fill_from_dyads(events: list[dict[str, Any]]) -> None:
         mine = set(_ids(ev["actors"]))
         pairs = all_pairs
         if ev["type"] in HOSTILE:  # hostile events count twice
-            pairs = {a: all_pairs.get(a, Counter()) + hostile_pairs.get(a, Counter()) for a in mine}
-        score: Counter[str] = Counter()
-        for a in mine:
-            for b, n in pairs.get(a, Counter()).items():
-                if b not in mine:
-                    score[b] += n
-        if not score:
-            continue
-        (best, n), *rest = score.most_common(2) + [("", 0)]
-        if n > rest[0][1]:
+            pairs = {
+                a: all_pairs.get(a, Counter()) + hostile_pairs.get(a, Counter()) for a in all_pairs
+            }
+        best = _clear_counterpart(pairs, mine)
+        if best is None:
+            served = {a: states[a] for a in mine if a in states}
+            for ref in served.values():
+                by_id.setdefault(ref["entity_id"], ref)
+            own = {ref["entity_id"] for ref in served.values()}
+            best = _clear_counterpart(pairs, own, exclude=mine | own) if own else None
+        if best is not None:
             ev["recipients"] = [dict(by_id[best])]
+
+
+def _clear_counterpart(
+    pairs: dict[str, Counter[str]], parties: set[str], exclude: set[str] | None = None
+) -> str | None:
+    """The party sharing more events with ``parties`` than any other, or None."""
+    exclude = exclude if exclude is not None else parties
+    score: Counter[str] = Counter()
+    for a in parties:
+        for b, n in pairs.get(a, Counter()).items():
+            if b not in exclude:
+                score[b] += n
+    if not score:
+        return None
+    (best, n), *rest = score.most_common(2) + [("", 0)]
+    return best if n > rest[0][1] else None
 
 
 def main_dyad(events: list[dict[str, Any]], exclude: set[str]) -> list[dict[str, Any]]:

@@ -44,3 +44,10 @@ def test_an_offer_to_mediate_goes_to_the_leading_pair_only() -> None:
         [*story, _ev("ASSAULT", ["RSF"], ["Darfur"]), _ev("ASSAULT", ["RSF"], ["Darfur"]), tied]
     )
     assert tied["recipients"] == []
+
+
+def test_a_person_with_no_counterpart_of_their_own_faces_their_states() -> None:
+    story = [_ev("ASSAULT", ["India"], ["Pakistan"]), _ev("ACCUSE", ["Pakistan"], ["India"])]
+    threat = _ev("THREATEN", ["Munir"], [])
+    fill_from_dyads([*story, threat], {"Munir": _ref("Pakistan")})
+    assert [r["name"] for r in threat["recipients"]] == ["India"]

@@ -824,3 +824,13 @@ def test_expelling_people_is_deportation_and_expelling_diplomats_a_sanction() ->
     assert ev["mode"] == "deport" and names(ev["actors"]) == {"Pakistan"}
     evs = events("Estonia expelled two Russian diplomats on Monday.")
     assert [e["type"] for e in evs] == ["SANCTION"]
+
+
+def test_an_officials_warning_with_no_target_faces_the_adversary_of_their_state() -> None:
+    text = (
+        "India struck nine sites in Pakistan on Monday. Pakistan accused India of killing "
+        "civilians. Pakistan's army chief, Field Marshal Asim Munir, warned on Tuesday that "
+        'any fresh strike on Pakistani soil would be met with "a swift and decisive response."'
+    )
+    ev = only(events(text), "THREATEN")
+    assert names(ev["actors"]) == {"Asim Munir"} and names(ev["recipients"]) == {"India"}
