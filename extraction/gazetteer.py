@@ -100,6 +100,8 @@ class Gazetteer:
             reverse=True,
         )
         city_by_name: dict[tuple[str, str], Place] = {}
+        # seats of government that are not the capital geonames lists (data file)
+        self.seats: dict[str, str] = dict(data.get("seats", {}))
         alternates: list[tuple[str, Place]] = []
         for c in cities:
             cc = c["countrycode"]
@@ -187,7 +189,7 @@ class Gazetteer:
         Short forms (three letters or fewer, "US", "DC") must match case exactly so that
         the pronoun "us" is never the United States.
         """
-        name = " ".join(name.split())
+        name = " ".join(name.split()).replace("\u2019", "'")  # "Côte d’Ivoire"
         if name[:4].lower() == "the ":
             name = name[4:]
         if not name:
@@ -254,3 +256,13 @@ def is_capital(name: str) -> bool:
     """True when ``name`` is a national capital ("Moscow", "Washington", "Kyiv")."""
     place = lookup(name)
     return bool(place and place.capital_of)
+
+
+def seat_of(name: str) -> str | None:
+    """ISO2 of the country whose government the city ``name`` can stand for: its capital
+    ("Moscow" -> RU) or the seat of its government ("Abidjan" -> CI)."""
+    gaz = get_gazetteer()
+    if name in gaz.seats:
+        return gaz.seats[name]
+    place = gaz.lookup(name)
+    return place.capital_of if place is not None else None

@@ -834,3 +834,11 @@ def test_an_officials_warning_with_no_target_faces_the_adversary_of_their_state(
     )
     ev = only(events(text), "THREATEN")
     assert names(ev["actors"]) == {"Asim Munir"} and names(ev["recipients"]) == {"India"}
+
+
+def test_a_seat_of_government_stands_for_its_state_as_a_capital_does() -> None:
+    text = (
+        "Benin asked Niger to reopen the border. General Abdourahamane Tiani, Niger's "
+        "military ruler, rejected Cotonou's request on Tuesday."
+    )
+    assert names(only(events(text), "REJECT")["recipients"]) == {"Benin"}
