@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -56,3 +57,28 @@ def model_label(nlp: Language) -> str:
     name = f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}"
     name = name.removesuffix(_REPACKAGE_SUFFIX)
     return f"{name} {meta.get('version', '0')}"
+
+
+# Typographic characters the model reads in their plain form, one character for one. The
+# small English model learnt names and possessives from straight apostrophes: it tags
+# "Côte d'Ivoire" but misses "Côte d\u2019Ivoire" and reads "Faso\u2019s" badly.
+_MODEL_FORMS = str.maketrans({"\u2019": "'"})
+# The annotations a parsed doc hands over to the same tokens over the source text.
+_ANNOTATIONS = [TAG, POS, MORPH, LEMMA, SENT_START, HEAD, DEP, ENT_IOB, ENT_TYPE]
+
+
+def model_text(text: str) -> str:
+    """The text the model reads: ``text`` with typographic apostrophes made straight, of
+    the same length, so every offset into it is an offset into ``text``."""
+    return text.translate(_MODEL_FORMS)
+
+
+def on_source_text(doc: Doc, text: str) -> Doc:
+    """``doc`` (parsed from ``model_text(text)``) over ``text`` itself: the same tokens
+    and annotations, so names, quotes and evidence keep the characters of the source."""
+    if doc.text == text:
+        return doc
+    words = [text[t.idx : t.idx + len(t)] for t in doc]
+    source = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    source.from_array(_ANNOTATIONS, doc.to_array(_ANNOTATIONS))
+    return source

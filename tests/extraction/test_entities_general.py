@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from extraction.entities import resolve_entities
 from extraction.entities_merge import _place_identity
 from extraction.gazetteer import Place, lookup
+from tests.extraction.helpers import result
 from tests.extraction.test_entities import VOCAB, check_offsets, make_doc
 
 
@@ -300,3 +301,15 @@ def test_acronym_the_model_types_gpe_joins_its_organisation() -> None:
     assert pairs(doc) == [("European Union", "ORG")]
     doc = make_doc("The United Kingdom met and the UK agreed .", {1: (3, "GPE"), 6: (7, "GPE")})
     assert pairs(doc) == [("United Kingdom", "GPE")]
+
+
+def test_typographic_apostrophes_read_as_plain_ones_and_stay_in_the_output() -> None:
+    text = (
+        "The crisis between Côte d’Ivoire and Burkina Faso deepened on Tuesday when "
+        "Burkina Faso’s soldiers seized three gendarmes."
+    )
+    res = result(text)
+    ivory = [e for e in res["entities"] if e["country_code"] == "CI"]
+    assert [e["type"] for e in ivory] == ["GPE"], res["entities"]
+    mention = ivory[0]["mentions"][0]
+    assert mention["text"] == "Côte d’Ivoire" == res["text"][mention["start"] : mention["end"]]
