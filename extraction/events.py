@@ -20,6 +20,7 @@ from extraction.events_args import ArgumentResolver
 from extraction.events_context import fill_from_dyads, fill_mediation
 from extraction.events_frames import (
     PLACE_TARGET_TYPES,
+    SPOKEN_TYPES,
     all_parties,
     callers,
     condition_subjects,
@@ -544,6 +545,10 @@ def _build(
         actors = _truce_parties(tok, res)
     if not actors:
         return None  # no identifiable actor: PLOVER codes no event
+    if entry.type in SPOKEN_TYPES | {"CONCEDE"} and entry.pos != "NOUN":
+        # "Zakharova said Russia fully supports Serbia", "Rutte said the alliance stands
+        # with Norway": verbal acts take the speaker, who speaks for their own state or body
+        actors = _speaker_for_own(tok, actors, res) or actors
     actor_ids = {e.id for e in actors}
     recipients = [e for e in _unique(recipients) if e.id not in actor_ids]
     if (entry.in_speech or entry.modal_complement) and not recipients:
@@ -941,6 +946,26 @@ def _refusing_speaker(tok: Any, res: ArgumentResolver) -> list[Entity]:
         if t.dep_ not in ("conj", "xcomp"):
             return []
         t = t.head
+    return []
+
+
+def _speaker_for_own(tok: Any, actors: list[Entity], res: ArgumentResolver) -> list[Entity]:
+    """The person whose reported words ``tok`` is in, when every actor found is that
+    person's own state or a body their title names; else []."""
+    clause = tok
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ not in ("ccomp", "parataxis"):
+        return []
+    say = clause.head
+    if say.lemma_.lower() not in modality.SAY_VERBS:
+        return []
+    subj = next((c for c in say.children if c.dep_ == "nsubj"), None)
+    speakers = [e for e in res.resolve(subj) if e.type == "PERSON"] if subj is not None else []
+    if len(speakers) != 1 or not actors:
+        return []
+    if all(_own_state(a, speakers) or _own_body(a, speakers) for a in actors):
+        return speakers
     return []
 
 

@@ -842,3 +842,35 @@ def test_a_seat_of_government_stands_for_its_state_as_a_capital_does() -> None:
         "military ruler, rejected Cotonou's request on Tuesday."
     )
     assert names(only(events(text), "REJECT")["recipients"]) == {"Benin"}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "speaker"),
+    [
+        (
+            "Cambodia and Vietnam are at odds over the canal. Chinese foreign ministry "
+            "spokesperson Lin Jian said China \"supports Cambodia's right to develop its "
+            'economy".',
+            "SUPPORT",
+            "Lin Jian",
+        ),
+        (
+            "Russian aircraft flew along the coast of Norway. NATO Secretary General Mark "
+            'Rutte said this evening the alliance "stands with Norway".',
+            "SUPPORT",
+            "Mark Rutte",
+        ),
+    ],
+)
+def test_a_speaker_voicing_their_own_states_stance_is_its_actor(
+    text: str, etype: str, speaker: str
+) -> None:
+    assert names(only(events(text), etype)["actors"]) == {speaker}
+
+
+def test_a_speaker_reporting_another_states_stance_is_not_its_actor() -> None:
+    text = (
+        "Chinese foreign ministry spokesperson Lin Jian said Russia supports Cambodia's "
+        "right to develop its waterways."
+    )
+    assert names(only(events(text), "SUPPORT")["actors"]) == {"Russia"}
