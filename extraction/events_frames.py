@@ -759,8 +759,11 @@ def noun_arguments(
                 subj, _ = subject_of(verb)  # "engaged in discussions with"
                 if subj is not None:
                     actors = res.resolve(subj)
-            elif entry.type in CAMPAIGN_NOUN_TYPES and gov.lower_ in ("in", "during", "as"):
-                # "troops crossed into Iraq in an offensive against X"
+            elif (entry.type in CAMPAIGN_NOUN_TYPES and gov.lower_ in ("in", "during", "as")) or (
+                entry.type == "PROTEST" and gov.lower_ == "in"
+            ):
+                # "troops crossed into Iraq in an offensive against X", "lorry drivers
+                # blocked both lanes in protest at the surcharge"
                 subj, _ = subject_of(verb)
                 if subj is not None:
                     actors = res.resolve(subj)

@@ -874,3 +874,16 @@ def test_a_speaker_reporting_another_states_stance_is_not_its_actor() -> None:
         "right to develop its waterways."
     )
     assert names(only(events(text), "SUPPORT")["actors"]) == {"Russia"}
+
+
+def test_an_act_done_in_protest_at_a_measure_is_a_protest_against_its_author() -> None:
+    text = (
+        "Ecuador raised its security surcharge on imports from Colombia on Wednesday. "
+        "Members of the Colombian Truckers' Association blocked both lanes on Thursday in "
+        "protest at the surcharge."
+    )
+    evs = events(text)
+    assert names(only(evs, "SANCTION")["actors"]) == {"Ecuador"}
+    protest = only(evs, "PROTEST")
+    assert names(protest["actors"]) == {"Colombian Truckers' Association"}
+    assert names(protest["recipients"]) == {"Ecuador"}
