@@ -27,6 +27,7 @@ def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` plus the missed places and speakers, joined and linked, in text order."""
     cands = _without_navigation(full, cands)
     cands = _street_names(doc, cands)
+    cands = _public_squares(cands)
     cands = _titled_names(doc, full, cands)
     out = cands + _coordinated_places(doc, cands) + _untagged_speakers(doc, full, cands)
     out += _untagged_demonyms(doc, out)
@@ -117,6 +118,23 @@ _SITE_MODIFIERS = frozenset(
      "enrichment", "container", "grain", "electricity", "hydroelectric", "steel"}
 )  # fmt: skip
 _STREET_VOTE = 4
+
+
+# Words that open the name of a public square in the languages news copies names from:
+# "Place de la Nation", "Plaza San Martín", "Piazza Venezia", "Praça dos Três Poderes".
+_SQUARE_OPENERS = frozenset({"Place", "Plaza", "Piazza", "Praça", "Praca", "Plac", "Largo"})
+
+
+def _public_squares(cands: list[Candidate]) -> list[Candidate]:
+    """A name opened by a square word ("Place de la Nation") is that square, a LOC, however
+    the model tagged it (it reads "Place de la Nation" as an organisation)."""
+    out = []
+    for c in cands:
+        words = c.text.split()
+        if len(words) > 1 and words[0] in _SQUARE_OPENERS and c.label not in ("LOC", "FAC"):
+            c = _voted(c.start, c.end, c.text, "LOC", _STREET_VOTE)
+        out.append(c)
+    return out
 
 
 def _street_names(doc: Any, cands: list[Candidate]) -> list[Candidate]:

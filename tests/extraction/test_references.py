@@ -142,6 +142,12 @@ def test_a_byline_names_people_in_any_case() -> None:
     [
         ("Police blocked Kralja Milana street on Saturday.", "Kralja Milana street", "LOC"),
         (
+            "In Ouagadougou, several hundred supporters of the junta rallied at Place de la "
+            "Nation on Wednesday.",
+            "Place de la Nation",
+            "LOC",
+        ),
+        (
             "Police blocked the street. Students from Novi Sad, Niš and Kragujevac joined "
             "the march in Belgrade, Serbia.",
             "Novi Sad",
