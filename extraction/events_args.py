@@ -435,6 +435,7 @@ class ArgumentResolver:
         self._hosts: dict[str, Entity] = {}
         self._groups_called: dict[str, Entity | None] = {}
         self._focal: tuple[Entity | None] | None = None
+        self._ranked_states: list[tuple[str, int]] = []
         self._europe = next(
             (e for e in entities if e.type == "LOC" and norm(e.name) == "europe"), None
         )
@@ -911,6 +912,7 @@ class ArgumentResolver:
                     start = min((m.start for m in e.mentions), default=0)
                     first[e.country_code] = min(first.get(e.country_code, start), start)
             ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+            self._ranked_states = [(c, counts[c]) for c in ranked]
             state = None
             # a story between two states ("India ... Bangladesh") has no one focus
             if ranked and (len(ranked) == 1 or counts[ranked[0]] >= 1.5 * counts[ranked[1]]):
@@ -922,6 +924,16 @@ class ArgumentResolver:
                 state = governments[0]  # "the Georgian government" named as a body
             self._focal = (state,)
         return self._focal[0]
+
+    def focal_pair(self) -> list[Entity]:
+        """The two states a story between two states is about: the two countries the
+        article mentions most, each far more than any third; [] when there is none."""
+        self.focal_state()
+        ranked = self._ranked_states
+        if len(ranked) < 2 or (len(ranked) > 2 and ranked[1][1] < 2 * ranked[2][1]):
+            return []
+        states = [self._country_of_iso.get(code) for code, _ in ranked[:2]]
+        return [s for s in states if s is not None] if all(states) else []
 
     def _group_called(self, noun: str) -> Entity | None:
         """The one organisation the article names with ``noun`` after it ("M23 rebels",
@@ -1096,6 +1108,10 @@ class ArgumentResolver:
             if subj is not None and subj.i != tok.i
             else (-1, -2)
         )
+        if size == 2 and kinds == ("GPE",):
+            pair = self.focal_pair()
+            if pair:
+                return pair  # "both countries", "the two neighbours": the story's two states
         for back in range(3):
             if back:
                 if sent.start == 0:

@@ -893,3 +893,14 @@ def test_an_act_done_in_protest_at_a_measure_is_a_protest_against_its_author() -
     protest = only(evs, "PROTEST")
     assert names(protest["actors"]) == {"Colombian Truckers' Association"}
     assert names(protest["recipients"]) == {"Ecuador"}
+
+
+def test_both_countries_are_the_two_states_the_story_is_about() -> None:
+    text = (
+        "Burkina Faso and Côte d'Ivoire traded accusations on Monday. Côte d'Ivoire "
+        "summoned Burkina Faso's ambassador. Burkina Faso accused Côte d'Ivoire of "
+        "sheltering plotters. Togo and Ghana offered to help. ECOWAS Commission President Omar Alieu "
+        'Touray called on "both brotherly countries" to show restraint.'
+    )
+    ev = only(events(text), "REQUEST")
+    assert {e["name"] for e in ev["recipients"]} == {"Burkina Faso", "Ivory Coast"}
