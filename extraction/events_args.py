@@ -308,6 +308,16 @@ def seat_of(name: str) -> str | None:
     return _countries()[0].get(_fold(name))
 
 
+def pobjects(prep: Any) -> list[Any]:
+    """The objects of a preposition and of the prepositions coordinated with it: "demands
+    from Belgrade and from Srpska Lista" -> Belgrade, Lista."""
+    out = [g for g in prep.children if g.dep_ == "pobj"]
+    for c in prep.children:
+        if c.dep_ == "conj" and c.pos_ == "ADP":
+            out.extend(pobjects(c))
+    return out
+
+
 def _carries_title(alias: str, word: str, sitting: bool = False) -> bool:
     """``word`` is a title in ``alias``; ``sitting``: written with a capital and not as a
     former holder's ("President William Ruto", not "former President X")."""
@@ -765,9 +775,8 @@ class ArgumentResolver:
             ):  # "the leaders of France", "officials from both countries", "calls by X",
                 # "negotiators for the government", "supporters of the opposition party",
                 # "ships from the navy", "rivals from Los Choneros"
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        found.extend(self.resolve(g, depth + 1))
+                for g in pobjects(c):
+                    found.extend(self.resolve(g, depth + 1))
             elif c.dep_ == "acl" and c.lemma_.lower() in AFFILIATION_VERBS:
                 # "inmates belonging to the Los Lobos gang", "fighters loyal to X"
                 for p in c.children:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from extraction.events_args import AGENT_NOUNS, GOODS_NOUNS, ArgumentResolver, seat_of
+from extraction.events_args import AGENT_NOUNS, GOODS_NOUNS, ArgumentResolver, pobjects, seat_of
 from extraction.events_lexicon import Entry, Lexicon, container_of, object_tokens
 from extraction.modality import SAY_VERBS
 from extraction.types import Entity
@@ -257,7 +257,7 @@ def verb_arguments(
             )
         ):
             targets = (
-                [g for g in c.children if g.dep_ == "pobj"]
+                pobjects(c)
                 if dep == "prep" or c.pos_ == "ADP"  # "sent warships to(dative) waters near Y"
                 else [c]
             )
@@ -319,9 +319,7 @@ def verb_arguments(
         for o in object_tokens(tok):  # "recalled its ambassador from Venezuela"
             for c in o.children:
                 if c.dep_ == "prep" and c.lower_ == "from":
-                    recipients.extend(
-                        e for g in c.children if g.dep_ == "pobj" for e in res.resolve(g)
-                    )
+                    recipients.extend(e for g in pobjects(c) for e in res.resolve(g))
     if tok.dep_ == "relcl" and not recipients and subj is not None and subj.i != tok.head.i:
         recipients.extend(res.resolve(tok.head))  # "the country Mr. Putin invaded"
     if not recipients:

@@ -904,3 +904,12 @@ def test_both_countries_are_the_two_states_the_story_is_about() -> None:
     )
     ev = only(events(text), "REQUEST")
     assert {e["name"] for e in ev["recipients"]} == {"Burkina Faso", "Ivory Coast"}
+
+
+def test_coordinated_prepositions_give_every_party() -> None:
+    text = (
+        "Serbia protested the arrests. Prime Minister Albin Kurti rejected demands from "
+        "Belgrade and from the Serb List "
+        "to free the three men."
+    )
+    assert names(only(events(text), "REJECT")["recipients"]) == {"Serbia", "Serb List"}
