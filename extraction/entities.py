@@ -42,7 +42,7 @@ from extraction.entities_names import (
 )
 from extraction.entities_recall import complete
 from extraction.entities_spans import LABEL_VOTE, Candidate, collect_candidates
-from extraction.gazetteer import get_gazetteer
+from extraction.gazetteer import get_gazetteer, seat_of
 from extraction.types import Entity, EntityIndex, Mention
 
 VERSION = "eventwire.entities.v1"
@@ -339,10 +339,31 @@ def _countries_from_context(doc: Any, entities: list[Entity]) -> None:
                 for g in p.children
                 if g.dep_ == "pobj"
             ]
-            code = next(filter(None, map(_country_word, qualifiers)), None)
+            code = next(filter(None, map(_country_word, qualifiers)), None) or _speaking_in_capital(
+                span
+            )
             if code:
                 e.country_code = code
                 break
+
+
+def _speaking_in_capital(span: Any) -> str | None:
+    """The country of an official introduced at its capital: "In Moscow, foreign ministry
+    spokeswoman Maria Zakharova said ...", "In Washington, Secretary of State Marco Rubio
+    ..." (the news way of saying whose side speaks). Only a titled name right after the
+    opening "In <capital>," counts."""
+    if not span.doc.has_annotation("SENT_START"):
+        return None  # a doc without a parse (tests, a disabled parser) has no sentences
+    sent = span.sent
+    toks = list(sent)
+    if len(toks) < 4 or toks[0].lower_ != "in":
+        return None
+    comma = next((t.i for t in toks[1:5] if t.text == ","), None)
+    if comma is None or span.start <= comma or span.start - comma > 8:
+        return None
+    if span.start == comma + 1:
+        return None  # no title between the comma and the name
+    return seat_of(sent.doc[toks[1].i : comma].text)
 
 
 def _body_country(doc: Any, e: Entity) -> str | None:

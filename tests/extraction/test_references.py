@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction.helpers import entities, events, names, only
+from tests.extraction.helpers import entities, events, names, only, result
 
 pytestmark = pytest.mark.slow
 
@@ -913,3 +913,18 @@ def test_coordinated_prepositions_give_every_party() -> None:
         "to free the three men."
     )
     assert names(only(events(text), "REJECT")["recipients"]) == {"Serbia", "Serb List"}
+
+
+def test_an_official_introduced_at_a_capital_serves_that_state() -> None:
+    text = (
+        "Serbia closed two crossings. In Moscow, foreign ministry spokeswoman Maria "
+        'Zakharova said Russia "fully supports Serbia\'s legitimate demands".'
+    )
+    res = result(text)
+    person = next(e for e in res["entities"] if e["name"] == "Maria Zakharova")
+    assert person["country_code"] == "RU"
+    assert names(only(res["events"], "SUPPORT")["actors"]) == {"Maria Zakharova"}
+    # a name right after the comma has no title that says whom it serves
+    res = result("In Moscow, Maria Zakharova met the Serbian envoy.")
+    person = next(e for e in res["entities"] if e["name"] == "Maria Zakharova")
+    assert person["country_code"] is None
