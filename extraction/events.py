@@ -756,6 +756,8 @@ def _build(
     # "UN Secretary-General Guterres warned that the organisation might ...": a person
     # does not act on the body their title says they speak for
     recipients = [e for e in recipients if not _own_body(e, actors)]
+    if etype in DOMESTIC_FORCE_TYPES:
+        recipients = [e for e in recipients if not _own_state(e, actors, "ORG")]
     object_event = _object_event(tok, lex, recipients)
     if not recipients and etype in DIRECTED_TYPES and object_event is None:
         # "backed the mediation": directed at nobody named ("welcomed the agreement" may
@@ -995,16 +997,27 @@ def _drop_own_bodies(events: list[dict[str, Any]], entities: EntityIndex) -> Non
                 continue
             if e is not None and _own_state(e, actors):
                 continue
+            if (
+                e is not None
+                and ev["type"] in DOMESTIC_FORCE_TYPES
+                and _own_state(e, actors, "ORG")
+            ):
+                continue  # "Nepal Police used water cannon in Kathmandu": not on Nepal
             keep.append(r)
         ev["recipients"] = keep
 
 
-def _own_state(e: Entity, actors: list[Entity]) -> bool:
-    """``e`` is the state an acting person serves ("Massad Boulos, the senior US adviser")."""
+# Force a state's own body uses at home is aimed at people, never at the state itself.
+DOMESTIC_FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _own_state(e: Entity, actors: list[Entity], kind: str = "PERSON") -> bool:
+    """``e`` is the state an acting person (or body, ``kind="ORG"``) serves ("Massad
+    Boulos, the senior US adviser", "Nepal Police")."""
     return (
         e.type == "GPE"
         and e.country_code is not None
-        and any(a.type == "PERSON" and a.country_code == e.country_code for a in actors)
+        and any(a.type == kind and a.country_code == e.country_code for a in actors)
     )
 
 

@@ -928,3 +928,11 @@ def test_an_official_introduced_at_a_capital_serves_that_state() -> None:
     res = result("In Moscow, Maria Zakharova met the Serbian envoy.")
     person = next(e for e in res["entities"] if e["name"] == "Maria Zakharova")
     assert person["country_code"] is None
+
+
+def test_a_state_body_using_force_at_home_does_not_target_its_own_state() -> None:
+    text = (
+        "Nepal and India are at odds over Susta. Earlier on Thursday, Nepal Police used "
+        "water cannon in Kathmandu to disperse several hundred young protesters."
+    )
+    assert "Nepal" not in names(only(events(text), "ASSAULT")["recipients"])
