@@ -598,6 +598,19 @@ def _build(
             recipients = _unique([e for e in _mediation_parties(tok, res) if e.id not in actor_ids])
         if not recipients:
             recipients = [e for e in _coordinated_addressees(tok, res) if e.id not in actor_ids]
+    if etype == "THREATEN":
+        # "warned that Moscow could suspend its work if Norway continues ...": the party
+        # whose act the threat is conditional on is its target, before any party of the
+        # threatened act itself
+        conditioned = [
+            e
+            for g in condition_subjects(tok)
+            if g.pos_ == "PROPN" and g.dep_ == "nsubj"  # "unless X is released": a captive
+            for e in res.resolve(g)
+            if e.id not in {a.id for a in actors}
+        ]
+        if conditioned:
+            recipients = _unique(conditioned)
     if not recipients and etype in ("THREATEN", "REQUEST", "AGREE", "REJECT"):
         # "warned that Washington could extend tariffs to Canadian beef", "offered to
         # mediate between A and B": the party named in the content is the target

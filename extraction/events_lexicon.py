@@ -23,7 +23,9 @@ entries. An entry names a ``lemma`` and ``pos`` (VERB, NOUN, ADJ) and may add co
   or belief verb whose clause carries one of these modals is a directive ("X said Y must
   withdraw": a request by X to Y); ``refusal``: the verb is negated under "will" or
   "would" ("we will never accept", "would not return to ECOWAS"), an announced refusal
-  whose actor is the speaker reporting it.
+  whose actor is the speaker reporting it; ``conditional``: the modal clause also holds an
+  "if"/"unless" clause whose subject is a named party ("X said Moscow could suspend its
+  work if Norway continues ..."): a conditional threat by X to that party.
 
 An entry with conditions wins over a bare one of the same lemma when its conditions hold.
 """
@@ -92,6 +94,8 @@ class Entry:
     modal_complement: frozenset[str] = frozenset()
     # "we will never accept", "would not return to ECOWAS": said only as a refusal
     refusal: bool = False
+    # "X said Y would act if Z ...": the modal clause carries an "if" clause on a party
+    conditional: bool = False
 
     @property
     def specificity(self) -> int:
@@ -108,6 +112,7 @@ class Entry:
                     self.governor,
                     self.modal_complement,
                     self.refusal,
+                    self.conditional,
                 ),
             )
         )
@@ -322,6 +327,8 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         return False
     if e.refusal and not announced_refusal(tok):
         return False
+    if e.conditional and not conditioned_on_party(tok):
+        return False
     if e.governor and not (
         tok.dep_ in ("dobj", "nsubjpass", "conj") and tok.head.lemma_.lower() in e.governor
     ):
@@ -369,6 +376,7 @@ def _entry(etype: str, raw: dict[str, Any]) -> Entry:
         object_counted=bool(raw.get("object_counted")),
         in_speech=bool(raw.get("in_speech")),
         modal_complement=frozenset(raw.get("modal_complement") or ()),
+        conditional=bool(raw.get("conditional")),
         refusal=bool(raw.get("refusal")),
     )
 
@@ -414,3 +422,26 @@ def mode_from_cues(info: TypeInfo, tokens: list[Any]) -> str | None:
         if lemmas & cues:
             return mode
     return None
+
+
+def conditioned_on_party(tok: Any) -> bool:
+    """A modal clause said by ``tok`` holds an "if"/"unless" clause whose active subject is
+    a proper name: "said Moscow could suspend its work if Norway continues"."""
+    for c in tok.children:
+        if c.dep_ != "ccomp" or not any(
+            a.dep_ == "aux" and a.lower_ in _THREAT_MODALS for a in c.children
+        ):
+            continue
+        for adv in c.children:
+            # an active subject: "unless Jovanovic is released" names the captive
+            if (
+                adv.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in adv.children)
+                and any(g.dep_ == "nsubj" and g.pos_ == "PROPN" for g in adv.children)
+            ):
+                return True
+    return False
+
+
+# Modals of a conditional threat: "would retaliate", "could suspend", "will act".
+_THREAT_MODALS = frozenset({"would", "could", "will", "might", "may", "'ll"})

@@ -936,3 +936,36 @@ def test_a_state_body_using_force_at_home_does_not_target_its_own_state() -> Non
         "water cannon in Kathmandu to disperse several hundred young protesters."
     )
     assert "Nepal" not in names(only(events(text), "ASSAULT")["recipients"])
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        (
+            "Norway detained a Russian trawler. Ilya Shestakov, head of Russia's Federal "
+            "Agency for Fishery, said this afternoon that Moscow could suspend its work in "
+            'the fisheries commission "if Norway continues to behave like a pirate state".',
+            "Ilya Shestakov",
+            "Norway",
+        ),
+        (
+            "Israeli Defence Minister Israel Katz, for his part, said that Israel "
+            '"will act again, at any time" if Iran tries to rebuild its enrichment capacity.',
+            "Israel Katz",
+            "Iran",
+        ),
+    ],
+)
+def test_what_a_party_says_it_would_do_if_another_acts_is_a_threat_to_that_other(
+    text: str, actor: str, target: str
+) -> None:
+    ev = only(events(text), "THREATEN")
+    assert names(ev["actors"]) == {actor} and names(ev["recipients"]) == {target}
+
+
+def test_a_condition_on_a_captives_release_names_no_threatened_party() -> None:
+    text = (
+        "Serb List leader Zlatan Elek told the crowd that Serb mayors would walk out "
+        "of Kosovo institutions unless Milan Jovanovic was released by Monday."
+    )
+    assert not [e for e in events(text) if e["type"] == "THREATEN"]
