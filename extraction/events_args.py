@@ -65,6 +65,8 @@ AGENT_NOUNS = frozenset(
 GOODS_NOUNS = frozenset(
     {"good", "goods", "import", "export", "product", "steel", "car", "vehicle", "beef",
      "produce", "commodity", "company", "firm", "bank", "asset",
+     "grain", "wheat", "maize", "corn", "rice", "sugar", "fruit", "vegetable", "meat", "pork",
+     "poultry", "fish", "seafood", "timber", "coal", "oil", "gas", "lorry", "truck",
      "position", "target", "territory", "soil", "airspace", "water", "border"}
 )  # fmt: skip
 REPRESENTATIVE_NOUNS = frozenset(

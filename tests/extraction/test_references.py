@@ -969,3 +969,9 @@ def test_a_condition_on_a_captives_release_names_no_threatened_party() -> None:
         "of Kosovo institutions unless Milan Jovanovic was released by Monday."
     )
     assert not [e for e in events(text) if e["type"] == "THREATEN"]
+
+
+def test_banning_a_countrys_produce_is_a_sanction_on_that_country() -> None:
+    text = "Ukraine exports wheat through Poland. Poland banned Ukrainian grain in 2023."
+    ev = only(events(text), "SANCTION")
+    assert names(ev["actors"]) == {"Poland"} and names(ev["recipients"]) == {"Ukraine"}
