@@ -109,6 +109,8 @@ OCCUR_VERBS = frozenset(
         "unfold",
     }
 )
+# Verbs that put a party under a measure: "placed two firms under sanctions".
+PLACING_VERBS = frozenset({"place", "put", "bring"})
 # Material-conflict nouns a clause can be "in" ("crossed the border in an offensive").
 CAMPAIGN_NOUN_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
 SUBJ_DEPS = frozenset({"nsubj", "csubj", "expl"})
@@ -661,11 +663,17 @@ def noun_arguments(
                         found = nested_recipients([g], res)
                     recipients.extend(found)
     if not recipients and tok.dep_ == "pobj" and tok.head.lower_ == "under":
-        # "Ivanishvili has been under US sanctions since 2024": who is under them
+        # "Ivanishvili has been under US sanctions since 2024": who is under them;
+        # "Norway placed two firms under sanctions": who placed whom
         verb = tok.head.head
         if verb.pos_ in ("VERB", "AUX"):
             subj, _ = subject_of(verb)
-            if subj is not None:
+            placed = [c for c in verb.children if c.dep_ == "dobj"]
+            if placed and verb.lemma_.lower() in PLACING_VERBS:
+                recipients = [e for o in placed for e in all_parties(o, res)]
+                if not actors and subj is not None:
+                    actors = res.resolve(subj)
+            elif subj is not None:
                 recipients = [e for e in res.resolve(subj) if e not in actors]
     if not actors:
         actors = organisers(tok, res)  # "talks led by X", "a rally organised by Y"

@@ -975,3 +975,9 @@ def test_banning_a_countrys_produce_is_a_sanction_on_that_country() -> None:
     text = "Ukraine exports wheat through Poland. Poland banned Ukrainian grain in 2023."
     ev = only(events(text), "SANCTION")
     assert names(ev["actors"]) == {"Poland"} and names(ev["recipients"]) == {"Ukraine"}
+
+
+def test_placing_a_party_under_sanctions_sanctions_that_party() -> None:
+    text = "Norway placed the Russian fishing company Norebo under sanctions in July 2025."
+    ev = only(events(text), "SANCTION")
+    assert names(ev["actors"]) == {"Norway"} and "Norebo" in names(ev["recipients"])
