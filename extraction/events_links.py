@@ -101,6 +101,15 @@ def link_answers(events: list[dict[str, Any]], sentence_index: dict[int, int]) -
             if captor is not None:
                 ev["recipients"] = [dict(r) for r in captor["actors"]]
                 continue
+        if ev["type"] == "RETREAT" and ev.get("mode") == "release" and not ev["recipients"]:
+            # "SSB personnel took four Nepali surveyors to a camp ... The SSB released
+            # them": a release gives back whom the same captor took
+            capture = _latest_before(
+                ev, events, sentence_index, CAPTURE_TYPES, OBJECT_WINDOW, same_actor=True
+            )
+            if capture is not None and capture["recipients"]:
+                ev["recipients"] = [dict(r) for r in capture["recipients"]]
+                continue
         if (
             ev["type"] in CONDITIONAL_TYPES
             and ev.get("_condition")
@@ -163,9 +172,11 @@ def _latest_before(
     types: frozenset[str] | None,
     window: int,
     lemma: str | None = None,
+    same_actor: bool = False,
 ) -> dict[str, Any] | None:
     """The latest event of ``types`` (any type: None), or with the trigger ``lemma``, by
-    another actor in the ``window`` sentences up to ``ev``."""
+    another actor (by one of ``ev``'s own: ``same_actor``) in the ``window`` sentences up
+    to ``ev``."""
     here = sentence_index.get(ev["sentence"]["start"])
     if here is None:
         return None
@@ -181,7 +192,9 @@ def _latest_before(
         there = sentence_index.get(other["sentence"]["start"])
         if there is None or not 0 <= here - there < window:
             continue
-        if other["trigger"]["start"] >= ev["trigger"]["start"] or mine & _ids(other["actors"]):
+        if other["trigger"]["start"] >= ev["trigger"]["start"]:
+            continue
+        if bool(mine & _ids(other["actors"])) != same_actor:
             continue
         if best is None or other["trigger"]["start"] > best["trigger"]["start"]:
             best = other

@@ -981,3 +981,12 @@ def test_placing_a_party_under_sanctions_sanctions_that_party() -> None:
     text = "Norway placed the Russian fishing company Norebo under sanctions in July 2025."
     ev = only(events(text), "SANCTION")
     assert names(ev["actors"]) == {"Norway"} and "Norebo" in names(ev["recipients"])
+
+
+def test_a_release_gives_back_whom_the_same_captor_took() -> None:
+    text = (
+        "Kenyan police detained three activists of the Law Society of Kenya on Tuesday. "
+        "Police released them on Wednesday afternoon."
+    )
+    ev = only(events(text), "RETREAT")
+    assert ev["mode"] == "release" and names(ev["recipients"]) == {"Law Society"}
