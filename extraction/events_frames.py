@@ -315,8 +315,11 @@ def verb_arguments(
     actor_ids = {e.id for e in actors}
     recipients = [e for e in recipients if e.id not in actor_ids]
     if not recipients and (entry.object or any(c.dep_ == "dobj" for c in tok.children)):
-        # "halt military support for Ukraine", "pledged aid to Sudan"
-        recipients.extend(nested_recipients(object_tokens(tok), res))
+        # "halt military support for Ukraine", "pledged aid to Sudan"; not the label put on
+        # an object ("called the blockade 'a gift to the Kremlin'": the Kremlin is no target)
+        labelled = any(c.dep_ == "dobj" for c in tok.children)
+        objs = [o for o in object_tokens(tok) if not (labelled and o.dep_ == "oprd")]
+        recipients.extend(nested_recipients(objs, res))
     if not recipients and entry.type in FROM_TARGET_TYPES:
         for o in object_tokens(tok):  # "recalled its ambassador from Venezuela"
             for c in o.children:

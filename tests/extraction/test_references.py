@@ -990,3 +990,14 @@ def test_a_release_gives_back_whom_the_same_captor_took() -> None:
     )
     ev = only(events(text), "RETREAT")
     assert ev["mode"] == "release" and names(ev["recipients"]) == {"Law Society"}
+
+
+def test_the_label_put_on_an_act_names_no_target() -> None:
+    text = (
+        "Farmers of Rural Solidarity blocked the border crossings on Monday. Prime "
+        'Minister Donald Tusk called the blockade "a gift to Putin".'
+    )
+    ev = only(events(text), "ACCUSE")
+    assert "Vladimir Putin" not in names(ev["recipients"]) and "Putin" not in names(
+        ev["recipients"]
+    )
