@@ -56,6 +56,10 @@ HOSTILE = frozenset(
 )
 
 
+# Types whose target read from the story is a state rather than its leader in person.
+STATE_TARGET_TYPES = frozenset({"THREATEN"})
+
+
 def fill_from_dyads(
     events: list[dict[str, Any]], states: dict[str, dict[str, Any]] | None = None
 ) -> None:
@@ -86,6 +90,13 @@ def fill_from_dyads(
                 by_id.setdefault(ref["entity_id"], ref)
             own = {ref["entity_id"] for ref in served.values()}
             best = _clear_counterpart(pairs, own, exclude=mine | own) if own else None
+        if best is not None and ev["type"] in STATE_TARGET_TYPES and best in states:
+            # "Aliyev warned that anyone who tests Azerbaijan's borders ...": a threat read
+            # from the story is aimed at the rival's state, not at its leader in person
+            mine_states = {states[a]["entity_id"] for a in mine if a in states}
+            if states[best]["entity_id"] not in mine_states:
+                by_id.setdefault(states[best]["entity_id"], states[best])
+                best = states[best]["entity_id"]
         if best is not None:
             ev["recipients"] = [dict(by_id[best])]
 

@@ -51,3 +51,17 @@ def test_a_person_with_no_counterpart_of_their_own_faces_their_states() -> None:
     threat = _ev("THREATEN", ["Munir"], [])
     fill_from_dyads([*story, threat], {"Munir": _ref("Pakistan")})
     assert [r["name"] for r in threat["recipients"]] == ["India"]
+
+
+def test_a_threat_read_from_the_story_targets_the_rival_state_not_its_leader() -> None:
+    story = [
+        _ev("ACCUSE", ["Traore"], ["Ouattara"]),
+        _ev("CONSULT", ["Traore", "Ouattara"], [], mode="phone"),
+    ]
+    threat = _ev("THREATEN", ["Traore"], [])
+    states = {"Traore": _ref("Burkina Faso"), "Ouattara": _ref("Ivory Coast")}
+    fill_from_dyads([*story, threat], states)
+    assert [r["name"] for r in threat["recipients"]] == ["Ivory Coast"]
+    request = _ev("REQUEST", ["Traore"], [])
+    fill_from_dyads([*story, request], states)
+    assert [r["name"] for r in request["recipients"]] == ["Ouattara"]
