@@ -49,6 +49,7 @@ AGENT_NOUNS = frozenset(
      "ruling", "decision", "verdict", "order", "judgment", "judgement", "call", "request",
      "appeal", "offer", "ultimatum", "invitation", "initiative",
      "invasion", "attack", "offensive", "occupation", "annexation", "sanction", "threat",
+     "attempt", "incursion", "intrusion", "violation", "encroachment",
      "assurance", "guarantee", "support", "aid", "help", "backing", "commitment", "involvement",
      # weapons and platforms act for the state that fires them: "Indian missiles struck"
      "missile", "rocket", "drone", "warplane", "jet", "aircraft", "plane", "fighter", "bomber",

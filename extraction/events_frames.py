@@ -306,6 +306,10 @@ def verb_arguments(
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None and entry.type == "REQUEST":
                 recipients.extend(res.resolve(s))
+            elif s is not None and entry.type == "THREATEN" and s.dep_ == "nsubjpass":
+                # "warned that any Japanese attempt to take the islands would be met with
+                # a retaliatory strike": the party whose act would be answered
+                recipients.extend(res.resolve(s))
         elif dep in ("ccomp", "xcomp") and c.lemma_.lower() in entry.xcomp and not recipients:
             # "found Hasina guilty": the one the verdict is about
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)

@@ -1001,3 +1001,12 @@ def test_the_label_put_on_an_act_names_no_target() -> None:
     assert "Vladimir Putin" not in names(ev["recipients"]) and "Putin" not in names(
         ev["recipients"]
     )
+
+
+def test_a_warning_that_a_partys_act_would_be_answered_targets_that_party() -> None:
+    text = (
+        "Japan and Russia are at odds over the islands. Dmitry Medvedev, deputy chairman "
+        "of Russia's Security Council, warned that any Japanese attempt to take the "
+        "islands would be met with a retaliatory strike."
+    )
+    assert names(only(events(text), "THREATEN")["recipients"]) == {"Japan"}
