@@ -146,6 +146,8 @@ def analyse(trigger: Any) -> tuple[str, bool]:
     """(modality, negated) for a trigger token."""
     planned = possible = reported = negated = False
     chain = _chain(trigger)
+    if trigger.lemma_.lower() == "due":
+        planned = True  # the trigger is itself a plan word: "X is due in Ankara"
     for depth, t in enumerate(chain):
         lemma = t.lemma_.lower()
         if depth and lemma in SAY_VERBS and chain[depth - 1].dep_ == "ccomp":

@@ -1010,3 +1010,14 @@ def test_a_warning_that_a_partys_act_would_be_answered_targets_that_party() -> N
         "islands would be met with a retaliatory strike."
     )
     assert names(only(events(text), "THREATEN")["recipients"]) == {"Japan"}
+
+
+def test_being_due_in_a_place_to_meet_someone_is_a_planned_visit() -> None:
+    text = (
+        "Prime Minister Albin Kurti met EU officials. The EU's special representative, "
+        "Peter Sørensen, is due in Pristina on Friday to meet Albin Kurti."
+    )
+    visits = [e for e in events(text) if e["type"] == "CONSULT" and e["mode"] == "visit"]
+    assert [(names(e["actors"]), names(e["recipients"]), e["modality"]) for e in visits] == [
+        ({"Peter Sørensen"}, {"Albin Kurti"}, "planned")
+    ]
