@@ -195,7 +195,11 @@ def _voiced_support(tok: Any, res: ArgumentResolver) -> tuple[list[Entity], list
     if tok.dep_ != "dobj" or verb.lemma_.lower() not in VOICING_VERBS:
         return [], []
     subj, _ = subject_of(verb)
-    speaker = [e for e in res.resolve(subj) if e.type == "PERSON"] if subj is not None else []
+    # "Sisi reaffirmed Egypt's full support", "the State Department reaffirmed the United
+    # States' support": the person or body voicing it
+    speaker = (
+        [e for e in res.resolve(subj) if e.type in ("PERSON", "ORG")] if subj is not None else []
+    )
     counterpart: list[Entity] = []
     call = verb.head if verb.dep_ in ("xcomp", "advcl", "conj") else None
     if call is not None and call.lemma_.lower() in CALL_VERBS:

@@ -82,6 +82,7 @@ STATE_REPRESENTATIVES = frozenset(
 )  # fmt: skip
 MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation", "high commission"})
 # People who act for the body they belong to: "members of the union rallied".
+SPOKESPERSON_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 MEMBER_NOUNS = frozenset(
     {"member", "supporter", "follower", "loyalist", "unit", "wing", "cadre", "militant",
      "faction", "branch", "splinter", "cell",
@@ -655,6 +656,17 @@ class ArgumentResolver:
         named = self._named_members(tok, depth)
         if named:
             return named  # "European nations such as Britain and France"
+        if (
+            lemma in SPOKESPERSON_NOUNS
+            and tok.dep_ == "nsubj"
+            and all(c.dep_ in ("det", "punct") for c in tok.children)
+        ):
+            # "The State Department condemned the arrests. A spokesperson also called on
+            # Tbilisi ...": an unattributed spokesperson speaks for the body the previous
+            # sentence was about
+            body = self._previous_subject(tok)
+            if body is not None:
+                return [body]
         named_subject = tok.dep_ in ("nsubj", "nsubjpass") and any(
             c.dep_ == "appos" and self.entities.for_span(c) is not None for c in tok.children
         )  # "Beijing's special envoy, Deng Xijun, met ...": the named envoy acts

@@ -1021,3 +1021,20 @@ def test_being_due_in_a_place_to_meet_someone_is_a_planned_visit() -> None:
     assert [(names(e["actors"]), names(e["recipients"]), e["modality"]) for e in visits] == [
         ({"Peter Sørensen"}, {"Albin Kurti"}, "planned")
     ]
+
+
+def test_an_unattributed_spokesperson_speaks_for_the_body_just_named() -> None:
+    text = (
+        "The State Department condemned the arrests. A spokesperson also called on "
+        "Georgia to release all those detained since the start of the protests."
+    )
+    assert names(only(events(text), "REQUEST")["actors"]) == {"State Department"}
+
+
+def test_a_body_voicing_its_states_support_is_the_actor() -> None:
+    text = (
+        "In Washington, the State Department reaffirmed the United States' \"unwavering "
+        "support for Guyana's sovereignty\"."
+    )
+    ev = only(events(text), "SUPPORT")
+    assert names(ev["actors"]) == {"State Department"} and names(ev["recipients"]) == {"Guyana"}
