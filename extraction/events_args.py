@@ -322,6 +322,17 @@ def pobjects(prep: Any) -> list[Any]:
     return out
 
 
+def _opens_main_clause(tok: Any) -> bool:
+    """``tok`` is the subject of its sentence's main clause with nothing but an opening
+    phrase before it: "It accused ...", "In the same statement, it accused ..."."""
+    sent = tok.sent
+    if tok.i - sent.start <= 1:
+        return True
+    return tok.head.i == sent.root.i and not any(
+        t.dep_ in ("nsubj", "nsubjpass") or t.pos_ in ("VERB", "AUX") for t in sent if t.i < tok.i
+    )
+
+
 def _carries_title(alias: str, word: str, sitting: bool = False) -> bool:
     """``word`` is a title in ``alias``; ``sitting``: written with a capital and not as a
     former holder's ("President William Ruto", not "former President X")."""
@@ -1208,7 +1219,7 @@ class ArgumentResolver:
         self._it_active.add(tok.i)
         try:
             found = self._it_search(tok)
-            if found is None and tok.dep_ == "nsubj" and tok.i - tok.sent.start <= 1:
+            if found is None and tok.dep_ == "nsubj" and _opens_main_clause(tok):
                 found = self._previous_subject(tok)
             return found
         finally:

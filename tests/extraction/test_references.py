@@ -1038,3 +1038,13 @@ def test_a_body_voicing_its_states_support_is_the_actor() -> None:
     )
     ev = only(events(text), "SUPPORT")
     assert names(ev["actors"]) == {"State Department"} and names(ev["recipients"]) == {"Guyana"}
+
+
+def test_it_after_an_opening_phrase_continues_the_body_just_named() -> None:
+    text = (
+        "Argentina imposed sanctions on two oil firms. In London, the Foreign Office said "
+        "on Thursday that there could be no talks on sovereignty. In the same statement, "
+        "it accused Argentina of trying to intimidate legitimate businesses."
+    )
+    ev = only(events(text), "ACCUSE")
+    assert names(ev["actors"]) == {"Foreign Office"} and names(ev["recipients"]) == {"Argentina"}
