@@ -1048,3 +1048,13 @@ def test_it_after_an_opening_phrase_continues_the_body_just_named() -> None:
     )
     ev = only(events(text), "ACCUSE")
     assert names(ev["actors"]) == {"Foreign Office"} and names(ev["recipients"]) == {"Argentina"}
+
+
+def test_a_label_of_praise_is_no_accusation() -> None:
+    text = (
+        "Cambodia opened the canal. Chinese Ambassador Wang Wenbin, who attended the "
+        'ceremony, called the canal "a model of South-South cooperation".'
+    )
+    assert not [e for e in events(text) if e["type"] == "ACCUSE"]
+    text = 'Cambodia opened the canal. Vietnam called the canal "a threat to the delta".'
+    assert [e["type"] for e in events(text)] == ["ACCUSE"]
