@@ -1058,3 +1058,12 @@ def test_a_label_of_praise_is_no_accusation() -> None:
     assert not [e for e in events(text) if e["type"] == "ACCUSE"]
     text = 'Cambodia opened the canal. Vietnam called the canal "a threat to the delta".'
     assert [e["type"] for e in events(text)] == ["ACCUSE"]
+
+
+def test_walking_out_of_talks_is_a_sanction_however_out_is_parsed() -> None:
+    text = (
+        "Pakistan and Afghanistan held talks in Istanbul. Talks broke down on April 18, "
+        "when the Taliban delegation walked out over Pakistan's insistence on a guarantee."
+    )
+    ev = only(events(text), "SANCTION")
+    assert ev["mode"] == "withdraw" and names(ev["actors"]) == {"Taliban"}
