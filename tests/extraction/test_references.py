@@ -1067,3 +1067,12 @@ def test_walking_out_of_talks_is_a_sanction_however_out_is_parsed() -> None:
     )
     ev = only(events(text), "SANCTION")
     assert ev["mode"] == "withdraw" and names(ev["actors"]) == {"Taliban"}
+
+
+def test_summoning_a_charge_d_affaires_is_a_protest_to_their_state() -> None:
+    text = (
+        "Ukraine criticised Poland. The Polish foreign ministry summoned Ukraine’s chargé "
+        "d’affaires on Tuesday over the remark."
+    )
+    evs = [e for e in events(text) if names(e["actors"]) == {"Polish foreign ministry"}]
+    assert [(e["type"], names(e["recipients"])) for e in evs] == [("ACCUSE", {"Ukraine"})]
