@@ -1076,3 +1076,25 @@ def test_summoning_a_charge_d_affaires_is_a_protest_to_their_state() -> None:
     )
     evs = [e for e in events(text) if names(e["actors"]) == {"Polish foreign ministry"}]
     assert [(e["type"], names(e["recipients"])) for e in evs] == [("ACCUSE", {"Ukraine"})]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        (
+            "Officials in Brussels say the European Commission could open infringement "
+            "proceedings against Poland if the ban is still in place.",
+            "European Commission",
+            "Poland",
+        ),
+        (
+            "The International Criminal Court issued arrest warrants for Chief Justice "
+            "Abdul Hakim Haqqani in July 2025.",
+            "International Criminal Court",
+            "Abdul Hakim Haqqani",
+        ),
+    ],
+)
+def test_legal_action_against_a_party_is_an_accusation(text: str, actor: str, target: str) -> None:
+    ev = only(events(text), "ACCUSE")
+    assert names(ev["actors"]) == {actor} and names(ev["recipients"]) == {target}
