@@ -232,6 +232,18 @@ def _funded_party(tok: Any, res: ArgumentResolver) -> list[Entity]:
     return [state] if state is not None else []
 
 
+def _granted_by(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """Who acts on a request named in "at X's request" / "upon X's request": the subject
+    of the clause that says what was done."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "upon", "following"):
+        return []
+    verb = tok.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    subj, _ = subject_of(verb)
+    return res.resolve(subj) if subj is not None else []
+
+
 def _coordinated_addressees(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """Whom a verb coordinated with ``tok`` addresses: "called on A and B to ... and
     offered ..." -> A, B."""
@@ -583,6 +595,9 @@ def _build(
     if not recipients and etype == "REQUEST":
         # "demanded that Inspector-General Douglas Kanja resign": who is to act
         recipients = [e for e in _asked_subjects(tok, res) if e.id not in {a.id for a in actors}]
+    if not recipients and etype == "REQUEST" and entry.pos == "NOUN":
+        # "the bloc will hold a session at Kyrgyzstan's request": asked of whoever acts on it
+        recipients = [e for e in _granted_by(tok, res) if e.id not in {a.id for a in actors}]
     if etype == "AGREE" and tok.lemma_.lower() in MEDIATION_OFFERS:
         # "called on Algeria and Mali to show restraint and offered the AU's good
         # offices": the body whose offices are offered is the offerer's own; the offer

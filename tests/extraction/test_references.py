@@ -1098,3 +1098,13 @@ def test_summoning_a_charge_d_affaires_is_a_protest_to_their_state() -> None:
 def test_legal_action_against_a_party_is_an_accusation(text: str, actor: str, target: str) -> None:
     ev = only(events(text), "ACCUSE")
     assert names(ev["actors"]) == {actor} and names(ev["recipients"]) == {target}
+
+
+def test_an_act_done_at_a_partys_request_answers_a_request_to_the_doer() -> None:
+    text = (
+        "The Collective Security Treaty Organization will hold an extraordinary session in "
+        "Moscow on Thursday at Kyrgyzstan's request, the CSTO said."
+    )
+    ev = only(events(text), "REQUEST")
+    assert names(ev["actors"]) == {"Kyrgyzstan"}
+    assert names(ev["recipients"]) == {"Collective Security Treaty Organization"}
