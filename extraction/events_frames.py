@@ -109,6 +109,8 @@ OCCUR_VERBS = frozenset(
         "unfold",
     }
 )
+# Nouns that sum up the clause before them: "..., a measure Washington had demanded".
+SUMMARY_NOUNS = frozenset({"measure", "move", "step", "decision", "concession", "change"})
 # Verbs that put a party under a measure: "placed two firms under sanctions".
 PLACING_VERBS = frozenset({"place", "put", "bring"})
 # Material-conflict nouns a clause can be "in" ("crossed the border in an offensive").
@@ -330,7 +332,17 @@ def verb_arguments(
                 if c.dep_ == "prep" and c.lower_ == "from":
                     recipients.extend(e for g in pobjects(c) for e in res.resolve(g))
     if tok.dep_ == "relcl" and not recipients and subj is not None and subj.i != tok.head.i:
-        recipients.extend(res.resolve(tok.head))  # "the country Mr. Putin invaded"
+        summary = tok.head
+        if summary.lemma_.lower() in SUMMARY_NOUNS and summary.dep_ in ("npadvmod", "appos"):
+            # "Mexico agreed to raise the content rule, a measure Washington had demanded":
+            # the act summed up is the clause's, so its subject is whom it concerns
+            doer, _ = (
+                subject_of(summary.head) if summary.head.pos_ in ("VERB", "AUX") else (None, False)
+            )
+            if doer is not None:
+                recipients.extend(res.resolve(doer))
+        else:
+            recipients.extend(res.resolve(tok.head))  # "the country Mr. Putin invaded"
     if not recipients:
         # "praised what he called Ecuador's fight", "condemned what it called American
         # aggression": the object is the thing so named

@@ -1108,3 +1108,12 @@ def test_an_act_done_at_a_partys_request_answers_a_request_to_the_doer() -> None
     ev = only(events(text), "REQUEST")
     assert names(ev["actors"]) == {"Kyrgyzstan"}
     assert names(ev["recipients"]) == {"Collective Security Treaty Organization"}
+
+
+def test_a_demand_summing_up_a_clause_was_made_of_that_clauses_subject() -> None:
+    text = (
+        "Ebrard said Mexico had agreed to raise the North American content required for "
+        "tariff-free cars to 80% from 75%, a measure Washington had demanded for months."
+    )
+    evs = [e for e in events(text) if names(e["actors"]) == {"Washington"}]
+    assert [(e["type"], names(e["recipients"])) for e in evs] == [("REQUEST", {"Mexico"})]
