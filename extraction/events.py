@@ -232,6 +232,12 @@ def _funded_party(tok: Any, res: ArgumentResolver) -> list[Entity]:
     return [state] if state is not None else []
 
 
+def _agreed_with(tok: Any) -> bool:
+    """The agreement names a counterpart: "agreed with X", "signed a deal with X"."""
+    heads = [tok, *(o for o in object_tokens(tok))]
+    return any(c.dep_ == "prep" and c.lower_ == "with" for h in heads for c in h.children)
+
+
 def _granted_by(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """Who acts on a request named in "at X's request" / "upon X's request": the subject
     of the clause that says what was done."""
@@ -790,6 +796,10 @@ def _build(
     recipients = [e for e in recipients if not _own_body(e, actors)]
     if etype in DOMESTIC_FORCE_TYPES:
         recipients = [e for e in recipients if not _own_state(e, actors, "ORG")]
+    if etype == "AGREE" and len(actors) > 1 and not _agreed_with(tok):
+        # "the two leaders agreed to open crossing points at Mia Milia": a joint
+        # agreement is directed at no one unless the text says "with" whom
+        recipients = []
     object_event = _object_event(tok, lex, recipients)
     if not recipients and etype in DIRECTED_TYPES and object_event is None:
         # "backed the mediation": directed at nobody named ("welcomed the agreement" may

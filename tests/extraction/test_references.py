@@ -1117,3 +1117,13 @@ def test_a_demand_summing_up_a_clause_was_made_of_that_clauses_subject() -> None
     )
     evs = [e for e in events(text) if names(e["actors"]) == {"Washington"}]
     assert [(e["type"], names(e["recipients"])) for e in evs] == [("REQUEST", {"Mexico"})]
+
+
+def test_a_joint_agreement_is_directed_at_no_one_unless_with_whom_is_said() -> None:
+    text = (
+        "Cypriot President Nikos Christodoulides and Turkish Cypriot leader Tufan Erhurman "
+        "agreed to open two new crossing points on the Green Line, at Mia Milia and "
+        "Louroujina, before the end of the year."
+    )
+    ev = only(events(text), "AGREE")
+    assert len(ev["actors"]) == 2 and ev["recipients"] == []
