@@ -1045,8 +1045,22 @@ def _drop_own_bodies(events: list[dict[str, Any]], entities: EntityIndex) -> Non
                 and _own_state(e, actors, "ORG")
             ):
                 continue  # "Nepal Police used water cannon in Kathmandu": not on Nepal
+            if e is not None and _mere_place(e):
+                continue
             keep.append(r)
         ev["recipients"] = keep
+
+
+# Collective places the gold sets do treat as parties ("European leaders" act as Europe).
+_PARTY_PLACES = frozenset({"europe", "west", "the west", "western world"})
+
+
+def _mere_place(e: Entity) -> bool:
+    """A street, square, river, sea, line or vessel named as a target is where the act
+    happened, never whom it was aimed at; continents and "the West" may be parties."""
+    if e.type not in ("LOC", "FAC"):
+        return False
+    return e.name.casefold() not in _PARTY_PLACES
 
 
 # Force a state's own body uses at home is aimed at people, never at the state itself.

@@ -1127,3 +1127,11 @@ def test_a_joint_agreement_is_directed_at_no_one_unless_with_whom_is_said() -> N
     )
     ev = only(events(text), "AGREE")
     assert len(ev["actors"]) == 2 and ev["recipients"] == []
+
+
+def test_a_named_vessel_or_street_is_no_target() -> None:
+    text = (
+        "The Norwegian Coast Guard detained the Russian trawler Kapitan Demidov near Bear "
+        "Island early this morning."
+    )
+    assert only(events(text), "COERCE")["recipients"] == []
