@@ -25,6 +25,7 @@ SETS = [
     ("dev2", ROOT / "tests/evaluation/dev2/gold.jsonl", ROOT / "tests/evaluation/dev2/articles"),
     ("dev3", ROOT / "tests/evaluation/dev3/gold.jsonl", ROOT / "tests/evaluation/dev3/articles"),
     ("dev4", ROOT / "tests/evaluation/dev4/gold.jsonl", ROOT / "tests/evaluation/dev4/articles"),
+    ("dev5", ROOT / "tests/evaluation/dev5/gold.jsonl", ROOT / "tests/evaluation/dev5/articles"),
     ("blind", ROOT / "tests/evaluation/blind/gold.jsonl", ROOT / "tests/evaluation/blind/articles"),
 ]
 TARGETS = {"entities": "F1 ≥ 0.85", "L1": "F1 ≥ 0.60", "L2": "F1 ≥ 0.45", "L3": ""}

@@ -1,7 +1,7 @@
 """Extraction quality held at floors a little below the measured scores, so a regression
-fails CI. Seven sets (README "Extraction quality"): the shared dev gold on the five seeds;
-our five development sets (tests/evaluation/heldout, eight articles, tests/evaluation/dev,
-dev2, dev3 and dev4, ten articles each), whose error classes have guided rules; and the blind
+fails CI. Eight sets (README "Extraction quality"): the shared dev gold on the five seeds;
+our six development sets (tests/evaluation/heldout, eight articles, tests/evaluation/dev,
+dev2, dev3, dev4 and dev5, ten articles each), whose error classes have guided rules; and the blind
 set (tests/evaluation/blind, ten articles), only ever scored in aggregate."""
 
 from __future__ import annotations
@@ -16,17 +16,19 @@ from tests.conftest import GOLD, SHARED
 pytestmark = pytest.mark.slow
 HELDOUT = Path(__file__).parent / "heldout"
 
-# Measured on 2026-12-05 (entity F1 / events L1 F1 / events L2 F1): seeds 0.984 / 0.817 /
-# 0.583, heldout 0.957 / 0.803 / 0.618, dev 0.873 / 0.696 / 0.547, dev2 0.886 / 0.686 /
-# 0.464, dev3 0.898 / 0.712 / 0.514, dev4 0.848 / 0.648 / 0.494, blind 0.854 / 0.653 / 0.344.
+# Measured on 2026-12-05, end of day (entity F1 / events L1 F1 / events L2 F1): seeds
+# 0.984 / 0.817 / 0.583, heldout 0.957 / 0.810 / 0.627, dev 0.878 / 0.710 / 0.574, dev2
+# 0.888 / 0.704 / 0.479, dev3 0.898 / 0.725 / 0.549, dev4 0.847 / 0.670 / 0.557, dev5
+# 0.848 / 0.656 / 0.443, blind 0.857 / 0.659 / 0.359.
 FLOORS = {
     "seeds": {"entities": 0.95, "L1": 0.78, "L2": 0.55},
-    "heldout": {"entities": 0.93, "L1": 0.77, "L2": 0.59},
-    "dev": {"entities": 0.84, "L1": 0.66, "L2": 0.52},
-    "dev2": {"entities": 0.85, "L1": 0.65, "L2": 0.43},
-    "dev3": {"entities": 0.87, "L1": 0.68, "L2": 0.48},
-    "dev4": {"entities": 0.82, "L1": 0.61, "L2": 0.46},
-    "blind": {"entities": 0.83, "L1": 0.62, "L2": 0.31},
+    "heldout": {"entities": 0.93, "L1": 0.78, "L2": 0.60},
+    "dev": {"entities": 0.85, "L1": 0.68, "L2": 0.55},
+    "dev2": {"entities": 0.86, "L1": 0.67, "L2": 0.45},
+    "dev3": {"entities": 0.87, "L1": 0.70, "L2": 0.52},
+    "dev4": {"entities": 0.82, "L1": 0.64, "L2": 0.53},
+    "dev5": {"entities": 0.82, "L1": 0.62, "L2": 0.41},
+    "blind": {"entities": 0.83, "L1": 0.63, "L2": 0.33},
 }
 HERE = Path(__file__).parent
 
@@ -40,6 +42,7 @@ HERE = Path(__file__).parent
         ("dev2", HERE / "dev2" / "gold.jsonl", HERE / "dev2" / "articles"),
         ("dev3", HERE / "dev3" / "gold.jsonl", HERE / "dev3" / "articles"),
         ("dev4", HERE / "dev4" / "gold.jsonl", HERE / "dev4" / "articles"),
+        ("dev5", HERE / "dev5" / "gold.jsonl", HERE / "dev5" / "articles"),
         ("blind", HERE / "blind" / "gold.jsonl", HERE / "blind" / "articles"),
     ],
 )
