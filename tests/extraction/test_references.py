@@ -1135,3 +1135,12 @@ def test_a_named_vessel_or_street_is_no_target() -> None:
         "Island early this morning."
     )
     assert only(events(text), "COERCE")["recipients"] == []
+
+
+def test_ordering_diplomats_to_leave_is_their_expulsion() -> None:
+    text = (
+        "Azerbaijan and Iran are at odds. Tehran responded in kind on Thursday, ordering "
+        "two Azerbaijani diplomats to leave the country within 48 hours."
+    )
+    ev = only(events(text), "SANCTION")
+    assert ev["mode"] == "expel" and names(ev["recipients"]) == {"Azerbaijan"}
