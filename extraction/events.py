@@ -238,6 +238,21 @@ def _agreed_with(tok: Any) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "with" for h in heads for c in h.children)
 
 
+# Verbs of taking someone into custody, whose stated grounds are no separate accusation.
+ARREST_VERBS = frozenset({"arrest", "detain", "abduct", "seize", "hold", "jail", "imprison"})
+
+
+def _charge_of_an_arrest(tok: Any) -> bool:
+    """``tok`` (charge/accuse) gives the grounds of an arrest told with it: "detained X
+    and charged him with smuggling", "arrested two men, accusing them of photographing a
+    military zone", "was abducted and charged with treason" (PLOVER codes the arrest)."""
+    if tok.lemma_.lower() not in ("charge", "accuse") or tok.dep_ not in ("conj", "advcl"):
+        return False
+    if any(c.dep_ == "nsubj" for c in tok.children):
+        return False  # "police arrested two men, and Kurti accused Serbia": another actor
+    return tok.head.lemma_.lower() in ARREST_VERBS
+
+
 def _granted_by(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """Who acts on a request named in "at X's request" / "upon X's request": the subject
     of the clause that says what was done."""
@@ -673,6 +688,8 @@ def _build(
         return None  # "declined to comment", "refused to give details": no refused act
     if etype == "REQUEST" and _statement_not_demand(tok):
         return None  # "insisting that Kashmir is a bilateral matter": a claim, not a demand
+    if etype == "ACCUSE" and _charge_of_an_arrest(tok):
+        return None  # "detained X and charged him with smuggling": the arrest's grounds
     mod, negated = modality.analyse(anchor)
     if entry.refusal:
         mod, negated = "asserted", False  # the refusal itself was stated

@@ -1144,3 +1144,24 @@ def test_ordering_diplomats_to_leave_is_their_expulsion() -> None:
     )
     ev = only(events(text), "SANCTION")
     assert ev["mode"] == "expel" and names(ev["recipients"]) == {"Azerbaijan"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moldova's Border Police detained a senior Transnistrian customs official at the "
+        "Varnita crossing on September 15 and charged him with smuggling.",
+        "Tensions rose after Turkish Cypriot police arrested two Greek Cypriot men at the "
+        "Ledra Palace crossing on 9 April, accusing them of photographing a military zone.",
+    ],
+)
+def test_the_charge_an_arrest_is_made_on_is_no_separate_accusation(text: str) -> None:
+    assert [e["type"] for e in events(text)] == ["COERCE"]
+
+
+def test_an_accusation_by_another_actor_beside_an_arrest_stays() -> None:
+    text = (
+        "Kosovo Police arrested two Serbian citizens at the Jarinje crossing on Friday, and "
+        "Prime Minister Albin Kurti accused Serbia of sending provocateurs."
+    )
+    assert "ACCUSE" in [e["type"] for e in events(text)]
