@@ -311,7 +311,8 @@ def _bracketed_acronyms(full: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-_CAPS_WORD = re.compile(r"(?<![\w.&-])[A-Z]{3,6}(?![\w.&-])")
+# "RSF", and hyphenated acronyms of factions: "SPLM-IO", "FARC-EP".
+_CAPS_WORD = re.compile(r"(?<![\w.&-])(?:[A-Z]{3,6}|[A-Z]{2,6}-[A-Z]{2,4})(?![\w.&-])")
 _ROMAN = re.compile(r"[IVXLCDM]+")  # "Henry VIII", "Title IX"
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "compound", "conj", "appos", "agent"}
@@ -338,10 +339,10 @@ def _bare_acronyms(doc: Any, full: str, cands: list[Candidate]) -> list[Candidat
         if k >= 0 and taken[k][1] > m.start():
             continue
         span = doc.char_span(m.start(), m.end())
-        if span is None or len(span) != 1:
-            continue
-        tok = span[0]
-        if tok.ent_type_ or tok.dep_ not in _ARGUMENT_DEPS:
+        if span is None or len(span) not in (1, 3):
+            continue  # one word, or "SPLM", "-", "IO"
+        tok = span.root
+        if any(t.ent_type_ for t in span) or tok.dep_ not in _ARGUMENT_DEPS:
             continue
         sent = tok.sent
         if not any(t.is_lower for t in sent if t.is_alpha):

@@ -1165,3 +1165,8 @@ def test_an_accusation_by_another_actor_beside_an_arrest_stays() -> None:
         "Prime Minister Albin Kurti accused Serbia of sending provocateurs."
     )
     assert "ACCUSE" in [e["type"] for e in events(text)]
+
+
+def test_a_hyphenated_acronym_the_model_left_untagged_is_an_organisation() -> None:
+    text = "The SPLM-IO said on Wednesday that government aircraft had bombed a market."
+    assert entities(text).get("SPLM-IO") == "ORG"
