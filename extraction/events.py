@@ -253,6 +253,21 @@ def _charge_of_an_arrest(tok: Any) -> bool:
     return tok.head.lemma_.lower() in ARREST_VERBS
 
 
+def _committed_clause(clause: Any) -> bool:
+    """An agreed clause that commits the parties: a future act ("would coordinate", "will
+    meet") by themselves or their own people ("their delegations", "they", "both sides")."""
+    if not any(
+        a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "'ll") for a in clause.children
+    ):
+        return False
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    return subj.lower_ in ("they", "both", "we") or any(
+        c.dep_ == "poss" and c.lower_ in ("their", "our") for c in subj.children
+    )
+
+
 def _granted_by(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """Who acts on a request named in "at X's request" / "upon X's request": the subject
     of the clause that says what was done."""
@@ -507,12 +522,13 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
         and head.head.pos_ in ("NOUN", "PROPN")
     ):
         return True
-    # "officials agree that ...": a shared opinion, not a commitment.
+    # "officials agree that ...": a shared opinion, not a commitment; but "the two leaders
+    # agreed that their delegations would coordinate" commits them to an act to come.
     if (
         entry.type == "AGREE"
         and tok.pos_ == "VERB"
         and tok.lemma_ == "agree"
-        and any(c.dep_ == "ccomp" for c in tok.children)
+        and any(c.dep_ == "ccomp" and not _committed_clause(c) for c in tok.children)
         and not any(c.dep_ in ("prep", "xcomp") for c in tok.children)
     ):
         return True

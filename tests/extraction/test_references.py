@@ -1170,3 +1170,14 @@ def test_an_accusation_by_another_actor_beside_an_arrest_stays() -> None:
 def test_a_hyphenated_acronym_the_model_left_untagged_is_an_organisation() -> None:
     text = "The SPLM-IO said on Wednesday that government aircraft had bombed a market."
     assert entities(text).get("SPLM-IO") == "ORG"
+
+
+def test_agreeing_that_their_own_people_will_act_is_a_commitment() -> None:
+    text = (
+        "Sudanese army chief Abdel Fattah al-Burhan telephoned President Abdel Fattah "
+        "el-Sisi on Tuesday, and the two leaders agreed that their delegations would "
+        "coordinate positions at the Security Council, the Egyptian presidency said."
+    )
+    ev = only(events(text), "AGREE")
+    assert names(ev["actors"]) == {"Abdel Fattah al-Burhan", "Abdel Fattah el-Sisi"}
+    assert not [e for e in events("Analysts agree that the war will last years.")]
