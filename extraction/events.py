@@ -268,6 +268,26 @@ def _committed_clause(clause: Any) -> bool:
     )
 
 
+# Participles that tell an attack's toll: "..., killing two members of the YBS".
+TOLL_VERBS = frozenset({"kill", "wound", "injure"})
+
+
+def _killed_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """Parties whose people an attack's toll clause names ("killing two members of the
+    Sinjar Resistance Units" -> the YBS); places and plain people ("civilians") are not."""
+    found: list[Entity] = []
+    for c in tok.children:
+        if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in TOLL_VERBS:
+            for o in c.children:
+                if o.dep_ == "dobj":
+                    found += [
+                        e
+                        for e in res.resolve(o)
+                        if e.type in ("ORG", "GPE") and not res.is_subnational_place(e)
+                    ]
+    return _unique(found)
+
+
 def _granted_by(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """Who acts on a request named in "at X's request" / "upon X's request": the subject
     of the clause that says what was done."""
@@ -673,6 +693,14 @@ def _build(
         recipients = _unique(
             [e for e in content_recipients(tok, res) if e.id not in {a.id for a in actors}]
         )
+    if etype == "ASSAULT" and all(
+        res.is_subnational_place(e) or e.type == "NORP" for e in recipients
+    ):
+        # "a drone hit a vehicle near Sinjar, killing two members of the YBS": the party
+        # whose people the attack killed, before the town it happened near
+        victims = [e for e in _killed_parties(tok, res) if e.id not in {a.id for a in actors}]
+        if victims:
+            recipients = victims
     if etype == "AID" and mode == "economic" and not recipients:
         # "disbursed a 60 million euro tranche for migration management", "announced a
         # package to upgrade Armenian border checkpoints": money goes to the party its

@@ -1181,3 +1181,11 @@ def test_agreeing_that_their_own_people_will_act_is_a_commitment() -> None:
     ev = only(events(text), "AGREE")
     assert names(ev["actors"]) == {"Abdel Fattah al-Burhan", "Abdel Fattah el-Sisi"}
     assert not [e for e in events("Analysts agree that the war will last years.")]
+
+
+def test_an_attack_near_a_town_that_killed_a_groups_members_targets_the_group() -> None:
+    text = (
+        "On Sunday, a Turkish drone hit a vehicle near Sinjar, killing two members of the "
+        "Sinjar Resistance Units (YBS), local officials said."
+    )
+    assert names(only(events(text), "ASSAULT")["recipients"]) == {"Sinjar Resistance Units"}
