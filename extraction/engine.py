@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from extraction import cleaning
 from extraction.errors import ExtractionError, InvalidInput, StageError, UnusableInput
-from extraction.nlp import get_nlp, model_label, model_text, on_source_text
+from extraction.nlp import get_nlp, model_label, parse, parse_many
 from extraction.types import Entity, EntityIndex, Mention, PartialDate
 
 __version__ = "0.1.0"
@@ -217,7 +217,7 @@ def _split_long(text: str, limit: int | None = None) -> list[str]:
 
 def _parse(nlp: Language, text: str) -> Doc:
     try:
-        return on_source_text(nlp(model_text(text)), text)
+        return parse(nlp, text)
     except Exception as exc:
         raise StageError("parse", f"{type(exc).__name__}: {exc}") from exc
 
@@ -234,9 +234,7 @@ def _run_batch(
     short = [p for p in prepared if isinstance(p, _Prepared) and len(p.cleaned.text) <= CHUNK_CHARS]
     docs: Iterator[Doc] | None
     try:
-        docs = iter(
-            list(nlp.pipe((model_text(p.cleaned.text) for p in short), batch_size=batch_size))
-        )
+        docs = iter(list(parse_many(nlp, [p.cleaned.text for p in short], batch_size)))
     except Exception:  # one bad text spoils the whole nlp.pipe batch: parse one by one
         docs = None
     for p in prepared:
@@ -247,10 +245,7 @@ def _run_batch(
             if len(p.cleaned.text) > CHUNK_CHARS:
                 yield _finish_long(p, nlp)
                 continue
-            if docs is not None:
-                doc = on_source_text(next(docs), p.cleaned.text)
-            else:
-                doc = _parse(nlp, p.cleaned.text)
+            doc = next(docs) if docs is not None else _parse(nlp, p.cleaned.text)
             yield _finish(p, doc, nlp)
         except ExtractionError as exc:
             yield exc
@@ -311,9 +306,8 @@ def _finish_long(p: _Prepared, nlp: Language) -> ArticleResult:
     merged = _Merger()
     offset = 0
     try:
-        docs = nlp.pipe((model_text(piece) for piece in pieces), batch_size=4)
-        for piece, doc in zip(pieces, docs, strict=True):
-            entities, events, quotes = _stages_on(on_source_text(doc, piece), p.published)
+        for piece, doc in zip(pieces, parse_many(nlp, pieces, 4), strict=True):
+            entities, events, quotes = _stages_on(doc, p.published)
             merged.add(offset, entities, events, quotes)
             offset += len(piece)
     except ExtractionError:

@@ -6,6 +6,7 @@ reuse the same object (workers call it once at start, tests through a session fi
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 import spacy
@@ -82,3 +83,15 @@ def on_source_text(doc: Doc, text: str) -> Doc:
     source = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
     source.from_array(_ANNOTATIONS, doc.to_array(_ANNOTATIONS))
     return source
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """``text`` parsed as the model reads it, annotations over ``text`` itself."""
+    return on_source_text(nlp(model_text(text)), text)
+
+
+def parse_many(nlp: Language, texts: Sequence[str], batch_size: int) -> Iterator[Doc]:
+    """``texts`` parsed with ``nlp.pipe`` as the model reads them, each over itself."""
+    docs = nlp.pipe((model_text(t) for t in texts), batch_size=batch_size)
+    for text, doc in zip(texts, docs, strict=True):
+        yield on_source_text(doc, text)
