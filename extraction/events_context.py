@@ -69,20 +69,15 @@ def fill_from_dyads(
     ("Pakistan's army chief warned that any fresh strike would be met ...")."""
     states = states or {}
     all_pairs = counterparts(events)
-    hostile_pairs = counterparts([e for e in events if e["type"] in HOSTILE])
-    by_id: dict[str, dict[str, Any]] = {}
-    for ev in events:
-        for ref in ev["actors"] + ev["recipients"]:
-            by_id.setdefault(ref["entity_id"], ref)
+    hostile_only = counterparts([e for e in events if e["type"] in HOSTILE])
+    # for a hostile act, hostile events count twice
+    hostile_pairs = {a: n + hostile_only.get(a, Counter()) for a, n in all_pairs.items()}
+    by_id = _refs_by_id(events)
     for ev in events:
         if ev["type"] not in DIRECTED or ev["recipients"] or not ev["actors"]:
             continue
         mine = set(_ids(ev["actors"]))
-        pairs = all_pairs
-        if ev["type"] in HOSTILE:  # hostile events count twice
-            pairs = {
-                a: all_pairs.get(a, Counter()) + hostile_pairs.get(a, Counter()) for a in all_pairs
-            }
+        pairs = hostile_pairs if ev["type"] in HOSTILE else all_pairs
         best = _clear_counterpart(pairs, mine)
         if best is None:
             served = {a: states[a] for a in mine if a in states}
@@ -99,6 +94,15 @@ def fill_from_dyads(
                 best = states[best]["entity_id"]
         if best is not None:
             ev["recipients"] = [dict(by_id[best])]
+
+
+def _refs_by_id(events: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Entity id -> the first reference to it among the events' parties."""
+    by_id: dict[str, dict[str, Any]] = {}
+    for ev in events:
+        for ref in ev["actors"] + ev["recipients"]:
+            by_id.setdefault(ref["entity_id"], ref)
+    return by_id
 
 
 def _clear_counterpart(
@@ -120,10 +124,7 @@ def _clear_counterpart(
 def main_dyad(events: list[dict[str, Any]], exclude: set[str]) -> list[dict[str, Any]]:
     """The two parties the article's events pair most often, neither in ``exclude``; none
     unless one pair clearly leads (more events than any other pair, and at least two)."""
-    by_id: dict[str, dict[str, Any]] = {}
-    for ev in events:
-        for ref in ev["actors"] + ev["recipients"]:
-            by_id.setdefault(ref["entity_id"], ref)
+    by_id = _refs_by_id(events)
     pairs: Counter[tuple[str, str]] = Counter()
     for a, partners in counterparts(events).items():
         for b, n in partners.items():
