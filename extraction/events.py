@@ -1040,32 +1040,34 @@ def _summoned(tok: Any, res: ArgumentResolver, actor_ids: set[str]) -> list[Enti
     return []
 
 
+def _reporting_subject(tok: Any, climb: int | None = None) -> Any | None:
+    """The subject of the speech verb whose reported clause ``tok`` is in ("X said [we
+    will never ...]"), climbing through coordinated and infinitive verbs (at most
+    ``climb`` of them; any number when None), or None."""
+    t = tok
+    steps = 0
+    while True:
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in modality.SAY_VERBS:
+            return next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        if t.dep_ not in ("conj", "xcomp") or t.head.i == t.i:
+            return None
+        if climb is not None and steps == climb - 1:
+            return None
+        t = t.head
+        steps += 1
+
+
 def _refusing_speaker(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """The named speaker whose reported clause the refusal is ("X said we will never
     ..."), or nobody."""
-    t = tok
-    for _ in range(3):
-        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in modality.SAY_VERBS:
-            subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
-            return res.resolve(subj) if subj is not None and subj.pos_ != "PRON" else []
-        if t.dep_ not in ("conj", "xcomp"):
-            return []
-        t = t.head
-    return []
+    subj = _reporting_subject(tok, climb=3)
+    return res.resolve(subj) if subj is not None and subj.pos_ != "PRON" else []
 
 
 def _speaker_for_own(tok: Any, actors: list[Entity], res: ArgumentResolver) -> list[Entity]:
     """The person whose reported words ``tok`` is in, when every actor found is that
     person's own state or a body their title names; else []."""
-    clause = tok
-    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
-        clause = clause.head
-    if clause.dep_ not in ("ccomp", "parataxis"):
-        return []
-    say = clause.head
-    if say.lemma_.lower() not in modality.SAY_VERBS:
-        return []
-    subj = next((c for c in say.children if c.dep_ == "nsubj"), None)
+    subj = _reporting_subject(tok)
     speakers = [e for e in res.resolve(subj) if e.type == "PERSON"] if subj is not None else []
     if len(speakers) != 1 or not actors:
         return []
@@ -1091,8 +1093,7 @@ def _drop_own_bodies(events: list[dict[str, Any]], entities: EntityIndex) -> Non
     """No act of a person targets the body its title names or the state it serves, whichever
     step found the target (the sentence, an earlier event or the article's dyads)."""
     for ev in events:
-        actors = [entities.get(r["entity_id"]) for r in ev["actors"]]
-        actors = [a for a in actors if a is not None]
+        actors = [a for r in ev["actors"] if (a := entities.get(r["entity_id"])) is not None]
         keep = []
         for r in ev["recipients"]:
             e = entities.get(r["entity_id"])
