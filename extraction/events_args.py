@@ -18,7 +18,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from extraction.definites import (
@@ -460,7 +460,6 @@ class ArgumentResolver:
         self._hosts: dict[str, Entity] = {}
         self._groups_called: dict[str, Entity | None] = {}
         self._focal: tuple[Entity | None] | None = None
-        self._ranked_states: list[tuple[str, int]] = []
         self._europe = next(
             (e for e in entities if e.type == "LOC" and norm(e.name) == "europe"), None
         )
@@ -939,19 +938,11 @@ class ArgumentResolver:
         """The country the article is about: the one whose places, people and demonyms
         it mentions most (first named wins a tie); None when it names no country."""
         if self._focal is None:
-            counts: Counter[str] = Counter()
-            first: dict[str, int] = {}
-            for e in self.entities:
-                if e.country_code and e.type in ("GPE", "NORP", "LOC", "PERSON"):
-                    counts[e.country_code] += len(e.mentions)
-                    start = min((m.start for m in e.mentions), default=0)
-                    first[e.country_code] = min(first.get(e.country_code, start), start)
-            ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
-            self._ranked_states = [(c, counts[c]) for c in ranked]
+            ranked = self._country_mentions
             state = None
             # a story between two states ("India ... Bangladesh") has no one focus
-            if ranked and (len(ranked) == 1 or counts[ranked[0]] >= 1.5 * counts[ranked[1]]):
-                state = self._country_of_iso.get(ranked[0])
+            if ranked and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
+                state = self._country_of_iso.get(ranked[0][0])
             governments = [
                 e for e in self.entities if e.type == "ORG" and _GOVERNMENT_BODY.search(e.name)
             ]
@@ -960,11 +951,23 @@ class ArgumentResolver:
             self._focal = (state,)
         return self._focal[0]
 
+    @cached_property
+    def _country_mentions(self) -> list[tuple[str, int]]:
+        """(ISO code, mentions) of the countries whose places, people and demonyms the
+        article names, most mentioned first (first named wins a tie)."""
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for e in self.entities:
+            if e.country_code and e.type in ("GPE", "NORP", "LOC", "PERSON"):
+                counts[e.country_code] += len(e.mentions)
+                start = min((m.start for m in e.mentions), default=0)
+                first[e.country_code] = min(first.get(e.country_code, start), start)
+        return [(c, counts[c]) for c in sorted(counts, key=lambda c: (-counts[c], first[c]))]
+
     def focal_pair(self) -> list[Entity]:
         """The two states a story between two states is about: the two countries the
         article mentions most, each far more than any third; [] when there is none."""
-        self.focal_state()
-        ranked = self._ranked_states
+        ranked = self._country_mentions
         if len(ranked) < 2 or (len(ranked) > 2 and ranked[1][1] < 2 * ranked[2][1]):
             return []
         states = [self._country_of_iso.get(code) for code, _ in ranked[:2]]
