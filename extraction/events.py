@@ -43,7 +43,7 @@ from extraction.events_lexicon import (
 )
 from extraction.events_links import CONDITIONAL_TYPES, link_answers
 from extraction.events_merge import merge_mentions
-from extraction.events_venue import consult_roles, place_meetings
+from extraction.events_venue import consult_roles, multilateral_meeting, place_meetings
 from extraction.types import Entity, EntityIndex, PartialDate
 
 VERSION = "eventwire.events.v1"
@@ -848,7 +848,9 @@ def _build(
             actor_ids = {e.id for e in actors}
             hosts = (res.host_of(code, exclude=actor_ids, sent=tok.sent) for code in codes)
             recipients = _unique([h for h in hosts if h is not None])
-        if mode in (None, "phone") and len(actors) + len(recipients) < 2:
+        if mode is None and multilateral_meeting(tok.lemma_.lower(), actors, recipients):
+            mode = "multilateral"
+        elif mode in (None, "phone") and len(actors) + len(recipients) < 2:
             # "held a cabinet meeting", "called the ban coercion": no second party (a
             # visit names its place instead: "Lula will visit Beijing")
             return None

@@ -34,6 +34,9 @@ DEMAND_NOUNS = frozenset(
     {"ultimatum", "demand", "call", "request", "proposal", "offer", "plan", "appeal",
      "invitation", "condition", "terms", "deadline", "plea"}
 )  # fmt: skip
+# What a refusal can refuse of a critic: "The EU condemned the arrests ... Odongo rejected
+# the criticism" -> REJECT Odongo -> EU.
+CRITICISM_NOUNS = frozenset({"criticism", "rebuke", "condemnation", "censure"})
 # What a demand to free captives asks for, and the acts that take captives.
 RELEASE_NOUNS = frozenset({"release", "freedom", "return", "handover", "repatriation"})
 CAPTURE_TYPES = frozenset({"COERCE"})
@@ -149,6 +152,8 @@ def link_answers(events: list[dict[str, Any]], sentence_index: dict[int, int]) -
             # "ECOWAS demanded his release ... The junta rejected the ultimatum": the
             # refused demand need not name the refuser
             best = _latest_before(ev, events, sentence_index, answered, WINDOW + 1)
+        if best is None and ev["type"] == "REJECT" and ev.get("_object") in CRITICISM_NOUNS:
+            best = _latest_before(ev, events, sentence_index, frozenset({"ACCUSE"}), OBJECT_WINDOW)
         if best is not None:
             ev["recipients"] = [dict(r) for r in best["actors"]]
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from extraction.blocs import is_bloc
 from extraction.types import Entity, EntityIndex
 
 # A head of state or government titled with no country: "President X", "Prime Minister Y".
@@ -56,6 +57,17 @@ def consult_roles(
         if all(e.country_code for e in parties) and cc not in codes:
             return "third-party", parties, []
     return mode, parties, []
+
+
+# Words for a gathering of a body's own members: "the AU's Peace and Security Council will
+# hold an emergency session", "the bloc's foreign ministers would hold a special meeting".
+GATHERINGS = frozenset({"meeting", "session", "summit", "consultation", "meet", "convene"})
+
+
+def multilateral_meeting(lemma: str, actors: list[Entity], recipients: list[Entity]) -> bool:
+    """A meeting of one intergovernmental body with no other party named: its members
+    meet (PLOVER CONSULT, mode multilateral), unlike "held a cabinet meeting"."""
+    return lemma in GATHERINGS and len(actors) == 1 and not recipients and is_bloc(actors[0])
 
 
 def _likely_host(parties: list[Entity], cc: str) -> list[Entity]:

@@ -154,3 +154,19 @@ def test_a_visit_elsewhere_does_not_make_a_party_of_unknown_country_a_host() -> 
         e for e in events(text) if "Ursula von der Leyen" in names(e["actors"] + e["recipients"])
     ]
     assert [e["mode"] for e in talks] == [None], talks
+
+
+def test_a_blocs_own_session_is_a_multilateral_meeting_of_its_members() -> None:
+    text = (
+        "The African Union's Peace and Security Council will hold an emergency session on "
+        "the crisis in Addis Ababa on Friday, the AU said."
+    )
+    ev = only(events(text), "CONSULT")
+    assert (ev["mode"], names(ev["actors"]), ev["recipients"], ev["modality"]) == (
+        "multilateral", {"Peace and Security Council"}, [], "planned"
+    )  # fmt: skip
+
+
+def test_a_meeting_of_one_body_that_is_no_bloc_is_not_a_consultation() -> None:
+    text = "Kenya's cabinet is divided. The Kenya Revenue Authority held a meeting on Monday."
+    assert [e for e in events(text) if e["type"] == "CONSULT"] == []

@@ -33,3 +33,17 @@ def test_a_refusal_beside_an_explicit_rejection_is_the_same_act() -> None:
 def test_a_refusal_of_nobody_the_article_names_is_not_coded() -> None:
     text = "The opposition leader Ana Duarte said her party would never accept the result."
     assert not [e for e in events(text) if e["type"] == "REJECT"]
+
+
+def test_rejecting_criticism_refuses_the_critic_and_denying_a_charge_is_not_coded() -> None:
+    text = (
+        "The European Union condemned the arrests of opposition supporters in Kampala. "
+        "Foreign Affairs Minister Jeje Odongo rejected the criticism on Wednesday, saying "
+        'Uganda was "a sovereign country".'
+    )
+    ev = only(events(text), "REJECT")
+    assert (names(ev["actors"]), names(ev["recipients"])) == (
+        {"Jeje Odongo"}, {"European Union"}
+    )  # fmt: skip
+    denial = "Ana Duarte rejected the allegation that her party had paid the protesters."
+    assert not [e for e in events(denial) if e["type"] == "REJECT"]

@@ -1,0 +1,36 @@
+"""Intergovernmental organisations ("blocs"): bodies whose own meetings are meetings of
+their member states.
+
+The names are a reviewed data file (``data/blocs.json``), matched on an entity's name
+and aliases without regard to case.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+_DATA = Path(__file__).parent / "data" / "blocs.json"
+
+
+@lru_cache(maxsize=1)
+def _names() -> frozenset[str]:
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    return frozenset(" ".join(n.split()).casefold() for n in data["blocs"])
+
+
+def is_bloc(entity: Any) -> bool:
+    """True when an ORG entity (name and aliases) is a listed intergovernmental body."""
+    if getattr(entity, "type", None) != "ORG":
+        return False
+    names = _names()
+    forms = [getattr(entity, "name", "")] + list(getattr(entity, "aliases", ()) or ())
+    for form in forms:
+        key = " ".join(form.split()).casefold()
+        if key.startswith("the "):
+            key = key[4:]
+        if key in names:
+            return True
+    return False
