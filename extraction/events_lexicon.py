@@ -340,9 +340,13 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
     ):
         return False
     # "called Scholz on Tuesday": a proper-name "oprd" is a misparsed object
-    has_oprd = any(c.dep_ == "oprd" and c.pos_ != "PROPN" for c in children) or any(
-        c.dep_ == "dobj" and any(g.dep_ == "appos" and g.pos_ == "NOUN" for g in c.children)
-        for c in children
+    has_oprd = (
+        any(c.dep_ == "oprd" and c.pos_ != "PROPN" for c in children)
+        or any(
+            c.dep_ == "dobj" and any(g.dep_ == "appos" and g.pos_ == "NOUN" for g in c.children)
+            for c in children
+        )
+        or any(c.dep_ == "dobj" and _quoted_inside(c) for c in children)
     )
     if e.oprd_required and not has_oprd:
         return False
@@ -352,6 +356,22 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         e.dobj_required
         and not any(c.dep_ == "dobj" or (c.dep_ == "oprd" and c.pos_ == "PROPN") for c in children)
     )
+
+
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+
+
+def _quoted_inside(obj: Any) -> bool:
+    """'called the export ban "economic coercion"', 'called Medvedev's remarks "extremely
+    regrettable"': a quoted description after the object's own noun is the label the
+    parser folded into it (a phone call's object is a name, never quoted; 'called a "ghost
+    town" strike' quotes a modifier before any noun)."""
+    seen_noun = False
+    for t in obj.subtree:
+        if t.text in QUOTE_MARKS:
+            return seen_noun
+        seen_noun = seen_noun or t.pos_ in ("NOUN", "PROPN", "PRON")
+    return False
 
 
 def _entry(etype: str, raw: dict[str, Any]) -> Entry:
