@@ -43,6 +43,7 @@ from extraction.entities_names import (
 from extraction.entities_recall import complete
 from extraction.entities_spans import LABEL_VOTE, Candidate, collect_candidates
 from extraction.gazetteer import get_gazetteer, seat_of
+from extraction.office_holders import state_of
 from extraction.types import Entity, EntityIndex, Mention
 
 VERSION = "eventwire.entities.v1"
@@ -86,6 +87,11 @@ def resolve_entities(doc: Any) -> EntityIndex:
     _dedupe_aliases(entities)
     _salience(entities, len(full))
     _countries_from_context(doc, entities)
+    for e in entities:
+        if e.type == "PERSON" and not e.country_code:
+            # "Prime Minister Abiy Ahmed": a well-known office-holder's state
+            e.country_code = state_of([e.name, *e.aliases])
+            e.country_stated = e.country_code is None
     for i, e in enumerate(entities, 1):
         e.id = f"e{i}"
     return EntityIndex(entities)

@@ -1071,7 +1071,10 @@ def _speaker_for_own(tok: Any, actors: list[Entity], res: ArgumentResolver) -> l
     person's own state or a body their title names; else []."""
     subj = _reporting_subject(tok)
     speakers = [e for e in res.resolve(subj) if e.type == "PERSON"] if subj is not None else []
-    if len(speakers) != 1 or not actors:
+    if len(speakers) != 1 or not actors or not speakers[0].country_stated:
+        # the article must present them as that state's voice ("Chinese foreign ministry
+        # spokesman Lin Jian"); knowing where a leader is from does not make the state
+        # they name in a clause their own words
         return []
     if all(_own_state(a, speakers) or _own_body(a, speakers) for a in actors):
         return speakers

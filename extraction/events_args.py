@@ -613,7 +613,9 @@ class ArgumentResolver:
         people = [
             e
             for e in people
-            if e.country_code == country_code and any(_LEADER_TITLE.search(a) for a in e.aliases)
+            if e.country_code == country_code
+            and e.country_stated  # the article says whose leader they are
+            and any(_LEADER_TITLE.search(a) for a in e.aliases)
         ]
         if people:
             return max(people, key=lambda e: e.salience)

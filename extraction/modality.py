@@ -185,6 +185,12 @@ def analyse(trigger: Any) -> tuple[str, bool]:
             for c in t.children:  # "it is unlikely that ...", "X is likely to ..."
                 if c.dep_ == "acomp" and c.lemma_.lower() in POSSIBLE_HEADS:
                     possible = True
+                elif (
+                    c.dep_ == "acomp"
+                    and c.lemma_.lower() in PLAN_HEADS
+                    and chain[depth - 1].dep_ in ("advcl", "xcomp")
+                ):
+                    planned = True  # "X is due in Pristina on Friday to meet Kurti"
         if depth:
             if (lemma in PLAN_HEADS or t.lower_ in PLAN_HEADS) and chain[depth - 1].dep_ in (
                 "xcomp",

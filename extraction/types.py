@@ -46,6 +46,9 @@ class Entity:
     country_code: str | None = None
     lat: float | None = None
     lon: float | None = None
+    # False when ``country_code`` comes from general knowledge (a listed office-holder)
+    # rather than from the article's own words ("Ethiopian Prime Minister ...")
+    country_stated: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
