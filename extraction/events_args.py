@@ -817,6 +817,10 @@ class ArgumentResolver:
             if bare_authority:
                 # "Minister X said the government would withdraw the bill": X acts
                 e = self._government_speaker(tok)
+            if e is None and lemma in ("army", "military") and bare_definite(tok):
+                # "Defence Minister X said the army had sent two battalions": the
+                # official's own state's force, which the gold codes as the state
+                e = self._speakers_state(tok)
             if e is None and lemma in DESCRIPTION_TYPES:
                 e = self._description(tok, DESCRIPTION_TYPES[lemma])
             if e is None and lemma in _ARMED_NOUNS and tok.tag_ == "NNS":
@@ -935,6 +939,21 @@ class ArgumentResolver:
         if any(_OFFICIAL.search(a) for a in (said_as, *e.aliases)):
             return e
         return None
+
+    def _speakers_state(self, tok: Any) -> Entity | None:
+        """ "Defence Minister X said the army had sent ...": the state of the official
+        whose statement the subject ``tok`` is in, when the article names that state."""
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = tok.head
+        say = clause.head if clause.dep_ in ("ccomp", "parataxis") else None
+        if say is None or say.lemma_.lower() not in _SAY_VERBS:
+            return None
+        subj = next((c for c in say.children if c.dep_ == "nsubj"), None)
+        e = self.entities.for_span(subj) if subj is not None else None
+        if e is None or e.type != "PERSON" or not e.country_code:
+            return None
+        return self.country_entity(e.country_code)
 
     def focal_state(self) -> Entity | None:
         """The country the article is about: the one whose places, people and demonyms

@@ -233,16 +233,22 @@ _MEASURES = frozenset(
 )  # fmt: skip
 
 
+# Prepositions of the verb that the parser may hang under its object.
+_OBJECT_PREPS = frozenset({"as", "to", "into", "toward", "towards"})
+
+
 def _conditions_hold(e: Entry, tok: Any) -> bool:
     children = list(tok.children)
     # "dismissed the US move as a gift": the "as" of a secondary predicate may hang
-    # under the object
+    # under the object; "sent two battalions and a helicopter detachment to the border":
+    # so may the goal of a motion, under the object or its last conjunct
     children += [
         c
         for o in tok.children
         if o.dep_ == "dobj"
-        for c in o.children
-        if c.dep_ == "prep" and c.lower_ == "as"
+        for x in (o, *o.conjuncts)
+        for c in x.children
+        if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS
     ]
     if tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN"):
         # "impose duties of 25% on U.S. wheat": the "on" may hang under the verb

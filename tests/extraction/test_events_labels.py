@@ -1,5 +1,6 @@
-"""A label put on an act or a party ("called the ban 'economic coercion'") is a stance,
-not a phone call (sentences written for these tests)."""
+"""Verbs whose complements the parser misplaces: a label put on an act or a party ("called
+the ban 'economic coercion'") is a stance, not a phone call; the goal of a motion hung under
+the object still counts (sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -28,3 +29,13 @@ def test_a_quoted_label_folded_into_the_object_is_a_label_not_a_phone_call(
 def test_calling_a_quoted_kind_of_strike_is_no_label() -> None:
     text = 'The council has called a "ghost town" general strike across both regions.'
     assert "ACCUSE" not in [e["type"] for e in events(text)]
+
+
+def test_a_goal_hung_under_the_objects_conjunct_still_makes_sending_forces_a_deployment() -> None:
+    text = (
+        "Côte d'Ivoire and Burkina Faso are at odds. Ivorian Defence Minister Téné Birahima "
+        "Ouattara said the army had sent two more battalions and a helicopter detachment to "
+        "the Bounkani and Tchologo regions."
+    )
+    found = [e for e in events(text) if e["type"] == "MOBILIZE"]
+    assert [{a["name"] for a in e["actors"]} for e in found] == [{"Ivory Coast"}], found
