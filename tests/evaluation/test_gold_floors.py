@@ -1,7 +1,7 @@
 """Extraction quality held at floors a little below the measured scores, so a regression
-fails CI. Eight sets (README "Extraction quality"): the shared dev gold on the five seeds;
-our six development sets (tests/evaluation/heldout, eight articles, tests/evaluation/dev,
-dev2, dev3, dev4 and dev5, ten articles each), whose error classes have guided rules; and the blind
+fails CI. Nine sets (README "Extraction quality"): the shared dev gold on the five seeds;
+our seven development sets (tests/evaluation/heldout, eight articles, tests/evaluation/dev,
+dev2, dev3, dev4, dev5 and dev6, ten articles each), whose error classes have guided rules; and the blind
 set (tests/evaluation/blind, ten articles), only ever scored in aggregate."""
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ FLOORS = {
     "dev3": {"entities": 0.87, "L1": 0.70, "L2": 0.52},
     "dev4": {"entities": 0.82, "L1": 0.65, "L2": 0.54},
     "dev5": {"entities": 0.82, "L1": 0.63, "L2": 0.44},
+    "dev6": {"entities": 0.85, "L1": 0.63, "L2": 0.44},
     "blind": {"entities": 0.83, "L1": 0.64, "L2": 0.34},
 }
 HERE = Path(__file__).parent
@@ -43,6 +44,7 @@ HERE = Path(__file__).parent
         ("dev3", HERE / "dev3" / "gold.jsonl", HERE / "dev3" / "articles"),
         ("dev4", HERE / "dev4" / "gold.jsonl", HERE / "dev4" / "articles"),
         ("dev5", HERE / "dev5" / "gold.jsonl", HERE / "dev5" / "articles"),
+        ("dev6", HERE / "dev6" / "gold.jsonl", HERE / "dev6" / "articles"),
         ("blind", HERE / "blind" / "gold.jsonl", HERE / "blind" / "articles"),
     ],
 )
