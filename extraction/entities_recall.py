@@ -39,6 +39,7 @@ def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
     out = _join_adjacent_people(full, out)
     out = _join_hyphenated_places(full, out)
     out = _bracketed_acronyms(full, out)
+    out = out + _names_before_acronyms(full, out)
     out = out + _bare_acronyms(doc, full, out) + _dateline_places(full, out)
     out.sort(key=lambda c: (c.start, -c.end))
     _link_parenthetical_acronyms(full, out)
@@ -308,6 +309,47 @@ def _bracketed_acronyms(full: str, cands: list[Candidate]) -> list[Candidate]:
         new = _voted(m.start(1), m.end(1), m.group(1), "ORG", LABEL_VOTE)
         out.append(new)
     out.sort(key=lambda x: (x.start, -x.end))
+    return out
+
+
+# A capitalised name run ending just before a bracketed acronym, with the small words
+# names carry inside them ("Reporters Without Borders", "Committee to Protect Journalists").
+_NAME_BEFORE_BRACKET = re.compile(
+    r"((?:[A-Z][\w'’&.-]*|of|for|to|and|the|on|in|de|du|des|la|le|al)"
+    r"(?:[ ](?:[A-Z][\w'’&.-]*|of|for|to|and|the|on|in|de|du|des|la|le|al))*)\s*\($"
+)
+
+
+_BRACKETED_WORD = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
+
+
+def _names_before_acronyms(full: str, cands: list[Candidate]) -> list[Candidate]:
+    """ "Reporters Without Borders (RSF)": the model tagged the acronym in brackets but not
+    the name before it; the capitalised run before the bracket is the organisation's
+    name (two capitalised words at least), linked to the acronym like any other."""
+    out: list[Candidate] = []
+    ends = {c.end for c in cands}
+    for b in _BRACKETED_WORD.finditer(full):
+        if b.group(1) in _WIRE_AGENCIES or get_gazetteer().lookup(b.group(1)) is not None:
+            continue  # "(AFP)" credits the agency; "(UK)" places the body
+        m = _NAME_BEFORE_BRACKET.search(full, max(0, b.start() - 120), b.start() + 1)
+        if m is None:
+            continue
+        words = m.group(1).split()
+        while words and not words[0][:1].isupper():
+            words = words[1:]  # a name opens with a capital
+        if words and words[0] == "The":
+            words = words[1:]
+        while words and not words[-1][:1].isupper():
+            words = words[:-1]
+        if sum(w[:1].isupper() for w in words) < 2:
+            continue
+        name = " ".join(words)
+        start = m.start(1) + m.group(1).rfind(name)
+        end = start + len(name)
+        if end in ends or any(x.start <= start < x.end for x in cands):
+            continue  # the model tagged (part of) it: the usual linking applies
+        out.append(_voted(start, end, name, "ORG", LABEL_VOTE))
     return out
 
 

@@ -313,3 +313,14 @@ def test_typographic_apostrophes_read_as_plain_ones_and_stay_in_the_output() -> 
     assert [e["type"] for e in ivory] == ["GPE"], res["entities"]
     mention = ivory[0]["mentions"][0]
     assert mention["text"] == "Côte d’Ivoire" == res["text"][mention["start"] : mention["end"]]
+
+
+def test_an_untagged_name_before_a_bracketed_acronym_is_the_organisation() -> None:
+    text = (
+        'Reporters Without Borders (RSF) called on Algeria to free the journalist "without '
+        'delay". Three people died, a witness said (AFP).'
+    )
+    ents = {e["name"]: e for e in result(text)["entities"]}
+    assert ents["Reporters Without Borders"]["type"] == "ORG"
+    assert "RSF" in ents["Reporters Without Borders"]["aliases"]
+    assert "AFP" in ents and "a witness said" not in " ".join(ents)
