@@ -493,14 +493,28 @@ def content_recipients(tok: Any, res: ArgumentResolver) -> list[Entity]:
                         out.extend(all_parties(o, res))
                     else:
                         found = res.resolve(o)
-                        # "retaliate with tariffs on American steel": one level down
-                        out.extend(found or nested_recipients([o], res))
+                        # "retaliate with tariffs on American steel": one level down;
+                        # "respond to any further boarding by Finland": the act's doer
+                        out.extend(found or nested_recipients([o], res) or _doers(o, res))
     if not out:
         # "warned of countermeasures if Manila continued the patrols": the party whose
         # act the threat is conditional on is its target
         for g in condition_subjects(tok):
             out.extend(e for e in res.resolve(g) if e.type != "NORP")
     return out
+
+
+def _doers(act: Any, res: ArgumentResolver) -> list[Entity]:
+    """The "by" agent of an act noun: "any further boarding by Finland" -> Finland."""
+    return [
+        e
+        for c in act.children
+        if c.dep_ == "prep" and c.lower_ == "by"
+        for g in c.children
+        if g.dep_ == "pobj"
+        for e in res.resolve(g)
+        if e.type != "NORP"
+    ]
 
 
 def content_clauses(tok: Any, promised: bool = False) -> list[Any]:

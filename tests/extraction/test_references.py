@@ -1189,3 +1189,13 @@ def test_an_attack_near_a_town_that_killed_a_groups_members_targets_the_group() 
         "Sinjar Resistance Units (YBS), local officials said."
     )
     assert names(only(events(text), "ASSAULT")["recipients"]) == {"Sinjar Resistance Units"}
+
+
+def test_a_warning_to_answer_an_act_names_the_acts_doer_as_its_target() -> None:
+    text = (
+        "Finland seized the ship. In Moscow, foreign ministry spokeswoman Maria Zakharova "
+        'warned that Russia would respond "with all the means at its disposal" to any further '
+        "boarding by Finland of vessels sailing to or from Russian ports."
+    )
+    ev = only(events(text), "THREATEN")
+    assert names(ev["recipients"]) == {"Finland"}
