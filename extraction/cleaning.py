@@ -227,9 +227,21 @@ def _strip_tag_debris(text: str, steps: _Steps) -> str:
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 # Zero-width and bidi format characters; ZWJ/ZWNJ are handled apart (they matter inside
 # emoji sequences and some scripts, and are dropped only next to Latin letters).
-_ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069\u180e]")
+# A soft hyphen or C1 control right after a cp1252 reading of a UTF-8 lead byte ("Ã\xad"
+# is "í", "â€\x9d" is "”") is part of the mojibake: it is left for ftfy to repair.
+_MOJIBAKE_LEAD = r"(?<![\u00c2-\u00df\u20ac])"
+_ZERO_WIDTH = re.compile(
+    r"[\u200b\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u180e]|"
+    + _MOJIBAKE_LEAD
+    + r"\u00ad"
+)
 _JOINERS_NEAR_LATIN = re.compile(r"(?<=[A-Za-z0-9])[\u200c\u200d]|[\u200c\u200d](?=[A-Za-z0-9])")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]|" + _MOJIBAKE_LEAD + r"[\x80-\x84\x86-\x9f]")
+# What ftfy left of those: a soft hyphen or C1 control that was no mojibake after all.
+_LEFTOVER = re.compile(r"[\u00ad\x80-\x84\x86-\x9f]")
+# "â€" then a replacement character: the closing quote "”" (UTF-8 E2 80 9D) read as cp1252,
+# whose undefined byte 0x9D was then lost; the one cp1252 reading of a quote that loses a byte.
+_LOST_CLOSING_QUOTE = re.compile("\u00e2\u20ac\ufffd")
 
 
 def _remove_invisible(s: str, steps: _Steps) -> str:
@@ -267,7 +279,8 @@ def _ftfy(s: str, steps: _Steps) -> str:
     changed = 0
     for line in s.split("\n"):
         if _NON_ASCII_OR_ENTITY.search(line):
-            fixed = ftfy.fix_text(line, config=_FTFY)
+            fixed = ftfy.fix_text(_LOST_CLOSING_QUOTE.sub("\u00e2\u20ac\x9d", line), config=_FTFY)
+            fixed = _LEFTOVER.sub("", fixed)
             if fixed != line:
                 changed += 1
                 line = fixed.replace("\n", " ")

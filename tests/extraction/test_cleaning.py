@@ -349,3 +349,12 @@ def test_share_bars_go_but_a_platform_named_in_a_sentence_stays(bar: str) -> Non
     out = clean(text).text
     assert bar not in out
     assert "X said on Monday it would open an office in Kyiv." in out
+
+
+def test_mojibake_bytes_read_as_invisible_characters_are_repaired_not_dropped() -> None:
+    # "í" (C3 AD) read as cp1252 is "Ã" + a soft hyphen; "”" (E2 80 9D) is "â€" + an
+    # undefined byte, often saved as a replacement character
+    raw = "Foreign Minister Carlos Ramiro Mart\u00c3\u00adnez said \u00e2\u20ac\u0153no\u00e2\u20ac\ufffd."
+    assert clean(raw).text == "Foreign Minister Carlos Ramiro Martínez said “no”."
+    # a soft hyphen or C1 control elsewhere is still removed
+    assert clean("co\u00adoperation in the\u0086 north").text == "cooperation in the north"
