@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from extraction import dates, modality
-from extraction.events_args import ArgumentResolver
+from extraction.events_args import ArgumentResolver, pobjects
 from extraction.events_context import fill_from_dyads, fill_mediation
 from extraction.events_frames import (
     PLACE_TARGET_TYPES,
@@ -823,6 +823,12 @@ def _build(
         # "the Philippines protested", "the foreign ministry summoned the envoy to protest":
         # a state's protest is verbal disapproval (CAMEO 11), not a demonstration
         etype, mode = "ACCUSE", "disapprove"
+    if etype == "SANCTION" and mode == "withdraw" and entry.pos == "VERB":
+        # "Macron recalled France's ambassador to Algiers": the envoy's own state is the
+        # sender; the state it was accredited to is the target
+        own = [e for e in recipients if _own_state(e, actors) or _own_state(e, actors, "GPE")]
+        if own:
+            recipients = [e for e in recipients if e not in own] or _accredited_to(tok, res)
     if etype == "ACCUSE" and not recipients:
         # "summoned the EU envoy to protest against ...", "summoned Turkey's ambassador
         # and lodged a formal protest": the summoned envoy's side
@@ -1132,6 +1138,24 @@ def _mere_place(e: Entity) -> bool:
 
 # Force a state's own body uses at home is aimed at people, never at the state itself.
 DOMESTIC_FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+ENVOY_NOUNS = frozenset(
+    {"ambassador", "envoy", "diplomat", "chargé", "charge", "consul", "representative", "staff"}
+)
+
+
+def _accredited_to(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """The state a recalled envoy served in: "its ambassador to Algiers", "its envoy in
+    Paris" (a capital stands for its state)."""
+    out: list[Entity] = []
+    for o in object_tokens(tok):
+        if o.lemma_.lower() not in ENVOY_NOUNS:
+            continue
+        for p in o.children:
+            if p.dep_ == "prep" and p.lower_ in ("to", "in", "at"):
+                out.extend(e for g in pobjects(p) for e in res.resolve(g) if e.type == "GPE")
+    return _unique(out)
 
 
 def _own_state(e: Entity, actors: list[Entity], kind: str = "PERSON") -> bool:

@@ -1199,3 +1199,12 @@ def test_a_warning_to_answer_an_act_names_the_acts_doer_as_its_target() -> None:
     )
     ev = only(events(text), "THREATEN")
     assert names(ev["recipients"]) == {"Finland"}
+
+
+def test_recalling_ones_own_envoy_targets_the_state_it_was_accredited_to() -> None:
+    text = (
+        "Algeria expelled four French diplomats. President Emmanuel Macron recalled France's "
+        "ambassador to Algiers for consultations the same day, the Elysée said."
+    )
+    recall = next(e for e in events(text) if e["trigger"]["lemma"] == "recall")
+    assert (recall["type"], names(recall["recipients"])) == ("SANCTION", {"Algeria"})
