@@ -823,6 +823,20 @@ def _build(
         # "the Philippines protested", "the foreign ministry summoned the envoy to protest":
         # a state's protest is verbal disapproval (CAMEO 11), not a demonstration
         etype, mode = "ACCUSE", "disapprove"
+    if etype == "REQUEST" and entry.pos == "VERB":
+        # "demanded Mansouri's release", "called for the release of the crew": the
+        # captives are not whom the demand is made of (their captor is, see events_links)
+        captives = {
+            e.id
+            for o in object_tokens(tok)
+            if o.lemma_.lower() in ("release", "freedom")  # not "the return of the islands"
+            for c in o.children
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+            for g in ((c,) if c.dep_ == "poss" else pobjects(c))
+            for e in res.resolve(g)
+            if e.type != "GPE"
+        }
+        recipients = [e for e in recipients if e.id not in captives]
     if etype == "SANCTION" and mode == "withdraw" and entry.pos == "VERB":
         # "Macron recalled France's ambassador to Algiers": the envoy's own state is the
         # sender; the state it was accredited to is the target

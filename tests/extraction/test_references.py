@@ -1208,3 +1208,13 @@ def test_recalling_ones_own_envoy_targets_the_state_it_was_accredited_to() -> No
     )
     recall = next(e for e in events(text) if e["trigger"]["lemma"] == "recall")
     assert (recall["type"], names(recall["recipients"])) == ("SANCTION", {"Algeria"})
+
+
+def test_a_demand_for_someones_release_is_made_of_the_captor_not_the_captive() -> None:
+    text = (
+        "Algerian police detained the French journalist Karim Mansouri in Algiers on "
+        "Saturday. Foreign Minister Jean-Noël Barrot demanded Mansouri's \"immediate and "
+        'unconditional release".'
+    )
+    ev = only(events(text), "REQUEST")
+    assert "Karim Mansouri" not in names(ev["recipients"]) and ev["recipients"]
