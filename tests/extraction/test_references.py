@@ -1218,3 +1218,13 @@ def test_a_demand_for_someones_release_is_made_of_the_captor_not_the_captive() -
     )
     ev = only(events(text), "REQUEST")
     assert "Karim Mansouri" not in names(ev["recipients"]) and ev["recipients"]
+
+
+def test_capturing_fighters_is_an_arrest_and_handing_them_back_a_release() -> None:
+    text = (
+        "Iran and the Taliban clashed. Iranian border guards captured three Taliban fighters "
+        "during Tuesday's clash and handed them back at the Milak crossing on Wednesday."
+    )
+    found = {(e["type"], e["mode"]) for e in events(text)}
+    assert {("COERCE", "arrest"), ("RETREAT", "release")} <= found, found
+    assert not events("The minister handed him a note of protest.")
