@@ -843,6 +843,21 @@ def _build(
         own = [e for e in recipients if _own_state(e, actors) or _own_state(e, actors, "GPE")]
         if own:
             recipients = [e for e in recipients if e not in own] or _accredited_to(tok, res)
+    if etype == "ACCUSE" and tok.lemma_.lower() == "summon":
+        # "summoned US Ambassador Ken Howery": a summons complains to the envoy's state;
+        # "summoned X to the foreign ministry" names where, not whom
+        envoys = {e.id for o in object_tokens(tok) for e in res.resolve(o)}
+        recipients = _unique(
+            [
+                (res.country_entity(e.country_code) or e)
+                if e.type == "PERSON" and e.country_code
+                else e
+                for e in recipients
+                if e.id in envoys or e.type == "GPE"
+            ]
+        )
+        states = [e for e in recipients if e.type == "GPE"]
+        recipients = states or recipients  # the state, not also a body of it
     if etype == "ACCUSE" and not recipients:
         # "summoned the EU envoy to protest against ...", "summoned Turkey's ambassador
         # and lodged a formal protest": the summoned envoy's side

@@ -237,6 +237,12 @@ _MEASURES = frozenset(
 _OBJECT_PREPS = frozenset({"as", "to", "into", "toward", "towards"})
 
 
+def _title_word(tok: Any) -> str:
+    """The lower-case word of a title written before a name ("Ambassador" in "US
+    Ambassador Ken Howery"), or "" for anything else."""
+    return tok.lower_ if tok.dep_ == "compound" and tok.i < tok.head.i else ""
+
+
 def _conditions_hold(e: Entry, tok: Any) -> bool:
     children = list(tok.children)
     # "dismissed the US move as a gift": the "as" of a secondary predicate may hang
@@ -307,6 +313,8 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
             o.lemma_.lower() in e.object
             or o.lower_ in e.object
             or (e.object_counted and _counted(o))
+            # "summoned US Ambassador Ken Howery": a named object's title says what it is
+            or (o.pos_ == "PROPN" and any(_title_word(c) in e.object for c in o.children))
             for o in objs
         ):
             return False

@@ -1228,3 +1228,17 @@ def test_capturing_fighters_is_an_arrest_and_handing_them_back_a_release() -> No
     found = {(e["type"], e["mode"]) for e in events(text)}
     assert {("COERCE", "arrest"), ("RETREAT", "release")} <= found, found
     assert not events("The minister handed him a note of protest.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Denmark and the United States are at odds over Greenland. The Danish foreign "
+        "ministry summoned US Ambassador Ken Howery on Monday.",
+        "Denmark and the United States are at odds over Greenland. Denmark summoned the "
+        "American ambassador to the foreign ministry in Copenhagen on Monday.",
+    ],
+)
+def test_summoning_a_named_or_titled_envoy_complains_to_the_envoys_state(text: str) -> None:
+    summons = [e for e in events(text) if e["trigger"]["lemma"] == "summon"]
+    assert [(e["type"], names(e["recipients"])) for e in summons] == [("ACCUSE", {"United States"})]
