@@ -657,14 +657,16 @@ def _untagged_speakers(doc: Any, full: str, cands: list[Candidate]) -> list[Cand
 
 def _untagged_demonyms(doc: Any, cands: list[Candidate]) -> list[Candidate]:
     """A known demonym the model left untagged (or read as a language) before a noun:
-    "freed 14 Bangladeshi fishermen", "the 25 Filipino crew members"."""
+    "freed 14 Bangladeshi fishermen", "the 25 Filipino crew members"; or as a plural
+    people noun in an argument slot: "about 4,000 Greenlanders marched"."""
     covered = [(c.start, c.end) for c in cands]
     out = []
     for t in doc:
+        modifier = t.dep_ in ("amod", "compound", "nmod") and t.head.pos_ == "NOUN"
+        people = t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") and t.text.endswith("s")
         if (
             not t.is_title
-            or t.dep_ not in ("amod", "compound", "nmod")
-            or t.head.pos_ != "NOUN"
+            or not (modifier or people)
             or t.ent_type_ not in ("", "LANGUAGE", "CARDINAL")
             or any(s <= t.idx < e for s, e in covered)
             or norp_country(t.text) is None

@@ -639,9 +639,14 @@ class ArgumentResolver:
             # country name is the country
             ent = self._place_by_alias.get(norm(tok.text)) or ent
         if ent is not None:
-            if ent.type == "NORP" and tok.tag_ in ("NNS", "NNPS") and ent.country_code:
-                # "deported 27,000 Haitians", "young Kenyans took to the streets": a
-                # plural demonym said as a noun names people, not their state
+            if (
+                ent.type == "NORP"
+                and ent.country_code
+                and (tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in tok.children))
+            ):
+                # "deported 27,000 Haitians", "young Kenyans took to the streets", "several
+                # hundred South Sudanese gathered": a plural or counted demonym said as a
+                # noun names people, not their state
                 return [ent]
             if ent.type in ("GPE", "LOC"):
                 # a dateline parsed as the subject: "NAIROBI, ... - President William Ruto met"

@@ -1242,3 +1242,22 @@ def test_capturing_fighters_is_an_arrest_and_handing_them_back_a_release() -> No
 def test_summoning_a_named_or_titled_envoy_complains_to_the_envoys_state(text: str) -> None:
     summons = [e for e in events(text) if e["trigger"]["lemma"] == "summon"]
     assert [(e["type"], names(e["recipients"])) for e in summons] == [("ACCUSE", {"United States"})]
+
+
+@pytest.mark.parametrize(
+    ("text", "crowd"),
+    [
+        (
+            "Denmark and the US are at odds. On Saturday about 4,000 Greenlanders marched "
+            "from the city centre to the US consulate, waving flags.",
+            "Greenlanders",
+        ),
+        (
+            "In Nairobi, several hundred South Sudanese gathered outside the embassy on "
+            'Wednesday, chanting "Free Machar".',
+            "South Sudanese",
+        ),
+    ],
+)
+def test_a_crowd_named_by_its_demonym_is_the_protests_actor(text: str, crowd: str) -> None:
+    assert names(only(events(text), "PROTEST")["actors"]) == {crowd}
