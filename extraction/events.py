@@ -745,6 +745,14 @@ def _build(
         if not negated and _announced_by_actor(tok, {e.id for e in actors}, res):
             etype, mode, mod = "THREATEN", "violence", "asserted"  # the threat was made
             info = lex.types[etype]
+    if etype == "SANCTION" and mod in ("planned", "possible"):
+        threat = _conditional_sanction(anchor, actors, negated, res)
+        if threat:
+            # "Cooper said Britain would not hesitate to impose sanctions if the leaders
+            # were not freed", "Kallas said the EU would list more vessels if ...": a
+            # penalty announced on a condition is a threat (CAMEO 1312), by its speaker
+            etype, mode, mod, negated, actors = "THREATEN", "restrict", "asserted", False, threat
+            info = lex.types[etype]
     if negated and mod == "planned" and etype in REFUSABLE:
         # "I'm not going to make security guarantees", "X will not meet Y": an explicit
         # refusal is REJECT, not a negated cooperative act (gold rule; PLOVER REJECT)
@@ -1282,6 +1290,36 @@ def _announced_by_actor(tok: Any, actor_ids: set[str], res: ArgumentResolver) ->
             return False
         t = t.head
     return False
+
+
+def _conditional_sanction(
+    anchor: Any, actors: list[Entity], negated: bool, res: ArgumentResolver
+) -> list[Entity]:
+    """The party threatening, when a planned penalty is announced by its own side on a
+    condition ("... if the detained leaders were not freed", "would not hesitate to"): the
+    speaker (a person of the penalising state or body), else the penalising party when it
+    speaks for itself; [] when the penalty is no threat."""
+    chain = [anchor]
+    while chain[-1].dep_ in ("xcomp", "conj", "dobj") and len(chain) < 5:
+        chain.append(chain[-1].head)
+    undeterred = any(t.dep_ == "xcomp" and t.head.lemma_.lower() == "hesitate" for t in chain)
+    conditioned = any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for t in chain
+        for c in t.children
+    )
+    if not (undeterred or conditioned) or (negated and not undeterred):
+        return []
+    subj = _reporting_subject(chain[-1])
+    speakers = res.resolve(subj) if subj is not None and subj.pos_ != "PRON" else []
+    actor_ids = {e.id for e in actors}
+    if any(e.id in actor_ids for e in speakers):
+        return actors
+    people = [e for e in speakers if e.type == "PERSON"]
+    if len(people) == 1 and all(_own_state(a, people) or _own_body(a, people) for a in actors):
+        return people
+    return []
 
 
 BLAME_VERBS = frozenset({"blame", "attribute", "ascribe", "pin"})

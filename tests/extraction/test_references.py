@@ -968,7 +968,8 @@ def test_a_condition_on_a_captives_release_names_no_threatened_party() -> None:
         "Serb List leader Zlatan Elek told the crowd that Serb mayors would walk out "
         "of Kosovo institutions unless Milan Jovanovic was released by Monday."
     )
-    assert not [e for e in events(text) if e["type"] == "THREATEN"]
+    threats = [e for e in events(text) if e["type"] == "THREATEN"]
+    assert all("Milan Jovanovic" not in names(e["recipients"]) for e in threats), threats
 
 
 def test_banning_a_countrys_produce_is_a_sanction_on_that_country() -> None:
@@ -1261,3 +1262,22 @@ def test_summoning_a_named_or_titled_envoy_complains_to_the_envoys_state(text: s
 )
 def test_a_crowd_named_by_its_demonym_is_the_protests_actor(text: str, crowd: str) -> None:
     assert names(only(events(text), "PROTEST")["actors"]) == {crowd}
+
+
+def test_a_penalty_announced_on_a_condition_is_the_speakers_threat() -> None:
+    text = (
+        "Tanzania detained opposition leaders. In London, Foreign Secretary Yvette Cooper "
+        'told parliament on Monday that Britain "would not hesitate" to impose targeted '
+        "sanctions on Tanzania if the detained opposition leaders were not freed."
+    )
+    ev = only(events(text), "THREATEN")
+    assert (ev["mode"], names(ev["actors"]), ev["negated"]) == (
+        "restrict", {"Yvette Cooper"}, False
+    )  # fmt: skip
+    assert not [e for e in events(text) if e["type"] == "SANCTION"]
+    # reported by others, a possible penalty stays a possible penalty
+    text = (
+        "The EU criticised Tunisia. Two EU diplomats said the European Commission could "
+        "freeze aid to Tunisia if more opposition figures are jailed."
+    )
+    assert not [e for e in events(text) if e["type"] == "THREATEN"]
