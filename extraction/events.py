@@ -406,6 +406,17 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
     # trigger names the act; the infinitive is its content.
     if tok.dep_ in ("xcomp", "ccomp", "acl") and head.i in matches and head.i != tok.i:
         return True
+    # "called on Algeria to free Mansouri and to drop all charges": what a demand asks
+    # for (an infinitive the parser hangs as an adverbial, and its conjuncts) is its content
+    content = head if tok.dep_ == "conj" else tok
+    if (
+        content.dep_ in ("advcl", "xcomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in content.children)
+        and (g := matches.get(content.head.i)) is not None
+        and content.head.i != content.i
+        and g.type in ("REQUEST", "THREATEN")
+    ):
+        return True
     # "dropped demands", "halt military support", "hints at tariffs": the object was
     # read as part of the governing trigger's meaning.
     if tok.dep_ in ("dobj", "pobj", "nsubjpass"):

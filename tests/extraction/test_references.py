@@ -1281,3 +1281,12 @@ def test_a_penalty_announced_on_a_condition_is_the_speakers_threat() -> None:
         "freeze aid to Tunisia if more opposition figures are jailed."
     )
     assert not [e for e in events(text) if e["type"] == "THREATEN"]
+
+
+def test_what_a_demand_asks_for_is_no_event_of_its_own() -> None:
+    text = (
+        "Algerian police detained the French journalist Karim Mansouri. The Committee to "
+        "Protect Journalists called on Algeria to free Mansouri without delay and to drop "
+        "all charges against him."
+    )
+    assert sorted(e["type"] for e in events(text)) == ["COERCE", "REQUEST"]
