@@ -424,6 +424,17 @@ def _police_noun(tok: Any) -> bool:
     )
 
 
+def _set_off_name(tok: Any) -> bool:
+    """A name set off by commas after a noun that the parser did not read as an apposition
+    ("The UN refugee agency, UNHCR, urged ...": "UNHCR" as npadvmod)."""
+    return (
+        tok.dep_ == "npadvmod"
+        and tok.pos_ == "PROPN"
+        and tok.i > tok.head.i
+        and tok.doc[tok.i - 1].text == ","
+    )
+
+
 class ArgumentResolver:
     """Maps argument tokens of one document to entities; built once per document."""
 
@@ -685,7 +696,8 @@ class ArgumentResolver:
             if body is not None:
                 return [body]
         named_subject = tok.dep_ in ("nsubj", "nsubjpass") and any(
-            c.dep_ == "appos" and self.entities.for_span(c) is not None for c in tok.children
+            (c.dep_ == "appos" or _set_off_name(c)) and self.entities.for_span(c) is not None
+            for c in tok.children
         )  # "Beijing's special envoy, Deng Xijun, met ...": the named envoy acts
         if lemma in STATE_REPRESENTATIVES and not named_subject:
             # "summoned China's ambassador, Jing Quan": an envoy stands for the state
@@ -700,7 +712,9 @@ class ArgumentResolver:
             if states:
                 return states
         appos = [
-            c for c in tok.children if c.dep_ == "appos" and self.entities.for_span(c) is not None
+            c
+            for c in tok.children
+            if (c.dep_ == "appos" or _set_off_name(c)) and self.entities.for_span(c) is not None
         ]
         if appos:
             return self.resolve(appos[0], depth + 1)  # "the victim, Volodymyr Zelenskyy"

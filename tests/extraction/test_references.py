@@ -1290,3 +1290,11 @@ def test_what_a_demand_asks_for_is_no_event_of_its_own() -> None:
         "all charges against him."
     )
     assert sorted(e["type"] for e in events(text)) == ["COERCE", "REQUEST"]
+
+
+def test_a_name_set_off_by_commas_after_a_description_is_the_actor() -> None:
+    text = (
+        "Iran deported Afghans. The UN refugee agency, UNHCR, urged Iran to halt forced "
+        "returns during the summer heat."
+    )
+    assert names(only(events(text), "REQUEST")["actors"]) == {"UNHCR"}
