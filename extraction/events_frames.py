@@ -727,6 +727,12 @@ def noun_arguments(
                     if g.dep_ == "pobj"
                     for e in res.resolve(g)
                 ]
+        if pos.dep_ == "appos" and pos.head.dep_ in ("dobj", "dative") and pos.head.i < pos.i:
+            # "handed Guatemala's ambassador a protest note": the second object of a
+            # giving verb, read as an apposition of the first, which is whom it is given
+            pos = pos.head
+            if not recipients and pos.pos_ != "PRON":
+                recipients = res.resolve(pos)
         gov = pos.head
         if pos.dep_ == "dobj" and gov.lemma_.lower() in RECEIVE_VERBS:
             subj, _ = subject_of(gov)
@@ -743,6 +749,18 @@ def noun_arguments(
                 if subj is not None:
                     actors = res.resolve(subj)
                     direct = True
+                if not recipients:
+                    # "handed Guatemala's ambassador a protest note": the first of two
+                    # objects is whom it is given
+                    first = [
+                        c
+                        for c in gov.children
+                        if c.dep_ in ("dobj", "dative")
+                        and c.i < pos.i
+                        and c.i != tok.i
+                        and c.pos_ != "PRON"  # "summoned X and handed him a note": X's
+                    ]
+                    recipients = [e for c in first[:1] for e in res.resolve(c)]
                 for gc in gov.children:  # "held talks with X", "imposed sanctions on X"
                     aimed = gc.lower_ in RECIPIENT_PREPS or (
                         entry.type == "MOBILIZE" and gc.lower_ in ("around", "off", "near")

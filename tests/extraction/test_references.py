@@ -1298,3 +1298,12 @@ def test_a_name_set_off_by_commas_after_a_description_is_the_actor() -> None:
         "returns during the summer heat."
     )
     assert names(only(events(text), "REQUEST")["actors"]) == {"UNHCR"}
+
+
+def test_a_protest_note_handed_to_an_envoy_accuses_the_envoys_state() -> None:
+    text = (
+        "Guatemala and Belize are at odds. On Sunday Belize handed Guatemala's ambassador in "
+        'Belmopan a protest note calling the blockade "a violation of Belize\'s sovereignty".'
+    )
+    ev = only(events(text), "ACCUSE")
+    assert (names(ev["actors"]), names(ev["recipients"])) == ({"Belize"}, {"Guatemala"})
