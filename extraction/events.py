@@ -392,6 +392,24 @@ def _title_line(text: str, sent: Any) -> bool:
 
 
 # -- suppression -----------------------------------------------------------------
+# Verbs of command whose infinitive names an act their subject carries out through others.
+ORDER_VERBS = frozenset({"order", "direct", "instruct"})
+
+
+def _ordered_coercion(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
+    """``tok`` is a coercive act an order commands ("ordered operators to suspend mobile
+    data", "ordered stations to stop live coverage")."""
+    head = tok.head
+    return (
+        entry.type == "COERCE"
+        and tok.dep_ == "xcomp"
+        and head.i != tok.i
+        and head.lemma_.lower() in ORDER_VERBS
+        and head.i in matches
+        and matches[head.i].type == "REQUEST"
+    )
+
+
 def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
     head = tok.head
     if entry.type == "CONSULT" and _hosted_by_offer(tok, matches):
@@ -404,6 +422,12 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
         return True  # "rejected the demand, saying it would not hand over its arms": one act
     # "refused to give up", "ready to sign", "threatened to impose": the governing
     # trigger names the act; the infinitive is its content.
+    if _ordered_coercion(tok, entry, matches) or any(
+        _ordered_coercion(c, matches[c.i], matches) for c in tok.children if c.i in matches
+    ):
+        # "the regulator ordered operators to suspend mobile data": the order is the
+        # coercion itself, coded once, by whoever gave it
+        return entry.type == "REQUEST"
     if tok.dep_ in ("xcomp", "ccomp", "acl") and head.i in matches and head.i != tok.i:
         return True
     # "called on Algeria to free Mansouri and to drop all charges": what a demand asks
@@ -606,6 +630,18 @@ def _build(
     else:
         actors, recipients, places, direct = verb_arguments(tok, entry, res)
         anchor = tok
+        if (
+            entry.type == "COERCE"
+            and tok.dep_ == "xcomp"
+            and tok.head.lemma_.lower() in ORDER_VERBS
+        ):
+            # "the TCRA ordered operators to suspend mobile data": the TCRA censors
+            subj, _ = subject_of(tok.head)
+            orderer = res.resolve(subj) if subj is not None else []
+            if orderer:
+                actors = orderer
+                recipients = [e for e in recipients if e not in orderer]
+                anchor = tok.head
         if entry.refusal:
             # "Diop told reporters the three states would never return to ECOWAS": a
             # refusal reported by its speaker is the speaker's (verbal types take the

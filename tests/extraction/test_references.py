@@ -1307,3 +1307,21 @@ def test_a_protest_note_handed_to_an_envoy_accuses_the_envoys_state() -> None:
     )
     ev = only(events(text), "ACCUSE")
     assert (names(ev["actors"]), names(ev["recipients"])) == ({"Belize"}, {"Guatemala"})
+
+
+def test_an_order_to_suspend_networks_is_the_orderers_censorship() -> None:
+    text = (
+        "The Tanzania Communications Regulatory Authority (TCRA) ordered operators to "
+        "suspend mobile data in Dar es Salaam on Sunday morning."
+    )
+    ev = only(events(text), "COERCE")
+    assert (ev["mode"], names(ev["actors"])) == (
+        "censor", {"Tanzania Communications Regulatory Authority"}
+    )  # fmt: skip
+    assert not [e for e in events(text) if e["type"] == "REQUEST"]
+    # an order to another party to stop its own act stays a demand
+    assert not [
+        e
+        for e in events("The court ordered Israel to halt its offensive.")
+        if e["type"] == "COERCE"
+    ]
