@@ -38,6 +38,7 @@ def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
     out.sort(key=lambda c: (c.start, -c.end))
     out = _join_adjacent_people(full, out)
     out = _join_hyphenated_places(full, out)
+    out = _org_complements(full, out)
     out = _bracketed_acronyms(full, out)
     out = out + _names_before_acronyms(full, out)
     out = out + _bare_acronyms(doc, full, out) + _dateline_places(full, out)
@@ -308,6 +309,48 @@ def _bracketed_acronyms(full: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         new = _voted(m.start(1), m.end(1), m.group(1), "ORG", LABEL_VOTE)
         out.append(new)
+    out.sort(key=lambda x: (x.start, -x.end))
+    return out
+
+
+# "of"/"for" + a capitalised run that goes on an organisation's name ("Joint Command" +
+# " of the Armed Forces", "Operational Group" + " of Russian Forces").
+_ORG_COMPLEMENT = re.compile(
+    r"[ ](?:of|for)[ ](?:the[ ])?[A-Z][\w'’.-]*(?:[ ](?:(?:of|for|the)[ ])*[A-Z][\w'’.-]*)*"
+)
+
+
+def _org_complements(full: str, cands: list[Candidate]) -> list[Candidate]:
+    """An organisation's name the model cut before its "of" complement: "Ecuador's Joint
+    Command of the Armed Forces", "the Centre of Malvinas Ex-Combatants of La Plata". The
+    name takes the complement (and any candidates inside it) when it is headed by an
+    organisation word."""
+    heads = lexicon()["org_heads"]
+    by_start = sorted(cands, key=lambda c: c.start)
+    out: list[Candidate] = []
+    swallowed: set[int] = set()
+    for c in by_start:
+        if id(c) in swallowed:
+            continue
+        words = c.text.split()
+        if c.label not in ("ORG", None) or not any(word_key(w) in heads for w in words):
+            out.append(c)
+            continue
+        m = _ORG_COMPLEMENT.match(full, c.end)
+        if m is None or "\n" in m.group(0) or re.search(r"['’]s\b", m.group(0)):
+            # "Border Service of Russia's Federal Security Service": a possessive names
+            # another body
+            out.append(c)
+            continue
+        end = m.end()
+        inside = [x for x in by_start if x is not c and c.end <= x.start and x.end <= end]
+        if any(x.label == "PERSON" for x in inside):
+            out.append(c)  # "the Office of Vladimir Putin" names its holder apart
+            continue
+        swallowed.update(id(x) for x in inside)
+        longer = Candidate(c.start, end, full[c.start : end], c.label, raw_label=c.raw_label)
+        longer.votes.update(c.votes)
+        out.append(longer)
     out.sort(key=lambda x: (x.start, -x.end))
     return out
 

@@ -324,3 +324,13 @@ def test_an_untagged_name_before_a_bracketed_acronym_is_the_organisation() -> No
     assert ents["Reporters Without Borders"]["type"] == "ORG"
     assert "RSF" in ents["Reporters Without Borders"]["aliases"]
     assert "AFP" in ents and "a witness said" not in " ".join(ents)
+
+
+def test_an_organisations_of_complement_cut_off_by_the_model_is_part_of_its_name() -> None:
+    text = (
+        "Ecuador's Joint Command of the Armed Forces said it had deployed 4,000 soldiers. "
+        "The Border Service of Russia's Federal Security Service detained the crew."
+    )
+    names = {e["name"] for e in result(text)["entities"]}
+    assert "Joint Command of the Armed Forces" in names
+    assert not any(n.startswith("Border Service of") for n in names), names

@@ -990,7 +990,7 @@ def test_a_release_gives_back_whom_the_same_captor_took() -> None:
         "Police released them on Wednesday afternoon."
     )
     ev = only(events(text), "RETREAT")
-    assert ev["mode"] == "release" and names(ev["recipients"]) == {"Law Society"}
+    assert ev["mode"] == "release" and names(ev["recipients"]) == {"Law Society of Kenya"}
 
 
 def test_the_label_put_on_an_act_names_no_target() -> None:
