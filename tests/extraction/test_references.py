@@ -1325,3 +1325,24 @@ def test_an_order_to_suspend_networks_is_the_orderers_censorship() -> None:
         for e in events("The court ordered Israel to halt its offensive.")
         if e["type"] == "COERCE"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        (
+            "Tanzania votes in October. In April 2025, the Independent National Electoral "
+            "Commission barred Chadema from the election.",
+            "ban",
+        ),
+        (
+            "Finland suspects sabotage. Finnish Border Guard special forces took control of the "
+            "ship south of Porvoo on Tuesday.",
+            "seize",
+        ),
+    ],
+)
+def test_barring_a_party_and_taking_control_of_a_ship_are_coercion(text: str, mode: str) -> None:
+    assert only(events(text), "COERCE")["mode"] == mode
+    plan = "Under the plan the Lebanese army would take control of all weapons."
+    assert not [e for e in events(plan) if e["type"] == "COERCE"]
