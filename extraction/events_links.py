@@ -43,7 +43,12 @@ CAPTURE_TYPES = frozenset({"COERCE"})
 # Acts a threat or demand can be conditional on, and the words that name any such act.
 CONDITIONAL_TYPES = frozenset({"THREATEN", "REQUEST"})
 CONDITION_WINDOW = 6  # sentences back to the act a condition names
-GENERIC_ACT_NOUNS = frozenset({"measure", "decision", "move", "step", "policy", "increase"})
+GENERIC_ACT_NOUNS = frozenset(
+    {"measure", "decision", "move", "step", "policy", "increase", "removal", "closure",
+     "restriction", "hike", "levy", "surcharge", "detention", "deployment", "incursion"}
+)  # fmt: skip
+# Verbs that put a label on an act: "called it an economic aggression".
+LABEL_VERBS = frozenset({"call", "describe", "term", "label", "brand", "dub"})
 # Condemnations of an act the text has just reported: "Al-Shabaab rammed a car bomb into
 # the base. The AU condemned the attack" -> ACCUSE AU -> Al-Shabaab.
 CONDEMN = frozenset({"condemn", "denounce", "deplore", "decry", "criticise", "criticize"})
@@ -211,7 +216,13 @@ def _link_condemnation(
 ) -> None:
     """An ACCUSE by a condemnation verb with no named target takes the actor of the
     latest hostile act reported just before it."""
-    if ev["trigger"]["lemma"] not in CONDEMN and ev.get("_object") not in HOSTILE_ACT_NOUNS:
+    obj = ev.get("_object")
+    if (
+        ev["trigger"]["lemma"] not in CONDEMN
+        and obj not in HOSTILE_ACT_NOUNS
+        and obj not in GENERIC_ACT_NOUNS
+        and not (obj == "it" and ev["trigger"]["lemma"] in LABEL_VERBS)
+    ):
         return  # "called the arrest a provocation": the arrest's author is the target
     best = _latest_before(ev, events, sentence_index, CONDEMNED_TYPES, CONDEMN_WINDOW)
     if best is not None:

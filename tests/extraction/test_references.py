@@ -1346,3 +1346,13 @@ def test_barring_a_party_and_taking_control_of_a_ship_are_coercion(text: str, mo
     assert only(events(text), "COERCE")["mode"] == mode
     plan = "Under the plan the Lebanese army would take control of all weapons."
     assert not [e for e in events(plan) if e["type"] == "COERCE"]
+
+
+@pytest.mark.parametrize("label", ["it", "the decision"])
+def test_a_label_on_the_act_just_reported_targets_its_author(label: str) -> None:
+    text = (
+        "Ecuador imposed a 30 percent surcharge on Colombian imports on Monday. Colombian "
+        f'President Gustavo Petro called {label} "an economic aggression".'
+    )
+    ev = only(events(text), "ACCUSE")
+    assert names(ev["recipients"]) == {"Ecuador"}
