@@ -1076,6 +1076,7 @@ def _destinations(
         for g in p.children
         if g.dep_ == "pobj" and g.lemma_.lower() != "border"
         for e in res.resolve(g)
+        if e.type != "PERSON"  # "detained at her home": the place is hers, not her
     }
 
 

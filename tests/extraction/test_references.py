@@ -1356,3 +1356,12 @@ def test_a_label_on_the_act_just_reported_targets_its_author(label: str) -> None
     )
     ev = only(events(text), "ACCUSE")
     assert names(ev["recipients"]) == {"Ecuador"}
+
+
+def test_a_person_arrested_at_their_home_is_still_the_one_arrested() -> None:
+    text = (
+        "Tunisia arrested Nadia Ferchichi, a former lawmaker. Ferchichi was detained by "
+        "officers of the National Guard at her home in La Marsa on Saturday."
+    )
+    detained = next(e for e in events(text) if e["trigger"]["lemma"] == "detain")
+    assert names(detained["recipients"]) == {"Nadia Ferchichi"}
