@@ -168,6 +168,8 @@ def _specific_content(doc: Any, matches: dict[int, Entry]) -> dict[int, int]:
             t = t.head
             g = matches.get(t.i)
             if g is not None and g.type == "AGREE" and t.pos_ in ("VERB", "AUX"):
+                if t.lemma_.lower() == "invite":
+                    break  # "invited X to talks": the invitation is the act
                 if t.lemma_.lower() in MEDIATION_OFFERS and "host" in path:
                     break  # "offered to host talks between A and B": an offer to mediate
                 out[i] = t.i
@@ -775,6 +777,8 @@ def _build(
         # "vowed to avenge the strikes", "promised to retaliate": a threat (CAMEO 138)
         etype, mode = "THREATEN", "violence"
         info = lex.types[etype]
+    if tok.lemma_.lower() == "attend" and modality.analyse(anchor)[0] != "planned":
+        return None  # "attended the ceremony": presence, not an accepted invitation
     if etype == "REJECT" and _declined_comment(tok):
         return None  # "declined to comment", "refused to give details": no refused act
     if etype == "REQUEST" and _statement_not_demand(tok):

@@ -18,6 +18,8 @@ from typing import Any
 # What each answering type answers, and by which triggers (None: any trigger).
 ANSWERS: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     "REJECT": (frozenset({"REQUEST", "AGREE", "THREATEN"}), None),
+    # "Saudi Arabia offered to host talks ... Ethiopia said it would attend"
+    "AGREE": (frozenset({"AGREE"}), frozenset({"attend", "accept"})),
     "ASSAULT": (
         frozenset({"ASSAULT"}),
         frozenset({"retaliate", "respond", "reply", "retaliation", "response", "counter"}),

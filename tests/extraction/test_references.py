@@ -1365,3 +1365,19 @@ def test_a_person_arrested_at_their_home_is_still_the_one_arrested() -> None:
     )
     detained = next(e for e in events(text) if e["trigger"]["lemma"] == "detain")
     assert names(detained["recipients"]) == {"Nadia Ferchichi"}
+
+
+def test_an_invitation_is_an_offer_to_meet_and_saying_one_will_attend_accepts_it() -> None:
+    text = (
+        "Saudi Arabia has offered to host talks between Ethiopia and Eritrea in Jeddah. "
+        "Ethiopia said it would attend; Eritrea has not responded."
+    )
+    attend = next(e for e in events(text) if e["trigger"]["lemma"] == "attend")
+    assert (attend["type"], names(attend["recipients"])) == ("AGREE", {"Saudi Arabia"})
+    text = (
+        "Rubio struck a softer tone on Tuesday and invited Danish Foreign Minister Lars "
+        "Løkke Rasmussen to Washington."
+    )
+    ev = only(events(text), "AGREE")
+    assert names(ev["recipients"]) == {"Lars Løkke Rasmussen"}
+    assert not events("Lula attended the ceremony in Brasilia on Monday.")
