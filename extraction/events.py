@@ -134,6 +134,12 @@ def extract_events(
             raw.extend(
                 {**ev, "actors": [a], "mentions": list(ev["mentions"])} for a in ev["actors"]
             )
+        elif ev["type"] == "CONSULT" and ev["mode"] == "phone" and len(ev["recipients"]) > 1:
+            # "telephoned Ndayishimiye and Kagame on Wednesday": one call to each
+            raw.extend(
+                {**ev, "recipients": [r], "mentions": list(ev["mentions"])}
+                for r in ev["recipients"]
+            )
         else:
             raw.append(ev)
     sentences = {s.start_char: i for i, s in enumerate(doc.sents)}

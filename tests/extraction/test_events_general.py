@@ -412,8 +412,8 @@ def test_officials_from_both_countries(nlp: Any) -> None:
         "India and Pakistan exchanged fire on Monday. Marco Rubio spoke by phone with "
         "officials from both countries.",
     )
-    ev = of_type(evs, "CONSULT")[0]
-    assert names(ev["recipients"]) == {"India", "Pakistan"}
+    reached = set().union(*(names(ev["recipients"]) for ev in of_type(evs, "CONSULT")))
+    assert reached == {"India", "Pakistan"}
 
 
 def test_object_pronoun_is_the_other_person(nlp: Any) -> None:

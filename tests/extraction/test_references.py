@@ -1381,3 +1381,14 @@ def test_an_invitation_is_an_offer_to_meet_and_saying_one_will_attend_accepts_it
     ev = only(events(text), "AGREE")
     assert names(ev["recipients"]) == {"Lars Løkke Rasmussen"}
     assert not events("Lula attended the ceremony in Brasilia on Monday.")
+
+
+def test_telephoning_two_leaders_is_two_calls() -> None:
+    text = (
+        "Tanzanian President Samia Suluhu Hassan telephoned Burundi's President Évariste "
+        "Ndayishimiye and Rwandan President Paul Kagame on Wednesday."
+    )
+    calls = [e for e in events(text) if e["type"] == "CONSULT"]
+    assert sorted(tuple(names(e["recipients"])) for e in calls) == [
+        ("Paul Kagame",), ("Évariste Ndayishimiye",)
+    ]  # fmt: skip
