@@ -12,7 +12,9 @@ entries. An entry names a ``lemma`` and ``pos`` (VERB, NOUN, ADJ) and may add co
   the list ("drop demands", "halt military support", "hint at tariffs");
 - ``xcomp``: an adjective needs an infinitive from the list ("ready to sign");
 - ``xcomp_required``, ``oprd_required`` ("called X a dictator"), ``dobj_required``,
-  ``no_oprd``; ``host``: the subject hosts, so actor and recipient swap;
+  ``no_oprd``; ``particle``: the verb's particle must be one of these ("called off a
+  visit"); ``no_particle``: the verb has no particle ("called Scholz", not "called off",
+  "called up"); ``host``: the subject hosts, so actor and recipient swap;
 - ``complement_required``: a noun needs an infinitive or to/for phrase ("willingness to
   sign", not "levels of readiness"); ``object_not``: objects that make it a comment
   ("offered insights", "offered expectations"); ``governor``: the noun must be the object
@@ -84,6 +86,8 @@ class Entry:
     oprd_required: bool = False
     dobj_required: bool = False
     no_oprd: bool = False
+    particle: frozenset[str] = frozenset()
+    no_particle: bool = False
     host: bool = False
     complement_required: bool = False
     object_not: frozenset[str] = frozenset()
@@ -109,6 +113,7 @@ class Entry:
                     self.xcomp,
                     self.oprd_required,
                     self.dobj_required,
+                    self.particle,
                     self.governor,
                     self.modal_complement,
                     self.refusal,
@@ -366,6 +371,9 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         return False
     if e.no_oprd and has_oprd:
         return False
+    particles = {c.lower_ for c in children if c.dep_ == "prt"}
+    if (e.particle and not particles & e.particle) or (e.no_particle and particles):
+        return False
     return not (
         e.dobj_required
         and not any(c.dep_ == "dobj" or (c.dep_ == "oprd" and c.pos_ == "PROPN") for c in children)
@@ -403,6 +411,8 @@ def _entry(etype: str, raw: dict[str, Any]) -> Entry:
         oprd_required=bool(raw.get("oprd_required")),
         dobj_required=bool(raw.get("dobj_required")),
         no_oprd=bool(raw.get("no_oprd")),
+        particle=frozenset(raw.get("particle", ())),
+        no_particle=bool(raw.get("no_particle")),
         host=bool(raw.get("host")),
         complement_required=bool(raw.get("complement_required")),
         object_not=frozenset(raw.get("object_not", ())),

@@ -39,3 +39,12 @@ def test_a_goal_hung_under_the_objects_conjunct_still_makes_sending_forces_a_dep
     )
     found = [e for e in events(text) if e["type"] == "MOBILIZE"]
     assert [{a["name"] for a in e["actors"]} for e in found] == [{"Ivory Coast"}], found
+
+
+def test_calling_off_a_visit_cancels_it_and_is_no_phone_call() -> None:
+    text = (
+        "Denmark and the US are at odds. When Prime Minister Mette Frederiksen called it "
+        "“absurd”, Trump called off a state visit to Copenhagen."
+    )
+    found = {(e["type"], e["mode"]) for e in events(text)}
+    assert ("SANCTION", "cancel") in found and ("CONSULT", "phone") not in found, found
