@@ -1298,6 +1298,19 @@ class ArgumentResolver:
             if subj is not None and (tok.dep_ == "poss" or t.lemma_.lower() in _SAY_VERBS):
                 found = [e for e in self._resolve_one(subj, 1) if e.type in ("GPE", "ORG")]
                 return found[0] if found else None
+            if subj is None and t.lemma_.lower() in _SAY_VERBS:
+                # "In the same statement, it said it was recalling its ambassador": the
+                # reported "it" is the speaking "it"
+                spoken = next(
+                    (
+                        c
+                        for c in t.children
+                        if c.dep_ == "nsubj" and c.lower_ == "it" and c.i != tok.i
+                    ),
+                    None,
+                )
+                if spoken is not None:
+                    return self._it(spoken)
             if (
                 t.dep_ == "acl"
                 and t.head.pos_ in ("NOUN", "PROPN")

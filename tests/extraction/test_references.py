@@ -1392,3 +1392,12 @@ def test_telephoning_two_leaders_is_two_calls() -> None:
     assert sorted(tuple(names(e["recipients"])) for e in calls) == [
         ("Paul Kagame",), ("Évariste Ndayishimiye",)
     ]  # fmt: skip
+
+
+def test_a_reported_it_is_the_speaking_it() -> None:
+    text = (
+        "Iran struck targets in Pakistan. Pakistan's foreign ministry condemned the strikes. "
+        "In the same statement, it said it was recalling its ambassador from Tehran."
+    )
+    recall = next(e for e in events(text) if e["trigger"]["lemma"] == "recall")
+    assert (names(recall["actors"]), names(recall["recipients"])) == ({"Pakistan"}, {"Iran"})
