@@ -252,13 +252,17 @@ def _dateline_places(full: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-_HYPHEN_TAIL = re.compile(r"(?:-[A-Z][\w']*){1,2}")
+# "-Bissau", "-Leste"; or " and Barbuda", " and the Grenadines" of a country named with "and"
+_HYPHEN_TAIL = re.compile(
+    r"(?:-[A-Z][\w']*){1,2}|[ ]and[ ](?:the[ ])?[A-Z][\w']*(?:[ ][A-Z][\w']*)?"
+)
 _STATE_AFTER = re.compile(r" [Ss]tate\b")
 
 
 def _join_hyphenated_places(full: str, cands: list[Candidate]) -> list[Candidate]:
-    """ "Guinea-Bissau", "Timor-Leste": a place name the gazetteer knows across a hyphen
-    is one mention (the model often tags "Guinea" and "Bissau" apart). "Washington
+    """ "Guinea-Bissau", "Timor-Leste", "Antigua and Barbuda": a place name the gazetteer
+    knows across a hyphen (or a country's "and") is one mention (the model often tags
+    "Guinea" and "Bissau" apart). "Washington
     state" names the state, not the capital: the word "state" joins the mention."""
     gaz = get_gazetteer()
     out: list[Candidate] = []
@@ -270,7 +274,12 @@ def _join_hyphenated_places(full: str, cands: list[Candidate]) -> list[Candidate
         joined = None
         if m and c.label in ("GPE", "LOC", "ORG", "PERSON", "NORP", None):
             for k in range(m.end(), c.end, -1):  # longest known form first
-                if full[k - 1] != "-" and gaz.lookup(full[c.start : k]) is not None:
+                form = full[c.start : k]
+                if (
+                    full[k - 1] not in "- "
+                    and (p := gaz.lookup(form)) is not None
+                    and (" and " not in form or p.kind == "country")
+                ):
                     joined = k
                     break
         if joined is None and c.label in ("GPE", None):

@@ -334,3 +334,13 @@ def test_an_organisations_of_complement_cut_off_by_the_model_is_part_of_its_name
     names = {e["name"] for e in result(text)["entities"]}
     assert "Joint Command of the Armed Forces" in names
     assert not any(n.startswith("Border Service of") for n in names), names
+
+
+def test_a_country_named_with_and_is_one_place() -> None:
+    text = (
+        "The ship's flag state, Antigua and Barbuda, said it would cooperate. Bosnia and "
+        "Herzegovina protested. France and Germany agreed."
+    )
+    ents = {e["name"]: e["type"] for e in result(text)["entities"]}
+    assert ents["Antigua and Barbuda"] == "GPE" and ents["Bosnia and Herzegovina"] == "GPE"
+    assert ents["France"] == "GPE" and ents["Germany"] == "GPE"
