@@ -167,6 +167,12 @@ def add_evidence(g: Group, article_countries: frozenset[str] = frozenset()) -> N
         g.votes["ORG"] += _ORG_HEAD_VOTE * n
     elif len(words) >= 3 and words[1] == "of" and words[0].casefold() in lexicon()["org_heads"]:
         g.votes["ORG"] += _ORG_HEAD_VOTE * n  # "Bank of Ghana", "Ministry of Defence"
+    elif (len(words) >= 2 or "-" in text) and words[0].split("-")[0].casefold() in lexicon()[
+        "org_openers"
+    ]:
+        # "Jaish al-Adl", "Harakat al-Nujaba", "Lashkar-e-Taiba": the Arabic, Persian or
+        # Urdu word for an army, movement or party opens the name of a group
+        g.votes["ORG"] += _ORG_HEAD_VOTE * n
 
 
 def _code_name(text: str) -> bool:

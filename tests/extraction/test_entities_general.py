@@ -344,3 +344,14 @@ def test_a_country_named_with_and_is_one_place() -> None:
     ents = {e["name"]: e["type"] for e in result(text)["entities"]}
     assert ents["Antigua and Barbuda"] == "GPE" and ents["Bosnia and Herzegovina"] == "GPE"
     assert ents["France"] == "GPE" and ents["Germany"] == "GPE"
+
+
+def test_a_name_opened_by_the_word_for_an_army_or_movement_is_a_group() -> None:
+    text = (
+        "Iran said Jaish al-Adl claimed the attack. Harakat al-Nujaba said it would freeze "
+        "attacks. India blamed Lashkar-e-Taiba."
+    )
+    ents = {e["name"]: e["type"] for e in result(text)["entities"]}
+    assert [ents.get(n) for n in ("Jaish al-Adl", "Harakat al-Nujaba", "Lashkar-e-Taiba")] == [
+        "ORG", "ORG", "ORG"
+    ]  # fmt: skip
