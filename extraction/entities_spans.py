@@ -407,8 +407,10 @@ def _repair(
     elif (
         label in ("GPE", "LOC", "ORG")
         and e < n
-        and doc[e].is_lower
-        and doc[e].lower_ in lex["event_nouns"]
+        and (
+            (doc[e].is_lower and doc[e].lower_ in lex["event_nouns"])
+            or (doc[e].is_title and doc[e].lower_ in lex["titled_event_nouns"])
+        )
     ):
         made.append(_widen(doc, full, cand, e, "EVENT"))
         consumed = max(consumed, e + 1)

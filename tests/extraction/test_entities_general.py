@@ -355,3 +355,13 @@ def test_a_name_opened_by_the_word_for_an_army_or_movement_is_a_group() -> None:
     assert [ents.get(n) for n in ("Jaish al-Adl", "Harakat al-Nujaba", "Lashkar-e-Taiba")] == [
         "ORG", "ORG", "ORG"
     ]  # fmt: skip
+
+
+def test_a_place_name_before_massacre_or_a_capitalised_war_is_a_named_event() -> None:
+    text = (
+        "Poland and Ukraine argue over history. The exhumations of victims of the Volhynia "
+        "massacre began in 2025. British forces retook the islands after the Falklands War."
+    )
+    ents = {e["name"]: e["type"] for e in result(text)["entities"]}
+    assert ents.get("Volhynia massacre") == "EVENT" and ents.get("Falklands War") == "EVENT"
+    assert ents.get("Ukraine") == "GPE", ents
