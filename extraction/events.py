@@ -16,8 +16,8 @@ import re
 from typing import Any
 
 from extraction import dates, modality
-from extraction.events_args import ArgumentResolver, pobjects
-from extraction.events_context import fill_from_dyads, fill_mediation
+from extraction.events_args import ArgumentResolver, pobjects, set_size
+from extraction.events_context import fill_both_sides, fill_from_dyads, fill_mediation
 from extraction.events_frames import (
     PLACE_TARGET_TYPES,
     SPOKEN_TYPES,
@@ -150,10 +150,12 @@ def extract_events(
     merged = merge_mentions(raw)
     fill_from_dyads(merged, _served_states(entities, resolver))
     fill_mediation(merged)
+    fill_both_sides(merged)
     _drop_own_bodies(merged, entities)
     for ev in merged:
         ev.pop("_at_crowd", None)
         ev.pop("_mediation", None)
+        ev.pop("_both_sides", None)
     return [ev for ev in merged if not ev.pop("_needs_recipient", False) or ev["recipients"]]
 
 
@@ -1008,6 +1010,9 @@ def _build(
         # private, removed after the dyad fill: an offer to mediate or host talks, made
         # to the two sides of the article's conflict when the sentence names neither
         "_mediation": etype == "AGREE" and _offers_mediation(tok),
+        # private, removed after the dyad fill: addressed to "both sides" of the story,
+        # whom the article's events name better than the last pair the text named
+        "_both_sides": etype in ("REQUEST", "AGREE") and _addresses_both_sides(tok),
         # private, removed by merge_mentions: the act a threat or demand is conditional
         # on ("if the ban is enforced"), whose author events_links makes its target
         "_condition": next(
@@ -1629,6 +1634,17 @@ def _object_event(tok: Any, lex: Lexicon, recipients: list[Entity]) -> dict[str,
         ]
         return {"start": o.idx, "lemma": o.lemma_.lower(), "type": entry.type, "inside": inside}
     return None
+
+
+SIDE_NOUNS = frozenset({"side", "party", "belligerent"})
+
+
+def _addresses_both_sides(tok: Any) -> bool:
+    """The act is addressed to "both sides" / "the two parties" ("UNAMA called on both
+    sides to exercise restraint", "urged both sides to show restraint")."""
+    targets = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    targets += [g for c in tok.children if c.dep_ == "prep" for g in pobjects(c)]
+    return any(t.lemma_.lower() in SIDE_NOUNS and set_size(t) == 2 for t in targets)
 
 
 def _sets_up_cooperation(tok: Any, ev: dict[str, Any]) -> bool:

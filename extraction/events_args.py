@@ -351,7 +351,7 @@ def _fold(name: str) -> str:
     return norm("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
-def _set_size(tok: Any) -> int:
+def set_size(tok: Any) -> int:
     """How many parties a plural description counts: "both sides" 2, "the three
     countries" 3; 0 when it gives no number."""
     if tok.tag_ not in ("NNS", "NNPS"):
@@ -728,7 +728,7 @@ class ArgumentResolver:
                 return [named_next]
         if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
             return self._resolve_one(tok.head, depth + 1)  # "Ukraine, the country ..."
-        size = _set_size(tok)
+        size = set_size(tok)
         if size and (lemma in PAIR_NOUNS or lemma in SET_PERSON_NOUNS):
             # "urged both sides", "the two men agreed", "the three countries recalled":
             # the set of that size the text named last

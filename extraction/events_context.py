@@ -143,3 +143,13 @@ def fill_mediation(events: list[dict[str, Any]]) -> None:
     for ev in events:
         if ev.get("_mediation") and not ev["recipients"] and ev["actors"]:
             ev["recipients"] = main_dyad(events, set(_ids(ev["actors"])))
+
+
+def fill_both_sides(events: list[dict[str, Any]]) -> None:
+    """An appeal to "both sides" goes to the two parties the article's events pair most
+    often, when one pair clearly leads (else the pair the sentence named stays), in place."""
+    for ev in events:
+        if ev.get("_both_sides") and ev["actors"]:
+            dyad = main_dyad(events, set(_ids(ev["actors"])))
+            if dyad:
+                ev["recipients"] = dyad

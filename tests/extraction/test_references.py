@@ -1401,3 +1401,14 @@ def test_a_reported_it_is_the_speaking_it() -> None:
     )
     recall = next(e for e in events(text) if e["trigger"]["lemma"] == "recall")
     assert (names(recall["actors"]), names(recall["recipients"])) == ({"Pakistan"}, {"Iran"})
+
+
+def test_an_appeal_to_both_sides_goes_to_the_two_parties_the_story_is_about() -> None:
+    text = (
+        "Iran struck camps in Pakistan on Friday. Pakistan retaliated with strikes in Iran "
+        "on Sunday. Pakistan recalled its ambassador from Iran. Iran accused Pakistan of "
+        "sheltering militants. On Monday China and Russia discussed the region. Chinese "
+        "foreign ministry spokesperson Guo Jiakun urged both sides to show restraint."
+    )
+    ev = only(events(text), "REQUEST")
+    assert names(ev["recipients"]) == {"Iran", "Pakistan"}
