@@ -907,9 +907,9 @@ def _build(
     if etype == "SANCTION" and mode == "withdraw" and entry.pos == "VERB":
         # "Macron recalled France's ambassador to Algiers": the envoy's own state is the
         # sender; the state it was accredited to is the target
-        own = [e for e in recipients if _own_state(e, actors) or _own_state(e, actors, "GPE")]
-        if own:
-            recipients = [e for e in recipients if e not in own] or _accredited_to(tok, res)
+        senders = [e for e in recipients if _own_state(e, actors) or _own_state(e, actors, "GPE")]
+        if senders:
+            recipients = [e for e in recipients if e not in senders] or _accredited_to(tok, res)
     if etype == "ACCUSE" and tok.lemma_.lower() == "summon":
         # "summoned US Ambassador Ken Howery": a summons complains to the envoy's state;
         # "summoned X to the foreign ministry" names where, not whom
