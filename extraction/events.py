@@ -796,6 +796,8 @@ def _build(
     mod, negated = modality.analyse(anchor)
     if entry.refusal:
         mod, negated = "asserted", False  # the refusal itself was stated
+    if entry.negated_only and not negated:
+        return None  # "spoke to reporters": only "have not spoken since" is coded
     if etype == "ASSAULT" and mod in ("planned", "possible") and entry.pos == "VERB":
         # "India said it would strike Pakistan", "would not hesitate to strike": a stated
         # intention to use force is a threat (CAMEO 138), not an attack

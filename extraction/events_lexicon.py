@@ -14,7 +14,8 @@ entries. An entry names a ``lemma`` and ``pos`` (VERB, NOUN, ADJ) and may add co
 - ``xcomp_required``, ``oprd_required`` ("called X a dictator"), ``dobj_required``,
   ``no_oprd``; ``particle``: the verb's particle must be one of these ("called off a
   visit"); ``no_particle``: the verb has no particle ("called Scholz", not "called off",
-  "called up"); ``host``: the subject hosts, so actor and recipient swap;
+  "called up"); ``negated_only``: the entry names the act only when it is denied ("have
+  not spoken since"); ``host``: the subject hosts, so actor and recipient swap;
 - ``complement_required``: a noun needs an infinitive or to/for phrase ("willingness to
   sign", not "levels of readiness"); ``object_not``: objects that make it a comment
   ("offered insights", "offered expectations"); ``governor``: the noun must be the object
@@ -88,6 +89,8 @@ class Entry:
     no_oprd: bool = False
     particle: frozenset[str] = frozenset()
     no_particle: bool = False
+    # "have not spoken since": the verb names the act only when it is denied
+    negated_only: bool = False
     host: bool = False
     complement_required: bool = False
     object_not: frozenset[str] = frozenset()
@@ -413,6 +416,7 @@ def _entry(etype: str, raw: dict[str, Any]) -> Entry:
         no_oprd=bool(raw.get("no_oprd")),
         particle=frozenset(raw.get("particle", ())),
         no_particle=bool(raw.get("no_particle")),
+        negated_only=bool(raw.get("negated_only")),
         host=bool(raw.get("host")),
         complement_required=bool(raw.get("complement_required")),
         object_not=frozenset(raw.get("object_not", ())),

@@ -107,6 +107,7 @@ def place_meetings(
             or ev["recipients"]
             or ev["location"]
             or len(ev["actors"]) < 2
+            or ev["negated"]  # "have not spoken since": no meeting, so no venue
         ):
             continue
         parties = [entities.get(r["entity_id"]) for r in ev["actors"]]

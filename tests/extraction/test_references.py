@@ -1412,3 +1412,13 @@ def test_an_appeal_to_both_sides_goes_to_the_two_parties_the_story_is_about() ->
     )
     ev = only(events(text), "REQUEST")
     assert names(ev["recipients"]) == {"Iran", "Pakistan"}
+
+
+def test_leaders_who_have_not_spoken_are_a_negated_meeting_with_no_venue() -> None:
+    text = (
+        "PARIS - France and Algeria are at odds. Macron and Tebboune have not spoken since "
+        "the crisis began, an Elysée official said."
+    )
+    ev = only(events(text), "CONSULT")
+    assert (ev["negated"], ev["mode"], ev["recipients"]) == (True, None, [])
+    assert not events("Macron spoke to Reuters on Monday.")
