@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,20 @@ _TEXT_KEY = "eventwire.text"
 
 
 @lru_cache(maxsize=1)
+def norm(s: str) -> str:
+    """Lower-case matching key of a name: possessive and punctuation gone ("the U.S.'s"
+    -> "the u s")."""
+    s = unicodedata.normalize("NFKC", s).lower()
+    s = re.sub(r"['’]s$", "", s)
+    return re.sub(r"[^\w]+", " ", s).strip()
+
+
+def fold_name(name: str) -> str:
+    """Accent-free matching key: "Bogotá" and "Bogota", "Vučić" and "Vucic" are one."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return norm("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
 def lexicon() -> dict[str, frozenset[str]]:
     """The word lists of ``entities_titles.json`` as frozensets (loaded once)."""
     raw = json.loads(_TITLES.read_text(encoding="utf-8"))

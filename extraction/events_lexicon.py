@@ -41,6 +41,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from extraction.modality import condition_clause
+
 TRIGGER_DIR = Path(__file__).parent / "data" / "triggers"
 
 # Verbs that carry any event noun without adding meaning of their own ("have a call",
@@ -482,10 +484,8 @@ def conditioned_on_party(tok: Any) -> bool:
             continue
         for adv in c.children:
             # an active subject: "unless Jovanovic is released" names the captive
-            if (
-                adv.dep_ == "advcl"
-                and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in adv.children)
-                and any(g.dep_ == "nsubj" and g.pos_ == "PROPN" for g in adv.children)
+            if condition_clause(adv) and any(
+                g.dep_ == "nsubj" and g.pos_ == "PROPN" for g in adv.children
             ):
                 return True
     return False

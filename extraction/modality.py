@@ -103,6 +103,14 @@ ADVERBIAL_PREPS = frozenset(
 )  # fmt: skip
 
 
+def condition_clause(tok: Any) -> bool:
+    """``tok`` heads an adverbial clause opened by "if" or "unless" ("... if Manila
+    continued the patrols", "... unless the ban is lifted")."""
+    return tok.dep_ == "advcl" and any(
+        g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in tok.children
+    )
+
+
 def _chain(tok: Any, limit: int = 6) -> list[Any]:
     """The trigger and its governors, up to the clause that embeds it."""
     out = [tok]
@@ -206,11 +214,7 @@ def analyse(trigger: Any) -> tuple[str, bool]:
             elif lemma in NEGATING_HEADS and chain[depth - 1].dep_ in ("xcomp", "acomp"):
                 negated = True
     reported = reported or _anonymous_source(trigger)
-    conditional = any(
-        t.dep_ == "advcl"
-        and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in t.children)
-        for t in chain
-    )
+    conditional = any(condition_clause(t) for t in chain)
     if conditional or (possible and not planned):
         return "possible", negated
     if planned:

@@ -9,19 +9,12 @@ consulted only for a person the article itself gives no country.
 from __future__ import annotations
 
 import json
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from extraction.entities_names import fold_name
+
 _DATA = Path(__file__).parent / "data" / "office_holders.json"
-
-
-def _fold(name: str) -> str:
-    """Case, accents, apostrophes and hyphens folded: "Vučić" = "Vucic"."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = plain.replace("\u2019", "'").replace("-", " ").replace(".", " ")
-    return " ".join(plain.casefold().split())
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +23,7 @@ def _index() -> dict[str, str]:
     out: dict[str, str] = {}
     for code, names in data["people"].items():
         for name in names:
-            out[_fold(name)] = code
+            out[fold_name(name)] = code
     return out
 
 
@@ -40,7 +33,7 @@ def state_of(forms: list[str]) -> str | None:
     ends with "Abiy Ahmed"). A one-word form matches only a one-word entry."""
     index = _index()
     for form in forms:
-        words = _fold(form).split()
+        words = fold_name(form).split()
         for k in range(len(words), 0, -1):
             if k == 1 and len(words) > 1:
                 break  # "President Ali" is not the one-word entry "Ali"
