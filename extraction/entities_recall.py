@@ -372,19 +372,17 @@ _NAME_BEFORE_BRACKET = re.compile(
 )
 
 
-_BRACKETED_WORD = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
-
-
 def _names_before_acronyms(full: str, cands: list[Candidate]) -> list[Candidate]:
     """ "Reporters Without Borders (RSF)": the model tagged the acronym in brackets but not
     the name before it; the capitalised run before the bracket is the organisation's
     name (two capitalised words at least), linked to the acronym like any other."""
     out: list[Candidate] = []
     ends = {c.end for c in cands}
-    for b in _BRACKETED_WORD.finditer(full):
+    for b in _BRACKETED.finditer(full):
         if b.group(1) in _WIRE_AGENCIES or get_gazetteer().lookup(b.group(1)) is not None:
             continue  # "(AFP)" credits the agency; "(UK)" places the body
-        m = _NAME_BEFORE_BRACKET.search(full, max(0, b.start() - 120), b.start() + 1)
+        bracket = b.start(1)  # just after the "("
+        m = _NAME_BEFORE_BRACKET.search(full, max(0, bracket - 121), bracket)
         if m is None:
             continue
         words = m.group(1).split()

@@ -1184,9 +1184,13 @@ def _speaker_for_own(tok: Any, actors: list[Entity], res: ArgumentResolver) -> l
         # spokesman Lin Jian"); knowing where a leader is from does not make the state
         # they name in a clause their own words
         return []
-    if all(_own_state(a, speakers) or _own_body(a, speakers) for a in actors):
-        return speakers
-    return []
+    return speakers if _voices_own(speakers, actors) else []
+
+
+def _voices_own(speakers: list[Entity], actors: list[Entity]) -> bool:
+    """Every actor is the speaking person's own state or a body their title names
+    ("Lin Jian said China supports ...": China is Lin Jian's)."""
+    return all(_own_state(a, speakers) or _own_body(a, speakers) for a in actors)
 
 
 def _served_states(entities: EntityIndex, res: ArgumentResolver) -> dict[str, dict[str, Any]]:
@@ -1376,7 +1380,7 @@ def _conditional_sanction(
     if any(e.id in actor_ids for e in speakers):
         return actors
     people = [e for e in speakers if e.type == "PERSON"]
-    if len(people) == 1 and all(_own_state(a, people) or _own_body(a, people) for a in actors):
+    if len(people) == 1 and _voices_own(people, actors):
         return people
     return []
 
