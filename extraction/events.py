@@ -785,8 +785,6 @@ def _build(
         # "vowed to avenge the strikes", "promised to retaliate": a threat (CAMEO 138)
         etype, mode = "THREATEN", "violence"
         info = lex.types[etype]
-    if tok.lemma_.lower() == "attend" and modality.analyse(anchor)[0] != "planned":
-        return None  # "attended the ceremony": presence, not an accepted invitation
     if etype == "REJECT" and _declined_comment(tok):
         return None  # "declined to comment", "refused to give details": no refused act
     if etype == "REQUEST" and _statement_not_demand(tok):
@@ -798,6 +796,8 @@ def _build(
         mod, negated = "asserted", False  # the refusal itself was stated
     if entry.negated_only and not negated:
         return None  # "spoke to reporters": only "have not spoken since" is coded
+    if tok.lemma_.lower() == "attend" and mod != "planned":
+        return None  # "attended the ceremony": presence, not an accepted invitation
     if etype == "ASSAULT" and mod in ("planned", "possible") and entry.pos == "VERB":
         # "India said it would strike Pakistan", "would not hesitate to strike": a stated
         # intention to use force is a threat (CAMEO 138), not an attack
