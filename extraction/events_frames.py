@@ -11,6 +11,7 @@ from typing import Any
 
 from extraction.events_args import AGENT_NOUNS, GOODS_NOUNS, ArgumentResolver, pobjects, seat_of
 from extraction.events_lexicon import Entry, Lexicon, container_of, object_tokens
+from extraction.events_targets import facility_owners
 from extraction.modality import SAY_VERBS, condition_clause
 from extraction.types import Entity
 
@@ -351,6 +352,12 @@ def verb_arguments(
         )
     if passive and not actors:
         direct = False
+    if entry.type == "ASSAULT":
+        # "struck what Islamabad described as hideouts of the TTP in Paktika": the
+        # sites' holder is the target, not the land they stand on
+        owners = [e for e in facility_owners(tok, res) if e.id not in actor_ids]
+        if owners:
+            recipients = owners
     if entry.host:
         actors, recipients = recipients, actors
     return actors, recipients, places, direct
@@ -707,6 +714,10 @@ def noun_arguments(
                     actors = res.resolve(subj)
             elif subj is not None:
                 recipients = [e for e in res.resolve(subj) if e not in actors]
+    if entry.type == "ASSAULT":
+        owners = [e for e in facility_owners(tok, res) if e not in actors]
+        if owners:  # "air strikes on TTP hideouts": the hideouts' holder
+            recipients = owners
     if not actors:
         actors = organisers(tok, res)  # "talks led by X", "a rally organised by Y"
     if not actors:

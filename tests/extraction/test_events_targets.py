@@ -1,0 +1,46 @@
+"""Recipients read from the sites an attack hits (extraction/events_targets.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.helpers import events, names
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        (
+            "Israeli warplanes struck what the Israeli military said were Hezbollah weapons"
+            " depots in the Bekaa Valley in eastern Lebanon on Wednesday.",
+            {"Hezbollah"},
+        ),
+        (
+            "Pakistani jets and drones hit what the military said were hideouts of the Baloch"
+            " Liberation Army (BLA) and the Baloch Liberation Front (BLF) near Saravan, in"
+            " Iran's Sistan-Baluchestan province.",
+            {"Baloch Liberation Army", "Baloch Liberation Front"},
+        ),
+        (
+            "Iranian missiles and drones struck what Tehran said were camps of the Sunni"
+            " militant group Jaish al-Adl near Panjgur in Pakistan.",
+            {"Jaish al-Adl"},
+        ),
+        (
+            "Israeli air strikes on Hamas positions in Gaza killed 12 people.",
+            {"Hamas"},
+        ),
+    ],
+)
+def test_an_attack_on_sites_targets_their_holder_not_the_land(
+    text: str, recipients: set[str]
+) -> None:
+    assault = [e for e in events(text) if e["type"] == "ASSAULT"]
+    assert assault, events(text)
+    assert names(assault[0]["recipients"]) == recipients
+
+
+def test_sites_without_a_named_holder_leave_the_target_to_the_clause() -> None:
+    found = events("Russian drones hit a power station in Kharkiv, Ukraine's second city.")
+    assault = [e for e in found if e["type"] == "ASSAULT"]
+    assert assault and assault[0]["recipients"], found  # the clause's own target stays
