@@ -144,6 +144,7 @@ def extract_events(
             raw.append(ev)
     sentences = {s.start_char: i for i, s in enumerate(doc.sents)}
     link_answers(raw, sentences)
+    _captors_states(raw, entities, resolver)
     raw = [ev for ev in raw if ev["recipients"] or ev["type"] not in DIRECTED_TYPES]
     dateline = resolver.dateline_place()
     place_meetings(raw, entities, sentences, _location_of(dateline) if dateline else None)
@@ -1204,6 +1205,34 @@ def _served_states(entities: EntityIndex, res: ArgumentResolver) -> dict[str, di
         if state is not None:
             out[e.id] = state.ref()
     return out
+
+
+def _captors_states(
+    events: list[dict[str, Any]], entities: EntityIndex, res: ArgumentResolver
+) -> None:
+    """A foreign government's demand to free detainees is addressed to the detaining
+    state, not to its police or security service: "The DGSN detained Mansouri ... Barrot
+    demanded his release" -> REQUEST Barrot -> Algeria. Only recipients taken from the
+    detention's own actor are moved; a body the sentence names stays."""
+    for ev in events:
+        if not ev.pop("_from_capture", False):
+            continue
+        actors = [a for r in ev["actors"] if (a := entities.get(r["entity_id"])) is not None]
+        own = {a.country_code for a in actors if a.country_code}
+        if not own:
+            continue  # a rights group or a bloc: no government speaks
+        moved = []
+        for r in ev["recipients"]:
+            e = entities.get(r["entity_id"])
+            state = (
+                res.country_entity(e.country_code)
+                if e is not None and e.type == "ORG" and e.country_code not in (None, *own)
+                else None
+            )
+            ref = state.ref() if state is not None else r
+            if ref not in moved:
+                moved.append(ref)
+        ev["recipients"] = moved
 
 
 def _drop_own_bodies(events: list[dict[str, Any]], entities: EntityIndex) -> None:

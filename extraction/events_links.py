@@ -110,6 +110,7 @@ def link_answers(events: list[dict[str, Any]], sentence_index: dict[int, int]) -
             captor = _latest_before(ev, events, sentence_index, CAPTURE_TYPES, OBJECT_WINDOW)
             if captor is not None:
                 ev["recipients"] = [dict(r) for r in captor["actors"]]
+                ev["_from_capture"] = True
                 continue
         if ev["type"] == "RETREAT" and ev.get("mode") == "release" and not ev["recipients"]:
             # "SSB personnel took four Nepali surveyors to a camp ... The SSB released

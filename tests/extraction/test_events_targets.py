@@ -44,3 +44,22 @@ def test_sites_without_a_named_holder_leave_the_target_to_the_clause() -> None:
     found = events("Russian drones hit a power station in Kharkiv, Ukraine's second city.")
     assault = [e for e in found if e["type"] == "ASSAULT"]
     assert assault and assault[0]["recipients"], found  # the clause's own target stays
+
+
+def test_a_foreign_release_demand_goes_to_the_detaining_state() -> None:
+    found = events(
+        "Algeria's General Directorate for National Security (DGSN) detained the French"
+        " journalist Karim Mansouri in Algiers on Saturday. French Foreign Minister"
+        " Jean-Noël Barrot demanded his immediate release."
+    )
+    demand = [e for e in found if e["type"] == "REQUEST"]
+    assert demand and names(demand[0]["recipients"]) == {"Algeria"}, found
+
+
+def test_a_domestic_release_demand_keeps_the_detaining_body() -> None:
+    found = events(
+        "Kenyan police detained four activists in Nairobi on Saturday. The Law Society of"
+        " Kenya demanded their immediate release."
+    )
+    demand = [e for e in found if e["type"] == "REQUEST"]
+    assert demand and "Kenya" not in names(demand[0]["recipients"]), found
