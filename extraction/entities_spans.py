@@ -158,8 +158,12 @@ def _repair(
         e -= 1
     # "Intan Jaya and" (Puncak), "Dam (GERD": a name ends before a dangling conjunction
     # or an unclosed bracket
-    while e > s + 1 and doc[e - 1].is_lower and doc[e - 1].pos_ == "CCONJ":
-        e -= 1
+    while (
+        e > s + 1
+        and doc[e - 1].is_lower
+        and (doc[e - 1].pos_ == "CCONJ" or doc[e - 1].lower_ in _FUNCTION_WORDS)
+    ):
+        e -= 1  # "National Rally of 'dictating'", "Ivangorod on the east bank"
     bracket = next((i for i in range(s + 1, e) if doc[i].text == "("), None)
     if bracket is not None and not any(doc[i].text == ")" for i in range(bracket, e)):
         e = bracket

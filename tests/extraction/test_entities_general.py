@@ -365,3 +365,12 @@ def test_a_place_name_before_massacre_or_a_capitalised_war_is_a_named_event() ->
     ents = {e["name"]: e["type"] for e in result(text)["entities"]}
     assert ents.get("Volhynia massacre") == "EVENT" and ents.get("Falklands War") == "EVENT"
     assert ents.get("Ukraine") == "GPE", ents
+
+
+def test_a_name_never_ends_on_a_dangling_preposition() -> None:
+    text = (
+        "President Abdelmadjid Tebboune accused France's far-right National Rally of "
+        '"dictating" French policy towards Algeria.'
+    )
+    names = {e["name"] for e in result(text)["entities"]}
+    assert "National Rally" in names and "National Rally of" not in names, names
