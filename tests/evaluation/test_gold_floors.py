@@ -1,7 +1,7 @@
 """Extraction quality held at floors a little below the measured scores, so a regression
-fails CI. Nine sets (README "Extraction quality"): the shared dev gold on the five seeds;
-our seven development sets (tests/evaluation/heldout, eight articles, tests/evaluation/dev,
-dev2, dev3, dev4, dev5 and dev6, ten articles each), whose error classes have guided rules; and the blind
+fails CI. Ten sets (README "Extraction quality"): the shared dev gold on the five seeds;
+our eight development sets (tests/evaluation/heldout, eight articles, tests/evaluation/dev,
+dev2 ... dev7, ten articles each), whose error classes have guided rules; and the blind
 set (tests/evaluation/blind, ten articles), only ever scored in aggregate."""
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ FLOORS = {
     "dev4": {"entities": 0.82, "L1": 0.68, "L2": 0.56},
     "dev5": {"entities": 0.82, "L1": 0.65, "L2": 0.46},
     "dev6": {"entities": 0.85, "L1": 0.70, "L2": 0.52},
+    "dev7": {"entities": 0.82, "L1": 0.67, "L2": 0.47},
     "blind": {"entities": 0.83, "L1": 0.63, "L2": 0.36},
 }
 HERE = Path(__file__).parent
@@ -45,6 +46,7 @@ HERE = Path(__file__).parent
         ("dev4", HERE / "dev4" / "gold.jsonl", HERE / "dev4" / "articles"),
         ("dev5", HERE / "dev5" / "gold.jsonl", HERE / "dev5" / "articles"),
         ("dev6", HERE / "dev6" / "gold.jsonl", HERE / "dev6" / "articles"),
+        ("dev7", HERE / "dev7" / "gold.jsonl", HERE / "dev7" / "articles"),
         ("blind", HERE / "blind" / "gold.jsonl", HERE / "blind" / "articles"),
     ],
 )

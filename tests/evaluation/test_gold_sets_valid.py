@@ -13,7 +13,9 @@ import pytest
 HERE = Path(__file__).parent
 
 
-@pytest.mark.parametrize("name", ["heldout", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "blind"])
+@pytest.mark.parametrize(
+    "name", ["heldout", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "blind"]
+)
 def test_gold_set_validates(name: str) -> None:
     done = subprocess.run(
         [sys.executable, str(HERE / name / "validate.py")], capture_output=True, text=True
