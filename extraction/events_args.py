@@ -230,6 +230,7 @@ _TITLE_WORDS = {
 }
 _GROUP_PRON = frozenset({"they", "them", "their", "theirs"})
 _GROUP_WINDOW = 400  # characters: about two sentences back
+_PEOPLE_WINDOW = 4  # sentences back to where a group of people was first described
 _SPEAKER_PRON = frozenset({"i", "me", "my", "we", "us", "our"})
 _SAY_VERBS = frozenset(
     {
@@ -705,6 +706,13 @@ class ArgumentResolver:
         ]
         if appos:
             return self.resolve(appos[0], depth + 1)  # "the victim, Volodymyr Zelenskyy"
+        if tok.pos_ == "NOUN" and depth <= 1:
+            # "two officers, all Russian citizens": the nationality set off after them
+            for c in tok.children:
+                if c.dep_ == "appos" and c.lemma_.lower() in PEOPLE_NOUNS:
+                    found_appos = self._resolve_one(c, depth + 1)
+                    if found_appos:
+                        return found_appos
         holder = self._named_holder(tok)
         if holder is not None:
             return [holder]
@@ -833,6 +841,8 @@ class ArgumentResolver:
                 e = self._group_called(lemma)  # "the rebels" far from "M23 rebels"
             if e is None:  # "the ministry", "the tribunal", "the country"
                 e = self._definite(tok)
+            if e is None and lemma in PEOPLE_NOUNS and bare_definite(tok):
+                e = self._people_named_before(tok)
             if e is None and lemma in ("army", "military") and bare_definite(tok):
                 # "accused the army of sabotage", far from its name: the one armed force
                 # the article names
@@ -1094,6 +1104,32 @@ class ArgumentResolver:
                     return e
             elif self._place_of_kind(e, place_kind):
                 return self._as_actor(e, None) if place_kind == "country" else e
+        return None
+
+    def _people_named_before(self, tok: Any) -> Entity | None:
+        """ "Guinean soldiers detained the farmers": the nationality the text gave the
+        same people when it first named them ("six Sierra Leonean farmers", "the boat
+        and its 14 crew, all Chinese nationals"), within a few sentences."""
+        lo = self._window_start(tok, _PEOPLE_WINDOW)
+        for t in reversed(self.doc[: tok.i]):
+            if t.idx < lo:
+                break
+            if t.lemma_.lower() != tok.lemma_.lower() or t.pos_ != "NOUN":
+                continue
+            for c in (
+                *t.children,
+                *(a for x in t.children if x.dep_ == "appos" for a in x.children),
+            ):
+                if c.dep_ in ("amod", "compound", "nmod"):
+                    # the model may split a two-word demonym ("Sierra" + "Leonean")
+                    words = norm(self.doc[c.left_edge.i : c.i + 1].text)
+                    e = (
+                        self.entities.for_span(c)
+                        or self._by_alias.get(words)
+                        or self._by_alias.get(words + "s")  # "Sierra Leoneans"
+                    )
+                    if e is not None and e.type == "NORP":
+                        return e
         return None
 
     def _place_of_kind(self, e: Entity, kind: str) -> bool:

@@ -63,3 +63,25 @@ def test_a_domestic_release_demand_keeps_the_detaining_body() -> None:
     )
     demand = [e for e in found if e["type"] == "REQUEST"]
     assert demand and "Kenya" not in names(demand[0]["recipients"]), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estonian police detained two men, both Russian citizens, in Tallinn on Monday.",
+        "The NBI has banned the captain and two officers, all Russian citizens, from"
+        " leaving Finland.",
+    ],
+)
+def test_people_set_off_by_their_nationality_are_that_nationality(text: str) -> None:
+    act = [e for e in events(text) if e["type"] == "COERCE"]
+    assert act and names(act[0]["recipients"]) == {"Russians"}, events(text)
+
+
+def test_people_described_earlier_keep_the_nationality_they_were_given() -> None:
+    found = events(
+        "A boat carrying 12 Vietnamese fishermen sank off Natuna on Friday. Indonesian"
+        " police detained the fishermen in Ranai on Sunday, officials said."
+    )
+    act = [e for e in found if e["type"] == "COERCE"]
+    assert act and names(act[0]["recipients"]) == {"Vietnamese"}, found
