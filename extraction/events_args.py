@@ -661,6 +661,17 @@ class ArgumentResolver:
             group = self._of_group(tok, depth)
             if group is not None:
                 return group
+        if (
+            tok.pos_ == "NUM"
+            and tok.lower_ in _NUMBER_WORDS
+            and tok.dep_ in ("nsubj", "nsubjpass")
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        ):
+            # "The two agreed to convene the committee": the pair named last, people first
+            size = _NUMBER_WORDS[tok.lower_]
+            named = self._numbered_set(tok, "man", size) or self._numbered_set(tok, "country", size)
+            if len(named) >= 2:
+                return named
         # a noun tagged as a verb in an argument slot ("dismissed the US move as ...")
         nominal = tok.pos_ in ("NOUN", "PROPN", "ADJ") or (
             tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj", "nsubjpass")

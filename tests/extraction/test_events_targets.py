@@ -85,3 +85,16 @@ def test_people_described_earlier_keep_the_nationality_they_were_given() -> None
     )
     act = [e for e in found if e["type"] == "COERCE"]
     assert act and names(act[0]["recipients"]) == {"Vietnamese"}, found
+
+
+def test_a_bare_number_subject_is_the_pair_just_named() -> None:
+    found = events(
+        "Al-Sudani spoke by phone with the Emir of Kuwait, Sheikh Mishal Al-Ahmad Al-Jaber"
+        " Al-Sabah, on Tuesday. The two agreed to convene the joint maritime committee in"
+        " Baghdad next month."
+    )
+    agree = [e for e in found if e["type"] == "AGREE"]
+    assert agree and names(agree[0]["actors"]) == {
+        "Al-Sudani",
+        "Mishal Al-Ahmad Al-Jaber Al-Sabah",
+    }, found
