@@ -114,8 +114,9 @@ def extract_events(
         ev = _build(tok, entry, lex, resolver, published_at)
         if ev is None:
             continue
-        if i in specific and ev["modality"] == "asserted":
-            ev["modality"] = "planned"  # "agreed to expand patrols": the patrols are to come
+        if (i in specific or _agreed_act(tok, matches)) and ev["modality"] == "asserted":
+            # "agreed to expand patrols", "agreed that their ministers would meet": to come
+            ev["modality"] = "planned"
         ev["_weak"] = tok.idx < headline_end or _title_line(doc.text, tok.sent)
         if _sets_up_cooperation(tok, ev):
             # "Kenya and Somalia signed a security pact": the signing is AGREE; the
@@ -266,16 +267,26 @@ def _charge_of_an_arrest(tok: Any) -> bool:
 
 def _committed_clause(clause: Any) -> bool:
     """An agreed clause that commits the parties: a future act ("would coordinate", "will
-    meet") by themselves or their own people ("their delegations", "they", "both sides")."""
+    meet") by themselves, their own people ("their delegations", "both sides") or people
+    and states they name ("that Kabba and Kouyate would meet", "that Finland and Estonia
+    would ask the Commission")."""
     if not any(
         a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "'ll") for a in clause.children
     ):
         return False
-    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
-        return False
-    return subj.lower_ in ("they", "both", "we") or any(
-        c.dep_ == "poss" and c.lower_ in ("their", "our") for c in subj.children
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+
+
+def _agreed_act(tok: Any, matches: dict[int, Entry]) -> bool:
+    """``tok`` is an act the parties agreed would happen ("the two leaders agreed that
+    their foreign ministers would meet"): an event of its own, to come, beside the
+    agreement (the gold sets code both)."""
+    head = tok.head
+    return (
+        tok.dep_ == "ccomp"
+        and head.lemma_.lower() == "agree"
+        and matches[head.i].type == "AGREE"
+        and _committed_clause(tok)
     )
 
 
@@ -439,7 +450,12 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
         # "the regulator ordered operators to suspend mobile data": the order is the
         # coercion itself, coded once, by whoever gave it
         return entry.type == "REQUEST"
-    if tok.dep_ in ("xcomp", "ccomp", "acl") and head.i in matches and head.i != tok.i:
+    if (
+        tok.dep_ in ("xcomp", "ccomp", "acl")
+        and head.i in matches
+        and head.i != tok.i
+        and not _agreed_act(tok, matches)
+    ):
         return True
     # "called on Algeria to free Mansouri and to drop all charges": what a demand asks
     # for (an infinitive the parser hangs as an adverbial, and its conjuncts) is its content
