@@ -1,0 +1,41 @@
+"""Events read from clause structure: pairs named by a number, acts agreed to happen,
+forces flown in."""
+
+from __future__ import annotations
+
+from tests.extraction.helpers import events, names
+
+
+def test_a_bare_number_subject_is_the_pair_just_named() -> None:
+    found = events(
+        "Al-Sudani spoke by phone with the Emir of Kuwait, Sheikh Mishal Al-Ahmad Al-Jaber"
+        " Al-Sabah, on Tuesday. The two agreed to convene the joint maritime committee in"
+        " Baghdad next month."
+    )
+    agree = [e for e in found if e["type"] == "AGREE"]
+    assert agree and names(agree[0]["actors"]) == {
+        "Al-Sudani",
+        "Mishal Al-Ahmad Al-Jaber Al-Sabah",
+    }, found
+
+
+def test_an_act_agreed_to_happen_is_coded_beside_the_agreement() -> None:
+    found = events(
+        "Finnish President Alexander Stubb telephoned Estonian President Alar Karis on"
+        " Monday. The two presidents agreed that Finland and Estonia would ask the European"
+        " Commission to add the ship to the EU's sanctions list."
+    )
+    agree = [e for e in found if e["type"] == "AGREE"]
+    ask = [e for e in found if e["type"] == "REQUEST"]
+    assert agree and names(agree[0]["actors"]) == {"Alexander Stubb", "Alar Karis"}, found
+    assert ask and names(ask[0]["actors"]) == {"Finland", "Estonia"}, found
+    assert names(ask[0]["recipients"]) == {"European Commission"}
+    assert ask[0]["modality"] == "planned"
+
+
+def test_forces_flown_somewhere_are_mobilised_not_a_visit() -> None:
+    found = events(
+        "The Royal Papua New Guinea Constabulary had flown about 60 mobile squad officers"
+        " to Buka on Monday, ahead of the march."
+    )
+    assert [e["type"] for e in found] == ["MOBILIZE"], found
