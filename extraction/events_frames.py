@@ -827,7 +827,8 @@ def noun_arguments(
                 if subj is not None:
                     actors = res.resolve(subj)
             elif (entry.type in CAMPAIGN_NOUN_TYPES and gov.lower_ in ("in", "during", "as")) or (
-                entry.type == "PROTEST" and gov.lower_ == "in"
+                entry.type == "PROTEST"
+                and (gov.lower_ == "in" or (gov.lower_ == "on" and verb.lemma_.lower() == "lead"))
             ):
                 # "troops crossed into Iraq in an offensive against X", "lorry drivers
                 # blocked both lanes in protest at the surcharge"

@@ -354,7 +354,13 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
     if e.conditional and not conditioned_on_party(tok):
         return False
     if e.governor and not (
-        tok.dep_ in ("dobj", "nsubjpass", "conj") and tok.head.lemma_.lower() in e.governor
+        (tok.dep_ in ("dobj", "nsubjpass", "conj") and tok.head.lemma_.lower() in e.governor)
+        # "led about 2,000 people on a march": the noun is where the verb takes them
+        or (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "on"
+            and tok.head.head.lemma_.lower() in e.governor
+        )
     ):
         return False
     if e.object_not and any(

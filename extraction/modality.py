@@ -118,6 +118,10 @@ def _chain(tok: Any, limit: int = 6) -> list[Any]:
     while t.head.i != t.i and len(out) < limit and t.dep_ in _CLIMB and t.dep_ not in _STOP_AT:
         if t.dep_ == "prep" and t.lower_ in ADVERBIAL_PREPS:
             break
+        if t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            # "X did not join the march, but its spokesman accused ...": a conjoined
+            # clause with a subject of its own keeps its own modality and polarity
+            break
         if t.dep_ in ("advcl", "acl") and not _infinitival(t):
             # "after Russia vetoed the draft", "a resolution demanding ...": a clause of
             # its own; an infinitive ("travel ... to meet", "plan to visit") shares it

@@ -39,3 +39,26 @@ def test_forces_flown_somewhere_are_mobilised_not_a_visit() -> None:
         " to Buka on Monday, ahead of the march."
     )
     assert [e["type"] for e in found] == ["MOBILIZE"], found
+
+
+def test_a_march_called_or_led_is_a_protest_not_a_phone_call() -> None:
+    called = events(
+        "The National Peasant Federation has called a march to the Brazilian embassy in"
+        " Asuncion for 20 June, Brazil's envoy said."
+    )
+    assert [e["type"] for e in called] == ["PROTEST"], called
+    led = events(
+        "In Sarajevo, the Social Democratic Party (SDP) led about 2,000 people on a march to"
+        " the Presidency building on Thursday."
+    )
+    protest = [e for e in led if e["type"] == "PROTEST"]
+    assert protest and names(protest[0]["actors"]) == {"Social Democratic Party"}, led
+
+
+def test_a_conjoined_clause_with_its_own_subject_keeps_its_own_polarity() -> None:
+    found = events(
+        "The country's largest union, the UGTT, did not join the march, but its spokesman"
+        " Sami Tahri accused the government of criminalising dissent."
+    )
+    accuse = [e for e in found if e["type"] == "ACCUSE"]
+    assert accuse and accuse[0]["negated"] is False, found
