@@ -529,10 +529,13 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
     # "marched in Nairobi to demand lower taxes": the protest's aim is the protest
     if tok.dep_ in ("advcl", "xcomp") and head.i in matches and matches[head.i].type == "PROTEST":
         return True
-    # "would begin a national strike to demand that ...": the same, through a light verb
+    # "would begin a national strike to demand that ...": the same, through a light verb;
+    # "led 2,000 people on a march, demanding that ...": through the march it leads
     if tok.dep_ in ("advcl", "xcomp") and any(
-        c.dep_ == "dobj" and c.i in matches and matches[c.i].type == "PROTEST"
+        t.i in matches and matches[t.i].type == "PROTEST"
         for c in head.children
+        if c.dep_ in ("dobj", "prep")
+        for t in (c, *(g for g in c.children if c.dep_ == "prep" and g.dep_ == "pobj"))
     ):
         return True
     # "Brazil should support ...": a recommendation, not an act

@@ -49,10 +49,10 @@ def test_a_march_called_or_led_is_a_protest_not_a_phone_call() -> None:
     assert [e["type"] for e in called] == ["PROTEST"], called
     led = events(
         "In Sarajevo, the Social Democratic Party (SDP) led about 2,000 people on a march to"
-        " the Presidency building on Thursday."
+        " the Presidency building on Thursday, demanding that the state show it exists."
     )
-    protest = [e for e in led if e["type"] == "PROTEST"]
-    assert protest and names(protest[0]["actors"]) == {"Social Democratic Party"}, led
+    assert [e["type"] for e in led] == ["PROTEST"], led  # the demand is the march's aim
+    assert names(led[0]["actors"]) == {"Social Democratic Party"}, led
 
 
 def test_a_conjoined_clause_with_its_own_subject_keeps_its_own_polarity() -> None:
