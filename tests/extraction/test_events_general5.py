@@ -62,3 +62,13 @@ def test_a_conjoined_clause_with_its_own_subject_keeps_its_own_polarity() -> Non
     )
     accuse = [e for e in found if e["type"] == "ACCUSE"]
     assert accuse and accuse[0]["negated"] is False, found
+
+
+def test_recalling_a_high_commissioner_is_withdrawing_an_envoy() -> None:
+    found = events(
+        "Kenya and Uganda both claim Migingo Island. Kenya recalled its high commissioner"
+        " from Kampala on Wednesday."
+    )
+    recall = [e for e in found if e["type"] == "SANCTION"]
+    assert recall and recall[0]["mode"] == "withdraw", found
+    assert names(recall[0]["recipients"]) == {"Uganda"}, found
