@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from extraction import dates, modality
-from extraction.events_args import ArgumentResolver, pobjects, set_size
+from extraction.events_args import ArgumentResolver, is_state_force, pobjects, set_size
 from extraction.events_context import fill_both_sides, fill_from_dyads, fill_mediation
 from extraction.events_frames import (
     PLACE_TARGET_TYPES,
@@ -473,7 +473,12 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
     if tok.dep_ in ("dobj", "pobj", "nsubjpass"):
         gov = head.head if tok.dep_ == "pobj" else head
         g = matches.get(gov.i)
-        if g is not None and g.object and gov.i != tok.i:
+        if (
+            g is not None
+            and g.object
+            and gov.i != tok.i
+            and not (tok.dep_ == "pobj" and head.lower_ == "in")  # "in protest at": manner
+        ):
             return True
         if g is not None and g.type == "REJECT" and g.pos == "VERB" and tok.pos_ == "NOUN":
             return True  # "rejected the truce": refused content, not an act of its own
@@ -536,6 +541,18 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
         for c in head.children
         if c.dep_ in ("dobj", "prep")
         for t in (c, *(g for g in c.children if c.dep_ == "prep" and g.dep_ == "pobj"))
+    ):
+        return True
+    # "The rally blocked Rustaveli Avenue", "blocked both lanes in protest at the
+    # surcharge": the obstruction is what the rally did, the protest it was made in
+    if (
+        entry.type == "PROTEST"
+        and entry.pos == "VERB"
+        and any(
+            t.i in matches and matches[t.i].type == "PROTEST"
+            for c in tok.children
+            for t in ((c,) if c.dep_ == "nsubj" else pobjects(c) if c.lower_ == "in" else ())
+        )
     ):
         return True
     # "Brazil should support ...": a recommendation, not an act
@@ -695,6 +712,13 @@ def _build(
         actors = _truce_parties(tok, res)
     if not actors:
         return None  # no identifiable actor: PLOVER codes no event
+    if entry.type == "PROTEST" and entry.mode == "obstruct":
+        if all(map(is_state_force, actors)):
+            return None  # "police blocked the bridge": no protest (nor a coded act of its own)
+        # "blocked the approaches to the Dorohusk crossing": the town is where, not whom
+        recipients = [
+            e for e in recipients if not (e.type in ("GPE", "LOC") and res.is_subnational_place(e))
+        ]
     if entry.type in SPOKEN_TYPES | {"CONCEDE"} and entry.pos != "NOUN":
         # "Zakharova said Russia fully supports Serbia", "Rutte said the alliance stands
         # with Norway": verbal acts take the speaker, who speaks for their own state or body

@@ -354,6 +354,17 @@ def set_size(tok: Any) -> int:
 ARMY_NOUNS = frozenset({"army", "military", "soldier"})
 _ARMY_NAME = re.compile(r"\b(army|armed forces|military|defen[cs]e forces?|tatmadaw)\b", re.I)
 _POLICE_NAME = re.compile(r"\bpolice\b", re.I)
+_FORCE_NAME = re.compile(
+    r"\b(army|armed forces|military|defen[cs]e forces?|police|gendarmerie|guards?|navy|"
+    r"coast guard|border guard|troops|soldiers|forces|constabulary|interior ministry)\b",
+    re.I,
+)
+
+
+def is_state_force(e: Entity) -> bool:
+    """A state or one of its armed, police or border forces ("Serb police blocked the
+    road" is a security measure, never a protest)."""
+    return e.type == "GPE" or (e.type in ("ORG", "NORP") and bool(_FORCE_NAME.search(e.name)))
 
 
 _DASHES = frozenset({"-", "--", "—", "–"})

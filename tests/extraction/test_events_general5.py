@@ -72,3 +72,22 @@ def test_recalling_a_high_commissioner_is_withdrawing_an_envoy() -> None:
     recall = [e for e in found if e["type"] == "SANCTION"]
     assert recall and recall[0]["mode"] == "withdraw", found
     assert names(recall[0]["recipients"]) == {"Uganda"}, found
+
+
+def test_protesters_blocking_a_road_obstruct_but_police_doing_so_do_not_protest() -> None:
+    found = events(
+        "Hundreds of members of the Energy Sovereignty Front, a coalition of farmers'"
+        " groups and trade unions, blocked the Friendship Bridge on Sunday for six hours."
+    )
+    assert [(e["type"], e["mode"]) for e in found] == [("PROTEST", "obstruct")], found
+    assert names(found[0]["actors"]) == {"Energy Sovereignty Front"}
+    assert not [e for e in events("Serbian police blocked the road to the border.")
+                if e["type"] == "PROTEST"]  # fmt: skip
+
+
+def test_a_rally_that_blocks_a_street_is_one_protest() -> None:
+    found = events(
+        "The rally, organised by the opposition Coalition for Change, blocked Rustaveli"
+        " Avenue in Tbilisi for a sixth consecutive night."
+    )
+    assert [e["type"] for e in found] == ["PROTEST"], found
