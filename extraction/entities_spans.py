@@ -827,7 +827,15 @@ def _classifier_votes(
             cand.votes["LOC"] += _CLAUSE_VOTE
 
 
-_INSIDE_PREPS = frozenset({"in", "near", "across", "inside", "throughout", "around", "outside"})
+_INSIDE_PREPS = frozenset(
+    {"in", "near", "across", "inside", "throughout", "around", "outside", "through"}
+)
+# Movement whose "to" phrase is a destination: "would fly to Buka", "a visit to Buka",
+# "had flown officers to Buka" (people are flown or sent, not flown "to").
+_MOTION_LEMMAS = frozenset(
+    {"fly", "travel", "go", "return", "head", "move", "march", "sail", "drive", "deploy",
+     "flee", "arrive", "visit", "trip", "journey", "relocate", "redeploy", "airlift"}
+)  # fmt: skip
 # Movement between places: "moved batteries to Lesbos, Chios and Samos".
 _TO_FROM_PREPS = frozenset({"to", "from", "at", "into", "towards", "toward"})
 # Verbs whose object is a place when the gazetteer knows the name ("captured El Fasher").
@@ -879,7 +887,10 @@ def _place_votes(doc: Any, e: int, cand: Candidate) -> None:
         # one place phrase, is a place too, known to the gazetteer or not
         cand.votes["GPE"] += _INSIDE_VOTE
         return
-    locative = root.dep_ == "pobj" and root.head.lower_ in _INSIDE_PREPS
+    locative = root.dep_ == "pobj" and (
+        root.head.lower_ in _INSIDE_PREPS
+        or (root.head.lower_ in ("to", "into") and root.head.head.lemma_.lower() in _MOTION_LEMMAS)
+    )
     taken = root.dep_ == "dobj" and root.head.lemma_ in _PLACE_VERBS
     if not (locative or taken):
         return

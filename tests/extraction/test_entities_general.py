@@ -374,3 +374,13 @@ def test_a_name_never_ends_on_a_dangling_preposition() -> None:
     )
     names = {e["name"] for e in result(text)["entities"]}
     assert "National Rally" in names and "National Rally of" not in names, names
+
+
+def test_a_name_people_fly_to_and_march_through_is_a_place() -> None:
+    text = (
+        "Thousands of Bougainvilleans marched through Buka on Tuesday. Police had flown 60"
+        " officers to Buka on Monday, and Prime Minister James Marape said he would fly to"
+        " Buka next week. Marape's visit to Buka is expected to focus on the vote."
+    )
+    ents = {e["name"]: e["type"] for e in result(text)["entities"]}
+    assert ents.get("Buka") == "GPE", ents
