@@ -224,8 +224,12 @@ def _build(cluster: list[Group]) -> Entity:
     votes: Counter[str] = Counter()
     for g in cluster:
         votes.update(g.votes)
-    if any(g.type == "PERSON" and len(g.words) >= 2 for g in cluster) and len(cluster) > 1:
-        votes["PERSON"] += LABEL_VOTE  # a full personal name anchors its short forms
+    full = [g for g in cluster if g.type == "PERSON" and len(g.words) >= 2]
+    if full and len(cluster) > 1:
+        # a full personal name anchors its short forms: a bare surname the model tags as
+        # an organisation ("at Bayramov's request") is still the person, however often
+        short = sum(len(g.cands) for g in cluster if len(g.words) == 1)
+        votes["PERSON"] += LABEL_VOTE * max(1, short)
     etype = max(votes.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]
     cands = sorted((c for g in cluster for c in g.cands), key=lambda c: c.start)
     surfaces = [collapse(c.text) for c in cands]

@@ -3,6 +3,8 @@ acronyms, titles folded into names, demonym groups, place evidence, photo credit
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.tokens import Doc
 
 from extraction.entities import resolve_entities
@@ -384,3 +386,13 @@ def test_a_name_people_fly_to_and_march_through_is_a_place() -> None:
     )
     ents = {e["name"]: e["type"] for e in result(text)["entities"]}
     assert ents.get("Buka") == "GPE", ents
+
+
+def test_a_full_personal_name_outweighs_its_surname_tagged_as_an_organisation() -> None:
+    path = (
+        Path(__file__).parent.parent
+        / "evaluation/dev7/articles/003_azerbaijan_russia_market_raids.txt"
+    )
+    text = path.read_text(encoding="utf-8")  # "at Bayramov's request", "called Bayramov"
+    ents = {e["name"]: e["type"] for e in result(text)["entities"]}
+    assert ents.get("Jeyhun Bayramov") == "PERSON", ents
