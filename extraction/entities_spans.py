@@ -834,7 +834,8 @@ _INSIDE_PREPS = frozenset(
 # "had flown officers to Buka" (people are flown or sent, not flown "to").
 _MOTION_LEMMAS = frozenset(
     {"fly", "travel", "go", "return", "head", "move", "march", "sail", "drive", "deploy",
-     "flee", "arrive", "visit", "trip", "journey", "relocate", "redeploy", "airlift"}
+     "flee", "arrive", "visit", "trip", "journey", "relocate", "redeploy", "airlift",
+     "escort", "tow", "transfer", "deport", "route", "road", "flight", "ferry"}
 )  # fmt: skip
 # Movement between places: "moved batteries to Lesbos, Chios and Samos".
 _TO_FROM_PREPS = frozenset({"to", "from", "at", "into", "towards", "toward"})
@@ -857,11 +858,30 @@ def _is_place_token(tok: Any) -> bool:
     )
 
 
+def _before_its_country(doc: Any, e: int) -> bool:
+    """The name at tokens ``[.., e)`` is followed by ", <country>" and no possessive
+    ("near Umm Qasr, Iraq, on Sunday"; not "Smith, Britain's envoy")."""
+    if e + 1 >= len(doc) or doc[e].text != ",":
+        return False
+    country = doc[e + 1]
+    end = e + 2
+    while end < len(doc) and doc[end].pos_ == "PROPN" and end - e <= 3:
+        end += 1  # "Sri Lanka", "South Sudan"
+    place = get_gazetteer().lookup(doc[e + 1 : end].text)
+    if place is None or place.kind != "country" or not country.text[:1].isupper():
+        return False
+    return not (end < len(doc) and doc[end].tag_ == "POS")
+
+
 def _place_votes(doc: Any, e: int, cand: Candidate) -> None:
     """What the model calls a person (or a group, without a demonym's shape) but sits
     inside a place phrase ("fighting in Adigrat", "talks in Addis Ababa") is a place:
     people are met, not stood in."""
     root = doc[e - 1]
+    if cand.label in ("PERSON", "ORG") and _before_its_country(doc, e):
+        # "anchored near Umm Qasr, Iraq": a name placed by the country after it
+        cand.votes["GPE"] += _INSIDE_VOTE
+        return
     if cand.label == "PERSON" and (
         (root.dep_ == "conj" and root.head.ent_type_ == "GPE")
         or any(c.dep_ == "conj" and c.ent_type_ == "GPE" for c in root.children)

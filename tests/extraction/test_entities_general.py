@@ -396,3 +396,13 @@ def test_a_full_personal_name_outweighs_its_surname_tagged_as_an_organisation() 
     text = path.read_text(encoding="utf-8")  # "at Bayramov's request", "called Bayramov"
     ents = {e["name"]: e["type"] for e in result(text)["entities"]}
     assert ents.get("Jeyhun Bayramov") == "PERSON", ents
+
+
+def test_a_name_placed_by_the_country_after_it_or_escorted_to_is_a_place() -> None:
+    text = (
+        "The dredger anchored near Umm Qasr, Iraq, on Sunday. The navy escorted it to Umm"
+        " Qasr, and officials said it would stay in Umm Qasr. The channel is the main route"
+        " to Umm Qasr, Iraq's largest port."
+    )
+    ents = {e["name"]: e["type"] for e in result(text)["entities"]}
+    assert ents.get("Umm Qasr") == "GPE", ents
