@@ -308,6 +308,10 @@ def _person_country(cands: list[Candidate]) -> str | None:
             words = (c.title.split()[0],)
         for q in words:
             place = gaz.lookup(q.removesuffix("'s").removesuffix("’s"))
+            if place is not None and place.kind == "state" and place.country_code != "US":
+                # "Bougainville President", "Kurdistan Region Prime Minister": a region's
+                # own leader, who often speaks against the state it belongs to
+                continue
             # "Thai" is a demonym before it is a town in Malaysia; "Moscow Mayor" a town
             code = _demonym_country(q) if place is None or place.kind != "country" else None
             code = code or (place.country_code if place else None)

