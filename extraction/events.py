@@ -875,6 +875,9 @@ def _build(
         if mode is None:
             clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl", "advcl")]
             mode = mode_from_cues(info, [t for o in clauses for t in o.subtree][:80])
+    elif etype == "AID" and entry.pos == "VERB" and mode == "economic":
+        # "announced 60 million euros in humanitarian aid": money, but for relief
+        mode = mode_from_cues(info, [t for o in object_tokens(tok) for t in o.subtree][:80]) or mode
     if not places and etype in ("CONSULT", "PROTEST"):  # "meet Trump in Washington"
         places = places_under(tok, res)
     location = _location(places, res)

@@ -91,3 +91,18 @@ def test_a_rally_that_blocks_a_street_is_one_protest() -> None:
         " Avenue in Tbilisi for a sixth consecutive night."
     )
     assert [e["type"] for e in found] == ["PROTEST"], found
+
+
+def test_money_announced_or_approved_to_help_a_party_is_economic_aid() -> None:
+    found = events(
+        "The World Bank on Tuesday approved a $150 million loan to help Jirama repair"
+        " transmission lines."
+    )
+    aid = [e for e in found if e["type"] == "AID"]
+    assert aid and aid[0]["mode"] == "economic", found
+    assert names(aid[0]["actors"]) == {"World Bank"}
+    assert names(aid[0]["recipients"]) == {"Jirama"}
+    relief = events(
+        "The European Union announced 60 million euros in new humanitarian aid for Sudan."
+    )
+    assert [(e["type"], e["mode"]) for e in relief] == [("AID", "humanitarian")], relief
