@@ -984,11 +984,25 @@ def _build(
         etype, mode = "ASSAULT", "heavy-weapons"
     if etype == "CONSULT":
         mode, actors, recipients = consult_roles(mode, actors, recipients, location)
+        if mode == "visit":
+            # "his first visit to the region": a town or region visited is where, not whom
+            recipients = [
+                e
+                for e in recipients
+                if not (e.type in ("GPE", "LOC") and res.is_subnational_place(e))
+            ]
         if mode == "visit" and not recipients:
             # "travelled to Vienna for talks with Grossi", "flew to Kampala to meet X"
             actor_ids = {e.id for e in actors}
             recipients = [e for e in _visit_counterparts(tok, res) if e.id not in actor_ids]
-        if mode == "visit" and not recipients and location and location.get("country_code"):
+        own = {a.country_code for a in actors if a.country_code}
+        if (
+            mode == "visit"
+            and not recipients
+            and location
+            and location.get("country_code")
+            and location["country_code"] not in own  # a trip at home has no state host
+        ):
             # the host of the destination, and of each destination coordinated with it
             # ("travel to Cairo and Addis Ababa")
             codes = [location["country_code"]]

@@ -106,3 +106,22 @@ def test_money_announced_or_approved_to_help_a_party_is_economic_aid() -> None:
         "The European Union announced 60 million euros in new humanitarian aid for Sudan."
     )
     assert [(e["type"], e["mode"]) for e in relief] == [("AID", "humanitarian")], relief
+
+
+def test_people_flown_somewhere_are_transported_not_on_a_visit() -> None:
+    found = events(
+        "Iraq released the 14 crew members on Tuesday and flew them to Kuwait City, Iraqi"
+        " Foreign Minister Fuad Hussein said."
+    )
+    assert "CONSULT" not in [e["type"] for e in found], found
+
+
+def test_a_town_or_region_visited_is_where_not_whom() -> None:
+    found = events(
+        "Papua New Guinea Prime Minister James Marape met Bougainville President Ishmael"
+        " Toroama in March. Marape said he would fly to Buka next week to meet Toroama, his"
+        " first visit to the region in more than a year."
+    )
+    trip = [e for e in found if e["type"] == "CONSULT" and e["modality"] == "planned"]
+    assert trip and names(trip[0]["recipients"]) == {"Ishmael Toroama"}, found
+    assert not [e for e in found if names(e["recipients"]) & {"Buka", "Bougainville"}], found
