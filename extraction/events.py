@@ -531,6 +531,15 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     ):
         return True
+    # "summoned Brazil's ambassador to protest against ...": the summons is the protest
+    if (
+        entry.type == "PROTEST"
+        and tok.dep_ in ("advcl", "xcomp")
+        and head.i in matches
+        and matches[head.i].type == "ACCUSE"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    ):
+        return True
     # "marched in Nairobi to demand lower taxes": the protest's aim is the protest
     if tok.dep_ in ("advcl", "xcomp") and head.i in matches and matches[head.i].type == "PROTEST":
         return True

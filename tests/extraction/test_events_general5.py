@@ -125,3 +125,11 @@ def test_a_town_or_region_visited_is_where_not_whom() -> None:
     trip = [e for e in found if e["type"] == "CONSULT" and e["modality"] == "planned"]
     assert trip and names(trip[0]["recipients"]) == {"Ishmael Toroama"}, found
     assert not [e for e in found if names(e["recipients"]) & {"Buka", "Bougainville"}], found
+
+
+def test_summoning_an_envoy_to_protest_is_one_diplomatic_protest() -> None:
+    found = events(
+        "Foreign Minister Ruben Ramirez Lezcano summoned Brazil's ambassador on Saturday to"
+        " protest against what he called a lack of good faith at the talks."
+    )
+    assert [e["type"] for e in found] == ["ACCUSE"], found
