@@ -132,7 +132,10 @@ def add_evidence(g: Group, article_countries: frozenset[str] = frozenset()) -> N
         # and no country is an organisation
         g.votes["ORG"] += _DEMONYM_VOTE * n
     elif (
-        set(g.raw) <= {"NORP", "GPE"}
+        # the model's labels are place and group, or an odd organisation among them
+        # ("a Kuwaiti official" beside "a Kuwaiti flag", "Kuwaiti encroachment")
+        (set(g.raw) <= {"NORP", "GPE"} or g.raw["ORG"] * 2 < n - g.raw["PERSON"])
+        and not g.raw["PERSON"]
         and looks_like_demonym(text)
         and (
             norp_country(text) is not None

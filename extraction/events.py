@@ -540,8 +540,16 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     ):
         return True
-    # "marched in Nairobi to demand lower taxes": the protest's aim is the protest
-    if tok.dep_ in ("advcl", "xcomp") and head.i in matches and matches[head.i].type == "PROTEST":
+    # "marched in Nairobi to demand lower taxes", "rallied ..., chanting slogans and
+    # demanding that ...": the protest's aim is the protest
+    aim = tok
+    while aim.dep_ == "conj" and aim.head.i != aim.i and aim.head.pos_ == "VERB":
+        aim = aim.head
+    if (
+        aim.dep_ in ("advcl", "xcomp")
+        and aim.head.i in matches
+        and matches[aim.head.i].type == "PROTEST"
+    ):
         return True
     # "would begin a national strike to demand that ...": the same, through a light verb;
     # "led 2,000 people on a march, demanding that ...": through the march it leads

@@ -194,6 +194,7 @@ def verb_arguments(
     actors: list[Entity] = []
     recipients: list[Entity] = []
     places: list[Any] = []
+    against: list[Entity] = []
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
     subj, direct = subject_of(tok) if not passive else (None, True)
     if passive and entry.type == "MOBILIZE" and not any(c.dep_ == "agent" for c in tok.children):
@@ -239,6 +240,12 @@ def verb_arguments(
         dep = c.dep_
         if dep == "prep" and entry.type == "PROTEST" and c.lower_ in PROTEST_PREPS:
             # "rallied outside the Indian embassy": the protested party
+            if c.lower_ == "against":
+                # "against what they called Kuwaiti encroachment": the party so accused
+                # is whom the protest is against, wherever the crowd stood
+                named = [e for y in _named_in(c) for e in res.resolve(y)]
+                if named:
+                    against = named
             for g in c.children:
                 if g.dep_ == "pobj" and res.location(g) is None:
                     # "marched towards the Indian High Commission": the mission's state
@@ -318,6 +325,8 @@ def verb_arguments(
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None:
                 recipients.extend(res.resolve(s))
+    if against:
+        recipients = against
     # "recalled its ambassador": the actor's own envoy is no recipient
     actor_ids = {e.id for e in actors}
     recipients = [e for e in recipients if e.id not in actor_ids]
@@ -584,6 +593,19 @@ _CALL_NOUNS = frozenset({"call", "appeal", "summons", "invitation", "plea"})
 
 COMMISSIVES = frozenset({"offer", "propose", "promise", "pledge", "volunteer", "vow"})
 NAMING_VERBS = frozenset({"call", "describe", "term", "label", "dub", "brand"})
+
+
+def _named_in(prep: Any) -> list[Any]:
+    """The predicate of a "what X called Y" complement of a preposition ("against what
+    they called Kuwaiti encroachment" -> "encroachment")."""
+    return [
+        y
+        for v in prep.children
+        if v.dep_ == "pcomp" and v.lemma_.lower() in NAMING_VERBS
+        and any(w.lower_ == "what" for w in v.children)
+        for y in v.children
+        if y.dep_ in ("oprd", "attr", "dobj") and y.lower_ != "what"
+    ]  # fmt: skip
 
 
 def named_objects(tok: Any) -> list[Any]:

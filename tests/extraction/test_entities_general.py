@@ -406,3 +406,13 @@ def test_a_name_placed_by_the_country_after_it_or_escorted_to_is_a_place() -> No
     )
     ents = {e["name"]: e["type"] for e in result(text)["entities"]}
     assert ents.get("Umm Qasr") == "GPE", ents
+
+
+def test_a_demonym_the_model_calls_a_place_and_once_an_organisation_is_a_group() -> None:
+    text = (
+        "The Kuwaiti-operated dredger was seized. Iraqi boats turned back a second Kuwaiti"
+        " survey vessel, and protesters rallied against what they called Kuwaiti"
+        " encroachment and burned a Kuwaiti flag, a Kuwaiti official said."
+    )
+    ents = {e["name"]: e["type"] for e in result(text)["entities"]}
+    assert ents.get("Kuwaitis") == "NORP" and "Kuwaiti" not in ents, ents

@@ -133,3 +133,14 @@ def test_summoning_an_envoy_to_protest_is_one_diplomatic_protest() -> None:
         " protest against what he called a lack of good faith at the talks."
     )
     assert [e["type"] for e in found] == ["ACCUSE"], found
+
+
+def test_a_rally_against_what_they_called_a_partys_act_is_against_that_party() -> None:
+    found = events(
+        "Kuwait seized an Iraqi boat. Several hundred Iraqis rallied outside the Basra"
+        " provincial council on Tuesday evening against what they called Kuwaiti"
+        " encroachment, chanting slogans and demanding that parliament cancel the deal."
+    )
+    protest = [e for e in found if e["type"] == "PROTEST"]
+    assert protest and names(protest[0]["recipients"]) == {"Kuwait"}, found
+    assert "REQUEST" not in [e["type"] for e in found]  # the demand is the rally's aim
