@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from extraction import dates, modality
+from extraction.entities_names import norm
 from extraction.events_args import ArgumentResolver, is_state_force, pobjects, set_size
 from extraction.events_context import fill_both_sides, fill_from_dyads, fill_mediation
 from extraction.events_frames import (
@@ -146,6 +147,7 @@ def extract_events(
     sentences = {s.start_char: i for i, s in enumerate(doc.sents)}
     link_answers(raw, sentences)
     _captors_states(raw, entities, resolver)
+    _freed_by_slogan(raw, doc.text, entities, resolver)
     raw = [ev for ev in raw if ev["recipients"] or ev["type"] not in DIRECTED_TYPES]
     dateline = resolver.dateline_place()
     place_meetings(raw, entities, sentences, _location_of(dateline) if dateline else None)
@@ -1282,6 +1284,48 @@ def _served_states(entities: EntityIndex, res: ArgumentResolver) -> dict[str, di
         if state is not None:
             out[e.id] = state.ref()
     return out
+
+
+_FREE_SLOGAN = re.compile(r"\bFree ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
+
+
+def _freed_by_slogan(
+    events: list[dict[str, Any]], text: str, entities: EntityIndex, res: ArgumentResolver
+) -> None:
+    """A crowd chanting "Free Milan" or carrying "Free Karim" banners protests against
+    whoever holds that person: the state whose forces the article says detained them."""
+    for ev in events:
+        if ev["type"] != "PROTEST" or ev["recipients"] or not ev["actors"]:
+            continue
+        sent = text[ev["sentence"]["start"] : ev["sentence"]["end"]]
+        held = {
+            e.id
+            for m in _FREE_SLOGAN.finditer(sent)
+            for e in entities
+            if e.type == "PERSON"
+            # "Free Karim": a full name, an alias, or the first name of a full name
+            and any(norm(m.group(1)) == norm(a) for a in (e.name, *e.aliases, e.name.split()[0]))
+        }
+        if not held:
+            continue
+        captors = [
+            r
+            for other in events
+            if other["type"] == "COERCE" and held & {x["entity_id"] for x in other["recipients"]}
+            for r in other["actors"]
+        ]
+        states = []
+        for r in captors:
+            e = entities.get(r["entity_id"])
+            state = (
+                res.country_entity(e.country_code)
+                if e is not None and e.type == "ORG" and e.country_code
+                else None
+            )
+            ref = state.ref() if state is not None else r
+            if ref not in states:
+                states.append(ref)
+        ev["recipients"] = states[:1]
 
 
 def _captors_states(

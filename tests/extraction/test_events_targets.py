@@ -85,3 +85,14 @@ def test_people_described_earlier_keep_the_nationality_they_were_given() -> None
     )
     act = [e for e in found if e["type"] == "COERCE"]
     assert act and names(act[0]["recipients"]) == {"Vietnamese"}, found
+
+
+def test_a_crowd_chanting_free_x_protests_against_the_state_that_holds_x() -> None:
+    found = events(
+        "Algeria's General Directorate for National Security (DGSN) detained the French"
+        " journalist Karim Mansouri in Algiers on Saturday. On Tuesday evening, about 400"
+        " people rallied in Paris at the call of the National Union of Journalists (SNJ),"
+        ' holding banners reading "Free Karim".'
+    )
+    protest = [e for e in found if e["type"] == "PROTEST"]
+    assert protest and names(protest[0]["recipients"]) == {"Algeria"}, found
