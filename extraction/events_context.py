@@ -57,7 +57,7 @@ HOSTILE = frozenset(
 
 
 # Types whose target read from the story is a state rather than its leader in person.
-STATE_TARGET_TYPES = frozenset({"THREATEN"})
+STATE_TARGET_TYPES = frozenset({"THREATEN", "REJECT"})
 
 
 def fill_from_dyads(

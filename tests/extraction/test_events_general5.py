@@ -144,3 +144,14 @@ def test_a_rally_against_what_they_called_a_partys_act_is_against_that_party() -
     protest = [e for e in found if e["type"] == "PROTEST"]
     assert protest and names(protest[0]["recipients"]) == {"Kuwait"}, found
     assert "REQUEST" not in [e["type"] for e in found]  # the demand is the rally's aim
+
+
+def test_a_refusal_read_from_the_story_is_aimed_at_the_rivals_state() -> None:
+    found = events(
+        "Sierra Leonean President Julius Maada Bio accused Guinean leader Mamadi Doumbouya"
+        " of occupying Yenga, a village that Guinea and Sierra Leone both claim. Doumbouya"
+        ' accused Bio of provocation. "We will not give up a single inch of Sierra Leonean'
+        ' soil," Bio told reporters in Freetown.'
+    )
+    refusal = [e for e in found if e["type"] == "REJECT"]
+    assert refusal and names(refusal[0]["recipients"]) == {"Guinea"}, found
