@@ -715,6 +715,9 @@ def _build(
             speaker = _refusing_speaker(tok, res)
             if speaker:
                 actors = speaker
+            told = _told_whom(tok, res)
+            if told and not recipients:
+                recipients = told  # "Pena told Lula that Paraguay would not return"
     # named events ("World War II", "the Alaska summit") are never parties
     actors = [e for e in _unique(actors) if e.type != "EVENT"]
     recipients = [e for e in recipients if e.type != "EVENT"]
@@ -1245,6 +1248,34 @@ def _reporting_subject(tok: Any, climb: int | None = None) -> Any | None:
             return None
         t = t.head
         steps += 1
+
+
+_TELL_VERBS = frozenset({"tell", "inform", "assure", "warn"})
+_MEDIA = frozenset(
+    {"broadcaster", "television", "radio", "agency", "newspaper", "daily", "reporter",
+     "journalist", "outlet", "channel", "station", "press", "media", "tv", "website"}
+)  # fmt: skip
+
+
+def _told_whom(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """The person a reported clause was told to ("X told Lula that ..."), or nobody."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in _TELL_VERBS:
+            found = [
+                e
+                for c in t.head.children
+                if c.dep_ in ("dobj", "dative")
+                and c.pos_ != "PRON"
+                # "told state broadcaster CRTV", "told reporters": an audience, not a party
+                and not ({c.lemma_.lower()} | {x.lemma_.lower() for x in c.children}) & _MEDIA
+                for e in res.resolve(c)
+            ]
+            return [e for e in found if e.type in ("PERSON", "ORG", "GPE")]
+        if t.dep_ not in ("conj", "xcomp") or t.head.i == t.i:
+            return []
+        t = t.head
+    return []
 
 
 def _refusing_speaker(tok: Any, res: ArgumentResolver) -> list[Entity]:

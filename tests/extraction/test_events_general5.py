@@ -155,3 +155,18 @@ def test_a_refusal_read_from_the_story_is_aimed_at_the_rivals_state() -> None:
     )
     refusal = [e for e in found if e["type"] == "REJECT"]
     assert refusal and names(refusal[0]["recipients"]) == {"Guinea"}, found
+
+
+def test_a_refusal_told_to_someone_is_aimed_at_them_but_not_at_the_press() -> None:
+    found = events(
+        "Brazilian President Lula telephoned Paraguayan President Santiago Pena on Monday."
+        " Pena told Lula that Paraguay would not return to the table until Brazil accepted"
+        " the principle of free sale, his office said."
+    )
+    refusal = [e for e in found if e["type"] == "REJECT"]
+    assert refusal and names(refusal[0]["recipients"]) == {"Lula"}, found
+    press = events(
+        "Territorial Administration Minister Paul Atanga Nji told state broadcaster CRTV on"
+        " Monday that Cameroon would never negotiate with the separatists."
+    )
+    assert not [e for e in press if "CRTV" in names(e["recipients"])], press
