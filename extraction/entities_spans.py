@@ -335,10 +335,14 @@ def _repair(
                 seat = _repair(doc, full, i + 1, e, "GPE", lex)[0]  # the town stays a name
                 body, _ = _repair(doc, full, s, i, label, lex)
                 return body + seat, e
-    if label == "ORG" and e - s >= 2:
+    if e - s >= 2 and (
+        label == "ORG" or (doc[e - 1].is_title and doc[e - 1].lower_ in _POSTED_HEADS)
+    ):
+        # "the UN Assistance Mission" (even read as a place) "in Afghanistan"
         completed = _complete_body_name(doc, e)
         if completed > e:
             e = consumed = completed
+            label = "ORG"
     if label == "GPE" and e + 1 < n and doc[e].text == "," and doc[e + 1].ent_iob_ == "B":
         j = e + 2
         while j < n and doc[j].ent_iob_ == "I":

@@ -416,3 +416,13 @@ def test_a_demonym_the_model_calls_a_place_and_once_an_organisation_is_a_group()
     )
     ents = {e["name"]: e["type"] for e in result(text)["entities"]}
     assert ents.get("Kuwaitis") == "NORP" and "Kuwaiti" not in ents, ents
+
+
+def test_a_posted_mission_read_as_a_place_goes_on_with_its_country() -> None:
+    # the model reads "The UN Assistance Mission" in this article as a place
+    path = (
+        Path(__file__).parent.parent
+        / "evaluation/dev6/articles/002_iran_taliban_helmand_border_clash.txt"
+    )
+    ents = {e["name"]: e["type"] for e in result(path.read_text(encoding="utf-8"))["entities"]}
+    assert ents.get("UN Assistance Mission in Afghanistan") == "ORG", ents
