@@ -405,7 +405,11 @@ def _repair(
     elif body is not None:
         # "the Chinese foreign ministry", "the Malian transport ministry": a state body
         # named by its function is an organisation (gold: "French presidency")
-        made.append(_widen(doc, full, cand, body, "ORG"))
+        # a mission marched to or stood outside is a place; one that speaks, a body
+        sited = doc[body].lower_ in _MISSIONS and (
+            doc[body].dep_ == "pobj" and doc[body].head.lower_ in lex["locative_preps"]
+        )
+        made.append(_widen(doc, full, cand, body, "LOC" if sited else "ORG"))
         consumed = max(consumed, body + 1)
         # gold rule: a demonym inside a body's name is no entity of its own unless
         # the article names it elsewhere
@@ -637,6 +641,7 @@ _FUNCTION_BODIES = frozenset({"ministry", "office", "department", "commission", 
 # one (the noun modifies another), nor "Russian forces" or "Russian troops" (people).
 _FORCE_BODIES = frozenset({"army", "military", "navy", "police", "gendarmerie", "junta"})
 _FORCE_PAIRS = frozenset({("air", "force"), ("coast", "guard"), ("border", "guard")})
+_MISSIONS = frozenset({"embassy", "consulate"})
 
 
 def _function_body_end(
@@ -652,6 +657,8 @@ def _function_body_end(
         return e  # "the Sudanese army said"
     if e + 1 < n and (doc[e].lower_, doc[e + 1].lower_) in _FORCE_PAIRS:
         return e + 1  # "the Chinese coast guard", "Chinese coast guard ships"
+    if e < n and doc[e].is_lower and doc[e].dep_ not in heads and doc[e].lower_ in _MISSIONS:
+        return e  # "the Chinese embassy in Kuala Lumpur demanded", "the Rwandan embassy"
     j = e
     while j < n and j - e < 2 and doc[j].is_lower and doc[j].lower_ in OFFICE_WORDS:
         j += 1

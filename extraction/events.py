@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from extraction import dates, modality
-from extraction.entities_names import norm
+from extraction.entities_names import norm, norp_country
 from extraction.events_args import ArgumentResolver, is_state_force, pobjects, set_size
 from extraction.events_context import fill_both_sides, fill_from_dyads, fill_mediation
 from extraction.events_frames import (
@@ -45,6 +45,7 @@ from extraction.events_lexicon import (
 from extraction.events_links import CONDITIONAL_TYPES, link_answers
 from extraction.events_merge import merge_mentions
 from extraction.events_venue import consult_roles, multilateral_meeting, place_meetings
+from extraction.gazetteer import lookup
 from extraction.types import Entity, EntityIndex, PartialDate
 
 VERSION = "eventwire.events.v1"
@@ -900,6 +901,10 @@ def _build(
     elif etype == "AID" and entry.pos == "VERB" and mode == "economic":
         # "announced 60 million euros in humanitarian aid": money, but for relief
         mode = mode_from_cues(info, [t for o in object_tokens(tok) for t in o.subtree][:80]) or mode
+    if etype == "PROTEST":
+        # "picketed the Russian embassy", "a march to the Brazilian embassy": the state
+        # whose mission it is
+        recipients = _unique([_mission_country(e, res) or e for e in recipients])
     if not places and etype in ("CONSULT", "PROTEST"):  # "meet Trump in Washington"
         places = places_under(tok, res)
     location = _location(places, res)
@@ -1357,6 +1362,16 @@ def _freed_by_slogan(
             if ref not in states:
                 states.append(ref)
         ev["recipients"] = states[:1]
+
+
+def _mission_country(e: Entity, res: ArgumentResolver) -> Entity | None:
+    """The state whose embassy or consulate the entity is ("Russian embassy")."""
+    words = e.name.split()
+    if len(words) < 2 or words[-1].lower() not in ("embassy", "consulate"):
+        return None
+    qualifier = " ".join(words[:-1])
+    code = norp_country(qualifier) or getattr(lookup(qualifier), "country_code", None)
+    return res.country_entity(code) if code else None
 
 
 def _captors_states(

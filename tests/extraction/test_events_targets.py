@@ -96,3 +96,15 @@ def test_a_crowd_chanting_free_x_protests_against_the_state_that_holds_x() -> No
     )
     protest = [e for e in found if e["type"] == "PROTEST"]
     assert protest and names(protest[0]["recipients"]) == {"Algeria"}, found
+
+
+def test_an_embassy_speaks_for_itself_but_a_protest_at_it_targets_its_state() -> None:
+    found = events(
+        "China and Malaysia are at odds. The Chinese embassy in Kuala Lumpur demanded that"
+        " Malaysia free the crew of a Chinese fishing boat. Several dozen members of the"
+        " Malaysian Youth Council picketed the Chinese embassy on Friday."
+    )
+    demand = [e for e in found if e["type"] == "REQUEST"]
+    assert demand and names(demand[0]["actors"]) == {"Chinese embassy"}, found
+    protest = [e for e in found if e["type"] == "PROTEST"]
+    assert protest and names(protest[0]["recipients"]) == {"China"}, found
