@@ -531,7 +531,11 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
         tok.dep_ == "advcl"
         and head.i in matches
         and matches[head.i].type == entry.type
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        and (
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            # "attacked a post ..., killing 14 people": the toll is the attack's
+            or (tok.tag_ == "VBG" and tok.lemma_.lower() in TOLL_VERBS)
+        )
     ):
         return True
     # "summoned Brazil's ambassador to protest against ...": the summons is the protest
@@ -1584,6 +1588,13 @@ def _conditional_sanction(
 BLAME_VERBS = frozenset({"blame", "attribute", "ascribe", "pin"})
 
 
+# What a group claims when it owns an attack: "claimed the attack", "claimed responsibility".
+CLAIMED_ACTS = frozenset(
+    {"attack", "responsibility", "strike", "bombing", "killing", "assault", "raid",
+     "ambush", "abduction", "kidnapping", "shooting", "blast", "explosion"}
+)  # fmt: skip
+
+
 def _blamed_party(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """An attack with no stated agent ("Missiles struck Kharkiv") whose author the same,
     previous or next sentence names: "blamed (the attack) on Russia", "blamed Russia
@@ -1600,6 +1611,17 @@ def _blamed_party(tok: Any, res: ArgumentResolver) -> list[Entity]:
         if len(s) > 80:
             continue
         for t in s:
+            if (
+                t.lemma_.lower() == "claim"
+                and t.pos_ == "VERB"
+                and tok.head.i != t.i  # "claimed the attack" is no attack of its own
+                and any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_ACTS for c in t.children)
+            ):
+                # "RED-Tabara ... claimed the attack on Sunday", "claimed responsibility"
+                subj, _ = subject_of(t)
+                found = res.resolve(subj) if subj is not None else []
+                if found:
+                    return found
             if t.lemma_.lower() not in BLAME_VERBS or t.pos_ not in ("VERB", "AUX"):
                 continue
             heads = [t, *(c for c in t.children if c.dep_ in ("dobj", "nsubjpass"))]

@@ -170,3 +170,14 @@ def test_a_refusal_told_to_someone_is_aimed_at_them_but_not_at_the_press() -> No
         " Monday that Cameroon would never negotiate with the separatists."
     )
     assert not [e for e in press if "CRTV" in names(e["recipients"])], press
+
+
+def test_an_unattributed_attack_takes_the_group_that_claimed_it_and_its_toll_is_no_event() -> None:
+    found = events(
+        "Gunmen attacked a position of the Burundian army and a nearby market in Rugombo"
+        " commune, Cibitoke province, on Saturday night, killing 14 people, among them five"
+        " soldiers, according to the provincial governor. RED-Tabara, a rebel group based"
+        " in Congo, claimed the attack on Sunday."
+    )
+    attacks = [e for e in found if e["type"] == "ASSAULT"]
+    assert len(attacks) == 1 and names(attacks[0]["actors"]) == {"RED-Tabara"}, found
