@@ -1615,7 +1615,14 @@ def _blamed_party(tok: Any, res: ArgumentResolver) -> list[Entity]:
                 t.lemma_.lower() == "claim"
                 and t.pos_ == "VERB"
                 and tok.head.i != t.i  # "claimed the attack" is no attack of its own
-                and any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_ACTS for c in t.children)
+                and any(
+                    c.dep_ == "dobj"
+                    and c.lemma_.lower() in CLAIMED_ACTS
+                    # the same act: "claimed responsibility", "claimed the attack" for
+                    # "attacked"; not "claimed the bombing" for a shooting
+                    and c.lemma_.lower() in ("responsibility", "attack", tok.lemma_.lower())
+                    for c in t.children
+                )
             ):
                 # "RED-Tabara ... claimed the attack on Sunday", "claimed responsibility"
                 subj, _ = subject_of(t)
