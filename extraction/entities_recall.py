@@ -196,7 +196,9 @@ def _titled_names(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate
     i = 0
     while i < len(toks) - 2:
         t = toks[i]
-        if not (t.text[:1].isupper() and word_key(t.text) in titles):
+        if not (t.text[:1].isupper() and word_key(t.text) in titles) or (
+            t.text in ("Gen", "Gen.") and len(toks[i + 1].text) == 1  # "Gen Z", no general
+        ):
             i += 1
             continue
         j = i + 1

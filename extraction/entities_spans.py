@@ -258,7 +258,7 @@ def _repair(
             first, _ = _repair(doc, full, s, s + 1, "ORG", lex)
             second, _ = _repair(doc, full, s + 1, e, "GPE", lex)
             return first + second, e
-    if label == "ORG" and e - s >= 3:
+    if label == "ORG" and e - s >= 3 and not _generation_name(doc, s):
         # "Field Marshal Asim Munir" tagged as an organisation: titled names are people
         k = s
         while k < e - 2 and word_key(doc[k].text) in lex["title_words"]:
@@ -273,6 +273,10 @@ def _repair(
             label = "PERSON"
     if label == "PERSON":
         titles = lex["title_words"]
+        if s >= 2 and _generation_name(doc, s - 2) and doc[s - 1].whitespace_:
+            # "Gen Z Madagascar rejected ...": a movement named for a generation, not
+            # General Z Madagascar
+            return _repair(doc, full, s - 2, e, "ORG", lex)
         while s < e - 1 and (word_key(doc[s].text) in titles or doc[s].text == "."):
             s += 1
         # "Marshal Mahamat" + "Deby": untagged given names the parser attaches to the
@@ -588,6 +592,17 @@ def _close_nickname(doc: Any, s: int, e: int) -> int:
     if q is None or q + 1 >= n or not doc[q + 1].is_title or doc[q + 1].pos_ != "PROPN":
         return opened[0] if opened[0] > s else e  # no surname after it: cut the quote off
     return q + 2
+
+
+def _generation_name(doc: Any, s: int) -> bool:
+    """ "Gen Z", "Gen X": the abbreviation of "generation" before a single capital letter,
+    never the military title "Gen." (which a name of one letter cannot follow)."""
+    return (
+        doc[s].text in ("Gen", "Gen.")
+        and s + 1 < len(doc)
+        and len(doc[s + 1].text) == 1
+        and doc[s + 1].text.isupper()
+    )
 
 
 def _complete_body_name(doc: Any, e: int) -> int:

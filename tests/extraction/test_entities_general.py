@@ -426,3 +426,14 @@ def test_a_posted_mission_read_as_a_place_goes_on_with_its_country() -> None:
     )
     ents = {e["name"]: e["type"] for e in result(path.read_text(encoding="utf-8"))["entities"]}
     assert ents.get("UN Assistance Mission in Afghanistan") == "ORG", ents
+
+
+def test_gen_z_is_a_generation_not_a_generals_title() -> None:
+    text = (
+        "Madagascar's president met unions on Monday. Thousands marched at the call of the"
+        ' Gen Z Madagascar movement. Gen Z Madagascar rejected the invitation, saying "we'
+        ' will not talk", and the army of Madagascar stayed in barracks.'
+    )
+    ents = {e["name"]: e["type"] for e in result(text)["entities"]}
+    assert ents.get("Gen Z Madagascar") == "ORG", ents
+    assert ents.get("Madagascar") == "GPE", ents
