@@ -71,6 +71,9 @@ def _ids(refs: list[dict[str, Any]]) -> set[str]:
 # "welcomed the agreement", "rejected the decision", "protested against the arrests".
 STANCE_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "PROTEST"})
 OBJECT_WINDOW = 4  # sentences back to an earlier mention of the same act
+# Sentences back from a release to the same captor's capture: a story tells the arrest in
+# its lede and the release paragraphs later.
+RELEASE_WINDOW = 12
 # Acts done with a party: who is named "with" them is the other side, not a victim.
 JOINT_OBJECT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
@@ -116,7 +119,7 @@ def link_answers(events: list[dict[str, Any]], sentence_index: dict[int, int]) -
             # "SSB personnel took four Nepali surveyors to a camp ... The SSB released
             # them": a release gives back whom the same captor took
             capture = _latest_before(
-                ev, events, sentence_index, CAPTURE_TYPES, OBJECT_WINDOW, same_actor=True
+                ev, events, sentence_index, CAPTURE_TYPES, RELEASE_WINDOW, same_actor=True
             )
             if capture is not None and capture["recipients"]:
                 ev["recipients"] = [dict(r) for r in capture["recipients"]]

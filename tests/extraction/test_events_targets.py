@@ -108,3 +108,15 @@ def test_an_embassy_speaks_for_itself_but_a_protest_at_it_targets_its_state() ->
     assert demand and names(demand[0]["actors"]) == {"Chinese embassy"}, found
     protest = [e for e in found if e["type"] == "PROTEST"]
     assert protest and names(protest[0]["recipients"]) == {"China"}, found
+
+
+def test_a_release_paragraphs_after_the_arrest_gives_back_whom_the_captor_took() -> None:
+    found = events(
+        "Ugandan police detained 23 Kenyan fishermen near Migingo Island on Saturday. Kenya"
+        " protested on Sunday. The fishermen's families gathered in Homa Bay. Kenyan MPs"
+        " called the arrests illegal. Traders said business had stopped. Fishing unions"
+        " planned a meeting. On Tuesday, Ugandan police released five of the detained"
+        " fishermen, all aged under 18."
+    )
+    release = [e for e in found if e["type"] == "RETREAT"]
+    assert release and names(release[0]["recipients"]) == {"Kenyans"}, found
