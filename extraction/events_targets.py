@@ -24,10 +24,16 @@ FACILITY_NOUNS = frozenset(
      "arsenal", "refinery", "airfield", "airbase", "terminal", "barracks", "den", "lair",
      "asset"}
 )  # fmt: skip
+# Craft an attack hits: their holder is named only by a verb ("a supply vessel chartered
+# by Petronas"); a demonym on them ("a Philippine boat") is read by the clause itself.
+VESSEL_NOUNS = frozenset(
+    {"vessel", "ship", "boat", "tanker", "dredger", "trawler", "freighter", "carrier"}
+)
 # Verbs that tie a site to its holder: "used by", "run by", "belonging to".
 HOLDING_VERBS = frozenset(
-    {"use", "run", "hold", "operate", "control", "own", "belong", "occupy", "man", "link"}
-)
+    {"use", "run", "hold", "operate", "control", "own", "belong", "occupy", "man", "link",
+     "charter", "lease"}
+)  # fmt: skip
 # Links on the way from the attack verb down to the site named: the object itself, "what
 # X said were Y", "what X described as Y", and coordinated sites.
 _PATH_DEPS = frozenset({"dobj", "ccomp", "attr", "oprd", "pobj", "prep", "conj", "appos"})
@@ -49,7 +55,8 @@ def facility_owners(tok: Any, res: ArgumentResolver) -> list[Entity]:
 def _sites(tok: Any) -> list[Any]:
     out = []
     for t in tok.subtree:
-        if t.i <= tok.i or t.lemma_.lower() not in FACILITY_NOUNS or t.pos_ != "NOUN":
+        lemma = t.lemma_.lower()
+        if t.i <= tok.i or lemma not in FACILITY_NOUNS | VESSEL_NOUNS or t.pos_ != "NOUN":
             continue
         if _reached(t, tok):
             out.append(t)
@@ -75,7 +82,10 @@ def _reached(t: Any, verb: Any) -> bool:
 
 def _holders(site: Any, res: ArgumentResolver) -> list[Entity]:
     out: list[Entity] = []
+    vessel = site.lemma_.lower() in VESSEL_NOUNS
     for c in site.children:
+        if vessel and c.dep_ not in ("acl", "relcl"):
+            continue
         if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"):
             e = res.entities.for_span(c)
             if e is not None and e.type in ("ORG", "NORP", "PERSON"):

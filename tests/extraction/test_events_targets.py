@@ -30,6 +30,11 @@ from tests.extraction.helpers import events, names
             "Israeli air strikes on Hamas positions in Gaza killed 12 people.",
             {"Hamas"},
         ),
+        (
+            "A China Coast Guard ship fired a water cannon at the Bunga Teratai, a supply"
+            " vessel chartered by Petronas, on Tuesday evening.",
+            {"Petronas"},
+        ),
     ],
 )
 def test_an_attack_on_sites_targets_their_holder_not_the_land(
