@@ -235,6 +235,13 @@ def _link_condemnation(
         ev["recipients"] = [dict(r) for r in best["actors"]]
 
 
+def _same_word(a: str, b: str) -> bool:
+    """Two trigger lemmas of one word family ("block" / "blockade", "arrest" /
+    "arrested"): the later noun names the earlier act even when the two were typed
+    differently (protesters' blocking is PROTEST, "the blockade" COERCE)."""
+    return len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a))
+
+
 def _link_object_event(
     ev: dict[str, Any], events: list[dict[str, Any]], sentence_index: dict[int, int]
 ) -> bool:
@@ -270,7 +277,7 @@ def _link_object_event(
                 or there is None
                 or not 0 <= here - there < OBJECT_WINDOW
                 or o["trigger"]["start"] >= ev["trigger"]["start"]
-                or o["type"] != obj["type"]
+                or not (o["type"] == obj["type"] or _same_word(o["trigger"]["lemma"], obj["lemma"]))
             ):
                 continue
             # the same word first ("the drills" ... "the drills"), then the latest

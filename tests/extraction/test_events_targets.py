@@ -125,3 +125,13 @@ def test_a_release_paragraphs_after_the_arrest_gives_back_whom_the_captor_took()
     )
     release = [e for e in found if e["type"] == "RETREAT"]
     assert release and names(release[0]["recipients"]) == {"Kenyans"}, found
+
+
+def test_a_label_on_the_blockade_targets_those_who_blocked() -> None:
+    found = events(
+        "Since Monday, members of the farmers' union Rural Solidarity have blocked the"
+        " approaches to the Dorohusk crossing with tractors. Ukraine's ambassador in Warsaw,"
+        ' Vasyl Bodnar, called the blockade "a gift to the Kremlin".'
+    )
+    label = [e for e in found if e["type"] == "ACCUSE"]
+    assert label and names(label[0]["recipients"]) == {"Rural Solidarity"}, found
