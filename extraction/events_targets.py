@@ -37,7 +37,7 @@ HOLDING_VERBS = frozenset(
 # Links on the way from the attack verb down to the site named: the object itself, "what
 # X said were Y", "what X described as Y", and coordinated sites.
 _PATH_DEPS = frozenset({"dobj", "ccomp", "attr", "oprd", "pobj", "prep", "conj", "appos"})
-_PATH_PREPS = frozenset({"as", "on", "against", "at"})
+_PATH_PREPS = frozenset({"as", "on", "against", "at", "in", "near", "inside"})
 _REPORTING = frozenset(
     {"be", "say", "describe", "call", "claim", "identify", "believe", "term", "label"}
 )

@@ -31,6 +31,11 @@ from tests.extraction.helpers import events, names
             {"Hamas"},
         ),
         (
+            "US aircraft struck radar sites and a command centre in Hodeidah and at the Ras"
+            " Isa oil terminal used by the Houthis.",
+            {"Houthis"},
+        ),
+        (
             "A China Coast Guard ship fired a water cannon at the Bunga Teratai, a supply"
             " vessel chartered by Petronas, on Tuesday evening.",
             {"Petronas"},
