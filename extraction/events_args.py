@@ -745,6 +745,13 @@ class ArgumentResolver:
                 return [named_next]
         if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
             return self._resolve_one(tok.head, depth + 1)  # "Ukraine, the country ..."
+        if lemma in ("neighbour", "neighbor") and tok.tag_ == "NN":
+            # "Bamako accused its northern neighbour": the other state of the story's pair
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            mine = self._pronoun(owner) if owner is not None else None
+            pair = self.focal_pair()
+            if mine is not None and mine in pair:
+                return [e for e in pair if e != mine]
         size = set_size(tok)
         if size and (lemma in PAIR_NOUNS or lemma in SET_PERSON_NOUNS):
             # "urged both sides", "the two men agreed", "the three countries recalled":

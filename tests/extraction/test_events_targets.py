@@ -140,3 +140,13 @@ def test_a_label_on_the_blockade_targets_those_who_blocked() -> None:
     )
     label = [e for e in found if e["type"] == "ACCUSE"]
     assert label and names(label[0]["recipients"]) == {"Rural Solidarity"}, found
+
+
+def test_its_neighbour_is_the_other_state_of_the_storys_pair() -> None:
+    found = events(
+        "Mali and Algeria traded accusations. Mali says Algeria shot down a drone. Algeria"
+        " denies it. Bamako has long accused its northern neighbour of giving refuge to"
+        " rebels linked to Al-Qaeda."
+    )
+    accuse = [e for e in found if e["type"] == "ACCUSE"]
+    assert accuse and names(accuse[0]["recipients"]) == {"Algeria"}, found
