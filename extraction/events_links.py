@@ -30,7 +30,7 @@ ANSWERS: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     ),
 }
 WINDOW = 2  # sentences: this one and the one before
-CROWD_WINDOW = 3  # sentences back to the protest a crowd belongs to
+CROWD_WINDOW = 6  # sentences back to the protest a crowd belongs to
 # What a refusal can refuse without naming who asked: "rejected the ultimatum".
 DEMAND_NOUNS = frozenset(
     {"ultimatum", "demand", "call", "request", "proposal", "offer", "plan", "appeal",

@@ -150,3 +150,15 @@ def test_its_neighbour_is_the_other_state_of_the_storys_pair() -> None:
     )
     accuse = [e for e in found if e["type"] == "ACCUSE"]
     assert accuse and names(accuse[0]["recipients"]) == {"Algeria"}, found
+
+
+def test_force_used_on_a_crowd_a_few_paragraphs_on_targets_its_protest() -> None:
+    found = events(
+        "Members of the opposition party Chadema marched in Dar es Salaam on Sunday,"
+        " demanding the release of Tundu Lissu. They chanted slogans against the president."
+        " Shops closed early. Buses stopped running in the city centre. Many residents"
+        " stayed home. The Tanzania Police Force fired tear gas to disperse the marchers in"
+        " Kariakoo."
+    )
+    force = [e for e in found if e["type"] == "ASSAULT"]
+    assert force and names(force[0]["recipients"]) == {"Chadema"}, found
