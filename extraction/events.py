@@ -905,6 +905,10 @@ def _build(
     elif etype == "AID" and entry.pos == "VERB" and mode == "economic":
         # "announced 60 million euros in humanitarian aid": money, but for relief
         mode = mode_from_cues(info, [t for o in object_tokens(tok) for t in o.subtree][:80]) or mode
+    if etype == "COERCE" and mode == "deport":
+        # "deporting 17 others to Azerbaijan": people sent to a country are sent home,
+        # so the deported are its people, not the state that takes them in
+        recipients = _unique([_people_of(e, res) or e for e in recipients])
     if etype == "PROTEST":
         # "picketed the Russian embassy", "a march to the Brazilian embassy": the state
         # whose mission it is
@@ -1366,6 +1370,17 @@ def _freed_by_slogan(
             if ref not in states:
                 states.append(ref)
         ev["recipients"] = states[:1]
+
+
+def _people_of(e: Entity, res: ArgumentResolver) -> Entity | None:
+    """The article's group named for the country ``e`` ("Azerbaijan" -> "Azerbaijanis"),
+    or None."""
+    if e.type != "GPE" or not e.country_code or res.is_subnational_place(e):
+        return None
+    return next(
+        (g for g in res.entities if g.type == "NORP" and g.country_code == e.country_code),
+        None,
+    )
 
 
 def _mission_country(e: Entity, res: ArgumentResolver) -> Entity | None:

@@ -162,3 +162,12 @@ def test_force_used_on_a_crowd_a_few_paragraphs_on_targets_its_protest() -> None
     )
     force = [e for e in found if e["type"] == "ASSAULT"]
     assert force and names(force[0]["recipients"]) == {"Chadema"}, found
+
+
+def test_people_deported_to_a_country_are_its_people() -> None:
+    found = events(
+        "Azerbaijani migrants were detained in St Petersburg. Russia is deporting 17 others"
+        " to Azerbaijan, its embassy said."
+    )
+    deport = [e for e in found if e["type"] == "COERCE" and e["mode"] == "deport"]
+    assert deport and names(deport[0]["recipients"]) == {"Azerbaijanis"}, found
