@@ -195,6 +195,7 @@ def verb_arguments(
     recipients: list[Entity] = []
     places: list[Any] = []
     against: list[Entity] = []
+    reported_by_sayer = False
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
     subj, direct = subject_of(tok) if not passive else (None, True)
     if passive and entry.type == "MOBILIZE" and not any(c.dep_ == "agent" for c in tok.children):
@@ -236,6 +237,7 @@ def verb_arguments(
         if sayer is not None:
             actors = [e for e in res.resolve(sayer) if e.type in ("ORG", "GPE")]
             direct = False
+            reported_by_sayer = True
     for c in tok.children:
         dep = c.dep_
         if dep == "prep" and entry.type == "PROTEST" and c.lower_ in PROTEST_PREPS:
@@ -327,6 +329,12 @@ def verb_arguments(
                 recipients.extend(res.resolve(s))
     if against:
         recipients = against
+    if reported_by_sayer and any(
+        a.country_code and a.country_code == e.country_code for a in actors for e in recipients
+    ):
+        # "the fishermen were seized ..., Kenya's foreign ministry said" of Kenyans: the
+        # state that reports its own people seized is the victim's, not the captor
+        actors = []
     # "recalled its ambassador": the actor's own envoy is no recipient
     actor_ids = {e.id for e in actors}
     recipients = [e for e in recipients if e.id not in actor_ids]

@@ -181,3 +181,18 @@ def test_an_unattributed_attack_takes_the_group_that_claimed_it_and_its_toll_is_
     )
     attacks = [e for e in found if e["type"] == "ASSAULT"]
     assert len(attacks) == 1 and names(attacks[0]["actors"]) == {"RED-Tabara"}, found
+
+
+def test_a_state_reporting_its_own_people_seized_is_not_the_captor() -> None:
+    found = events(
+        "Ugandan police detained 23 Kenyan fishermen on Saturday. The fishermen were seized"
+        " with their four boats before dawn on Saturday and taken to Jinja, Kenya's foreign"
+        " ministry said."
+    )
+    assert not [e for e in found if names(e["actors"]) & {"Kenya", "Kenyan foreign ministry"}], (
+        found
+    )
+    reported = events(
+        "The National Police reported that 68 gang members were arrested in Port-au-Prince."
+    )
+    assert [names(e["actors"]) for e in reported] == [{"National Police"}], reported
