@@ -743,9 +743,7 @@ def _build(
         if all(map(is_state_force, actors)):
             return None  # "police blocked the bridge": no protest (nor a coded act of its own)
         # "blocked the approaches to the Dorohusk crossing": the town is where, not whom
-        recipients = [
-            e for e in recipients if not (e.type in ("GPE", "LOC") and res.is_subnational_place(e))
-        ]
+        recipients = _without_towns(recipients, res)
     if entry.type in SPOKEN_TYPES | {"CONCEDE"} and entry.pos != "NOUN":
         # "Zakharova said Russia fully supports Serbia", "Rutte said the alliance stands
         # with Norway": verbal acts take the speaker, who speaks for their own state or body
@@ -1021,11 +1019,7 @@ def _build(
         mode, actors, recipients = consult_roles(mode, actors, recipients, location)
         if mode == "visit":
             # "his first visit to the region": a town or region visited is where, not whom
-            recipients = [
-                e
-                for e in recipients
-                if not (e.type in ("GPE", "LOC") and res.is_subnational_place(e))
-            ]
+            recipients = _without_towns(recipients, res)
         if mode == "visit" and not recipients:
             # "travelled to Vienna for talks with Grossi", "flew to Kampala to meet X"
             actor_ids = {e.id for e in actors}
@@ -1246,21 +1240,27 @@ def _summoned(tok: Any, res: ArgumentResolver, actor_ids: set[str]) -> list[Enti
     return []
 
 
-def _reporting_subject(tok: Any, climb: int | None = None) -> Any | None:
-    """The subject of the speech verb whose reported clause ``tok`` is in ("X said [we
-    will never ...]"), climbing through coordinated and infinitive verbs (at most
+def _speech_verb(tok: Any, verbs: frozenset[str], climb: int | None = None) -> Any | None:
+    """The speech verb (one of ``verbs``) whose reported clause ``tok`` is in ("X said
+    [we will never ...]"), climbing through coordinated and infinitive verbs (at most
     ``climb`` of them; any number when None), or None."""
     t = tok
     steps = 0
     while True:
-        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in modality.SAY_VERBS:
-            return next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in verbs:
+            return t.head
         if t.dep_ not in ("conj", "xcomp") or t.head.i == t.i:
             return None
         if climb is not None and steps == climb - 1:
             return None
         t = t.head
         steps += 1
+
+
+def _reporting_subject(tok: Any, climb: int | None = None) -> Any | None:
+    """The subject of the speech verb whose reported clause ``tok`` is in, or None."""
+    say = _speech_verb(tok, modality.SAY_VERBS, climb)
+    return next((c for c in say.children if c.dep_ == "nsubj"), None) if say is not None else None
 
 
 _TELL_VERBS = frozenset({"tell", "inform", "assure", "warn"})
@@ -1272,23 +1272,19 @@ _MEDIA = frozenset(
 
 def _told_whom(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """The person a reported clause was told to ("X told Lula that ..."), or nobody."""
-    t = tok
-    for _ in range(3):
-        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in _TELL_VERBS:
-            found = [
-                e
-                for c in t.head.children
-                if c.dep_ in ("dobj", "dative")
-                and c.pos_ != "PRON"
-                # "told state broadcaster CRTV", "told reporters": an audience, not a party
-                and not ({c.lemma_.lower()} | {x.lemma_.lower() for x in c.children}) & _MEDIA
-                for e in res.resolve(c)
-            ]
-            return [e for e in found if e.type in ("PERSON", "ORG", "GPE")]
-        if t.dep_ not in ("conj", "xcomp") or t.head.i == t.i:
-            return []
-        t = t.head
-    return []
+    tell = _speech_verb(tok, _TELL_VERBS, climb=3)
+    if tell is None:
+        return []
+    found = [
+        e
+        for c in tell.children
+        if c.dep_ in ("dobj", "dative")
+        and c.pos_ != "PRON"
+        # "told state broadcaster CRTV", "told reporters": an audience, not a party
+        and not ({c.lemma_.lower()} | {x.lemma_.lower() for x in c.children}) & _MEDIA
+        for e in res.resolve(c)
+    ]
+    return [e for e in found if e.type in ("PERSON", "ORG", "GPE")]
 
 
 def _refusing_speaker(tok: Any, res: ArgumentResolver) -> list[Entity]:
@@ -1358,18 +1354,34 @@ def _freed_by_slogan(
             if other["type"] == "COERCE" and held & {x["entity_id"] for x in other["recipients"]}
             for r in other["actors"]
         ]
-        states = []
-        for r in captors:
-            e = entities.get(r["entity_id"])
-            state = (
-                res.country_entity(e.country_code)
-                if e is not None and e.type == "ORG" and e.country_code
-                else None
-            )
-            ref = state.ref() if state is not None else r
-            if ref not in states:
-                states.append(ref)
-        ev["recipients"] = states[:1]
+        ev["recipients"] = _bodies_as_states(captors, entities, res)[:1]
+
+
+def _bodies_as_states(
+    refs: list[dict[str, Any]],
+    entities: EntityIndex,
+    res: ArgumentResolver,
+    keep: set[str] | frozenset[str] = frozenset(),
+) -> list[dict[str, Any]]:
+    """The references with each organisation of a known country (other than those in
+    ``keep``) replaced by that country, when the article names it; without repeats."""
+    out: list[dict[str, Any]] = []
+    for r in refs:
+        e = entities.get(r["entity_id"])
+        state = (
+            res.country_entity(e.country_code)
+            if e is not None and e.type == "ORG" and e.country_code and e.country_code not in keep
+            else None
+        )
+        ref = state.ref() if state is not None else r
+        if ref not in out:
+            out.append(ref)
+    return out
+
+
+def _without_towns(recipients: list[Entity], res: ArgumentResolver) -> list[Entity]:
+    """The recipients without towns and regions, which are where an act happens."""
+    return [e for e in recipients if not (e.type in ("GPE", "LOC") and res.is_subnational_place(e))]
 
 
 def _people_of(e: Entity, res: ArgumentResolver) -> Entity | None:
@@ -1407,18 +1419,7 @@ def _captors_states(
         own = {a.country_code for a in actors if a.country_code}
         if not own:
             continue  # a rights group or a bloc: no government speaks
-        moved = []
-        for r in ev["recipients"]:
-            e = entities.get(r["entity_id"])
-            state = (
-                res.country_entity(e.country_code)
-                if e is not None and e.type == "ORG" and e.country_code not in (None, *own)
-                else None
-            )
-            ref = state.ref() if state is not None else r
-            if ref not in moved:
-                moved.append(ref)
-        ev["recipients"] = moved
+        ev["recipients"] = _bodies_as_states(ev["recipients"], entities, res, keep=own)
 
 
 def _drop_own_bodies(events: list[dict[str, Any]], entities: EntityIndex) -> None:
