@@ -18,7 +18,13 @@ from collections import Counter
 from typing import Any
 
 from extraction.entities_names import lexicon, norp_country, word_key
-from extraction.entities_spans import LABEL_VOTE, OFFICE_WORDS, SITE_HEADS, Candidate
+from extraction.entities_spans import (
+    LABEL_VOTE,
+    OFFICE_WORDS,
+    SITE_HEADS,
+    Candidate,
+    generation_name,
+)
 from extraction.entities_titles import scan_title
 from extraction.gazetteer import get_gazetteer
 
@@ -196,9 +202,7 @@ def _titled_names(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate
     i = 0
     while i < len(toks) - 2:
         t = toks[i]
-        if not (t.text[:1].isupper() and word_key(t.text) in titles) or (
-            t.text in ("Gen", "Gen.") and len(toks[i + 1].text) == 1  # "Gen Z", no general
-        ):
+        if not (t.text[:1].isupper() and word_key(t.text) in titles) or generation_name(doc, i):
             i += 1
             continue
         j = i + 1

@@ -258,7 +258,7 @@ def _repair(
             first, _ = _repair(doc, full, s, s + 1, "ORG", lex)
             second, _ = _repair(doc, full, s + 1, e, "GPE", lex)
             return first + second, e
-    if label == "ORG" and e - s >= 3 and not _generation_name(doc, s):
+    if label == "ORG" and e - s >= 3 and not generation_name(doc, s):
         # "Field Marshal Asim Munir" tagged as an organisation: titled names are people
         k = s
         while k < e - 2 and word_key(doc[k].text) in lex["title_words"]:
@@ -273,7 +273,7 @@ def _repair(
             label = "PERSON"
     if label == "PERSON":
         titles = lex["title_words"]
-        if s >= 2 and _generation_name(doc, s - 2) and doc[s - 1].whitespace_:
+        if s >= 2 and generation_name(doc, s - 2) and doc[s - 1].whitespace_:
             # "Gen Z Madagascar rejected ...": a movement named for a generation, not
             # General Z Madagascar
             return _repair(doc, full, s - 2, e, "ORG", lex)
@@ -594,7 +594,7 @@ def _close_nickname(doc: Any, s: int, e: int) -> int:
     return q + 2
 
 
-def _generation_name(doc: Any, s: int) -> bool:
+def generation_name(doc: Any, s: int) -> bool:
     """ "Gen Z", "Gen X": the abbreviation of "generation" before a single capital letter,
     never the military title "Gen." (which a name of one letter cannot follow)."""
     return (

@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from extraction import dates, modality
-from extraction.entities_names import norm, norp_country
+from extraction.entities_names import norm
 from extraction.events_args import ArgumentResolver, is_state_force, pobjects, set_size
 from extraction.events_context import fill_both_sides, fill_from_dyads, fill_mediation
 from extraction.events_frames import (
@@ -45,7 +45,6 @@ from extraction.events_lexicon import (
 from extraction.events_links import CONDITIONAL_TYPES, link_answers
 from extraction.events_merge import merge_mentions
 from extraction.events_venue import consult_roles, multilateral_meeting, place_meetings
-from extraction.gazetteer import lookup
 from extraction.types import Entity, EntityIndex, PartialDate
 
 VERSION = "eventwire.events.v1"
@@ -1400,9 +1399,7 @@ def _mission_country(e: Entity, res: ArgumentResolver) -> Entity | None:
     words = e.name.split()
     if len(words) < 2 or words[-1].lower() not in ("embassy", "consulate"):
         return None
-    qualifier = " ".join(words[:-1])
-    code = norp_country(qualifier) or getattr(lookup(qualifier), "country_code", None)
-    return res.country_entity(code) if code else None
+    return res.state_named(" ".join(words[:-1]))
 
 
 def _captors_states(

@@ -564,8 +564,10 @@ class ArgumentResolver:
         qualifier = " ".join(words[:-1]) or next(
             (c.text for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss")), ""
         )
-        if not qualifier:
-            return None
+        return self.state_named(qualifier) if qualifier else None
+
+    def state_named(self, qualifier: str) -> Entity | None:
+        """The article's country a place name or demonym names ("Chinese", "Russia")."""
         place = lookup(qualifier)
         code = place.country_code if place is not None else norp_country(qualifier)
         return self.country_entity(code) if code else None

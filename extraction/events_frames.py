@@ -603,31 +603,30 @@ COMMISSIVES = frozenset({"offer", "propose", "promise", "pledge", "volunteer", "
 NAMING_VERBS = frozenset({"call", "describe", "term", "label", "dub", "brand"})
 
 
-def _named_in(prep: Any) -> list[Any]:
-    """The predicate of a "what X called Y" complement of a preposition ("against what
-    they called Kuwaiti encroachment" -> "encroachment")."""
+def _what_called(head: Any, deps: tuple[str, ...]) -> list[Any]:
+    """The predicates Y of the "what X called Y" clauses hanging on ``head`` by one of
+    ``deps``."""
     return [
         y
-        for v in prep.children
-        if v.dep_ == "pcomp" and v.lemma_.lower() in NAMING_VERBS
-        and any(w.lower_ == "what" for w in v.children)
-        for y in v.children
-        if y.dep_ in ("oprd", "attr", "dobj") and y.lower_ != "what"
-    ]  # fmt: skip
-
-
-def named_objects(tok: Any) -> list[Any]:
-    """The predicate of a "what X called Y" object of ``tok`` ("praised what he called
-    Ecuador's fight" -> "fight")."""
-    return [
-        y
-        for c in tok.children
-        if c.dep_ in ("ccomp", "dobj", "xcomp")
+        for c in head.children
+        if c.dep_ in deps
         and c.lemma_.lower() in NAMING_VERBS
         and any(w.lower_ == "what" for w in c.children)
         for y in c.children
         if y.dep_ in ("oprd", "attr", "dobj") and y.lower_ != "what"
     ]
+
+
+def _named_in(prep: Any) -> list[Any]:
+    """The predicate of a "what X called Y" complement of a preposition ("against what
+    they called Kuwaiti encroachment" -> "encroachment")."""
+    return _what_called(prep, ("pcomp",))
+
+
+def named_objects(tok: Any) -> list[Any]:
+    """The predicate of a "what X called Y" object of ``tok`` ("praised what he called
+    Ecuador's fight" -> "fight")."""
+    return _what_called(tok, ("ccomp", "dobj", "xcomp"))
 
 
 def callers(tok: Any, res: ArgumentResolver) -> list[Entity]:

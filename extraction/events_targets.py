@@ -91,9 +91,10 @@ def _holders(site: Any, res: ArgumentResolver) -> list[Entity]:
             if e is not None and e.type in ("ORG", "NORP", "PERSON"):
                 out.extend(res.resolve(c))
         elif c.dep_ == "prep" and c.lower_ in ("of", "belonging"):
-            out.extend(_named(g, res) for g in pobjects(c) if _named(g, res) is not None)
-            for g in pobjects(c):
-                out.extend(e for x in g.conjuncts if (e := _named(x, res)) is not None)
+            # "hideouts of the BLA and the BLF": each coordinated holder
+            heads = [*pobjects(c)]
+            heads += [x for g in heads for x in g.conjuncts]
+            out.extend(e for x in heads if (e := _named(x, res)) is not None)
         elif c.dep_ in ("acl", "relcl") and c.lemma_.lower() in HOLDING_VERBS:
             for a in c.children:
                 if a.dep_ in ("agent", "prep") and a.lower_ in ("by", "to"):
