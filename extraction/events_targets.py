@@ -29,6 +29,7 @@ FACILITY_NOUNS = frozenset(
 VESSEL_NOUNS = frozenset(
     {"vessel", "ship", "boat", "tanker", "dredger", "trawler", "freighter", "carrier"}
 )
+_SITE_NOUNS = FACILITY_NOUNS | VESSEL_NOUNS
 # Verbs that tie a site to its holder: "used by", "run by", "belonging to".
 HOLDING_VERBS = frozenset(
     {"use", "run", "hold", "operate", "control", "own", "belong", "occupy", "man", "link",
@@ -55,8 +56,7 @@ def facility_owners(tok: Any, res: ArgumentResolver) -> list[Entity]:
 def _sites(tok: Any) -> list[Any]:
     out = []
     for t in tok.subtree:
-        lemma = t.lemma_.lower()
-        if t.i <= tok.i or lemma not in FACILITY_NOUNS | VESSEL_NOUNS or t.pos_ != "NOUN":
+        if t.i <= tok.i or t.lemma_.lower() not in _SITE_NOUNS or t.pos_ != "NOUN":
             continue
         if _reached(t, tok):
             out.append(t)
