@@ -37,6 +37,7 @@ def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
     cands = _titled_names(doc, full, cands)
     out = cands + _coordinated_places(doc, cands) + _untagged_speakers(doc, full, cands)
     out += _untagged_demonyms(doc, out)
+    out += _untagged_countries(doc, out)
     out += _bare_ministries(doc, out)
     out = _credited_people(full, out)
     out = _copyright_holders(full, out)
@@ -733,6 +734,39 @@ def _untagged_demonyms(doc: Any, cands: list[Candidate]) -> list[Candidate]:
         # elsewhere ("Bangladeshi territory" tagged as a person)
         cand.votes["NORP"] += LABEL_VOTE + 1
         out.append(cand)
+    return out
+
+
+def _untagged_countries(doc: Any, cands: list[Candidate]) -> list[Candidate]:
+    """A country's name the model left untagged: "Senegal, which borders Guinea-Bissau,
+    said ...". Only a whole proper-noun run that is a country's name counts, so the
+    "Jordan" of "Michael Jordan" or the "Guinea" of "Papua New Guinea" stays out."""
+    covered = [(c.start, c.end) for c in cands]
+    gaz = get_gazetteer()
+    out = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if t.pos_ != "PROPN" or not t.is_title or t.ent_type_:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and not doc[j + 1].ent_type_:
+            j += 1
+        span = doc[i : j + 1]
+        i = j + 1
+        start, end = span.start_char, span.end_char
+        if any(s < end and start < e for s, e in covered) or (
+            # the tail of a longer name: "Gen Z Madagascar", "Papua New Guinea"
+            span.start > 0
+            and doc[span.start - 1].text[:1].isupper()
+            and doc[span.start - 1].pos_ in ("PROPN", "NOUN", "X")
+        ):
+            continue
+        place = gaz.lookup(span.text)
+        if place is None or place.kind != "country":
+            continue
+        out.append(_voted(start, end, span.text, "GPE", LABEL_VOTE))
     return out
 
 

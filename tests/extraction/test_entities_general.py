@@ -437,3 +437,14 @@ def test_gen_z_is_a_generation_not_a_generals_title() -> None:
     ents = {e["name"]: e["type"] for e in result(text)["entities"]}
     assert ents.get("Gen Z Madagascar") == "ORG", ents
     assert ents.get("Madagascar") == "GPE", ents
+
+
+def test_a_country_the_model_leaves_untagged_is_still_a_place() -> None:
+    # the small model tags neither "Senegal" here nor its later mention
+    text = (
+        "Senegal said on Monday that it had placed troops on alert. Officials in"
+        " Papua New Guinea and supporters of Gen Z Madagascar were not consulted."
+    )
+    ents = {e["name"]: e["type"] for e in result(text)["entities"]}
+    assert ents.get("Senegal") == "GPE", ents
+    assert "Guinea" not in ents and "Madagascar" not in ents, ents
