@@ -459,6 +459,12 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
         and not _agreed_act(tok, matches)
     ):
         return True
+    if entry.purpose and any(
+        matches[c.i].type == "ASSAULT"
+        for c in tok.children
+        if c.dep_ in ("advcl", "xcomp") and c.i in matches
+    ):
+        return True  # "sent F-16 jets to strike artillery positions": the strike is the act
     # "called on Algeria to free Mansouri and to drop all charges": what a demand asks
     # for (an infinitive the parser hangs as an adverbial, and its conjuncts) is its content
     content = head if tok.dep_ == "conj" else tok
@@ -467,7 +473,11 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in content.children)
         and (g := matches.get(content.head.i)) is not None
         and content.head.i != content.i
-        and g.type in ("REQUEST", "THREATEN")
+        and (
+            g.type in ("REQUEST", "THREATEN")
+            # "sent 500 soldiers to support the Border Guard": the deployment's purpose
+            or (g.type == "MOBILIZE" and entry.type == "SUPPORT")
+        )
     ):
         return True
     # "dropped demands", "halt military support", "hints at tariffs": the object was
@@ -927,6 +937,7 @@ def _build(
             if not res.is_subnational_place(e)  # "to Sa Kaeo province"
             and e.type != "PERSON"
             and e.id not in where  # "stepped up patrols in northern Kosovo"
+            and e.id not in _moved_forces(tok, res)  # "ordered a battalion of the army to"
         ]
         if location is None:
             location = next(
@@ -1184,6 +1195,15 @@ def _destinations(
         for e in res.resolve(g)
         if e.type != "PERSON"  # "detained at her home": the place is hers, not her
     }
+
+
+def _moved_forces(tok: Any, res: ArgumentResolver) -> set[str]:
+    """Ids of the forces a deployment moves ("ordered a battalion of the Republic of
+    Sierra Leone Armed Forces to Kailahun"): their owner is the mover's own side, not
+    whom the deployment faces."""
+    moved = [c for c in tok.children if c.dep_ == "dobj"]
+    moved += [g for o in moved for p in o.children if p.lower_ == "of" for g in p.children]
+    return {e.id for o in moved for e in res.resolve(o)}
 
 
 def _watched(tok: Any, res: ArgumentResolver) -> list[Entity]:

@@ -28,7 +28,8 @@ entries. An entry names a ``lemma`` and ``pos`` (VERB, NOUN, ADJ) and may add co
   "would" ("we will never accept", "would not return to ECOWAS"), an announced refusal
   whose actor is the speaker reporting it; ``conditional``: the modal clause also holds an
   "if"/"unless" clause whose subject is a named party ("X said Moscow could suspend its
-  work if Norway continues ..."): a conditional threat by X to that party.
+  work if Norway continues ..."): a conditional threat by X to that party; ``purpose``:
+  the verb has an infinitive of purpose ("sent three frigates to escort the vessel").
 
 An entry with conditions wins over a bare one of the same lemma when its conditions hold.
 """
@@ -105,6 +106,8 @@ class Entry:
     refusal: bool = False
     # "X said Y would act if Z ...": the modal clause carries an "if" clause on a party
     conditional: bool = False
+    # "sent three frigates to escort the vessel": the act needs a purpose infinitive
+    purpose: bool = False
 
     @property
     def specificity(self) -> int:
@@ -123,6 +126,7 @@ class Entry:
                     self.modal_complement,
                     self.refusal,
                     self.conditional,
+                    self.purpose,
                 ),
             )
         )
@@ -353,6 +357,8 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         return False
     if e.conditional and not conditioned_on_party(tok):
         return False
+    if e.purpose and not _purpose_clause(tok):
+        return False
     if e.governor and not (
         (tok.dep_ in ("dobj", "nsubjpass", "conj") and tok.head.lemma_.lower() in e.governor)
         # "led about 2,000 people on a march": the noun is where the verb takes them
@@ -388,6 +394,20 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
     return not (
         e.dobj_required
         and not any(c.dep_ == "dobj" or (c.dep_ == "oprd" and c.pos_ == "PROPN") for c in children)
+    )
+
+
+def _purpose_clause(tok: Any) -> bool:
+    """An infinitive of purpose on the verb or its object: "sent 500 soldiers to support
+    the Border Guard", "sent frigates that would escort ..." is not one."""
+    heads = [tok, *(o for o in tok.children if o.dep_ == "dobj")]
+    return any(
+        c.dep_ in ("advcl", "xcomp", "acl")
+        and c.pos_ == "VERB"
+        and c.i > tok.i
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for h in heads
+        for c in h.children
     )
 
 
@@ -434,6 +454,7 @@ def _entry(etype: str, raw: dict[str, Any]) -> Entry:
         modal_complement=frozenset(raw.get("modal_complement") or ()),
         conditional=bool(raw.get("conditional")),
         refusal=bool(raw.get("refusal")),
+        purpose=bool(raw.get("purpose")),
     )
 
 

@@ -204,13 +204,19 @@ def analyse(trigger: Any) -> tuple[str, bool]:
                 ):
                     planned = True  # "X is due in Pristina on Friday to meet Kurti"
         if depth:
-            if (lemma in PLAN_HEADS or t.lower_ in PLAN_HEADS) and chain[depth - 1].dep_ in (
-                "xcomp",
-                "prep",
-                "pobj",
-                "dobj",
-                "acomp",
-                "acl",  # "Macron's plan to visit", and "X plan to visit" misparsed as a noun
+            if (
+                (lemma in PLAN_HEADS or t.lower_ in PLAN_HEADS)
+                and chain[depth - 1].dep_
+                in (
+                    "xcomp",
+                    "prep",
+                    "pobj",
+                    "dobj",
+                    "acomp",
+                    "acl",  # "Macron's plan to visit", and "X plan to visit" misparsed as a noun
+                )
+                # "set up checkpoints" is done, not planned ("is set to visit" is)
+                and not (lemma == "set" and any(c.dep_ == "prt" for c in t.children))
             ):
                 planned = True
             elif lemma in POSSIBLE_HEADS:

@@ -1,0 +1,50 @@
+"""Mobilisation read from the many ways news reports it: forces ordered, moved, sent for
+a purpose, called up or posted at checkpoints."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.helpers import events, names
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Greece moved mobile anti-ship missile batteries to Lesbos last week.", "Greece"),
+        ("Eritrea ordered a general call-up of its reservists on Wednesday.", "Eritrea"),
+        ("Serbia ordered army units to the highest level of combat readiness.", "Serbia"),
+        ("Turkey sent three frigates to escort the research vessel on Monday.", "Turkey"),
+        ("Russia raised the combat readiness of its forces on Monday.", "Russia"),
+    ],
+)
+def test_forces_moved_called_up_or_raised_to_readiness_are_mobilised(text: str, actor: str) -> None:
+    found = [e for e in events(text) if e["type"] == "MOBILIZE"]
+    assert found and names(found[0]["actors"]) == {actor}, events(text)
+
+
+def test_checkpoints_set_up_are_police_mobilised_now_not_planned() -> None:
+    found = events("Serbia set up checkpoints on roads leading to the Brcko district overnight.")
+    mob = [e for e in found if e["type"] == "MOBILIZE"]
+    assert mob and mob[0]["mode"] == "police" and mob[0]["modality"] == "asserted", found
+
+
+def test_soldiers_sent_to_support_a_body_are_one_deployment_not_verbal_support() -> None:
+    found = events("Poland has also sent 500 soldiers to support the Border Guard, he said.")
+    assert [e["type"] for e in found] == ["MOBILIZE"], found
+
+
+def test_jets_sent_to_strike_are_the_strike_only() -> None:
+    found = events(
+        "The Royal Thai Air Force said it sent F-16 jets to strike Cambodian artillery positions."
+    )
+    assert [e["type"] for e in found] == ["ASSAULT"], found
+
+
+def test_the_force_a_deployment_moves_is_not_whom_it_faces() -> None:
+    found = events(
+        "President Julius Maada Bio ordered a battalion of the Republic of Sierra Leone"
+        " Armed Forces to Kailahun district on Monday."
+    )
+    mob = [e for e in found if e["type"] == "MOBILIZE"]
+    assert mob and names(mob[0]["recipients"]) == set(), found
