@@ -34,6 +34,7 @@ from extraction.events_frames import (
     verb_arguments,
 )
 from extraction.events_lexicon import (
+    STATEMENT_NOUNS,
     Entry,
     Lexicon,
     container_of,
@@ -765,7 +766,8 @@ def _build(
         return None
     mode = entry.mode
     etype = entry.type
-    if etype == "SUPPORT" and entry.pos == "NOUN" and container_of(tok) is not None:
+    box = container_of(tok) if entry.pos == "NOUN" else None
+    if etype == "SUPPORT" and box is not None and box.lemma_.lower() not in STATEMENT_NOUNS:
         # "60 million euros in energy support for Moldova": money given is aid
         etype, mode = "AID", "economic"
     info = lex.types[etype]

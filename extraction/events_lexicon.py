@@ -53,7 +53,9 @@ GENERIC_LIGHT_VERBS = frozenset(
      "announce", "conduct", "carry", "pursue", "reiterate", "repeat", "renew", "include",
      # keeping or widening an act is doing it: "extended a curfew", "stepped up patrols"
      "extend", "expand", "intensify", "escalate", "step", "tighten", "maintain", "widen",
-     "prolong", "stage"}
+     "prolong", "stage",
+     # "issued a warning", "issued a joint statement of support"
+     "issue"}
 )  # fmt: skip
 
 _POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
@@ -182,6 +184,12 @@ CONTAINER_NOUNS = frozenset(
     {"package", "round", "series", "wave", "set", "batch", "tranche", "raft", "slew",
      "flurry", "string", "spate"}
 )  # fmt: skip
+# Words that carry a verbal act: "a joint statement of support for Denmark", "a motion of
+# support for Toroama", "a message of solidarity" (support in them is said, not given).
+STATEMENT_NOUNS = frozenset(
+    {"statement", "message", "motion", "declaration", "expression", "show", "gesture"}
+)
+CONTAINER_NOUNS = CONTAINER_NOUNS | STATEMENT_NOUNS
 
 
 def container_of(tok: Any) -> Any | None:

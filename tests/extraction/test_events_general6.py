@@ -48,3 +48,15 @@ def test_the_force_a_deployment_moves_is_not_whom_it_faces() -> None:
     )
     mob = [e for e in found if e["type"] == "MOBILIZE"]
     assert mob and names(mob[0]["recipients"]) == set(), found
+
+
+def test_a_statement_or_motion_of_support_is_verbal_support_money_in_support_is_aid() -> None:
+    said = events(
+        "The foreign ministers of Sweden, Norway, Finland and Iceland issued a joint"
+        " statement of support for Denmark on Monday."
+    )
+    sup = [e for e in said if e["type"] == "SUPPORT"]
+    assert sup and names(sup[0]["recipients"]) == {"Denmark"}, said
+    assert names(sup[0]["actors"]) == {"Sweden", "Norway", "Finland", "Iceland"}, said
+    given = events("Germany announced 60 million euros in energy support for Moldova.")
+    assert [e["type"] for e in given] == ["AID"], given
