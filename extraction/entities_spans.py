@@ -783,7 +783,9 @@ _GROUP_HEADS = frozenset(
 _LAND_HEADS = frozenset(
     {"mountains", "mountain", "river", "valley", "desert", "lake", "plateau", "hills",
      "peninsula", "strait", "gulf", "bay", "basin", "plains", "plain", "pass", "ridge",
-     "glacier", "heights", "coast", "delta", "forest", "highlands"}
+     "glacier", "heights", "coast", "delta", "forest", "highlands",
+     # "Abu Musa island", "the Hoang Sa archipelago", "Scarborough shoal"
+     "island", "islands", "isle", "islet", "archipelago", "atoll", "reef", "shoal", "shoals"}
 )  # fmt: skip
 
 

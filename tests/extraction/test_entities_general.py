@@ -448,3 +448,9 @@ def test_a_country_the_model_leaves_untagged_is_still_a_place() -> None:
     ents = {e["name"]: e["type"] for e in result(text)["entities"]}
     assert ents.get("Senegal") == "GPE", ents
     assert "Guinea" not in ents and "Madagascar" not in ents, ents
+
+
+def test_an_island_named_with_its_class_noun_is_a_natural_feature() -> None:
+    text = "Iraqi boats turned back a Kuwaiti dredger near Warbah island on Sunday."
+    ents = {e["name"]: e["type"] for e in result(text)["entities"]}
+    assert ents.get("Warbah") == "LOC", ents
