@@ -83,6 +83,8 @@ CONDITIONAL_AUX = frozenset(
 
 # Cooperative acts whose announced non-performance is a refusal.
 REFUSABLE = frozenset({"AGREE", "SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT"})
+# Verbs of acceptance whose plain denial is a refusal, in any tense ("does not accept").
+DENIED_ACCEPTANCE = frozenset({"accept", "recognise", "recognize", "acknowledge"})
 
 
 def extract_events(
@@ -900,6 +902,13 @@ def _build(
         etype, negated, mod = "REJECT", False, "asserted"
         cue_tokens = [tok, *(t for o in object_tokens(tok) for t in o.subtree)][:80]
         mode = mode_from_cues(lex.types["REJECT"], cue_tokens)
+    if negated and etype in REFUSABLE and tok.lemma_.lower() in DENIED_ACCEPTANCE:
+        # "China does not accept the demands of Vietnam", "Moscow has never recognised
+        # the zone": withholding acceptance of what another asks or claims is refusing it
+        etype, negated = "REJECT", False
+        cue_tokens = [tok, *(t for o in object_tokens(tok) for t in o.subtree)][:80]
+        mode = mode_from_cues(lex.types["REJECT"], cue_tokens)
+        info = lex.types[etype]
     if mode is None and info.mode_cues and etype == entry.type:
         objs = object_tokens(tok)
         if entry.pos == "NOUN":  # "humanitarian aid", "a demand for withdrawal"

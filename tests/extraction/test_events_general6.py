@@ -60,3 +60,34 @@ def test_a_statement_or_motion_of_support_is_verbal_support_money_in_support_is_
     assert names(sup[0]["actors"]) == {"Sweden", "Norway", "Finland", "Iceland"}, said
     given = events("Germany announced 60 million euros in energy support for Moldova.")
     assert [e["type"] for e in given] == ["AID"], given
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actor", "recipient"),
+    [
+        ("The United States designated Viv Ansanm a terrorist organisation in May.",
+         "SANCTION", "United States", "Viv Ansanm"),
+        ("On Saturday, Ukraine declared Hungary's consul in Berehove persona non grata.",
+         "SANCTION", "Ukraine", "Hungary"),
+        ("Colombia was suspending its joint anti-drug patrols with Peru, Sanchez said.",
+         "SANCTION", "Colombia", "Peru"),
+        ("Hungary sent 300 extra police officers to the Zahony border crossing on Tuesday.",
+         "MOBILIZE", "Hungary", None),
+        ("The Haitian rights group GARR said DGM agents beat several detainees.",
+         "ASSAULT", "DGM", None),
+        ("Guo Jiakun said China does not accept the demands of Vietnam.",
+         "REJECT", "China", "Vietnam"),
+    ],
+)  # fmt: skip
+def test_common_wordings_of_sanctions_deployments_beatings_and_refusals(
+    text: str, etype: str, actor: str, recipient: str | None
+) -> None:
+    found = [e for e in events(text) if e["type"] == etype]
+    assert found and names(found[0]["actors"]) == {actor}, events(text)
+    if recipient:
+        assert names(found[0]["recipients"]) == {recipient}, found
+
+
+def test_a_denied_acceptance_is_a_refusal_not_a_negated_concession() -> None:
+    found = events("Moscow has never recognised the fisheries zone that Norway declared in 1977.")
+    assert [(e["type"], e["negated"]) for e in found] == [("REJECT", False)], found
