@@ -662,6 +662,26 @@ def callers(tok: Any, res: ArgumentResolver) -> list[Entity]:
     return []
 
 
+def _aimed(prep: Any, entry: Entry) -> bool:
+    """A light verb's preposition that names whom its noun's act is aimed at ("held talks
+    with X", "imposed sanctions on X"; "launched drills around Taiwan": the party a show
+    of force faces)."""
+    return prep.lower_ in RECIPIENT_PREPS or (
+        entry.type == "MOBILIZE" and prep.lower_ in ("around", "off", "near")
+    )
+
+
+def _aimed_at(prep: Any, res: ArgumentResolver) -> list[Entity]:
+    """The parties of an aimed preposition; a place is a target of "strikes on Gaza", not
+    of "talks at Camp David"."""
+    return [
+        e
+        for g in prep.children
+        if g.dep_ == "pobj" and (prep.lower_ != "at" or res.location(g) is None)
+        for e in resolve_deep(g, res, False)
+    ]
+
+
 def noun_arguments(
     tok: Any, entry: Entry, lex: Lexicon, res: ArgumentResolver
 ) -> tuple[list[Entity], list[Entity], list[Any], bool, Any]:
@@ -747,6 +767,17 @@ def noun_arguments(
         owners = [e for e in facility_owners(tok, res) if e not in actors]
         if owners:  # "air strikes on TTP hideouts": the hideouts' holder
             recipients = owners
+    if (
+        actors
+        and not recipients
+        and tok.dep_ == "dobj"
+        and tok.head.lemma_.lower() in lex.light_verbs(entry.type)
+    ):
+        # "Qatar expressed its solidarity with Turkey": the owner is the actor, and the
+        # party it is aimed at hangs on the light verb
+        for gc in tok.head.children:
+            if gc.dep_ == "prep" and _aimed(gc, entry) and not recipients:
+                recipients.extend(_aimed_at(gc, res))
     if not actors:
         actors = organisers(tok, res)  # "talks led by X", "a rally organised by Y"
     if not actors:
@@ -801,13 +832,8 @@ def noun_arguments(
                     ]
                     recipients = [e for c in first[:1] for e in res.resolve(c)]
                 for gc in gov.children:  # "held talks with X", "imposed sanctions on X"
-                    aimed = gc.lower_ in RECIPIENT_PREPS or (
-                        entry.type == "MOBILIZE" and gc.lower_ in ("around", "off", "near")
-                    )  # "launched drills around Taiwan": the party the show of force faces
-                    if gc.dep_ == "prep" and aimed and not recipients:
-                        for g in gc.children:  # a place is a target of "strikes on Gaza"
-                            if g.dep_ == "pobj" and (gc.lower_ != "at" or res.location(g) is None):
-                                recipients.extend(resolve_deep(g, res, False))
+                    if gc.dep_ == "prep" and _aimed(gc, entry) and not recipients:
+                        recipients.extend(_aimed_at(gc, res))
                     elif gc.dep_ == "prep" and gc.lower_ in LOCATION_PREPS:
                         places.extend(
                             g

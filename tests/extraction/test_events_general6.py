@@ -91,3 +91,12 @@ def test_common_wordings_of_sanctions_deployments_beatings_and_refusals(
 def test_a_denied_acceptance_is_a_refusal_not_a_negated_concession() -> None:
     found = events("Moscow has never recognised the fisheries zone that Norway declared in 1977.")
     assert [(e["type"], e["negated"]) for e in found] == [("REJECT", False)], found
+
+
+def test_support_owned_by_its_giver_is_aimed_by_the_light_verbs_preposition() -> None:
+    found = events(
+        "Qatar, in a statement of its foreign ministry, expressed its solidarity with Turkey."
+    )
+    sup = [e for e in found if e["type"] == "SUPPORT"]
+    assert sup and names(sup[0]["actors"]) == {"Qatar"}, found
+    assert names(sup[0]["recipients"]) == {"Turkey"}, found
