@@ -1757,18 +1757,32 @@ def _protest_aim_targets(tok: Any, res: ArgumentResolver) -> list[Entity]:
                     elif g.dep_ == "dobj":  # "demanding the resignation of the government"
                         out.extend(res.resolve(g) or nested_recipients([g], res))
             elif c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in CHANT_VERBS:
-                # "rallied ..., chanting slogans against Algeria"
-                out.extend(
-                    e
-                    for o in c.children
-                    if o.dep_ == "dobj"
-                    for p in o.children
-                    if p.dep_ == "prep" and p.lower_ == "against"
-                    for g in p.children
-                    if g.dep_ == "pobj"
-                    for e in res.resolve(g)
-                )
+                out.extend(_chanted_against(c, res))  # "rallied ..., chanting slogans against X"
+    if not out:
+        # "blocked the bridge, burning tyres and chanting slogans against the Dominican
+        # Republic": the parser may hang the chant anywhere in the clause
+        out.extend(
+            e
+            for t in tok.subtree
+            if t.pos_ == "VERB" and t.lemma_.lower() in CHANT_VERBS and t.i != tok.i
+            for e in _chanted_against(t, res)
+        )
     return [e for e in out if e.type not in ("NORP", "EVENT")]
+
+
+def _chanted_against(verb: Any, res: ArgumentResolver) -> list[Entity]:
+    """The parties a crowd chants against: "chanting slogans against Algeria", "shouting
+    against the government"."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    preps += [p for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"]
+    return [
+        e
+        for p in preps
+        if p.lower_ == "against"
+        for g in p.children
+        if g.dep_ == "pobj"
+        for e in res.resolve(g)
+    ]
 
 
 # Verbs of crowds voicing their aim: "chanting slogans against X", "shouting ...".

@@ -100,3 +100,12 @@ def test_support_owned_by_its_giver_is_aimed_by_the_light_verbs_preposition() ->
     sup = [e for e in found if e["type"] == "SUPPORT"]
     assert sup and names(sup[0]["actors"]) == {"Qatar"}, found
     assert names(sup[0]["recipients"]) == {"Turkey"}, found
+
+
+def test_slogans_chanted_anywhere_in_the_protest_clause_name_its_target() -> None:
+    found = events(
+        "Hundreds of Haitians blocked the bridge on Sunday, burning tyres and chanting"
+        " slogans against the Dominican Republic."
+    )
+    protest = [e for e in found if e["type"] == "PROTEST"]
+    assert protest and names(protest[0]["recipients"]) == {"Dominican Republic"}, found
