@@ -17,7 +17,13 @@ from typing import Any
 
 from extraction import dates, modality
 from extraction.entities_names import norm
-from extraction.events_args import ArgumentResolver, is_state_force, pobjects, set_size
+from extraction.events_args import (
+    ArgumentResolver,
+    is_state_force,
+    pobjects,
+    seat_of,
+    set_size,
+)
 from extraction.events_context import fill_both_sides, fill_from_dyads, fill_mediation
 from extraction.events_frames import (
     PLACE_TARGET_TYPES,
@@ -984,6 +990,18 @@ def _build(
         if towns and location is None:
             location = _location_of(towns[0])
         recipients = [e for e in recipients if e not in towns]
+    if (etype == "SANCTION" and mode == "withdraw") or (etype == "COERCE" and mode == "seize"):
+        # "recalled its ambassador from Bamako", "seized the Tunbs from Ras Al Khaimah":
+        # the party something is taken or called back from is whom the act is aimed at
+        taken_from = [e for e in _taken_from(tok, res) if e.id not in {a.id for a in actors}]
+        if taken_from:
+            recipients = taken_from
+    if etype == "SANCTION" and recipients:
+        # "has not recalled Mauritania's ambassador": a state's own envoy is no target
+        own = {a.country_code for a in actors if a.country_code}
+        recipients = [
+            e for e in recipients if not (e.type == "GPE" and e.country_code in own)
+        ] or recipients
     if (
         etype == "PROTEST"
         and tok.lemma_.lower() == "protest"
@@ -1206,6 +1224,28 @@ def _destinations(
         for e in res.resolve(g)
         if e.type != "PERSON"  # "detained at her home": the place is hers, not her
     }
+
+
+def _taken_from(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """The parties of the verb's "from" phrase, a capital read as its state: "recalled
+    its ambassador from Bamako" (Mali), "seized the islands from Ras Al Khaimah"."""
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"]
+    preps += [
+        p
+        for o in tok.children
+        if o.dep_ == "dobj"
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ == "from"
+    ]
+    out: list[Entity] = []
+    for p in preps:
+        for g in p.children:
+            if g.dep_ != "pobj":
+                continue
+            for e in res.resolve(g):
+                iso = seat_of(e.name) if e.type == "GPE" else None
+                out.append((res.country_entity(iso) if iso else None) or e)
+    return _unique(out)
 
 
 def _moved_forces(tok: Any, res: ArgumentResolver) -> set[str]:

@@ -109,3 +109,15 @@ def test_slogans_chanted_anywhere_in_the_protest_clause_name_its_target() -> Non
     )
     protest = [e for e in found if e["type"] == "PROTEST"]
     assert protest and names(protest[0]["recipients"]) == {"Dominican Republic"}, found
+
+
+def test_the_party_an_envoy_is_recalled_or_land_is_seized_from_is_the_target() -> None:
+    recall = events(
+        "Mali's president Assimi Goita spoke on Monday. Ghazouani has not recalled"
+        " Mauritania's ambassador from Bamako."
+    )
+    sanction = [e for e in recall if e["type"] == "SANCTION"]
+    assert sanction and names(sanction[0]["recipients"]) == {"Mali"}, recall
+    seized = events("Iranian forces seized the Tunbs from Ras Al Khaimah on November 30, 1971.")
+    coerce = [e for e in seized if e["type"] == "COERCE"]
+    assert coerce and names(coerce[0]["recipients"]) == {"Ras Al Khaimah"}, seized
