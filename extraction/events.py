@@ -968,6 +968,13 @@ def _build(
         # "dispatched two frigates to shadow the Turkish flotilla": whom it is to watch
         watched = [e for e in _watched(tok, res) if e.id not in {a.id for a in actors}]
         recipients = _unique(kept + watched)
+        if not recipients:
+            # "ordered two battalions to the region along the border with Mali": a
+            # deployment to a shared border faces the neighbour across it
+            own = {a.country_code for a in actors if a.country_code} | {a.id for a in actors}
+            recipients = [
+                e for e in _across_border(tok, res) if e.id not in own and e.country_code not in own
+            ]
     elif etype == "COERCE" and mode == "arrest" and recipients:
         # "arrested five men in Lankaran", "detained a citizen at the Ivangorod
         # checkpoint": where people were arrested is no party to the arrest
@@ -1224,6 +1231,25 @@ def _destinations(
         for e in res.resolve(g)
         if e.type != "PERSON"  # "detained at her home": the place is hers, not her
     }
+
+
+def _across_border(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """The states named by "the border with X" (or "frontier with X") in the verb's
+    objects and destinations, not in its subject."""
+    subject = {t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return _unique(
+        [
+            e
+            for t in tok.subtree
+            if t.lemma_.lower() in ("border", "frontier") and t.i not in subject
+            for p in t.children
+            if p.dep_ == "prep" and p.lower_ == "with"
+            for g in p.children
+            if g.dep_ == "pobj"
+            for e in res.resolve(g)
+            if e.type == "GPE" and not res.is_subnational_place(e)
+        ]
+    )
 
 
 def _taken_from(tok: Any, res: ArgumentResolver) -> list[Entity]:

@@ -121,3 +121,12 @@ def test_the_party_an_envoy_is_recalled_or_land_is_seized_from_is_the_target() -
     seized = events("Iranian forces seized the Tunbs from Ras Al Khaimah on November 30, 1971.")
     coerce = [e for e in seized if e["type"] == "COERCE"]
     assert coerce and names(coerce[0]["recipients"]) == {"Ras Al Khaimah"}, seized
+
+
+def test_a_deployment_to_a_shared_border_faces_the_neighbour() -> None:
+    found = events(
+        "President Ghazouani ordered two battalions to the Hodh Ech Chargui region along"
+        " the border with Mali on Monday evening."
+    )
+    mob = [e for e in found if e["type"] == "MOBILIZE"]
+    assert mob and names(mob[0]["recipients"]) == {"Mali"}, found
