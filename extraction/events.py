@@ -882,6 +882,8 @@ def _build(
     mod, negated = modality.analyse(anchor)
     if entry.refusal:
         mod, negated = "asserted", False  # the refusal itself was stated
+    elif entry.future and mod == "planned":
+        mod = "asserted"  # "we will respond with everything we have": the threat is made now
     if entry.negated_only and not negated:
         return None  # "spoke to reporters": only "have not spoken since" is coded
     if tok.lemma_.lower() == "attend" and mod != "planned":
@@ -997,6 +999,14 @@ def _build(
         if towns and location is None:
             location = _location_of(towns[0])
         recipients = [e for e in recipients if e not in towns]
+    if etype == "THREATEN":
+        # "would respond firmly to any violation of Peruvian territory by Colombian
+        # forces": the threat faces whoever would commit the act, not its victim
+        violators = [
+            e for e in _agents_of_provocation(tok, res) if e.id not in {a.id for a in actors}
+        ]
+        if violators:
+            recipients = violators
     if (etype == "SANCTION" and mode == "withdraw") or (etype == "COERCE" and mode == "seize"):
         # "recalled its ambassador from Bamako", "seized the Tunbs from Ras Al Khaimah":
         # the party something is taken or called back from is whom the act is aimed at
@@ -1231,6 +1241,25 @@ def _destinations(
         for e in res.resolve(g)
         if e.type != "PERSON"  # "detained at her home": the place is hers, not her
     }
+
+
+def _agents_of_provocation(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """The "by" agents of the act a threat answers: "respond to any violation ... by
+    Colombian forces", "retaliate against any attack by Israel"."""
+    return _unique(
+        [
+            e
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ in ("to", "against")
+            for act in p.children
+            if act.dep_ == "pobj"
+            for b in act.children
+            if b.dep_ == "prep" and b.lower_ == "by"
+            for g in b.children
+            if g.dep_ == "pobj"
+            for e in res.resolve(g)
+        ]
+    )
 
 
 def _across_border(tok: Any, res: ArgumentResolver) -> list[Entity]:

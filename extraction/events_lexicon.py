@@ -29,7 +29,9 @@ entries. An entry names a ``lemma`` and ``pos`` (VERB, NOUN, ADJ) and may add co
   whose actor is the speaker reporting it; ``conditional``: the modal clause also holds an
   "if"/"unless" clause whose subject is a named party ("X said Moscow could suspend its
   work if Norway continues ..."): a conditional threat by X to that party; ``purpose``:
-  the verb has an infinitive of purpose ("sent three frigates to escort the vessel").
+  the verb has an infinitive of purpose ("sent three frigates to escort the vessel");
+  ``future``: the verb is said of the future, under "will" or "would" ("we will respond
+  with everything we have").
 
 An entry with conditions wins over a bare one of the same lemma when its conditions hold.
 """
@@ -110,6 +112,8 @@ class Entry:
     conditional: bool = False
     # "sent three frigates to escort the vessel": the act needs a purpose infinitive
     purpose: bool = False
+    # "we will respond with everything we have": said of the future only
+    future: bool = False
 
     @property
     def specificity(self) -> int:
@@ -129,6 +133,7 @@ class Entry:
                     self.refusal,
                     self.conditional,
                     self.purpose,
+                    self.future,
                 ),
             )
         )
@@ -367,6 +372,8 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         return False
     if e.purpose and not _purpose_clause(tok):
         return False
+    if e.future and not any(c.dep_ == "aux" and c.lower_ in _WILL for c in children):
+        return False
     if e.governor and not (
         (tok.dep_ in ("dobj", "nsubjpass", "conj") and tok.head.lemma_.lower() in e.governor)
         # "led about 2,000 people on a march": the noun is where the verb takes them
@@ -403,6 +410,9 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         e.dobj_required
         and not any(c.dep_ == "dobj" or (c.dep_ == "oprd" and c.pos_ == "PROPN") for c in children)
     )
+
+
+_WILL = frozenset({"will", "would", "shall", "'ll", "wo"})
 
 
 def _purpose_clause(tok: Any) -> bool:
@@ -463,6 +473,7 @@ def _entry(etype: str, raw: dict[str, Any]) -> Entry:
         conditional=bool(raw.get("conditional")),
         refusal=bool(raw.get("refusal")),
         purpose=bool(raw.get("purpose")),
+        future=bool(raw.get("future")),
     )
 
 

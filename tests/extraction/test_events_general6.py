@@ -130,3 +130,15 @@ def test_a_deployment_to_a_shared_border_faces_the_neighbour() -> None:
     )
     mob = [e for e in found if e["type"] == "MOBILIZE"]
     assert mob and names(mob[0]["recipients"]) == {"Mali"}, found
+
+
+def test_force_announced_for_the_future_is_a_threat_at_whoever_would_provoke_it() -> None:
+    found = events(
+        "Colombia and Peru dispute the island. The Joint Command of the Armed Forces of"
+        " Peru said it would respond firmly to any violation of Peruvian territory by"
+        " Colombian forces."
+    )
+    threat = [e for e in found if e["type"] == "THREATEN"]
+    assert threat and names(threat[0]["recipients"]) == {"Colombia"}, found
+    assert threat[0]["modality"] == "asserted", threat
+    assert not [e for e in events("China will respond to the proposal next week.")]
