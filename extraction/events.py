@@ -999,6 +999,12 @@ def _build(
         if towns and location is None:
             location = _location_of(towns[0])
         recipients = [e for e in recipients if e not in towns]
+    if etype in ("CONCEDE", "RETREAT"):
+        # "dropped plans for a passport under pressure from New Zealand": whoever pressed
+        # for it is whom the concession is made to
+        pressers = [e for e in _pressed_by(tok, res) if e.id not in {a.id for a in actors}]
+        if pressers:
+            recipients = pressers
     if etype == "THREATEN":
         # "would respond firmly to any violation of Peruvian territory by Colombian
         # forces": the threat faces whoever would commit the act, not its victim
@@ -1241,6 +1247,25 @@ def _destinations(
         for e in res.resolve(g)
         if e.type != "PERSON"  # "detained at her home": the place is hers, not her
     }
+
+
+def _pressed_by(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """The parties of "under pressure from X" (or "at the request of X") in the verb's
+    clause (the parser may hang it on the object)."""
+    return _unique(
+        [
+            e
+            for p in tok.subtree
+            if p.dep_ == "prep" and p.lower_ in ("under", "at")
+            for n in p.children
+            if n.dep_ == "pobj" and n.lemma_.lower() in ("pressure", "request", "urging")
+            for b in n.children
+            if b.dep_ == "prep" and b.lower_ in ("from", "of", "by")
+            for g in b.children
+            if g.dep_ == "pobj"
+            for e in res.resolve(g)
+        ]
+    )
 
 
 def _agents_of_provocation(tok: Any, res: ArgumentResolver) -> list[Entity]:

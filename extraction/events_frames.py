@@ -606,15 +606,27 @@ NAMING_VERBS = frozenset({"call", "describe", "term", "label", "dub", "brand"})
 def _what_called(head: Any, deps: tuple[str, ...]) -> list[Any]:
     """The predicates Y of the "what X called Y" clauses hanging on ``head`` by one of
     ``deps``."""
-    return [
-        y
-        for c in head.children
-        if c.dep_ in deps
-        and c.lemma_.lower() in NAMING_VERBS
-        and any(w.lower_ == "what" for w in c.children)
-        for y in c.children
-        if y.dep_ in ("oprd", "attr", "dobj") and y.lower_ != "what"
-    ]
+    out = []
+    for c in head.children:
+        if not (
+            c.dep_ in deps
+            and c.lemma_.lower() in NAMING_VERBS
+            and any(w.lower_ == "what" for w in c.children)
+        ):
+            continue
+        preds = [y for y in c.children if y.dep_ in ("oprd", "attr", "dobj") and y.lower_ != "what"]
+        # "what they called a peaceful invasion by Haitians": the act's agent, which the
+        # parser may hang on the predicate or on the naming verb itself
+        agents = [
+            g
+            for x in (*preds, c)
+            for p in x.children
+            if p.dep_ == "prep" and p.lower_ == "by"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        out += agents or preds
+    return out
 
 
 def _named_in(prep: Any) -> list[Any]:

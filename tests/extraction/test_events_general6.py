@@ -142,3 +142,27 @@ def test_force_announced_for_the_future_is_a_threat_at_whoever_would_provoke_it(
     assert threat and names(threat[0]["recipients"]) == {"Colombia"}, found
     assert threat[0]["modality"] == "asserted", threat
     assert not [e for e in events("China will respond to the proposal next week.")]
+
+
+def test_calling_in_an_envoy_is_a_summons() -> None:
+    found = events("Fiji's foreign ministry called in New Zealand's High Commissioner on Monday.")
+    acc = [e for e in found if e["type"] == "ACCUSE"]
+    assert acc and names(acc[0]["recipients"]) == {"New Zealand"}, found
+
+
+def test_a_rally_against_what_they_called_an_act_by_a_group_is_against_that_group() -> None:
+    found = events(
+        "Several hundred members of the nationalist Antigua Orden Dominicana rallied on"
+        " Sunday against what they called a peaceful invasion by Haitians."
+    )
+    protest = [e for e in found if e["type"] == "PROTEST"]
+    assert protest and names(protest[0]["recipients"]) == {"Haitians"}, found
+
+
+def test_a_concession_under_pressure_is_made_to_whoever_pressed() -> None:
+    found = events(
+        "Brown dropped plans for a separate Cook Islands passport in 2025 under pressure"
+        " from New Zealand."
+    )
+    concede = [e for e in found if e["type"] == "CONCEDE"]
+    assert concede and names(concede[0]["recipients"]) == {"New Zealand"}, found
