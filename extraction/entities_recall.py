@@ -261,14 +261,15 @@ def _dateline_places(full: str, cands: list[Candidate]) -> list[Candidate]:
 
 # "-Bissau", "-Leste"; or " and Barbuda", " and the Grenadines" of a country named with "and"
 _HYPHEN_TAIL = re.compile(
-    r"(?:-[A-Z][\w']*){1,2}|[ ]and[ ](?:the[ ])?[A-Z][\w']*(?:[ ][A-Z][\w']*)?"
+    r"(?:-[A-Z][\w']*){1,2}|[ ](?:and|of)[ ](?:the[ ])?[A-Z][\w']*(?:[ ][A-Z][\w']*)?"
 )
 _STATE_AFTER = re.compile(r" [Ss]tate\b")
 
 
 def _join_hyphenated_places(full: str, cands: list[Candidate]) -> list[Candidate]:
-    """ "Guinea-Bissau", "Timor-Leste", "Antigua and Barbuda": a place name the gazetteer
-    knows across a hyphen (or a country's "and") is one mention (the model often tags
+    """ "Guinea-Bissau", "Timor-Leste", "Antigua and Barbuda", "Port of Spain": a place
+    name the gazetteer knows across a hyphen (or a country's "and", a capital's "of") is
+    one mention (the model often tags
     "Guinea" and "Bissau" apart). "Washington
     state" names the state, not the capital: the word "state" joins the mention."""
     gaz = get_gazetteer()
@@ -286,6 +287,13 @@ def _join_hyphenated_places(full: str, cands: list[Candidate]) -> list[Candidate
                     full[k - 1] not in "- "
                     and (p := gaz.lookup(form)) is not None
                     and (" and " not in form or p.kind == "country")
+                    # "Port of Spain", "Strait of Hormuz": a capital, a country or a
+                    # sea; not any town ("University of Texas" is one in geonames)
+                    and (
+                        " of " not in form
+                        or p.kind in ("country", "state", "sea")
+                        or p.capital_of is not None
+                    )
                 ):
                     joined = k
                     break

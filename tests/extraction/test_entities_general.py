@@ -454,3 +454,15 @@ def test_an_island_named_with_its_class_noun_is_a_natural_feature() -> None:
     text = "Iraqi boats turned back a Kuwaiti dredger near Warbah island on Sunday."
     ents = {e["name"]: e["type"] for e in result(text)["entities"]}
     assert ents.get("Warbah") == "LOC", ents
+
+
+def test_a_capital_or_sea_named_with_of_is_one_place_but_not_any_of_phrase() -> None:
+    ents = {
+        e["name"]: e["type"]
+        for e in result(
+            "The talks will be held in Port of Spain next month. Tankers crossed the Strait"
+            " of Hormuz on Monday. Officials of Spain met officials of France."
+        )["entities"]
+    }
+    assert ents.get("Port of Spain") == "GPE" and ents.get("Strait of Hormuz") == "LOC", ents
+    assert ents.get("Spain") == "GPE" and ents.get("France") == "GPE", ents
