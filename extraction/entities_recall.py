@@ -206,19 +206,25 @@ def _titled_names(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate
         if not (t.text[:1].isupper() and word_key(t.text) in titles) or generation_name(doc, i):
             i += 1
             continue
-        j = i + 1
+        first = _after_portfolio(toks, i + 1, lex)  # "High Commissioner for Human Rights"
+        j = first
         while (
             j < len(toks)
-            and j - i <= 4
+            and j - first <= 3
             and toks[j].pos_ == "PROPN"
             and (toks[j].is_title or toks[j].lower_ in particles)
             and word_key(toks[j].text) not in titles
         ):
             j += 1
-        if j - i < 3 or toks[j - 1].lower_ in particles:
+        if (
+            j - first < 2
+            or toks[j - 1].lower_ in particles
+            # "Minister for Pacific Island Affairs": the portfolio goes on, no name yet
+            or (first > i + 1 and any(_portfolio_word(t, lex) for t in toks[first:j]))
+        ):
             i += 1
             continue
-        start, end = toks[i + 1].idx, toks[j - 1].idx + len(toks[j - 1].text)
+        start, end = toks[first].idx, toks[j - 1].idx + len(toks[j - 1].text)
         if any(s <= start and end <= e for s, e in people):
             i = j
             continue
@@ -234,6 +240,33 @@ def _titled_names(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate
     spans = [(n.start, n.end) for n in out_new]
     kept = [c for c in cands if not any(s <= c.start and c.end <= e for s, e in spans)]
     return sorted(kept + out_new, key=lambda c: (c.start, -c.end))
+
+
+# Words of a portfolio written after a title: "High Commissioner for Human Rights",
+# "Minister for Foreign Affairs", "Secretary of State".
+_PORTFOLIO_EXTRA = frozenset(
+    {"human", "rights", "refugees", "state", "peace", "migration", "climate", "humanitarian",
+     "disarmament", "policy", "political", "european", "europe", "african", "asian", "pacific",
+     "national", "international", "multilateral", "maritime", "and", "the"}
+)  # fmt: skip
+
+
+def _after_portfolio(toks: list[Any], k: int, lex: dict[str, frozenset[str]]) -> int:
+    """The index after a "for/of <portfolio>" phrase at ``k`` ("for Human Rights" in
+    "High Commissioner for Human Rights Volker Türk"), or ``k`` when there is none."""
+    if k >= len(toks) or toks[k].lower_ not in ("for", "of"):
+        return k
+    j = k + 1
+    while j < len(toks) and (toks[j].text[:1].isupper() or toks[j].lower_ in ("and", "the")):
+        if not _portfolio_word(toks[j], lex):
+            break
+        j += 1
+    return j if j > k + 1 else k
+
+
+def _portfolio_word(tok: Any, lex: dict[str, frozenset[str]]) -> bool:
+    key = word_key(tok.text)
+    return key in lex["portfolios"] or key in OFFICE_WORDS or key in _PORTFOLIO_EXTRA
 
 
 _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?=,| [-–—(]|:)", re.M)

@@ -958,9 +958,16 @@ class ArgumentResolver:
         if tok.lemma_.lower() not in HOLDER_NOUNS:
             return None
         for prep in tok.children:
-            if prep.dep_ != "prep" or prep.lower_ != "of":
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
                 continue
             for body in prep.children:
+                e = self.entities.for_span(body) if body.dep_ == "pobj" else None
+                if e is not None and e.type == "PERSON":
+                    # "UN High Commissioner for Human Rights Volker Türk called": the
+                    # parser ends the portfolio on the holder's name
+                    return e
+                if prep.lower_ != "of":
+                    continue
                 for c in body.children:
                     if c.dep_ != "appos" or self.doc[c.i - 1].text == "(":
                         continue

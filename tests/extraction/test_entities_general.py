@@ -466,3 +466,14 @@ def test_a_capital_or_sea_named_with_of_is_one_place_but_not_any_of_phrase() -> 
     }
     assert ents.get("Port of Spain") == "GPE" and ents.get("Strait of Hormuz") == "LOC", ents
     assert ents.get("Spain") == "GPE" and ents.get("France") == "GPE", ents
+
+
+def test_a_name_after_a_title_with_its_portfolio_is_a_person_who_acts() -> None:
+    res = result(
+        "UN High Commissioner for Human Rights Volker Türk on Tuesday called on Mexico to"
+        " act. Australia's Minister for Pacific Island Affairs, Pat Conroy, agreed."
+    )
+    ents = {e["name"]: e["type"] for e in res["entities"]}
+    assert ents.get("Volker Türk") == "PERSON" and "Island Affairs" not in ents, ents
+    req = [e for e in res["events"] if e["type"] == "REQUEST"]
+    assert req and {a["name"] for a in req[0]["actors"]} == {"Volker Türk"}, res["events"]
