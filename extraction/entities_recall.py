@@ -207,17 +207,20 @@ def _titled_names(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate
             i += 1
             continue
         first = _after_portfolio(toks, i + 1, lex)  # "High Commissioner for Human Rights"
-        j = first
-        while (
-            j < len(toks)
-            and j - first <= 3
-            and toks[j].pos_ == "PROPN"
-            and (toks[j].is_title or toks[j].lower_ in particles)
-            and word_key(toks[j].text) not in titles
-        ):
-            j += 1
+        j, words = first, 0
+        while j < len(toks) and words < 4:
+            if _name_hyphen(toks, j) and j > first:
+                j += 1  # "Jean-Victor Harvel Jean-Baptiste": a hyphen inside a name
+                continue
+            if not (
+                toks[j].pos_ == "PROPN"
+                and (toks[j].is_title or toks[j].lower_ in particles)
+                and word_key(toks[j].text) not in titles
+            ):
+                break
+            j, words = j + 1, words + (not _name_hyphen(toks, j - 1))
         if (
-            j - first < 2
+            words < 2
             or toks[j - 1].lower_ in particles
             # "Minister for Pacific Island Affairs": the portfolio goes on, no name yet
             or (first > i + 1 and any(_portfolio_word(t, lex) for t in toks[first:j]))
@@ -249,6 +252,17 @@ _PORTFOLIO_EXTRA = frozenset(
      "disarmament", "policy", "political", "european", "europe", "african", "asian", "pacific",
      "national", "international", "multilateral", "maritime", "and", "the"}
 )  # fmt: skip
+
+
+def _name_hyphen(toks: list[Any], j: int) -> bool:
+    """``toks[j]`` is a hyphen with no space around it, between two capitalised words."""
+    return (
+        0 < j < len(toks) - 1
+        and toks[j].text in ("-", "‑")
+        and not toks[j - 1].whitespace_
+        and not toks[j].whitespace_
+        and toks[j + 1].text[:1].isupper()
+    )
 
 
 def _after_portfolio(toks: list[Any], k: int, lex: dict[str, frozenset[str]]) -> int:

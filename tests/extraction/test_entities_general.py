@@ -477,3 +477,14 @@ def test_a_name_after_a_title_with_its_portfolio_is_a_person_who_acts() -> None:
     assert ents.get("Volker Türk") == "PERSON" and "Island Affairs" not in ents, ents
     req = [e for e in res["events"] if e["type"] == "REQUEST"]
     assert req and {a["name"] for a in req[0]["actors"]} == {"Volker Türk"}, res["events"]
+
+
+def test_a_titled_name_goes_on_across_hyphens() -> None:
+    ents = {
+        e["name"]: e["type"]
+        for e in result(
+            "Haitian Foreign Minister Jean-Victor Harvel Jean-Baptiste accused the Dominican"
+            " Republic of collective punishment."
+        )["entities"]
+    }
+    assert ents.get("Jean-Victor Harvel Jean-Baptiste") == "PERSON", ents
