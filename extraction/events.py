@@ -36,6 +36,7 @@ from extraction.events_frames import (
     noun_arguments,
     organisers,
     places_under,
+    resolve_deep,
     subject_of,
     verb_arguments,
 )
@@ -1914,6 +1915,11 @@ def _protest_shaped(tok: Any) -> bool:
     embassy") or protesters as its subject; "fans rallied", "stocks rallied" do not."""
     if any(c.dep_ == "prep" and c.lower_ in ("against", "outside") for c in tok.children):
         return True
+    if subject_of(tok)[0] is None and any(
+        c.dep_ in ("advcl", "acl", "conj") and c.lemma_.lower() in LEADING_VERBS
+        for c in tok.children
+    ):
+        return True  # "thousands led by the CGTP marched": a led crowd
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     return subj is not None and any(
         t.lemma_.lower() in PROTESTER_NOUNS for t in list(subj.subtree)[:12]
@@ -1933,12 +1939,34 @@ def _modifies(t: Any, head: Any) -> bool:
     return False
 
 
+LEADING_VERBS = frozenset({"lead", "organise", "organize", "call", "convene", "mobilise"})
+
+
+def _leaders_in_clause(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """ "thousands of people led by the CGTP ... marched": the parser may make "led by"
+    a clause of the march's own, leaving the march without a subject; the group named
+    as its agent leads the crowd."""
+    return [
+        e
+        for c in tok.children
+        if c.dep_ in ("advcl", "acl", "conj") and c.lemma_.lower() in LEADING_VERBS
+        for a in c.children
+        if a.dep_ == "agent"
+        for g in a.children
+        if g.dep_ == "pobj"
+        for e in resolve_deep(g, res, False)
+        if e.type == "ORG"
+    ]
+
+
 def _crowd_actor(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """An unnamed crowd ("members of a fishermen's group rallied", "thousands marched in
     the capital"): the organisation named in the subject, else the state where the
     crowd gathered (its citizens)."""
     subj, _ = subject_of(tok)  # "thousands took to the streets to protest": inherited
-    if subj is None or subj.pos_ not in ("NOUN", "NUM", "PROPN"):
+    if subj is None:
+        return _leaders_in_clause(tok, res)
+    if subj.pos_ not in ("NOUN", "NUM", "PROPN"):
         return []
     led = organisers(subj, res)  # "300 migrants, led by activists from X, rallied"
     if led:

@@ -166,3 +166,13 @@ def test_a_concession_under_pressure_is_made_to_whoever_pressed() -> None:
     )
     concede = [e for e in found if e["type"] == "CONCEDE"]
     assert concede and names(concede[0]["recipients"]) == {"New Zealand"}, found
+
+
+def test_a_crowd_led_by_a_group_marches_for_that_group_even_when_the_parse_drops_it() -> None:
+    found = events(
+        "The protests began on Wednesday afternoon, when thousands of people led by the CGTP"
+        " and university collectives marched from Plaza San Martin toward the Congress"
+        " building."
+    )
+    protest = [e for e in found if e["type"] == "PROTEST"]
+    assert protest and names(protest[0]["actors"]) == {"CGTP"}, found
