@@ -176,3 +176,13 @@ def test_a_crowd_led_by_a_group_marches_for_that_group_even_when_the_parse_drops
     )
     protest = [e for e in found if e["type"] == "PROTEST"]
     assert protest and names(protest[0]["actors"]) == {"CGTP"}, found
+
+
+def test_a_crowd_answering_a_groups_call_to_march_is_that_groups_protest() -> None:
+    found = events(
+        "Thousands of people answered Chadema's call to march in Dar es Salaam on Sunday."
+        " The Tanzania Police Force fired tear gas to disperse the marchers."
+    )
+    assert [e["type"] for e in found] == ["PROTEST", "ASSAULT"], found
+    assert names(found[0]["actors"]) == {"Chadema"}
+    assert names(found[1]["recipients"]) == {"Chadema"}, found
