@@ -378,12 +378,19 @@ def _offers_mediation(tok: Any) -> bool:
 def _hosted_by_offer(tok: Any, matches: dict[int, Entry]) -> bool:
     """``tok`` is the hosting an offer proposes, or the meeting it would host ("offered
     to host talks"): the token itself or one of its three nearest heads is "host" under an
-    AGREE offer."""
+    AGREE offer, or the infinitive of a readiness offer ("was ready to hold talks")."""
     t = tok
     for _ in range(4):
         if t.lemma_.lower() == "host" and t.head.lemma_.lower() in MEDIATION_OFFERS:
             g = matches.get(t.head.i)
             return g is not None and g.type == "AGREE"
+        if (
+            t.dep_ == "xcomp"
+            and t.head.pos_ == "ADJ"
+            and (g := matches.get(t.head.i)) is not None
+            and g.type == "AGREE"
+        ):
+            return True  # "Iran was ready to hold talks with the UAE": talks offered
         if t.head.i == t.i:
             return False
         t = t.head

@@ -186,3 +186,28 @@ def test_a_crowd_answering_a_groups_call_to_march_is_that_groups_protest() -> No
     assert [e["type"] for e in found] == ["PROTEST", "ASSAULT"], found
     assert names(found[0]["actors"]) == {"Chadema"}
     assert names(found[1]["recipients"]) == {"Chadema"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actor", "recipient"),
+    [
+        ('The Alliance of Sahel States said it stood "shoulder to shoulder" with Mali.',
+         "SUPPORT", "Alliance of Sahel States", "Mali"),
+        ("Hungary's foreign minister said Hungary could stop its electricity exports to"
+         " Ukraine if the harassment continues.", "THREATEN", "Hungary", "Ukraine"),
+        ("Kaja Kallas called Israel to release the detained activists rapidly.",
+         "REQUEST", "Kaja Kallas", "Israel"),
+    ],
+)  # fmt: skip
+def test_solidarity_idioms_conditional_export_stops_and_direct_calls(
+    text: str, etype: str, actor: str, recipient: str
+) -> None:
+    found = events(text)
+    hit = [e for e in found if e["type"] == etype]
+    assert hit and names(hit[0]["actors"]) == {actor}, found
+    assert names(hit[0]["recipients"]) == {recipient}, found
+
+
+def test_readiness_to_hold_talks_is_an_offer_not_talks_held() -> None:
+    found = events("Iran's foreign ministry said Iran was ready to hold talks with the UAE.")
+    assert [e["type"] for e in found] == ["AGREE"], found
