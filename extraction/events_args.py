@@ -54,6 +54,8 @@ AGENT_NOUNS = frozenset(
      "missile", "rocket", "drone", "warplane", "jet", "aircraft", "plane", "fighter", "bomber",
      "helicopter", "artillery", "warship", "ship", "vessel", "submarine", "tank", "gunboat",
      "coast", "guard", "airforce", "battery", "shell", "strike", "airstrike",
+     "boat", "speedboat", "frigate", "destroyer", "corvette", "cutter", "patrol", "unit",
+     "battalion", "brigade", "commando",
      "adviser", "advisor", "attache", "staff", "personnel", "mission", "consulate",
      # conduct of a state: "condemned the Chinese actions"
      "action", "activity", "move", "behavior", "behaviour", "conduct", "provocation",

@@ -211,3 +211,14 @@ def test_solidarity_idioms_conditional_export_stops_and_direct_calls(
 def test_readiness_to_hold_talks_is_an_offer_not_talks_held() -> None:
     found = events("Iran's foreign ministry said Iran was ready to hold talks with the UAE.")
     assert [e["type"] for e in found] == ["AGREE"], found
+
+
+def test_boats_frigates_and_units_act_for_the_force_they_belong_to() -> None:
+    found = events(
+        "A patrol boat of the Libyan National Army stopped the Greek trawler and detained"
+        " its seven Greek crew. Two frigates of the Turkish Naval Forces were dispatched"
+        " on Monday to the Eastern Mediterranean."
+    )
+    by_type = {e["type"]: names(e["actors"]) for e in found}
+    assert by_type.get("COERCE") == {"Libyan National Army"}, found
+    assert by_type.get("MOBILIZE") == {"Turkish Naval Forces"}, found
