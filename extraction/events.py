@@ -115,9 +115,7 @@ def extract_events(
     specific = _specific_content(doc, matches)
     for i, entry in matches.items():
         tok = doc[i]
-        if i in specific.values():
-            continue
-        if i in specific:  # its governing AGREE verb is dropped: judge it without that verb
+        if i in specific:  # an act of its own beside its AGREE: judge it without that verb
             if _suppressed(tok, entry, {k: v for k, v in matches.items() if k != specific[i]}):
                 continue
         elif _suppressed(tok, entry, matches):
@@ -175,9 +173,9 @@ def extract_events(
 
 def _specific_content(doc: Any, matches: dict[int, Entry]) -> dict[int, int]:
     """COOPERATE/CONSULT/AID acts that are the content of an AGREE verb ("agreed to expand
-    joint patrols", "agreed to resume talks", "pledged $10 million in aid") -> that verb:
-    one happening, coded by the more specific type (the gold keeps future cooperation,
-    meetings and aid as their base type, planned)."""
+    joint patrols", "agreed to resume talks", "pledged $10 million in aid") -> that verb.
+    The gold sets code both: the AGREE, and the act agreed as its own type, planned
+    ("agreed to expand the sharing of missile-warning data" is AGREE + COOPERATE)."""
     out: dict[int, int] = {}
     for i, entry in matches.items():
         if entry.type not in ("COOPERATE", "CONSULT", "AID"):
