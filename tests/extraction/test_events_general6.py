@@ -222,3 +222,11 @@ def test_boats_frigates_and_units_act_for_the_force_they_belong_to() -> None:
     by_type = {e["type"]: names(e["actors"]) for e in found}
     assert by_type.get("COERCE") == {"Libyan National Army"}, found
     assert by_type.get("MOBILIZE") == {"Turkish Naval Forces"}, found
+
+
+def test_lifting_sanctions_is_a_concession_easing_a_blockade_a_retreat() -> None:
+    lifted = events("The United States lifted sanctions on Belavia on Thursday.")
+    assert [e["type"] for e in lifted] == ["CONCEDE"], lifted
+    assert names(lifted[0]["recipients"]) == {"Belavia"}
+    eased = events("Israel eased its blockade of Gaza on Thursday.")
+    assert [e["type"] for e in eased] == ["RETREAT"], eased
