@@ -316,7 +316,14 @@ def _repair(
         and doc[e - 1].lower_ in _AREA_HEADS
     ):
         e -= 1  # "Fujian province": the place is "Fujian" (the full form stays an alias)
-    if label == "ORG" and e - s >= 2 and doc[e - 1].is_lower and doc[e - 1].lower_ in _PARTY_NOUNS:
+    if (
+        label == "ORG"
+        and e - s >= 2
+        and doc[e - 1].is_lower
+        and doc[e - 1].lower_ in _PARTY_NOUNS
+        # "a Yazidi militia": a people's militia has no name of its own to keep
+        and not (e - s == 2 and get_gazetteer().is_people(doc[s].text))
+    ):
         e -= 1  # "the Isamaa party": the party is "Isamaa" (the full form stays an alias)
     if label == "ORG" and e < n and word_key(doc[e].text) in lex["roles"]:
         split = _portfolio_split(doc, s, e, lex)
@@ -383,7 +390,13 @@ def _repair(
         # text names the place too (an alias; the bare name stays the name)
         cand.surface = full[start : doc[e].idx + len(doc[e].text)]
         cand.votes["GPE"] += _CLAUSE_VOTE  # an administrative area is a GPE (OntoNotes)
-    elif cand.surface is None and label == "ORG" and e < n and doc[e].lower_ in _PARTY_NOUNS:
+    elif (
+        cand.surface is None
+        and label == "ORG"
+        and e < n
+        and doc[e].lower_ in _PARTY_NOUNS
+        and not get_gazetteer().is_people(text)  # "a Yazidi militia": a people's, unnamed
+    ):
         cand.surface = full[start : doc[e].idx + len(doc[e].text)]  # "Isamaa party"
         cand.votes["ORG"] += _CLAUSE_VOTE
     elif (
@@ -753,8 +766,11 @@ SITE_HEADS = frozenset(
      "corridor", "border", "refinery", "dam", "mine", "field", "strait", "depot", "prison",
      "station", "terminal", "plant", "reactor", "facility"}
 )  # fmt: skip
-# Class nouns written lower-case after a party's name: "the opposition Isamaa party".
-_PARTY_NOUNS = frozenset({"party", "movement"})
+# Class nouns written lower-case after a party's or group's name: "the opposition Isamaa
+# party", "the Basij militia", "the Wagner group".
+_PARTY_NOUNS = frozenset(
+    {"party", "movement", "militia", "group", "gang", "cartel", "faction", "network", "outfit"}
+)
 _AREA_HEADS = frozenset(
     {"district", "county", "province", "region", "regency", "village", "town", "city",
      "township", "state", "municipality", "neighbourhood", "neighborhood", "capital", "suburb",

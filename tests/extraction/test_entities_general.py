@@ -488,3 +488,13 @@ def test_a_titled_name_goes_on_across_hyphens() -> None:
         )["entities"]
     }
     assert ents.get("Jean-Victor Harvel Jean-Baptiste") == "PERSON", ents
+
+
+def test_a_groups_lower_case_class_noun_is_not_part_of_its_name() -> None:
+    res = result(
+        "Several hundred members of the Basij militia rallied outside the UAE embassy in"
+        " Tehran. A Turkish drone killed two members of a Yazidi militia near Sinjar."
+    )
+    ents = {e["name"]: e["type"] for e in res["entities"]}
+    assert ents.get("Basij") == "ORG" and "Basij militia" not in ents, ents
+    assert ents.get("Yazidi") != "ORG", ents
