@@ -38,6 +38,7 @@ def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
     out = cands + _coordinated_places(doc, cands) + _untagged_speakers(doc, full, cands)
     out += _untagged_demonyms(doc, out)
     out += _untagged_countries(doc, out)
+    out += _member_groups(doc, out)
     out += _bare_ministries(doc, out)
     out = _credited_people(full, out)
     out = _copyright_holders(full, out)
@@ -822,6 +823,50 @@ def _untagged_countries(doc: Any, cands: list[Candidate]) -> list[Candidate]:
         if place is None or place.kind != "country":
             continue
         out.append(_voted(start, end, span.text, "GPE", LABEL_VOTE))
+    return out
+
+
+# People who belong to a group: "several thousand members of the Imbonerakure".
+_BELONGING_HEADS = frozenset(
+    {"member", "fighter", "militant", "supporter", "activist", "leader", "militiaman",
+     "cadre", "loyalist", "rebel", "gunman"}
+)  # fmt: skip
+
+
+def _member_groups(doc: Any, cands: list[Candidate]) -> list[Candidate]:
+    """An untagged capitalised name that people are members, fighters or supporters of
+    ("several thousand members of the Imbonerakure marched") is a group; places, known
+    demonyms and peoples are left out."""
+    covered = [(c.start, c.end) for c in cands]
+    gaz = get_gazetteer()
+    generic = lexicon()["generic_bodies"]
+    out = []
+    for t in doc:
+        if not (
+            t.dep_ == "pobj"
+            and t.head.lower_ == "of"
+            and t.head.head.lemma_.lower() in _BELONGING_HEADS
+            and t.pos_ in ("PROPN", "NOUN")  # the tagger reads an unknown name as a noun
+            and t.is_title
+            and not t.ent_type_
+            and word_key(t.text) not in generic  # "members of the Cabinet"
+        ):
+            continue
+        left = t.left_edge.i
+        while left < t.i and not doc[left].is_title:
+            left += 1  # "the Imbonerakure": the article is not part of the name
+        span = doc[left : t.i + 1]
+        if any(not w.is_title and w.lower_ not in ("of", "and", "-") for w in span):
+            continue
+        if any(s < span.end_char and span.start_char < e for s, e in covered):
+            continue
+        if gaz.lookup(span.text) is not None or gaz.is_people(span.text):
+            continue
+        if norp_country(span.text) is not None:
+            continue
+        cand = Candidate(span.start_char, span.end_char, span.text, "ORG")  # no model label
+        cand.votes["ORG"] += LABEL_VOTE
+        out.append(cand)
     return out
 
 

@@ -498,3 +498,15 @@ def test_a_groups_lower_case_class_noun_is_not_part_of_its_name() -> None:
     ents = {e["name"]: e["type"] for e in res["entities"]}
     assert ents.get("Basij") == "ORG" and "Basij militia" not in ents, ents
     assert ents.get("Yazidi") != "ORG", ents
+
+
+def test_an_untagged_name_people_are_members_of_is_a_group() -> None:
+    res = result(
+        "In Bujumbura, several thousand members of the Imbonerakure, the youth league of"
+        " the ruling party, marched to the Rwandan embassy on Wednesday. Members of the"
+        " Cabinet met on Monday."
+    )
+    ents = {e["name"]: e["type"] for e in res["entities"]}
+    assert ents.get("Imbonerakure") == "ORG" and "Cabinet" not in ents, ents
+    protest = [e for e in res["events"] if e["type"] == "PROTEST"]
+    assert protest and {a["name"] for a in protest[0]["actors"]} == {"Imbonerakure"}
