@@ -453,6 +453,11 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
     head = tok.head
     if entry.type == "CONSULT" and _hosted_by_offer(tok, matches):
         return True  # the talks an offer to mediate proposes: the offer is the event
+    if entry.type == "REQUEST" and any(
+        c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ("name", "identify")
+        for c in tok.children
+    ):
+        return True  # "told the paper, asking not to be named": anonymity, not a demand
     if entry.refusal and any(
         matches[t.i].type == "REJECT" and not matches[t.i].refusal
         for t in tok.sent

@@ -342,6 +342,12 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
             or (e.object_counted and _counted(o))
             # "summoned US Ambassador Ken Howery": a named object's title says what it is
             or (o.pos_ == "PROPN" and any(_title_word(c) in e.object for c in o.children))
+            # "ordered the consul general to leave": the head of "consul general" is
+            # "general", what it is the compound before it says
+            or (
+                o.lemma_.lower() == "general"
+                and any(c.dep_ == "compound" and c.lemma_.lower() in e.object for c in o.children)
+            )
             for o in objs
         ):
             return False

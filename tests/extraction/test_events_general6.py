@@ -230,3 +230,14 @@ def test_lifting_sanctions_is_a_concession_easing_a_blockade_a_retreat() -> None
     assert names(lifted[0]["recipients"]) == {"Belavia"}
     eased = events("Israel eased its blockade of Gaza on Thursday.")
     assert [e["type"] for e in eased] == ["RETREAT"], eased
+
+
+def test_asking_not_to_be_named_is_no_demand_and_a_consul_general_is_an_envoy() -> None:
+    assert not events(
+        "We cannot take one more, a BGB commander told The Bay Chronicle, asking not to be named."
+    )
+    found = events(
+        "Hours later, Ouagadougou ordered Ivory Coast's consul general in Bobo-Dioulasso to"
+        " leave the country within 72 hours."
+    )
+    assert [(e["type"], e["mode"]) for e in found] == [("SANCTION", "expel")], found
