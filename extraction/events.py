@@ -351,15 +351,30 @@ def _mediation_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """The parties to the meeting an offer would host: "talks between A and B", "a
     summit of their leaders"."""
     found: list[Entity] = []
-    for host in (c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.lemma_ == "host"):
-        for meeting in (o for o in host.children if o.dep_ == "dobj"):
+    for act in (c for c in tok.children if c.dep_ in ("xcomp", "advcl")):
+        lemma = act.lemma_.lower()
+        if lemma in MEETING_VERBS:  # "to host talks between A and B", "to resume talks with X"
+            holders = [o for o in act.children if o.dep_ == "dobj"]
+        elif lemma in TALK_VERBS:  # "ready to negotiate with X"
+            holders = [act]
+        else:
+            continue
+        for meeting in holders:
             for p in meeting.children:
                 if p.dep_ != "prep" or p.lower_ not in ("between", "among", "of", "with"):
+                    continue
+                if p.lower_ == "of" and lemma != "host":
                     continue
                 for g in p.children:
                     if g.dep_ == "pobj":
                         found += all_parties(g, res) if p.lower_ != "of" else res.resolve(g)
     return found
+
+
+# Verbs that hold a meeting named by their object ("host talks", "resume negotiations"),
+# and verbs that are the talking itself ("negotiate with X").
+MEETING_VERBS = frozenset({"host", "hold", "resume", "start", "open", "begin", "restart"})
+TALK_VERBS = frozenset({"negotiate", "talk", "meet", "engage", "discuss"})
 
 
 # What an offer to mediate offers to do: "offered to mediate", "to host talks".
@@ -811,6 +826,12 @@ def _build(
     if not recipients and etype == "REQUEST" and entry.pos == "NOUN":
         # "the bloc will hold a session at Kyrgyzstan's request": asked of whoever acts on it
         recipients = [e for e in _granted_by(tok, res) if e.id not in {a.id for a in actors}]
+    if etype == "AGREE" and entry.pos == "ADJ" and not recipients:
+        # "was ready to resume negotiations with Christodoulides": the offer goes to the
+        # other side of the talks it offers
+        recipients = _unique(
+            [e for e in _mediation_parties(tok, res) if e.id not in {a.id for a in actors}]
+        )
     if etype == "AGREE" and tok.lemma_.lower() in MEDIATION_OFFERS:
         # "called on Algeria and Mali to show restraint and offered the AU's good
         # offices": the body whose offices are offered is the offerer's own; the offer
@@ -1410,7 +1431,8 @@ def _speech_verb(tok: Any, verbs: frozenset[str], climb: int | None = None) -> A
     while True:
         if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in verbs:
             return t.head
-        if t.dep_ not in ("conj", "xcomp") or t.head.i == t.i:
+        # "said that Brazil was ready to host talks": an adjective climbs to its copula
+        if t.dep_ not in ("conj", "xcomp", "acomp") or t.head.i == t.i:
             return None
         if climb is not None and steps == climb - 1:
             return None

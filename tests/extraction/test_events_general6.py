@@ -241,3 +241,13 @@ def test_asking_not_to_be_named_is_no_demand_and_a_consul_general_is_an_envoy() 
         " leave the country within 72 hours."
     )
     assert [(e["type"], e["mode"]) for e in found] == [("SANCTION", "expel")], found
+
+
+def test_an_offer_of_readiness_is_the_speakers_and_goes_to_the_parties_of_the_talks() -> None:
+    found = events(
+        "Brazil's foreign minister, Mauro Vieira, said this evening that Brazil was ready to"
+        " host talks between Colombia and Peru in Tabatinga."
+    )
+    agree = [e for e in found if e["type"] == "AGREE"]
+    assert agree and names(agree[0]["actors"]) == {"Mauro Vieira"}, found
+    assert names(agree[0]["recipients"]) == {"Colombia", "Peru"}, found
