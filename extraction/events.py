@@ -1031,6 +1031,10 @@ def _build(
         if towns and location is None:
             location = _location_of(towns[0])
         recipients = [e for e in recipients if e not in towns]
+    if etype == "ACCUSE" and entry.object and entry.prep & {"to", "before"}:
+        # "could take Germany to the Court of Justice": the court is where, not whom
+        venue = _destinations(tok, res, frozenset({"to", "before"}))
+        recipients = [e for e in recipients if e.id not in venue]
     if etype in ("CONCEDE", "RETREAT"):
         # "dropped plans for a passport under pressure from New Zealand": whoever pressed
         # for it is whom the concession is made to

@@ -251,3 +251,14 @@ def test_an_offer_of_readiness_is_the_speakers_and_goes_to_the_parties_of_the_ta
     agree = [e for e in found if e["type"] == "AGREE"]
     assert agree and names(agree[0]["actors"]) == {"Mauro Vieira"}, found
     assert names(agree[0]["recipients"]) == {"Colombia", "Peru"}, found
+
+
+def test_taking_a_party_or_a_case_to_court_is_an_accusation_not_aimed_at_the_court() -> None:
+    found = events(
+        "Interior Minister Marcin Kierwinski has said Poland could take Germany to the Court"
+        " of Justice of the European Union if the returns continue."
+    )
+    acc = [e for e in found if e["type"] == "ACCUSE"]
+    assert acc and names(acc[0]["actors"]) == {"Poland"}, found
+    assert names(acc[0]["recipients"]) == {"Germany"}, found
+    assert not events("The army took the prisoners to a camp near the border.")
