@@ -1031,6 +1031,10 @@ def _build(
         if towns and location is None:
             location = _location_of(towns[0])
         recipients = [e for e in recipients if e not in towns]
+    if etype in STATE_EXECUTED_TYPES:
+        # "Goita and Ghazouani agreed to resume joint border patrols": material
+        # cooperation is carried out by the states the leaders speak for
+        actors = _unique([_state_of_person(e, res) or e for e in actors])
     if etype == "ACCUSE" and entry.object and entry.prep & {"to", "before"}:
         # "could take Germany to the Court of Justice": the court is where, not whom
         venue = _destinations(tok, res, frozenset({"to", "before"}))
@@ -1283,6 +1287,20 @@ def _destinations(
         for e in res.resolve(g)
         if e.type != "PERSON"  # "detained at her home": the place is hers, not her
     }
+
+
+# Material acts the gold codes by the executing state even when leaders agree them
+# (shared/gold/README "Material types take the executing state"); the gold sets are split
+# on aid handed over by a minister, so AID keeps the person the text names.
+STATE_EXECUTED_TYPES = frozenset({"COOPERATE"})
+
+
+def _state_of_person(e: Entity, res: ArgumentResolver) -> Entity | None:
+    """The article's entity for the state a person serves (said in the text, or known
+    from the office they hold)."""
+    if e.type != "PERSON" or not e.country_code:
+        return None
+    return res.country_entity(e.country_code)
 
 
 def _pressed_by(tok: Any, res: ArgumentResolver) -> list[Entity]:

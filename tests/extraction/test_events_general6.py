@@ -262,3 +262,14 @@ def test_taking_a_party_or_a_case_to_court_is_an_accusation_not_aimed_at_the_cou
     assert acc and names(acc[0]["actors"]) == {"Poland"}, found
     assert names(acc[0]["recipients"]) == {"Germany"}, found
     assert not events("The army took the prisoners to a camp near the border.")
+
+
+def test_cooperation_agreed_by_leaders_is_carried_out_by_their_states() -> None:
+    found = events(
+        "Mali's president Assimi Goita and Mauritania's president Mohamed Ould Ghazouani"
+        " spoke by phone. The two leaders agreed to resume joint border patrols."
+    )
+    coop = [e for e in found if e["type"] == "COOPERATE"]
+    assert coop and names(coop[0]["actors"]) == {"Mali", "Mauritania"}, found
+    agree = [e for e in found if e["type"] == "AGREE"]
+    assert agree and names(agree[0]["actors"]) == {"Assimi Goita", "Mohamed Ould Ghazouani"}
