@@ -889,7 +889,11 @@ def _build(
         and not (
             etype == "COOPERATE"
             and len(actors) > 1
-            and (entry.pos == "VERB" or any(c.lower_ in JOINT for c in tok.children))
+            # "joint coast guard patrols": "joint" may hang on a compound of the noun
+            and (
+                entry.pos == "VERB"
+                or any(t.lower_ in JOINT for left in tok.lefts for t in left.subtree)
+            )
         )
     ):  # "Kenya and Somalia signed a security pact": a joint act of the named parties
         return None  # "their partnerships held firm": cooperation with nobody named

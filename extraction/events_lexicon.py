@@ -307,12 +307,14 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         )
     ):
         return False
+    # "joint coast guard patrols": the parser may hang the cue on a compound before the noun
+    compounded = [g for c in children if c.dep_ == "compound" for g in c.subtree if g is not c]
     if (
         e.cue
         and not any(
             (c.dep_ in _CUE_DEPS and c.lemma_.lower() in e.cue)
             or (c.dep_ == "prep" and any(g.lemma_.lower() in e.cue for g in c.children))
-            for c in children  # "by phone"
+            for c in (*children, *compounded)  # "by phone"
         )
         and not ("military" in e.cue and _military_subject(tok))
     ):

@@ -273,3 +273,13 @@ def test_cooperation_agreed_by_leaders_is_carried_out_by_their_states() -> None:
     assert coop and names(coop[0]["actors"]) == {"Mali", "Mauritania"}, found
     agree = [e for e in found if e["type"] == "AGREE"]
     assert agree and names(agree[0]["actors"]) == {"Assimi Goita", "Mohamed Ould Ghazouani"}
+
+
+def test_joint_patrols_are_cooperation_even_when_joint_modifies_a_compound() -> None:
+    found = events(
+        "The Philippines and Japan will hold their first joint coast guard patrols in the"
+        " South China Sea next month."
+    )
+    coop = [e for e in found if e["type"] == "COOPERATE"]
+    assert coop and names(coop[0]["actors"]) == {"Philippines", "Japan"}, found
+    assert coop[0]["modality"] == "planned"
