@@ -283,3 +283,16 @@ def test_joint_patrols_are_cooperation_even_when_joint_modifies_a_compound() -> 
     coop = [e for e in found if e["type"] == "COOPERATE"]
     assert coop and names(coop[0]["actors"]) == {"Philippines", "Japan"}, found
     assert coop[0]["modality"] == "planned"
+
+
+def test_a_joint_body_set_up_is_cooperation_with_whom_it_is_set_up() -> None:
+    found = events(
+        "Estonia's Police and Border Guard Board set up a joint investigation team with the"
+        " NBI this morning."
+    )
+    coop = [e for e in found if e["type"] == "COOPERATE"]
+    assert coop and names(coop[0]["recipients"]) == {"NBI"}, found
+    pair = events("Kenya and Uganda set up a joint team of surveyors in 2009.")
+    assert [(e["type"], names(e["actors"])) for e in pair] == [
+        ("COOPERATE", {"Kenya", "Uganda"})
+    ], pair
