@@ -62,6 +62,11 @@ AGENT_NOUNS = frozenset(
      # places named by an "of" phrase: "the city of El Fasher"
      "city", "town", "village", "region", "province", "district", "port", "island"}
 )  # fmt: skip
+# Munitions and platforms a party fires or launches ("rockets fired by Hezbollah").
+WEAPON_NOUNS = frozenset(
+    {"rocket", "missile", "shell", "mortar", "drone", "bomb", "projectile", "grenade",
+     "round", "bullet", "shot", "artillery", "torpedo"}
+)  # fmt: skip
 # Goods, firms and holdings: a demonym on them names the country they belong to
 # ("tariffs on Chinese goods", "froze Russian assets"), but "of" does not ("imports of oil").
 GOODS_NOUNS = frozenset(
@@ -687,6 +692,21 @@ class ArgumentResolver:
             named = self._numbered_set(tok, "man", size) or self._numbered_set(tok, "country", size)
             if len(named) >= 2:
                 return named
+        if depth <= 1 and tok.lemma_.lower() in WEAPON_NOUNS:
+            # "rockets fired by Hezbollah", "shells fired by the Myanmar military": a
+            # weapon acts for whoever fired or launched it
+            firers = [
+                e
+                for c in tok.children
+                if c.dep_ == "acl"
+                for a in c.children
+                if a.dep_ == "agent"
+                for g in a.children
+                if g.dep_ == "pobj"
+                for e in self.resolve(g, depth + 1)
+            ]
+            if firers:
+                return firers
         # a noun tagged as a verb in an argument slot ("dismissed the US move as ...")
         nominal = tok.pos_ in ("NOUN", "PROPN", "ADJ") or (
             tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj", "nsubjpass")

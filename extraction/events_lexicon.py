@@ -31,7 +31,8 @@ entries. An entry names a ``lemma`` and ``pos`` (VERB, NOUN, ADJ) and may add co
   work if Norway continues ..."): a conditional threat by X to that party; ``purpose``:
   the verb has an infinitive of purpose ("sent three frigates to escort the vessel");
   ``future``: the verb is said of the future, under "will" or "would" ("we will respond
-  with everything we have").
+  with everything we have"); ``subject``: its subject's lemma is one of these ("mortar
+  shells landed in a village").
 
 An entry with conditions wins over a bare one of the same lemma when its conditions hold.
 """
@@ -114,6 +115,8 @@ class Entry:
     purpose: bool = False
     # "we will respond with everything we have": said of the future only
     future: bool = False
+    # "mortar shells landed in a border village": the subject's lemma is one of these
+    subject: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
@@ -134,6 +137,7 @@ class Entry:
                     self.conditional,
                     self.purpose,
                     self.future,
+                    self.subject,
                 ),
             )
         )
@@ -382,6 +386,10 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         return False
     if e.future and not any(c.dep_ == "aux" and c.lower_ in _WILL for c in children):
         return False
+    if e.subject and not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in e.subject for c in children
+    ):
+        return False
     if e.governor and not (
         (tok.dep_ in ("dobj", "nsubjpass", "conj") and tok.head.lemma_.lower() in e.governor)
         # "led about 2,000 people on a march": the noun is where the verb takes them
@@ -482,6 +490,7 @@ def _entry(etype: str, raw: dict[str, Any]) -> Entry:
         refusal=bool(raw.get("refusal")),
         purpose=bool(raw.get("purpose")),
         future=bool(raw.get("future")),
+        subject=frozenset(raw.get("subject", ())),
     )
 
 

@@ -296,3 +296,13 @@ def test_a_joint_body_set_up_is_cooperation_with_whom_it_is_set_up() -> None:
     assert [(e["type"], names(e["actors"])) for e in pair] == [
         ("COOPERATE", {"Kenya", "Uganda"})
     ], pair
+
+
+def test_munitions_act_for_whoever_fired_them_and_shells_landing_are_an_attack() -> None:
+    found = events("Rockets fired by Hezbollah hit northern Israel on Monday.")
+    assert [(e["type"], names(e["actors"])) for e in found] == [("ASSAULT", {"Hezbollah"})]
+    shelled = events(
+        "Mortar shells fired by the Myanmar military landed in a Thai border village on Wednesday."
+    )
+    assert [e["type"] for e in shelled] == ["ASSAULT"], shelled
+    assert not events("The plane landed in Kabul on Monday.")
