@@ -1039,6 +1039,11 @@ def _build(
         # "Goita and Ghazouani agreed to resume joint border patrols": material
         # cooperation is carried out by the states the leaders speak for
         actors = _unique([_state_of_person(e, res) or e for e in actors])
+    if etype == "SANCTION" and _closes_border(tok) and all(e.type == "PERSON" for e in recipients):
+        # "Iran closed the Milak crossing", "Abinader closed the entire border": a border
+        # closed is closed to the state across it (named "with X", else the story's other
+        # state)
+        recipients = _across_border(tok, res) or _neighbour_of(actors, res)
     if etype == "ACCUSE" and entry.object and entry.prep & {"to", "before"}:
         # "could take Germany to the Court of Justice": the court is where, not whom
         venue = _destinations(tok, res, frozenset({"to", "before"}))
@@ -1343,6 +1348,24 @@ def _agents_of_provocation(tok: Any, res: ArgumentResolver) -> list[Entity]:
             for e in res.resolve(g)
         ]
     )
+
+
+_BORDER_NOUNS = frozenset({"border", "crossing", "frontier", "checkpoint", "post"})
+
+
+def _closes_border(tok: Any) -> bool:
+    """``tok`` closes, shuts or seals a border or one of its crossings."""
+    return tok.lemma_.lower() in ("close", "shut", "seal") and any(
+        o.lemma_.lower() in _BORDER_NOUNS for o in object_tokens(tok)
+    )
+
+
+def _neighbour_of(actors: list[Entity], res: ArgumentResolver) -> list[Entity]:
+    """The other state of the story's pair, when the actors are (or serve) one of them."""
+    pair = res.focal_pair()
+    own = {a.id for a in actors} | {a.country_code for a in actors if a.country_code}
+    mine = [p for p in pair if p.id in own or p.country_code in own]
+    return [p for p in pair if p not in mine] if len(mine) == 1 else []
 
 
 def _across_border(tok: Any, res: ArgumentResolver) -> list[Entity]:

@@ -3,9 +3,11 @@ a purpose, called up or posted at checkpoints."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tests.extraction.helpers import events, names
+from tests.extraction.helpers import events, names, result
 
 
 @pytest.mark.parametrize(
@@ -306,3 +308,14 @@ def test_munitions_act_for_whoever_fired_them_and_shells_landing_are_an_attack()
     )
     assert [e["type"] for e in shelled] == ["ASSAULT"], shelled
     assert not events("The plane landed in Kabul on Monday.")
+
+
+def test_a_border_closed_is_closed_to_the_state_across_it() -> None:
+    # a live blog whose many voices leave the closure with no target from the dyads
+    path = (
+        Path(__file__).parent.parent
+        / "evaluation/dev3/articles/001_kyrgyzstan_tajikistan_border_live.txt"
+    )
+    found = result(path.read_text(encoding="utf-8"))["events"]
+    closed = [e for e in found if e["type"] == "SANCTION" and e["trigger"]["lemma"] == "close"]
+    assert closed and names(closed[0]["recipients"]) == {"Tajikistan"}, closed
