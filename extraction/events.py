@@ -233,6 +233,21 @@ def _voiced_support(tok: Any, res: ArgumentResolver) -> tuple[list[Entity], list
     return speaker, counterpart
 
 
+def _call_counterpart(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """The party a speaker called or met in the clause ``tok`` is coordinated with ("spoke
+    by phone with X and demanded ...", "telephoned X and urged ...")."""
+    call = tok.head if tok.dep_ == "conj" else None
+    if call is None or call.lemma_.lower() not in CALL_VERBS:
+        return []
+    found: list[Entity] = []
+    for c in call.children:
+        if c.dep_ == "dobj":
+            found += res.resolve(c)
+        elif c.dep_ == "prep" and c.lower_ == "with":
+            found += [e for g in c.children if g.dep_ == "pobj" for e in res.resolve(g)]
+    return [e for e in found if e.type in ("PERSON", "ORG", "GPE")]
+
+
 def _funded_party(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """Whom money given without a "to" phrase goes to: a party named in its purpose
     clause ("to upgrade Armenian border checkpoints"), else the article's state."""
@@ -820,6 +835,14 @@ def _build(
         recipients = [
             e for e in _protest_aim_targets(tok, res) if e.id not in {a.id for a in actors}
         ]
+    if (
+        not recipients
+        and etype in ("REQUEST", "ACCUSE", "REJECT", "THREATEN")
+        and entry.pos == "VERB"
+    ):
+        # "spoke by phone with Saddam Haftar ... and demanded the immediate release":
+        # said in a call or a meeting, it is said to the other side of it
+        recipients = [e for e in _call_counterpart(tok, res) if e.id not in {a.id for a in actors}]
     if not recipients and etype == "REQUEST":
         # "demanded that Inspector-General Douglas Kanja resign": who is to act
         recipients = [e for e in _asked_subjects(tok, res) if e.id not in {a.id for a in actors}]

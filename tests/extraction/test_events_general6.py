@@ -319,3 +319,13 @@ def test_a_border_closed_is_closed_to_the_state_across_it() -> None:
     found = result(path.read_text(encoding="utf-8"))["events"]
     closed = [e for e in found if e["type"] == "SANCTION" and e["trigger"]["lemma"] == "close"]
     assert closed and names(closed[0]["recipients"]) == {"Tajikistan"}, closed
+
+
+def test_a_demand_made_in_a_call_is_made_to_the_other_side_of_the_call() -> None:
+    found = events(
+        "Libyan forces seized a Greek trawler. Foreign Minister Giorgos Gerapetritis spoke by"
+        " phone with Saddam Haftar this morning and demanded the immediate release of the"
+        " fishermen."
+    )
+    req = [e for e in found if e["type"] == "REQUEST"]
+    assert req and names(req[0]["recipients"]) == {"Saddam Haftar"}, found
