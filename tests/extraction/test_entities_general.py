@@ -510,3 +510,14 @@ def test_an_untagged_name_people_are_members_of_is_a_group() -> None:
     assert ents.get("Imbonerakure") == "ORG" and "Cabinet" not in ents, ents
     protest = [e for e in res["events"] if e["type"] == "PROTEST"]
     assert protest and {a["name"] for a in protest[0]["actors"]} == {"Imbonerakure"}
+
+
+def test_device_and_currency_acronyms_name_no_organisation() -> None:
+    ents = {
+        e["name"]
+        for e in result(
+            "The coast guard seized the GPS navigation machine of the vessel, with damage"
+            " estimated at more than 600 million VND, the AMP page said."
+        )["entities"]
+    }
+    assert not ents & {"GPS", "VND", "AMP"}, ents
