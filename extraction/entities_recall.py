@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 from extraction.entities_names import lexicon, norp_country, word_key
@@ -46,6 +47,7 @@ def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
     out.sort(key=lambda c: (c.start, -c.end))
     out = _join_adjacent_people(full, out)
     out = _join_hyphenated_places(full, out)
+    out = _override(out, _of_places(full, out))
     out = _org_complements(full, out)
     out = _bracketed_acronyms(full, out)
     out = out + _names_before_acronyms(full, out)
@@ -309,15 +311,14 @@ def _dateline_places(full: str, cands: list[Candidate]) -> list[Candidate]:
 
 # "-Bissau", "-Leste"; or " and Barbuda", " and the Grenadines" of a country named with "and"
 _HYPHEN_TAIL = re.compile(
-    r"(?:-[A-Z][\w']*){1,2}|[ ](?:and|of)[ ](?:the[ ])?[A-Z][\w']*(?:[ ][A-Z][\w']*)?"
+    r"(?:-[A-Z][\w']*){1,2}|[ ]and[ ](?:the[ ])?[A-Z][\w']*(?:[ ][A-Z][\w']*)?"
 )
 _STATE_AFTER = re.compile(r" [Ss]tate\b")
 
 
 def _join_hyphenated_places(full: str, cands: list[Candidate]) -> list[Candidate]:
-    """ "Guinea-Bissau", "Timor-Leste", "Antigua and Barbuda", "Port of Spain": a place
-    name the gazetteer knows across a hyphen (or a country's "and", a capital's "of") is
-    one mention (the model often tags
+    """ "Guinea-Bissau", "Timor-Leste", "Antigua and Barbuda": a place name the gazetteer
+    knows across a hyphen (or a country's "and") is one mention (the model often tags
     "Guinea" and "Bissau" apart). "Washington
     state" names the state, not the capital: the word "state" joins the mention."""
     gaz = get_gazetteer()
@@ -335,13 +336,6 @@ def _join_hyphenated_places(full: str, cands: list[Candidate]) -> list[Candidate
                     full[k - 1] not in "- "
                     and (p := gaz.lookup(form)) is not None
                     and (" and " not in form or p.kind == "country")
-                    # "Port of Spain", "Strait of Hormuz": a capital, a country or a
-                    # sea; not any town ("University of Texas" is one in geonames)
-                    and (
-                        " of " not in form
-                        or p.kind in ("country", "state", "sea")
-                        or p.capital_of is not None
-                    )
                 ):
                     joined = k
                     break
@@ -362,6 +356,30 @@ def _join_hyphenated_places(full: str, cands: list[Candidate]) -> list[Candidate
         out.append(new)
         drop_until = joined
     return out
+
+
+@lru_cache(maxsize=1)
+def _of_place_pattern() -> re.Pattern[str]:
+    names = get_gazetteer().of_names()
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+
+
+def _of_places(full: str, cands: list[Candidate]) -> list[Candidate]:
+    """ "Port of Spain" in a footer, "the Strait of Hormuz": a country, capital or sea
+    named with "of" that the model cut at the "of" (only where a candidate lies inside
+    it, so a name it already has is left alone)."""
+    if " of " not in full:
+        return []
+    gaz = get_gazetteer()
+    found = []
+    for m in _of_place_pattern().finditer(full):
+        inside = [c for c in cands if m.start() <= c.start and c.end <= m.end()]
+        if not inside or any(c.start == m.start() and c.end == m.end() for c in inside):
+            continue
+        place = gaz.lookup(m.group(0))
+        label = place.entity_type if place is not None else "GPE"
+        found.append(_voted(m.start(), m.end(), m.group(0), label, LABEL_VOTE * 2))
+    return found
 
 
 _BRACKETED = re.compile(r"\s*\(([A-Z][A-Z&]{1,7})\)")

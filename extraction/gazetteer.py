@@ -267,6 +267,20 @@ class Gazetteer:
     def country(self, code: str | None) -> Place | None:
         return self.countries.get(code) if code else None
 
+    def of_names(self) -> list[str]:
+        """Names with "of" of countries, states, seas and capitals ("Port of Spain",
+        "Strait of Hormuz"), longest first; not towns ("University of Texas" is one in
+        geonames)."""
+        return sorted(
+            (
+                n
+                for n, p in self._exact.items()
+                if " of " in n and (p.kind in ("country", "state", "sea") or p.capital_of)
+            ),
+            key=len,
+            reverse=True,
+        )
+
 
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:

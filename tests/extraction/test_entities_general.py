@@ -521,3 +521,14 @@ def test_device_and_currency_acronyms_name_no_organisation() -> None:
         )["entities"]
     }
     assert not ents & {"GPS", "VND", "AMP"}, ents
+
+
+def test_a_capital_named_with_of_is_found_even_in_a_footer() -> None:
+    ents = {
+        e["name"]: e["type"]
+        for e in result(
+            "Haiti recalled its envoy on Monday.\n© 2026 Antilles Ledger · Port of Spain ·"
+            " All rights reserved"
+        )["entities"]
+    }
+    assert ents.get("Port of Spain") == "GPE" and "Spain" not in ents, ents
