@@ -319,6 +319,21 @@ def _agreed_act(tok: Any, matches: dict[int, Entry]) -> bool:
 TOLL_VERBS = frozenset({"kill", "wound", "injure"})
 
 
+def _killed_people(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """The people a toll clause names by a demonym ("wounding two Thai farmers")."""
+    return _unique(
+        [
+            e
+            for c in tok.children
+            if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in TOLL_VERBS
+            for o in c.children
+            if o.dep_ == "dobj"
+            for e in res.resolve(o)
+            if e.type == "NORP"
+        ]
+    )
+
+
 def _killed_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """Parties whose people an attack's toll clause names ("killing two members of the
     Sinjar Resistance Units" -> the YBS); places and plain people ("civilians") are not."""
@@ -901,6 +916,15 @@ def _build(
         victims = [e for e in _killed_parties(tok, res) if e.id not in {a.id for a in actors}]
         if victims:
             recipients = victims
+        elif not recipients:
+            # "shells landed in a border village, wounding two Thai farmers": with no
+            # other target, the people the toll names by nationality
+            recipients = [
+                e
+                for e in _killed_people(tok, res)
+                if e.id not in {a.id for a in actors}
+                and not any(a.country_code and a.country_code == e.country_code for a in actors)
+            ]
     if etype == "AID" and mode == "economic" and not recipients:
         # "disbursed a 60 million euro tranche for migration management", "announced a
         # package to upgrade Armenian border checkpoints": money goes to the party its

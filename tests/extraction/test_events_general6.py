@@ -329,3 +329,12 @@ def test_a_demand_made_in_a_call_is_made_to_the_other_side_of_the_call() -> None
     )
     req = [e for e in found if e["type"] == "REQUEST"]
     assert req and names(req[0]["recipients"]) == {"Saddam Haftar"}, found
+
+
+def test_an_attack_with_no_other_target_is_on_the_people_its_toll_names() -> None:
+    found = events(
+        "Mortar shells fired by the Myanmar military landed in a border village, wounding"
+        " two Thai farmers."
+    )
+    hit = [e for e in found if e["type"] == "ASSAULT"]
+    assert hit and names(hit[0]["recipients"]) == {"Thais"}, found
