@@ -17,11 +17,26 @@ from typing import Any
 
 from extraction import dates, modality
 from extraction.entities_names import norm
+from extraction.events_aims import (
+    CALL_VERBS,
+    TOLL_VERBS,
+    across_border,
+    call_counterpart,
+    closes_border,
+    moved_forces,
+    neighbour_of,
+    pressed_by,
+    provocation_agents,
+    state_of_person,
+    taken_from,
+    toll_parties,
+    toll_people,
+    unique,
+)
 from extraction.events_args import (
     ArgumentResolver,
     is_state_force,
     pobjects,
-    seat_of,
     set_size,
 )
 from extraction.events_context import fill_both_sides, fill_from_dyads, fill_mediation
@@ -208,7 +223,6 @@ MEDIATION_OFFERS = frozenset({"offer", "propose", "volunteer"})
 VOICING_VERBS = frozenset(
     {"express", "voice", "offer", "reaffirm", "reiterate", "pledge", "convey", "extend"}
 )
-CALL_VERBS = frozenset({"telephone", "call", "phone", "speak", "meet", "receive", "host"})
 
 
 def _voiced_support(tok: Any, res: ArgumentResolver) -> tuple[list[Entity], list[Entity]]:
@@ -231,21 +245,6 @@ def _voiced_support(tok: Any, res: ArgumentResolver) -> tuple[list[Entity], list
             elif c.dep_ == "prep" and c.lower_ == "with":
                 counterpart += [e for g in c.children if g.dep_ == "pobj" for e in res.resolve(g)]
     return speaker, counterpart
-
-
-def _call_counterpart(tok: Any, res: ArgumentResolver) -> list[Entity]:
-    """The party a speaker called or met in the clause ``tok`` is coordinated with ("spoke
-    by phone with X and demanded ...", "telephoned X and urged ...")."""
-    call = tok.head if tok.dep_ == "conj" else None
-    if call is None or call.lemma_.lower() not in CALL_VERBS:
-        return []
-    found: list[Entity] = []
-    for c in call.children:
-        if c.dep_ == "dobj":
-            found += res.resolve(c)
-        elif c.dep_ == "prep" and c.lower_ == "with":
-            found += [e for g in c.children if g.dep_ == "pobj" for e in res.resolve(g)]
-    return [e for e in found if e.type in ("PERSON", "ORG", "GPE")]
 
 
 def _funded_party(tok: Any, res: ArgumentResolver) -> list[Entity]:
@@ -315,41 +314,6 @@ def _agreed_act(tok: Any, matches: dict[int, Entry]) -> bool:
     )
 
 
-# Participles that tell an attack's toll: "..., killing two members of the YBS".
-TOLL_VERBS = frozenset({"kill", "wound", "injure"})
-
-
-def _killed_people(tok: Any, res: ArgumentResolver) -> list[Entity]:
-    """The people a toll clause names by a demonym ("wounding two Thai farmers")."""
-    return _unique(
-        [
-            e
-            for c in tok.children
-            if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in TOLL_VERBS
-            for o in c.children
-            if o.dep_ == "dobj"
-            for e in res.resolve(o)
-            if e.type == "NORP"
-        ]
-    )
-
-
-def _killed_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
-    """Parties whose people an attack's toll clause names ("killing two members of the
-    Sinjar Resistance Units" -> the YBS); places and plain people ("civilians") are not."""
-    found: list[Entity] = []
-    for c in tok.children:
-        if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in TOLL_VERBS:
-            for o in c.children:
-                if o.dep_ == "dobj":
-                    found += [
-                        e
-                        for e in res.resolve(o)
-                        if e.type in ("ORG", "GPE") and not res.is_subnational_place(e)
-                    ]
-    return _unique(found)
-
-
 def _granted_by(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """Who acts on a request named in "at X's request" / "upon X's request": the subject
     of the clause that says what was done."""
@@ -374,7 +338,7 @@ def _coordinated_addressees(tok: Any, res: ArgumentResolver) -> list[Entity]:
                 found += res.resolve(c)
             elif c.dep_ == "prep" and c.lower_ in ("on", "upon"):
                 found += [e for g in c.children if g.dep_ == "pobj" for e in res.resolve(g)]
-    return _unique(found)
+    return unique(found)
 
 
 def _mediation_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
@@ -798,7 +762,7 @@ def _build(
             if told and not recipients:
                 recipients = told  # "Pena told Lula that Paraguay would not return"
     # named events ("World War II", "the Alaska summit") are never parties
-    actors = [e for e in _unique(actors) if e.type != "EVENT"]
+    actors = [e for e in unique(actors) if e.type != "EVENT"]
     recipients = [e for e in recipients if e.type != "EVENT"]
     if (
         not actors
@@ -823,7 +787,7 @@ def _build(
         # with Norway": verbal acts take the speaker, who speaks for their own state or body
         actors = _speaker_for_own(tok, actors, res) or actors
     actor_ids = {e.id for e in actors}
-    recipients = [e for e in _unique(recipients) if e.id not in actor_ids]
+    recipients = [e for e in unique(recipients) if e.id not in actor_ids]
     if (entry.in_speech or entry.modal_complement) and not recipients:
         # "Japan said it had violated nothing": no one else is accused; "Britain said
         # it must spend more": a resolution of its own, no demand on anyone
@@ -857,7 +821,7 @@ def _build(
     ):
         # "spoke by phone with Saddam Haftar ... and demanded the immediate release":
         # said in a call or a meeting, it is said to the other side of it
-        recipients = [e for e in _call_counterpart(tok, res) if e.id not in {a.id for a in actors}]
+        recipients = [e for e in call_counterpart(tok, res) if e.id not in {a.id for a in actors}]
     if not recipients and etype == "REQUEST":
         # "demanded that Inspector-General Douglas Kanja resign": who is to act
         recipients = [e for e in _asked_subjects(tok, res) if e.id not in {a.id for a in actors}]
@@ -867,7 +831,7 @@ def _build(
     if etype == "AGREE" and entry.pos == "ADJ" and not recipients:
         # "was ready to resume negotiations with Christodoulides": the offer goes to the
         # other side of the talks it offers
-        recipients = _unique(
+        recipients = unique(
             [e for e in _mediation_parties(tok, res) if e.id not in {a.id for a in actors}]
         )
     if etype == "AGREE" and tok.lemma_.lower() in MEDIATION_OFFERS:
@@ -886,7 +850,7 @@ def _build(
         actor_ids = {e.id for e in actors}
         if not recipients:
             # "offered to host talks between the two neighbours": the parties to the talks
-            recipients = _unique([e for e in _mediation_parties(tok, res) if e.id not in actor_ids])
+            recipients = unique([e for e in _mediation_parties(tok, res) if e.id not in actor_ids])
         if not recipients:
             recipients = [e for e in _coordinated_addressees(tok, res) if e.id not in actor_ids]
     if etype == "THREATEN":
@@ -901,11 +865,11 @@ def _build(
             if e.id not in {a.id for a in actors}
         ]
         if conditioned:
-            recipients = _unique(conditioned)
+            recipients = unique(conditioned)
     if not recipients and etype in ("THREATEN", "REQUEST", "AGREE", "REJECT"):
         # "warned that Washington could extend tariffs to Canadian beef", "offered to
         # mediate between A and B": the party named in the content is the target
-        recipients = _unique(
+        recipients = unique(
             [e for e in content_recipients(tok, res) if e.id not in {a.id for a in actors}]
         )
     if etype == "ASSAULT" and all(
@@ -913,7 +877,7 @@ def _build(
     ):
         # "a drone hit a vehicle near Sinjar, killing two members of the YBS": the party
         # whose people the attack killed, before the town it happened near
-        victims = [e for e in _killed_parties(tok, res) if e.id not in {a.id for a in actors}]
+        victims = [e for e in toll_parties(tok, res) if e.id not in {a.id for a in actors}]
         if victims:
             recipients = victims
         elif not recipients:
@@ -921,7 +885,7 @@ def _build(
             # other target, the people the toll names by nationality
             recipients = [
                 e
-                for e in _killed_people(tok, res)
+                for e in toll_people(tok, res)
                 if e.id not in {a.id for a in actors}
                 and not any(a.country_code and a.country_code == e.country_code for a in actors)
             ]
@@ -1017,11 +981,11 @@ def _build(
     if etype == "COERCE" and mode == "deport":
         # "deporting 17 others to Azerbaijan": people sent to a country are sent home,
         # so the deported are its people, not the state that takes them in
-        recipients = _unique([_people_of(e, res) or e for e in recipients])
+        recipients = unique([_people_of(e, res) or e for e in recipients])
     if etype == "PROTEST":
         # "picketed the Russian embassy", "a march to the Brazilian embassy": the state
         # whose mission it is
-        recipients = _unique([_mission_country(e, res) or e for e in recipients])
+        recipients = unique([_mission_country(e, res) or e for e in recipients])
     if not places and etype in ("CONSULT", "PROTEST"):  # "meet Trump in Washington"
         places = places_under(tok, res)
     location = _location(places, res)
@@ -1039,7 +1003,7 @@ def _build(
             if not res.is_subnational_place(e)  # "to Sa Kaeo province"
             and e.type != "PERSON"
             and e.id not in where  # "stepped up patrols in northern Kosovo"
-            and e.id not in _moved_forces(tok, res)  # "ordered a battalion of the army to"
+            and e.id not in moved_forces(tok, res)  # "ordered a battalion of the army to"
         ]
         if location is None:
             location = next(
@@ -1052,13 +1016,13 @@ def _build(
             )
         # "dispatched two frigates to shadow the Turkish flotilla": whom it is to watch
         watched = [e for e in _watched(tok, res) if e.id not in {a.id for a in actors}]
-        recipients = _unique(kept + watched)
+        recipients = unique(kept + watched)
         if not recipients:
             # "ordered two battalions to the region along the border with Mali": a
             # deployment to a shared border faces the neighbour across it
             own = {a.country_code for a in actors if a.country_code} | {a.id for a in actors}
             recipients = [
-                e for e in _across_border(tok, res) if e.id not in own and e.country_code not in own
+                e for e in across_border(tok, res) if e.id not in own and e.country_code not in own
             ]
     elif etype == "COERCE" and mode == "arrest" and recipients:
         # "arrested five men in Lankaran", "detained a citizen at the Ivangorod
@@ -1085,12 +1049,12 @@ def _build(
     if etype in STATE_EXECUTED_TYPES:
         # "Goita and Ghazouani agreed to resume joint border patrols": material
         # cooperation is carried out by the states the leaders speak for
-        actors = _unique([_state_of_person(e, res) or e for e in actors])
-    if etype == "SANCTION" and _closes_border(tok) and all(e.type == "PERSON" for e in recipients):
+        actors = unique([state_of_person(e, res) or e for e in actors])
+    if etype == "SANCTION" and closes_border(tok) and all(e.type == "PERSON" for e in recipients):
         # "Iran closed the Milak crossing", "Abinader closed the entire border": a border
         # closed is closed to the state across it (named "with X", else the story's other
         # state)
-        recipients = _across_border(tok, res) or _neighbour_of(actors, res)
+        recipients = across_border(tok, res) or neighbour_of(actors, res)
     if etype == "ACCUSE" and entry.object and entry.prep & {"to", "before"}:
         # "could take Germany to the Court of Justice": the court is where, not whom
         venue = _destinations(tok, res, frozenset({"to", "before"}))
@@ -1098,23 +1062,21 @@ def _build(
     if etype in ("CONCEDE", "RETREAT"):
         # "dropped plans for a passport under pressure from New Zealand": whoever pressed
         # for it is whom the concession is made to
-        pressers = [e for e in _pressed_by(tok, res) if e.id not in {a.id for a in actors}]
+        pressers = [e for e in pressed_by(tok, res) if e.id not in {a.id for a in actors}]
         if pressers:
             recipients = pressers
     if etype == "THREATEN":
         # "would respond firmly to any violation of Peruvian territory by Colombian
         # forces": the threat faces whoever would commit the act, not its victim
-        violators = [
-            e for e in _agents_of_provocation(tok, res) if e.id not in {a.id for a in actors}
-        ]
+        violators = [e for e in provocation_agents(tok, res) if e.id not in {a.id for a in actors}]
         if violators:
             recipients = violators
     if (etype == "SANCTION" and mode == "withdraw") or (etype == "COERCE" and mode == "seize"):
         # "recalled its ambassador from Bamako", "seized the Tunbs from Ras Al Khaimah":
         # the party something is taken or called back from is whom the act is aimed at
-        taken_from = [e for e in _taken_from(tok, res) if e.id not in {a.id for a in actors}]
-        if taken_from:
-            recipients = taken_from
+        owners = [e for e in taken_from(tok, res) if e.id not in {a.id for a in actors}]
+        if owners:
+            recipients = owners
     if etype == "SANCTION" and recipients:
         # "has not recalled Mauritania's ambassador": a state's own envoy is no target
         own = {a.country_code for a in actors if a.country_code}
@@ -1154,7 +1116,7 @@ def _build(
         # "summoned US Ambassador Ken Howery": a summons complains to the envoy's state;
         # "summoned X to the foreign ministry" names where, not whom
         envoys = {e.id for o in object_tokens(tok) for e in res.resolve(o)}
-        recipients = _unique(
+        recipients = unique(
             [
                 (res.country_entity(e.country_code) or e)
                 if e.type == "PERSON" and e.country_code
@@ -1199,7 +1161,7 @@ def _build(
                     codes.append(place.country_code)
             actor_ids = {e.id for e in actors}
             hosts = (res.host_of(code, exclude=actor_ids, sent=tok.sent) for code in codes)
-            recipients = _unique([h for h in hosts if h is not None])
+            recipients = unique([h for h in hosts if h is not None])
         if mode is None and multilateral_meeting(tok.lemma_.lower(), actors, recipients):
             mode = "multilateral"
         elif mode in (None, "phone") and len(actors) + len(recipients) < 2:
@@ -1349,120 +1311,6 @@ def _destinations(
 # (shared/gold/README "Material types take the executing state"); the gold sets are split
 # on aid handed over by a minister, so AID keeps the person the text names.
 STATE_EXECUTED_TYPES = frozenset({"COOPERATE"})
-
-
-def _state_of_person(e: Entity, res: ArgumentResolver) -> Entity | None:
-    """The article's entity for the state a person serves (said in the text, or known
-    from the office they hold)."""
-    if e.type != "PERSON" or not e.country_code:
-        return None
-    return res.country_entity(e.country_code)
-
-
-def _pressed_by(tok: Any, res: ArgumentResolver) -> list[Entity]:
-    """The parties of "under pressure from X" (or "at the request of X") in the verb's
-    clause (the parser may hang it on the object)."""
-    return _unique(
-        [
-            e
-            for p in tok.subtree
-            if p.dep_ == "prep" and p.lower_ in ("under", "at")
-            for n in p.children
-            if n.dep_ == "pobj" and n.lemma_.lower() in ("pressure", "request", "urging")
-            for b in n.children
-            if b.dep_ == "prep" and b.lower_ in ("from", "of", "by")
-            for g in b.children
-            if g.dep_ == "pobj"
-            for e in res.resolve(g)
-        ]
-    )
-
-
-def _agents_of_provocation(tok: Any, res: ArgumentResolver) -> list[Entity]:
-    """The "by" agents of the act a threat answers: "respond to any violation ... by
-    Colombian forces", "retaliate against any attack by Israel"."""
-    return _unique(
-        [
-            e
-            for p in tok.children
-            if p.dep_ == "prep" and p.lower_ in ("to", "against")
-            for act in p.children
-            if act.dep_ == "pobj"
-            for b in act.children
-            if b.dep_ == "prep" and b.lower_ == "by"
-            for g in b.children
-            if g.dep_ == "pobj"
-            for e in res.resolve(g)
-        ]
-    )
-
-
-_BORDER_NOUNS = frozenset({"border", "crossing", "frontier", "checkpoint", "post"})
-
-
-def _closes_border(tok: Any) -> bool:
-    """``tok`` closes, shuts or seals a border or one of its crossings."""
-    return tok.lemma_.lower() in ("close", "shut", "seal") and any(
-        o.lemma_.lower() in _BORDER_NOUNS for o in object_tokens(tok)
-    )
-
-
-def _neighbour_of(actors: list[Entity], res: ArgumentResolver) -> list[Entity]:
-    """The other state of the story's pair, when the actors are (or serve) one of them."""
-    pair = res.focal_pair()
-    own = {a.id for a in actors} | {a.country_code for a in actors if a.country_code}
-    mine = [p for p in pair if p.id in own or p.country_code in own]
-    return [p for p in pair if p not in mine] if len(mine) == 1 else []
-
-
-def _across_border(tok: Any, res: ArgumentResolver) -> list[Entity]:
-    """The states named by "the border with X" (or "frontier with X") in the verb's
-    objects and destinations, not in its subject."""
-    subject = {t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-    return _unique(
-        [
-            e
-            for t in tok.subtree
-            if t.lemma_.lower() in ("border", "frontier") and t.i not in subject
-            for p in t.children
-            if p.dep_ == "prep" and p.lower_ == "with"
-            for g in p.children
-            if g.dep_ == "pobj"
-            for e in res.resolve(g)
-            if e.type == "GPE" and not res.is_subnational_place(e)
-        ]
-    )
-
-
-def _taken_from(tok: Any, res: ArgumentResolver) -> list[Entity]:
-    """The parties of the verb's "from" phrase, a capital read as its state: "recalled
-    its ambassador from Bamako" (Mali), "seized the islands from Ras Al Khaimah"."""
-    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"]
-    preps += [
-        p
-        for o in tok.children
-        if o.dep_ == "dobj"
-        for p in o.children
-        if p.dep_ == "prep" and p.lower_ == "from"
-    ]
-    out: list[Entity] = []
-    for p in preps:
-        for g in p.children:
-            if g.dep_ != "pobj":
-                continue
-            for e in res.resolve(g):
-                iso = seat_of(e.name) if e.type == "GPE" else None
-                out.append((res.country_entity(iso) if iso else None) or e)
-    return _unique(out)
-
-
-def _moved_forces(tok: Any, res: ArgumentResolver) -> set[str]:
-    """Ids of the forces a deployment moves ("ordered a battalion of the Republic of
-    Sierra Leone Armed Forces to Kailahun"): their owner is the mover's own side, not
-    whom the deployment faces."""
-    moved = [c for c in tok.children if c.dep_ == "dobj"]
-    moved += [g for o in moved for p in o.children if p.lower_ == "of" for g in p.children]
-    return {e.id for o in moved for e in res.resolve(o)}
 
 
 def _watched(tok: Any, res: ArgumentResolver) -> list[Entity]:
@@ -1753,7 +1601,7 @@ def _accredited_to(tok: Any, res: ArgumentResolver) -> list[Entity]:
         for p in o.children:
             if p.dep_ == "prep" and p.lower_ in ("to", "in", "at"):
                 out.extend(e for g in pobjects(p) for e in res.resolve(g) if e.type == "GPE")
-    return _unique(out)
+    return unique(out)
 
 
 def _own_state(e: Entity, actors: list[Entity], kind: str = "PERSON") -> bool:
@@ -2305,7 +2153,7 @@ def _place_targets(
     if any(not res.is_subnational_place(e) and e.type == "GPE" for e in out):
         # "strikes in the Bekaa Valley on Lebanon": the country is the target
         out = [e for e in out if not res.is_subnational_place(e)]
-    return _unique(out), location
+    return unique(out), location
 
 
 def _location_of(e: Entity) -> dict[str, Any]:
@@ -2333,16 +2181,6 @@ def _anonymous_citation(sent: Any) -> bool:
                 ):
                     return True
     return False
-
-
-def _unique(ents: list[Entity]) -> list[Entity]:
-    seen: set[str] = set()
-    out = []
-    for e in ents:
-        if e.id not in seen:
-            seen.add(e.id)
-            out.append(e)
-    return out
 
 
 def _location(places: list[Any], res: ArgumentResolver) -> dict[str, Any] | None:
