@@ -1,7 +1,7 @@
 """Extraction quality held at floors a little below the measured scores, so a regression
-fails CI. Ten sets (README "Extraction quality"): the shared dev gold on the five seeds;
-our eight development sets (tests/evaluation/heldout, eight articles, tests/evaluation/dev,
-dev2 ... dev7, ten articles each), whose error classes have guided rules; and the blind
+fails CI. Eleven sets (README "Extraction quality"): the shared dev gold on the five seeds;
+our nine development sets (tests/evaluation/heldout, eight articles, tests/evaluation/dev,
+dev2 ... dev8, ten articles each), whose error classes have guided rules; and the blind
 set (tests/evaluation/blind, ten articles), only ever scored in aggregate."""
 
 from __future__ import annotations
@@ -16,22 +16,23 @@ from tests.conftest import GOLD, SHARED
 pytestmark = pytest.mark.slow
 HELDOUT = Path(__file__).parent / "heldout"
 
-# Measured on 2026-12-05, fourth session (entity F1 / events L1 F1 / events L2 F1): seeds
-# 0.984 / 0.817 / 0.583, heldout 0.957 / 0.810 / 0.627, dev 0.889 / 0.737 / 0.601, dev2
-# 0.889 / 0.714 / 0.495, dev3 0.901 / 0.756 / 0.597, dev4 0.869 / 0.722 / 0.593, dev5
-# 0.857 / 0.694 / 0.506, dev6 0.886 / 0.769 / 0.643, dev7 0.862 / 0.755 / 0.583, blind
-# 0.860 / 0.673 / 0.395.
+# Measured on 2026-12-05, fifth session (entity F1 / events L1 F1 / events L2 F1): seeds
+# 0.984 / 0.817 / 0.583, heldout 0.954 / 0.831 / 0.649, dev 0.889 / 0.735 / 0.599, dev2
+# 0.890 / 0.718 / 0.493, dev3 0.904 / 0.765 / 0.618, dev4 0.869 / 0.739 / 0.602, dev5
+# 0.857 / 0.721 / 0.523, dev6 0.892 / 0.788 / 0.664, dev7 0.865 / 0.791 / 0.624, dev8
+# 0.831 / 0.791 / 0.634, blind 0.861 / 0.688 / 0.426.
 FLOORS = {
     "seeds": {"entities": 0.95, "L1": 0.78, "L2": 0.55},
-    "heldout": {"entities": 0.93, "L1": 0.78, "L2": 0.60},
+    "heldout": {"entities": 0.93, "L1": 0.80, "L2": 0.62},
     "dev": {"entities": 0.86, "L1": 0.71, "L2": 0.57},
-    "dev2": {"entities": 0.86, "L1": 0.68, "L2": 0.47},
-    "dev3": {"entities": 0.87, "L1": 0.72, "L2": 0.57},
-    "dev4": {"entities": 0.84, "L1": 0.69, "L2": 0.56},
-    "dev5": {"entities": 0.82, "L1": 0.66, "L2": 0.48},
-    "dev6": {"entities": 0.86, "L1": 0.74, "L2": 0.61},
-    "dev7": {"entities": 0.83, "L1": 0.72, "L2": 0.55},
-    "blind": {"entities": 0.83, "L1": 0.64, "L2": 0.37},
+    "dev2": {"entities": 0.86, "L1": 0.69, "L2": 0.47},
+    "dev3": {"entities": 0.87, "L1": 0.74, "L2": 0.59},
+    "dev4": {"entities": 0.84, "L1": 0.71, "L2": 0.57},
+    "dev5": {"entities": 0.82, "L1": 0.69, "L2": 0.49},
+    "dev6": {"entities": 0.86, "L1": 0.76, "L2": 0.63},
+    "dev7": {"entities": 0.83, "L1": 0.76, "L2": 0.59},
+    "dev8": {"entities": 0.80, "L1": 0.76, "L2": 0.60},
+    "blind": {"entities": 0.83, "L1": 0.66, "L2": 0.40},
 }
 HERE = Path(__file__).parent
 
@@ -48,6 +49,7 @@ HERE = Path(__file__).parent
         ("dev5", HERE / "dev5" / "gold.jsonl", HERE / "dev5" / "articles"),
         ("dev6", HERE / "dev6" / "gold.jsonl", HERE / "dev6" / "articles"),
         ("dev7", HERE / "dev7" / "gold.jsonl", HERE / "dev7" / "articles"),
+        ("dev8", HERE / "dev8" / "gold.jsonl", HERE / "dev8" / "articles"),
         ("blind", HERE / "blind" / "gold.jsonl", HERE / "blind" / "articles"),
     ],
 )
