@@ -889,6 +889,10 @@ _PLACE_VERBS = frozenset(
 )
 
 
+# Sites whose "at" phrase is the place they stand in ("an army post at Léré").
+_SITE_AT = SITE_HEADS | frozenset({"post", "position", "outpost", "garrison", "barracks"})
+
+
 def _settlement(name: str) -> Any:
     """The town, state or country the gazetteer knows by ``name``, or None."""
     place = get_gazetteer().lookup(name)
@@ -953,6 +957,8 @@ def _place_votes(doc: Any, e: int, cand: Candidate) -> None:
         return
     locative = root.dep_ == "pobj" and (
         root.head.lower_ in _INSIDE_PREPS
+        # "a Malian army post at Léré": a site is "at" a place
+        or (root.head.lower_ == "at" and root.head.head.lemma_.lower() in _SITE_AT)
         or (root.head.lower_ in ("to", "into") and root.head.head.lemma_.lower() in _MOTION_LEMMAS)
     )
     taken = root.dep_ == "dobj" and root.head.lemma_ in _PLACE_VERBS

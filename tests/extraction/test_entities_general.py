@@ -532,3 +532,14 @@ def test_a_capital_named_with_of_is_found_even_in_a_footer() -> None:
         )["entities"]
     }
     assert ents.get("Port of Spain") == "GPE" and "Spain" not in ents, ents
+
+
+def test_a_name_a_camp_or_post_stands_at_is_a_place() -> None:
+    ents = {
+        e["name"]: e["type"]
+        for e in result(
+            "Correa broke off diplomatic ties with Bogotá in 2008 after a Colombian air raid"
+            " on a FARC camp at Angostura, inside Ecuador, killed the rebel commander."
+        )["entities"]
+    }
+    assert ents.get("Angostura") == "GPE", ents
