@@ -112,8 +112,12 @@ PEOPLE_NOUNS = frozenset(
      "scholar", "academic", "writer", "artist", "athlete", "player", "public", "majority",
      "dissident", "opposition", "militant", "fighter", "rebel", "gunman", "group", "crowd",
      # private people held, freed or expelled: "two Serbian citizens", "11 Filipino seafarers"
+     # (prisoners and hostages freed stand for their state: "freed a French hostage")
      "citizen", "national", "seafarer", "mariner", "passenger", "trader", "miner",
-     "deportee", "asylum-seeker"}
+     "deportee", "asylum-seeker", "boatman", "herder", "herdsman", "shepherd", "villager",
+     "labourer", "laborer", "driver", "trucker", "smuggler", "poacher", "minor",
+     "returnee", "surveyor", "engineer",
+     "merchant", "vendor", "nurse", "doctor", "teacher", "priest"}
 )  # fmt: skip
 # "both sides", "the two countries": a pair named before.
 PAIR_NOUNS = frozenset(

@@ -338,3 +338,12 @@ def test_an_attack_with_no_other_target_is_on_the_people_its_toll_names() -> Non
     )
     hit = [e for e in found if e["type"] == "ASSAULT"]
     assert hit and names(hit[0]["recipients"]) == {"Thais"}, found
+
+
+def test_private_people_held_or_freed_are_their_people_not_their_state() -> None:
+    found = events(
+        "Colombia protested. Peruvian police released the two Colombian boatmen this evening"
+        " in Santa Rosa, their families said."
+    )
+    freed = [e for e in found if e["type"] == "RETREAT"]
+    assert freed and names(freed[0]["recipients"]) == {"Colombians"}, found
