@@ -979,6 +979,11 @@ def _build(
         # "announced 60 million euros in humanitarian aid": money, but for relief
         mode = mode_from_cues(info, [t for o in object_tokens(tok) for t in o.subtree][:80]) or mode
     if etype == "COERCE" and mode == "deport":
+        if entry.cue or entry.particle:
+            # "turned back 140 people at crossings on the Polish border": only the people
+            # turned back are the target, never the border they were turned back at
+            turned = {e.id for o in tok.children if o.dep_ == "dobj" for e in res.resolve(o)}
+            recipients = [e for e in recipients if e.id in turned]
         # "deporting 17 others to Azerbaijan": people sent to a country are sent home,
         # so the deported are its people, not the state that takes them in
         recipients = unique([_people_of(e, res) or e for e in recipients])

@@ -347,3 +347,18 @@ def test_private_people_held_or_freed_are_their_people_not_their_state() -> None
     )
     freed = [e for e in found if e["type"] == "RETREAT"]
     assert freed and names(freed[0]["recipients"]) == {"Colombians"}, found
+
+
+def test_people_turned_back_or_returned_across_a_border_are_coerced() -> None:
+    turned = events(
+        "German Federal Police turned back 140 people at crossings on the Polish border on Tuesday."
+    )
+    assert [(e["type"], e["mode"]) for e in turned] == [("COERCE", "deport")], turned
+    assert names(turned[0]["recipients"]) == set(), turned
+    returned = events(
+        "The Guardia Civil returned about 900 adults, most of them Moroccan nationals, to"
+        " Morocco this morning."
+    )
+    coerce = [e for e in returned if e["type"] == "COERCE"]
+    assert coerce and names(coerce[0]["recipients"]) == {"Moroccans"}, returned
+    assert not events("He turned back to the crowd on Tuesday.")
