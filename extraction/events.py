@@ -1002,13 +1002,14 @@ def _build(
         # "moved battalions to Sa Kaeo province": a deployment's destination is where it
         # happens, not whom it is aimed at; a named state or group stays the target
         where = _destinations(tok, res)
+        moved = moved_forces(tok, res)  # "ordered a battalion of the army to"
         kept = [
             e
             for e in recipients
             if not res.is_subnational_place(e)  # "to Sa Kaeo province"
             and e.type != "PERSON"
             and e.id not in where  # "stepped up patrols in northern Kosovo"
-            and e.id not in moved_forces(tok, res)  # "ordered a battalion of the army to"
+            and e.id not in moved
         ]
         if location is None:
             location = next(
@@ -1896,10 +1897,7 @@ def _protest_shaped(tok: Any) -> bool:
     embassy") or protesters as its subject; "fans rallied", "stocks rallied" do not."""
     if any(c.dep_ == "prep" and c.lower_ in ("against", "outside") for c in tok.children):
         return True
-    if subject_of(tok)[0] is None and any(
-        c.dep_ in ("advcl", "acl", "conj") and c.lemma_.lower() in LEADING_VERBS
-        for c in tok.children
-    ):
+    if subject_of(tok)[0] is None and _leading_clauses(tok):
         return True  # "thousands led by the CGTP marched": a led crowd
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     return subj is not None and any(
@@ -1923,14 +1921,22 @@ def _modifies(t: Any, head: Any) -> bool:
 LEADING_VERBS = frozenset({"lead", "organise", "organize", "call", "convene", "mobilise"})
 
 
+def _leading_clauses(tok: Any) -> list[Any]:
+    """The "led by" / "organised by" clauses hanging on a crowd verb."""
+    return [
+        c
+        for c in tok.children
+        if c.dep_ in ("advcl", "acl", "conj") and c.lemma_.lower() in LEADING_VERBS
+    ]
+
+
 def _leaders_in_clause(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """ "thousands of people led by the CGTP ... marched": the parser may make "led by"
     a clause of the march's own, leaving the march without a subject; the group named
     as its agent leads the crowd."""
     return [
         e
-        for c in tok.children
-        if c.dep_ in ("advcl", "acl", "conj") and c.lemma_.lower() in LEADING_VERBS
+        for c in _leading_clauses(tok)
         for a in c.children
         if a.dep_ == "agent"
         for g in a.children

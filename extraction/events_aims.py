@@ -51,35 +51,33 @@ def call_counterpart(tok: Any, res: ArgumentResolver) -> list[Entity]:
 TOLL_VERBS = frozenset({"kill", "wound", "injure"})
 
 
+def _toll_objects(tok: Any) -> list[Any]:
+    """The objects of the toll participles on ``tok`` ("killing two members of ...")."""
+    return [
+        o
+        for c in tok.children
+        if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in TOLL_VERBS
+        for o in c.children
+        if o.dep_ == "dobj"
+    ]
+
+
 def toll_people(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """The people a toll clause names by a demonym ("wounding two Thai farmers")."""
-    return unique(
-        [
-            e
-            for c in tok.children
-            if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in TOLL_VERBS
-            for o in c.children
-            if o.dep_ == "dobj"
-            for e in res.resolve(o)
-            if e.type == "NORP"
-        ]
-    )
+    return unique([e for o in _toll_objects(tok) for e in res.resolve(o) if e.type == "NORP"])
 
 
 def toll_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """Parties whose people an attack's toll clause names ("killing two members of the
     Sinjar Resistance Units" -> the YBS); places and plain people ("civilians") are not."""
-    found: list[Entity] = []
-    for c in tok.children:
-        if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in TOLL_VERBS:
-            for o in c.children:
-                if o.dep_ == "dobj":
-                    found += [
-                        e
-                        for e in res.resolve(o)
-                        if e.type in ("ORG", "GPE") and not res.is_subnational_place(e)
-                    ]
-    return unique(found)
+    return unique(
+        [
+            e
+            for o in _toll_objects(tok)
+            for e in res.resolve(o)
+            if e.type in ("ORG", "GPE") and not res.is_subnational_place(e)
+        ]
+    )
 
 
 def state_of_person(e: Entity, res: ArgumentResolver) -> Entity | None:

@@ -311,15 +311,9 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         )
     ):
         return False
-    # "joint coast guard patrols": the parser may hang the cue on a compound before the noun
-    compounded = [g for c in children if c.dep_ == "compound" for g in c.subtree if g is not c]
     if (
         e.cue
-        and not any(
-            (c.dep_ in _CUE_DEPS and c.lemma_.lower() in e.cue)
-            or (c.dep_ == "prep" and any(g.lemma_.lower() in e.cue for g in c.children))
-            for c in (*children, *compounded)  # "by phone"
-        )
+        and not _cued(e.cue, children)
         and not ("military" in e.cue and _military_subject(tok))
     ):
         return False
@@ -425,6 +419,18 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
     return not (
         e.dobj_required
         and not any(c.dep_ == "dobj" or (c.dep_ == "oprd" and c.pos_ == "PROPN") for c in children)
+    )
+
+
+def _cued(cue: frozenset[str], children: list[Any]) -> bool:
+    """A modifier (or a prepositional object: "by phone") among ``children`` is a cue;
+    "joint coast guard patrols": the parser may hang the cue on a compound before the
+    noun, so the compounds' own modifiers count too."""
+    compounded = [g for c in children if c.dep_ == "compound" for g in c.subtree if g is not c]
+    return any(
+        (c.dep_ in _CUE_DEPS and c.lemma_.lower() in cue)
+        or (c.dep_ == "prep" and any(g.lemma_.lower() in cue for g in c.children))
+        for c in (*children, *compounded)
     )
 
 
