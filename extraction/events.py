@@ -330,7 +330,15 @@ def _coordinated_addressees(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """Whom a verb coordinated with ``tok`` addresses: "called on A and B to ... and
     offered ..." -> A, B."""
     verbs = [tok.head] if tok.dep_ == "conj" else []
-    verbs += [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    # a later verb with a subject of its own is another party's act: "offered to mediate,
+    # but India rejected Washington's offer"
+    verbs += [
+        c
+        for c in tok.children
+        if c.dep_ == "conj"
+        and c.pos_ == "VERB"
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
     found: list[Entity] = []
     for v in verbs:
         for c in v.children:
@@ -352,6 +360,14 @@ def _mediation_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
         elif lemma in TALK_VERBS:  # "ready to negotiate with X"
             holders = [act]
         else:
+            # "offered to mediate between the two countries", "to play a constructive
+            # role between Islamabad and Tehran": whoever the help stands between
+            for h in (act, *(o for o in act.children if o.dep_ == "dobj")):
+                for p in h.children:
+                    if p.dep_ == "prep" and p.lower_ in ("between", "among"):
+                        found += [
+                            e for g in p.children if g.dep_ == "pobj" for e in all_parties(g, res)
+                        ]
             continue
         for meeting in holders:
             for p in meeting.children:
