@@ -838,6 +838,9 @@ def _build(
         # "spoke by phone with Saddam Haftar ... and demanded the immediate release":
         # said in a call or a meeting, it is said to the other side of it
         recipients = [e for e in call_counterpart(tok, res) if e.id not in {a.id for a in actors}]
+    if not recipients and etype == "AGREE" and tok.lemma_.lower() in ("propose", "suggest"):
+        # "proposed that Burundi accept an investigation": to the party asked to act
+        recipients = [e for e in _asked_subjects(tok, res) if e.id not in {a.id for a in actors}]
     if not recipients and etype == "REQUEST":
         # "demanded that Inspector-General Douglas Kanja resign": who is to act
         recipients = [e for e in _asked_subjects(tok, res) if e.id not in {a.id for a in actors}]

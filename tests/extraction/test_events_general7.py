@@ -27,3 +27,12 @@ def test_a_role_offered_between_two_capitals_goes_to_both() -> None:
     )
     offer = of_type(text, "AGREE")
     assert offer and names(offer[0]["recipients"]) == {"Iran", "Pakistan"}, events(text)
+
+
+def test_a_proposal_that_a_party_act_is_made_to_that_party() -> None:
+    text = (
+        "Rwanda's government spokesperson, Yolande Makolo, proposed that Burundi accept an"
+        " investigation of the attack."
+    )
+    offer = of_type(text, "AGREE")
+    assert offer and names(offer[0]["recipients"]) == {"Burundi"}, events(text)
