@@ -1275,10 +1275,13 @@ class ArgumentResolver:
             if subj is not None and subj.i != tok.i
             else (-1, -2)
         )
-        if size == 2 and kinds == ("GPE",):
+        if size == 2 and kinds != ("PERSON",):
             pair = self.focal_pair()
             if pair:
-                return pair  # "both countries", "the two neighbours": the story's two states
+                # "both countries", "the two neighbours", "both sides": the story's two
+                # states, before any other pair named last ("Kazakhstan and Uzbekistan
+                # offered to host talks. The CSTO called on both sides ...")
+                return pair
         for back in range(3):
             if back:
                 if sent.start == 0:

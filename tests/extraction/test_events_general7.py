@@ -36,3 +36,32 @@ def test_a_proposal_that_a_party_act_is_made_to_that_party() -> None:
     )
     offer = of_type(text, "AGREE")
     assert offer and names(offer[0]["recipients"]) == {"Burundi"}, events(text)
+
+
+def test_both_sides_of_a_two_state_story_are_its_two_states() -> None:
+    text = (
+        "Kyrgyz and Tajik border guards exchanged fire on Monday. Kyrgyzstan accused"
+        " Tajikistan of seizing a road, and Tajikistan accused Kyrgyzstan of moving troops."
+        " Kyrgyzstan said Tajik forces had shelled two villages. Tajikistan said Kyrgyz"
+        " forces opened fire first. Kazakhstan and Uzbekistan offered to host talks. CSTO Secretary-General Imangali Tasmagambetov has called on both sides"
+        " to show maximum restraint."
+    )
+    asks = [e for e in of_type(text, "REQUEST") if "Imangali Tasmagambetov" in names(e["actors"])]
+    assert asks and names(asks[0]["recipients"]) == {"Kyrgyzstan", "Tajikistan"}, events(text)
+
+
+def test_the_resolver_reads_both_sides_as_the_story_pair_not_the_last_pair_named() -> None:
+    from extraction.entities import resolve_entities
+    from extraction.events_args import ArgumentResolver
+    from extraction.nlp import get_nlp, parse
+
+    text = (
+        "Kyrgyz and Tajik border guards exchanged fire on Monday. Kyrgyzstan accused"
+        " Tajikistan of seizing a road, and Tajikistan accused Kyrgyzstan of moving troops."
+        " Tajikistan said Kyrgyz forces opened fire first. Kazakhstan and Uzbekistan offered"
+        " to host talks. The CSTO has called on both sides to show maximum restraint."
+    )
+    doc = parse(get_nlp(), text)
+    res = ArgumentResolver(doc, resolve_entities(doc))
+    sides = next(t for t in doc if t.lower_ == "sides")
+    assert {e.name for e in res.resolve(sides)} == {"Kyrgyzstan", "Tajikistan"}
