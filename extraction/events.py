@@ -976,6 +976,9 @@ def _build(
         etype, negated, mod = "REJECT", False, "asserted"
         cue_tokens = [tok, *(t for o in object_tokens(tok) for t in o.subtree)][:80]
         mode = mode_from_cues(lex.types["REJECT"], cue_tokens)
+        # "Sommerfeld said Quito would not lift the surcharge": a refusal reported by its
+        # speaker is the speaker's (verbal types take the speaker), as for "refused"
+        actors = _refusing_speaker(tok, res) or actors
     if negated and etype in REFUSABLE and tok.lemma_.lower() in DENIED_ACCEPTANCE:
         # "China does not accept the demands of Vietnam", "Moscow has never recognised
         # the zone": withholding acceptance of what another asks or claims is refusing it

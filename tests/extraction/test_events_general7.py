@@ -65,3 +65,24 @@ def test_the_resolver_reads_both_sides_as_the_story_pair_not_the_last_pair_named
     res = ArgumentResolver(doc, resolve_entities(doc))
     sides = next(t for t in doc if t.lower_ == "sides")
     assert {e.name for e in res.resolve(sides)} == {"Kyrgyzstan", "Tajikistan"}
+
+
+def test_a_state_that_will_not_lift_its_surcharge_refuses_through_its_speaker() -> None:
+    text = (
+        "Ecuador imposed a 30 percent surcharge on Colombian imports in March. Foreign"
+        " Minister Gabriela Sommerfeld said Quito would not lift the surcharge until Colombian"
+        " troops returned to the border."
+    )
+    refusals = of_type(text, "REJECT")
+    assert refusals and names(refusals[0]["actors"]) == {"Gabriela Sommerfeld"}, events(text)
+
+
+def test_a_ship_not_allowed_to_call_is_a_refusal_a_ship_allowed_in_is_access() -> None:
+    refused = of_type(
+        "Sri Lanka said on Wednesday that it would not allow the Chinese research ship to"
+        " call at Colombo.",
+        "REJECT",
+    )
+    assert refused and names(refused[0]["actors"]) == {"Sri Lanka"}, refused
+    allowed = of_type("Iran allowed the vessel to dock at Bandar Abbas on Monday.", "RETREAT")
+    assert allowed and allowed[0]["mode"] == "access", allowed
