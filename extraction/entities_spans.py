@@ -449,6 +449,8 @@ def _repair(
         _place_votes(doc, e, cand)
     _person_clause_votes(doc, s, e, cand, lex)
     _classifier_votes(doc, s, e, cand, lex)
+    if cand.title is None:
+        _name_class_votes(cand)
     if tail is not None:
         # The name after the possessive is kept only if the article names it elsewhere
         # (see entities._expand_compounds): "Strategy" in a heading is not a name.
@@ -803,6 +805,36 @@ _LAND_HEADS = frozenset(
      # "Abu Musa island", "the Hoang Sa archipelago", "Scarborough shoal"
      "island", "islands", "isle", "islet", "archipelago", "atoll", "reef", "shoal", "shoals"}
 )  # fmt: skip
+
+
+# Capitalised class words inside a name that say what it names: "Lake Malawi", "Cape
+# Verde" (features), "Cyclone Harold" (a named storm), "Sebatik Island", "the M1 Road",
+# "Ruvuma Region".
+_FEATURE_FIRST = frozenset({"lake", "mount", "mt.", "cape"})
+_STORM_FIRST = frozenset({"cyclone", "hurricane", "typhoon", "storm"})
+_FEATURE_LAST = frozenset(
+    {"island", "islands", "isle", "river", "lake", "valley", "mountains", "range",
+     "canal", "corridor", "strait", "sea", "ocean", "desert", "plateau", "peninsula",
+     "basin", "road", "avenue", "street", "highway", "boulevard"}
+)  # fmt: skip
+_AREA_LAST = frozenset({"region", "province", "district", "governorate", "prefecture"})
+
+
+def _name_class_votes(cand: Candidate) -> None:
+    """A class word written as part of the name decides its type over the model's
+    guess ("Lake Malawi" read as a person, "Cyclone Harold" as a person)."""
+    words = cand.text.split()
+    if len(words) < 2 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return
+    if get_gazetteer().lookup(cand.text) is not None:
+        return  # "the Cook Islands", "Cape Verde": the gazetteer knows the state
+    first, last = words[0].lower(), words[-1].lower()
+    if first in _STORM_FIRST:
+        cand.votes["EVENT"] += _CLAUSE_VOTE
+    elif (first in _FEATURE_FIRST and len(words) == 2) or last in _FEATURE_LAST:
+        cand.votes["LOC"] += _CLAUSE_VOTE
+    elif last in _AREA_LAST:
+        cand.votes["GPE"] += _CLAUSE_VOTE
 
 
 def _classifier_votes(

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from spacy.tokens import Doc
 
 from extraction.entities import resolve_entities
 from extraction.entities_merge import _place_identity
 from extraction.gazetteer import Place, lookup
-from tests.extraction.helpers import result
+from tests.extraction.helpers import entities, result
 from tests.extraction.test_entities import VOCAB, check_offsets, make_doc
 
 
@@ -543,3 +544,33 @@ def test_a_name_a_camp_or_post_stands_at_is_a_place() -> None:
         )["entities"]
     }
     assert ents.get("Angostura") == "GPE", ents
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        (
+            "Fishermen from Malawi and Tanzania clashed on Lake Malawi on Sunday, police said.",
+            "Lake Malawi",
+            "LOC",
+        ),
+        (
+            "Cyclone Harold destroyed most of the houses on the island in 2020, Vanuatu said.",
+            "Cyclone Harold",
+            "EVENT",
+        ),
+        (
+            "Indonesian patrol boats were sent to Sebatik Island on Monday, the navy said.",
+            "Sebatik Island",
+            "LOC",
+        ),
+    ],
+)
+def test_a_class_word_written_in_a_name_decides_its_type(text: str, name: str, etype: str) -> None:
+    found = entities(text)
+    assert found.get(name) == etype, found
+
+
+def test_a_state_named_with_a_class_word_stays_a_state() -> None:
+    found = entities("New Zealand said the Cook Islands had not consulted it on the deal.")
+    assert found.get("Cook Islands") == "GPE", found
