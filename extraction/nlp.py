@@ -6,6 +6,7 @@ reuse the same object (workers call it once at start, tests through a session fi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
@@ -68,10 +69,38 @@ _MODEL_FORMS = str.maketrans({"\u2019": "'"})
 _ANNOTATIONS = [TAG, POS, MORPH, LEMMA, SENT_START, HEAD, DEP, ENT_IOB, ENT_TYPE]
 
 
+# Speaker labels of transcripts and interviews in upper case ("Q (RIZKY PRATAMA, HARIAN
+# NUSANTARA): ...", "SPOKESPERSON (ARIEF NUGROHO): ..."): the model, trained on mixed
+# case, reads each such word as an organisation of its own. It reads runs of two or more
+# upper-case words of a line's label (the part before a colon, with no lower-case letter)
+# in title case; short words (acronyms such as "UAE") stay as written, function words go
+# lower case. Upper-case headlines are left alone: title-cased, their common words would
+# read as names ("Soldiers Returned").
+_LABEL = re.compile(r"^[^\n:a-z]{3,80}(?=: )", re.MULTILINE)
+_CAPS_RUN = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]{2,}(?:[ ][^\W\d_a-z]{2,})+(?![^\W\d_])")
+_CAPS_FUNCTION_WORDS = frozenset({"OF", "THE", "AND", "FOR", "IN", "ON", "TO", "AT", "BY", "WITH"})
+
+
+def _title_word(word: str) -> str:
+    if word in _CAPS_FUNCTION_WORDS:
+        return word.lower()
+    if len(word) <= 3 or not word.isupper():
+        return word
+    titled = word[0] + word[1:].lower()
+    return titled if len(titled) == len(word) else word  # "İ" lower-cases to two characters
+
+
+def _title_caps(m: re.Match[str]) -> str:
+    return " ".join(_title_word(w) for w in m.group(0).split(" "))
+
+
 def model_text(text: str) -> str:
-    """The text the model reads: ``text`` with typographic apostrophes made straight, of
-    the same length, so every offset into it is an offset into ``text``."""
-    return text.translate(_MODEL_FORMS)
+    """The text the model reads: ``text`` with typographic apostrophes made straight and
+    upper-case speaker labels in title case, of the same length, so every offset into it
+    is an offset into ``text``."""
+    return _LABEL.sub(
+        lambda m: _CAPS_RUN.sub(_title_caps, m.group(0)), text.translate(_MODEL_FORMS)
+    )
 
 
 def on_source_text(doc: Doc, text: str) -> Doc:

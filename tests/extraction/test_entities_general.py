@@ -574,3 +574,24 @@ def test_a_class_word_written_in_a_name_decides_its_type(text: str, name: str, e
 def test_a_state_named_with_a_class_word_stays_a_state() -> None:
     found = entities("New Zealand said the Cook Islands had not consulted it on the deal.")
     assert found.get("Cook Islands") == "GPE", found
+
+
+def test_upper_case_speaker_labels_of_a_transcript_are_read_as_names() -> None:
+    text = (
+        "SPOKESPERSON (ARIEF NUGROHO): Good afternoon, everyone.\n\n"
+        "Q (RIZKY PRATAMA, HARIAN NUSANTARA): Has the minister spoken with his Malaysian"
+        " counterpart?\n\n"
+        "SPOKESPERSON: Yes, on Tuesday evening."
+    )
+    found = {n.casefold(): t for n, t in entities(text).items()}
+    assert found.get("rizky pratama") == "PERSON", found
+    assert not any(n in found for n in ("rizky", "pratama", "harian", "nusantara")), found
+
+
+def test_model_text_keeps_every_offset_and_leaves_headlines_as_written() -> None:
+    from extraction.nlp import model_text
+
+    text = "UAE SUMMONS IRAN ENVOY\nQ (WONG MEI LING, İSTANBUL DAILY): Why?"
+    out = model_text(text)
+    assert len(out) == len(text)
+    assert out.startswith("UAE SUMMONS IRAN ENVOY\nQ (Wong MEI Ling, İstanbul Daily)")
