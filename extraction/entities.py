@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from extraction.entities_language import english_only_names
 from extraction.entities_merge import Group, add_evidence, merge
 from extraction.entities_names import (
     collapse,
@@ -53,9 +54,10 @@ def resolve_entities(doc: Any) -> EntityIndex:
     """Resolve ``doc``'s named entities into one ``Entity`` per referent."""
     full = doc_text(doc)
     cands = _expand_compounds(_split_coordinations(complete(doc, full, collect_candidates(doc))))
+    gaz = get_gazetteer()
+    cands = english_only_names(cands, doc, gaz.lookup)
     if not cands:
         return EntityIndex([])
-    gaz = get_gazetteer()
     _mark_plurals(doc, cands)
 
     groups: dict[str, Group] = {}

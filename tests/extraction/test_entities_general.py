@@ -595,3 +595,26 @@ def test_model_text_keeps_every_offset_and_leaves_headlines_as_written() -> None
     out = model_text(text)
     assert len(out) == len(text)
     assert out.startswith("UAE SUMMONS IRAN ENVOY\nQ (Wong MEI Ling, İstanbul Daily)")
+
+
+def test_names_seen_only_in_a_foreign_summary_are_dropped_places_stay() -> None:
+    text = (
+        "Versión en español: Tras una llamada entre los presidentes, el Ejército de Chile"
+        " entregó a dos de los soldados en Arica.\n\n"
+        "Chile handed two Bolivian soldiers back to Bolivia on Wednesday night."
+    )
+    found = entities(text)
+    assert "Tras" not in " ".join(found) and "Versión" not in " ".join(found), found
+    assert found.get("Arica") == "GPE" and "Chile" in found, found
+
+
+def test_arabic_name_particles_do_not_make_an_english_sentence_foreign() -> None:
+    from extraction.entities_language import is_foreign
+
+    english = (
+        "Prime Minister Mohammed Shia al-Sudani spoke by phone with Kuwait 's Emir , Sheikh"
+        " Meshal Al-Ahmad Al-Jaber Al-Sabah , on Tuesday night ."
+    )
+    french = "Un accord a été trouvé dimanche soir pour une réouverture ."
+    assert not is_foreign(english.split())
+    assert is_foreign(french.split())
