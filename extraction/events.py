@@ -1078,9 +1078,14 @@ def _build(
         # "Goita and Ghazouani agreed to resume joint border patrols": material
         # cooperation is carried out by the states the leaders speak for
         actors = unique([state_of_person(e, res) or e for e in actors])
-    if etype == "SANCTION" and closes_border(tok) and all(e.type == "PERSON" for e in recipients):
-        # "Iran closed the Milak crossing", "Abinader closed the entire border": a border
-        # closed is closed to the state across it (named "with X", else the story's other
+    if (
+        etype == "SANCTION"
+        and closes_border(tok)
+        and all(e.type == "PERSON" or res.is_subnational_place(e) for e in recipients)
+    ):
+        # "Iran closed the Milak crossing", "Abinader closed the entire border", "Chile
+        # has not closed the Colchane crossing" (a town's crossing): a border closed is
+        # closed to the state across it (named "with X", else the story's other
         # state)
         recipients = across_border(tok, res) or neighbour_of(actors, res)
     if etype == "ACCUSE" and entry.object and entry.prep & {"to", "before"}:

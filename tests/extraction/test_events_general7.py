@@ -86,3 +86,12 @@ def test_a_ship_not_allowed_to_call_is_a_refusal_a_ship_allowed_in_is_access() -
     assert refused and names(refused[0]["actors"]) == {"Sri Lanka"}, refused
     allowed = of_type("Iran allowed the vessel to dock at Bandar Abbas on Monday.", "RETREAT")
     assert allowed and allowed[0]["mode"] == "access", allowed
+
+
+def test_a_town_crossing_closed_is_closed_to_the_state_across_it() -> None:
+    text = (
+        "Bolivia accused Chile of detaining three Bolivian soldiers in the town of Colchane."
+        " Chile closed the Colchane crossing to cargo traffic on Thursday."
+    )
+    closed = of_type(text, "SANCTION")
+    assert closed and names(closed[0]["recipients"]) == {"Bolivia"}, events(text)
