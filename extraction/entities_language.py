@@ -51,7 +51,10 @@ def is_foreign(words: Iterable[str]) -> bool:
 
 
 def foreign_spans(doc: Any) -> list[tuple[int, int]]:
-    """(start, end) character offsets of ``doc``'s sentences in another language."""
+    """(start, end) character offsets of ``doc``'s sentences in another language (none
+    when the document has no sentence boundaries)."""
+    if not doc.has_annotation("SENT_START"):
+        return []
     return [(s.start_char, s.end_char) for s in doc.sents if is_foreign(t.text for t in s)]
 
 
