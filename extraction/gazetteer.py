@@ -242,6 +242,10 @@ class Gazetteer:
         hit = self._exact.get(name)
         if hit is None and len(name) > 3 and name[0].isupper():
             hit = self._folded.get(name.casefold())
+            if hit is None and " of " in name:
+                # "Democratic Republic of Congo", "Republic of Congo": the article the
+                # official name has after "of" is often left out
+                hit = self._folded.get(name.casefold().replace(" of ", " of the ", 1))
         return hit
 
     def is_people(self, name: str) -> bool:

@@ -90,3 +90,12 @@ def test_first_level_subdivisions_are_places_of_their_country() -> None:
     assert lookup("Punjab") is None
     assert lookup("Gulf") is None
     assert getattr(lookup("Meta"), "kind", None) != "state"  # Meta, Colombia: a company too
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Democratic Republic of Congo", "CD"), ("Republic of Congo", "CG")],
+)
+def test_official_names_without_their_article_after_of(name: str, code: str) -> None:
+    place = lookup(name)
+    assert place is not None and place.kind == "country" and place.country_code == code
