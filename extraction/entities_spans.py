@@ -802,6 +802,8 @@ _LAND_HEADS = frozenset(
     {"mountains", "mountain", "river", "valley", "desert", "lake", "plateau", "hills",
      "peninsula", "strait", "gulf", "bay", "basin", "plains", "plain", "pass", "ridge",
      "glacier", "heights", "coast", "delta", "forest", "highlands",
+     # "the Khor Abdullah waterway", "the Qosh Tepa canal"
+     "waterway", "channel", "estuary", "lagoon", "creek", "inlet", "canal",
      # "Abu Musa island", "the Hoang Sa archipelago", "Scarborough shoal"
      "island", "islands", "isle", "islet", "archipelago", "atoll", "reef", "shoal", "shoals"}
 )  # fmt: skip

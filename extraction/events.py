@@ -168,7 +168,12 @@ def extract_events(
         else:
             raw.append(ev)
     sentences = {s.start_char: i for i, s in enumerate(doc.sents)}
-    link_answers(raw, sentences)
+    link_answers(
+        raw,
+        sentences,
+        {e.id: e.country_code for e in entities if e.country_code and e.type != "NORP"},
+        frozenset(e.id for e in entities if e.type == "LOC" or resolver.is_subnational_place(e)),
+    )
     _captors_states(raw, entities, resolver)
     _freed_by_slogan(raw, doc.text, entities, resolver)
     raw = [ev for ev in raw if ev["recipients"] or ev["type"] not in DIRECTED_TYPES]

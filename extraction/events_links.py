@@ -78,9 +78,17 @@ RELEASE_WINDOW = 12
 JOINT_OBJECT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
-def link_answers(events: list[dict[str, Any]], sentence_index: dict[int, int]) -> None:
+def link_answers(
+    events: list[dict[str, Any]],
+    sentence_index: dict[int, int],
+    states: dict[str, str] | None = None,
+    places: frozenset[str] = frozenset(),
+) -> None:
     """Fill the recipients of answering events in place. ``sentence_index`` maps a
-    sentence start offset to its position in the document."""
+    sentence start offset to its position in the document; ``states`` an entity id to
+    the country code of the state it belongs to (a state, its bodies and officials);
+    ``places`` holds the ids of entities that are places, never people released."""
+    states = states or {}
     for ev in events:
         if (
             ev["type"] in STANCE_TYPES
@@ -118,11 +126,22 @@ def link_answers(events: list[dict[str, Any]], sentence_index: dict[int, int]) -
         if ev["type"] == "RETREAT" and ev.get("mode") == "release" and not ev["recipients"]:
             # "SSB personnel took four Nepali surveyors to a camp ... The SSB released
             # them": a release gives back whom the same captor took
+            # "Tanzania released the six youngest fishermen" after "Tanzanian police
+            # arrested 17 Malawian fishermen": the captor may be a body of the same state
             capture = _latest_before(
-                ev, events, sentence_index, CAPTURE_TYPES, RELEASE_WINDOW, same_actor=True
+                ev,
+                events,
+                sentence_index,
+                CAPTURE_TYPES,
+                RELEASE_WINDOW,
+                same_actor=True,
+                states=states,
             )
-            if capture is not None and capture["recipients"]:
-                ev["recipients"] = [dict(r) for r in capture["recipients"]]
+            taken = [
+                r for r in (capture or {}).get("recipients", []) if r["entity_id"] not in places
+            ]
+            if taken:
+                ev["recipients"] = [dict(r) for r in taken]
                 continue
         if (
             ev["type"] in CONDITIONAL_TYPES
@@ -189,14 +208,21 @@ def _latest_before(
     window: int,
     lemma: str | None = None,
     same_actor: bool = False,
+    states: dict[str, str] | None = None,
 ) -> dict[str, Any] | None:
     """The latest event of ``types`` (any type: None), or with the trigger ``lemma``, by
     another actor (by one of ``ev``'s own: ``same_actor``) in the ``window`` sentences up
-    to ``ev``."""
+    to ``ev``. With ``states``, actors of one state count as the same actor."""
     here = sentence_index.get(ev["sentence"]["start"])
     if here is None:
         return None
-    mine = _ids(ev["actors"])
+    states = states or {}
+
+    def side(refs: list[dict[str, Any]]) -> set[str]:
+        ids = _ids(refs)
+        return ids | {states[i] for i in ids if i in states}
+
+    mine = side(ev["actors"])
     best = None
     for other in events:
         if other is ev or not other["actors"]:
@@ -210,7 +236,7 @@ def _latest_before(
             continue
         if other["trigger"]["start"] >= ev["trigger"]["start"]:
             continue
-        if bool(mine & _ids(other["actors"])) != same_actor:
+        if bool(mine & side(other["actors"])) != same_actor:
             continue
         if best is None or other["trigger"]["start"] > best["trigger"]["start"]:
             best = other

@@ -618,3 +618,10 @@ def test_arabic_name_particles_do_not_make_an_english_sentence_foreign() -> None
     french = "Un accord a été trouvé dimanche soir pour une réouverture ."
     assert not is_foreign(english.split())
     assert is_foreign(french.split())
+
+
+def test_a_name_before_waterway_or_canal_is_a_place() -> None:
+    found = entities(
+        "The Iraqi navy seized a dredger in the Khor Abdullah waterway on Monday, Kuwait said."
+    )
+    assert found.get("Khor Abdullah") == "LOC", found

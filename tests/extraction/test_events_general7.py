@@ -95,3 +95,13 @@ def test_a_town_crossing_closed_is_closed_to_the_state_across_it() -> None:
     )
     closed = of_type(text, "SANCTION")
     assert closed and names(closed[0]["recipients"]) == {"Bolivia"}, events(text)
+
+
+def test_a_state_releasing_people_its_police_took_gives_them_back_to_their_people() -> None:
+    text = (
+        "Tanzanian police arrested 17 Malawian fishermen on Lake Malawi on Sunday. Malawi"
+        " summoned Tanzania's high commissioner on Tuesday. Tanzania released the six youngest"
+        " fishermen on Thursday."
+    )
+    freed = [e for e in of_type(text, "RETREAT") if names(e["actors"]) == {"Tanzania"}]
+    assert freed and names(freed[0]["recipients"]) == {"Malawians"}, events(text)
