@@ -1676,6 +1676,10 @@ def _aimed_at_crowd(tok: Any) -> bool:
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CROWD_NOUNS:
             return True
+        if c.dep_ == "dobj" and _some_of_them(c) and _after_a_protest(tok):
+            # "Members of the association demonstrated ..., and police detained three of
+            # them", "detained six of its members": some of the crowd just named
+            return True
         if (
             c.dep_ == "prep"
             and c.lower_ in ("at", "on", "against", "into")
@@ -1692,6 +1696,43 @@ def _aimed_at_crowd(tok: Any) -> bool:
             # the crowd tried to break through"
             return True
     return False
+
+
+# Words for some of a crowd: "three of them", "six of its members", "11 drivers".
+_CROWD_PART_NOUNS = frozenset({"member", "participant", "supporter", "activist", "driver"})
+
+
+def _some_of_them(obj: Any) -> bool:
+    """``obj`` counts some of a group named before: "three of them", "six of its
+    members", "11 of the drivers"."""
+    if obj.lemma_.lower() in _CROWD_PART_NOUNS and obj.tag_ == "NNS":
+        return not any(c.dep_ == "prep" for c in obj.children)  # "members of X" names X
+    for p in obj.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for g in p.children:
+                if g.dep_ == "pobj" and (
+                    g.lower_ in ("them", "those")
+                    or (
+                        g.lemma_.lower() in _CROWD_PART_NOUNS
+                        and any(d.dep_ == "poss" and d.pos_ == "PRON" for d in g.children)
+                    )
+                ):
+                    return True
+    return False
+
+
+def _after_a_protest(tok: Any) -> bool:
+    """A protest is told in ``tok``'s sentence before it or in the sentence before."""
+    sent = tok.sent
+    start = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return any(
+        t.lemma_.lower() in _PROTEST_VERBS and t.pos_ == "VERB" for t in tok.doc[start : tok.i]
+    )
+
+
+_PROTEST_VERBS = frozenset(
+    {"protest", "demonstrate", "march", "rally", "block", "picket", "gather", "strike"}
+)
 
 
 def _asked_subjects(tok: Any, res: ArgumentResolver) -> list[Entity]:

@@ -105,3 +105,14 @@ def test_a_state_releasing_people_its_police_took_gives_them_back_to_their_peopl
     )
     freed = [e for e in of_type(text, "RETREAT") if names(e["actors"]) == {"Tanzania"}]
     assert freed and names(freed[0]["recipients"]) == {"Malawians"}, events(text)
+
+
+def test_some_of_a_crowd_arrested_after_its_protest_stand_for_the_protesting_group() -> None:
+    text = (
+        "Members of the Negombo Boat Owners' Association demonstrated outside the Maldivian"
+        " High Commission in Colombo on Monday, and Sri Lankan police detained three of them."
+    )
+    held = of_type(text, "COERCE")
+    assert held and names(held[0]["recipients"]) == {"Negombo Boat Owners' Association"}, events(
+        text
+    )
