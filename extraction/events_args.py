@@ -565,14 +565,7 @@ class ArgumentResolver:
         words = e.name.split() if e is not None else [tok.text]
         if " ".join(words[-2:]).lower() in MISSION_NOUNS:
             words = [*words[:-2], "embassy"]  # "the Indian High Commission" is India's embassy
-        consulate_general = tok.lower_ == "general" and any(
-            c.lower_ == "consulate" for c in tok.children
-        )  # "the Serbian consulate general in Vukovar"
-        if (
-            words[-1].lower() not in MISSION_NOUNS
-            and tok.lemma_.lower() not in MISSION_NOUNS
-            and not consulate_general
-        ):
+        if words[-1].lower() not in MISSION_NOUNS and tok.lemma_.lower() not in MISSION_NOUNS:
             return None
         for c in tok.children:  # "the embassy of France"
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -580,12 +573,7 @@ class ArgumentResolver:
                 if found:
                     return found[0]
         qualifier = " ".join(words[:-1]) or next(
-            (
-                c.text
-                for c in tok.children
-                if c.dep_ in ("amod", "compound", "nmod", "poss") and c.lower_ != "consulate"
-            ),
-            "",
+            (c.text for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss")), ""
         )
         return self.state_named(qualifier) if qualifier else None
 

@@ -116,12 +116,3 @@ def test_some_of_a_crowd_arrested_after_its_protest_stand_for_the_protesting_gro
     assert held and names(held[0]["recipients"]) == {"Negombo Boat Owners' Association"}, events(
         text
     )
-
-
-def test_a_march_on_a_consulate_general_is_against_the_state_it_serves() -> None:
-    text = (
-        "Serbia detained four Croatian farmers on Monday. Several hundred war veterans of"
-        " HVIDRA marched on the Serbian consulate general in Vukovar on Tuesday."
-    )
-    marches = of_type(text, "PROTEST")
-    assert marches and names(marches[0]["recipients"]) == {"Serbia"}, events(text)
