@@ -252,7 +252,12 @@ def verb_arguments(
                 if g.dep_ == "pobj" and res.location(g) is None:
                     # "marched towards the Indian High Commission": the mission's state
                     state = res.mission_state(g)
-                    recipients.extend([state] if state is not None else res.resolve(g))
+                    found = [state] if state is not None else res.resolve(g)
+                    # "rallied at the port of Nunukan": a town is where, not whom
+                    towns = [e for e in found if res.is_subnational_place(e)]
+                    if towns:
+                        places.append(g)
+                    recipients.extend(e for e in found if e not in towns)
                 elif g.dep_ == "pobj":
                     places.append(g)
                     state = res.mission_state(g)  # "outside the Chinese Embassy": China

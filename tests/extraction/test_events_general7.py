@@ -116,3 +116,13 @@ def test_some_of_a_crowd_arrested_after_its_protest_stand_for_the_protesting_gro
     assert held and names(held[0]["recipients"]) == {"Negombo Boat Owners' Association"}, events(
         text
     )
+
+
+def test_a_rally_at_a_town_port_is_held_there_not_against_the_town() -> None:
+    text = (
+        "Malaysia detained eleven Indonesian fishermen. On Wednesday several hundred members"
+        " of the All-Indonesia Fishermen's Association rallied at the port of Nunukan to demand"
+        " that Malaysia free their colleagues."
+    )
+    rally = of_type(text, "PROTEST")
+    assert rally and names(rally[0]["recipients"]) == {"Malaysia"}, events(text)
