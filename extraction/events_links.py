@@ -42,6 +42,8 @@ CRITICISM_NOUNS = frozenset({"criticism", "rebuke", "condemnation", "censure"})
 # What a demand to free captives asks for, and the acts that take captives.
 RELEASE_NOUNS = frozenset({"release", "freedom", "return", "handover", "repatriation"})
 CAPTURE_TYPES = frozenset({"COERCE"})
+# Coercion that holds no one: people expelled, deported or turned back.
+RELEASED_MODES = frozenset({"deport"})
 # Acts a threat or demand can be conditional on, and the words that name any such act.
 CONDITIONAL_TYPES = frozenset({"THREATEN", "REQUEST"})
 CONDITION_WINDOW = 6  # sentences back to the act a condition names
@@ -118,7 +120,16 @@ def link_answers(
         ):
             # "The coast guard seized two fishing boats ... The council demanded their
             # release": a demand to free people is made of whoever holds them
-            captor = _latest_before(ev, events, sentence_index, CAPTURE_TYPES, OBJECT_WINDOW)
+            captor = _latest_before(
+                ev,
+                events,
+                sentence_index,
+                CAPTURE_TYPES,
+                # "demanded the soldiers' release" may come paragraphs after the arrest;
+                # "a return to constitutional order" is no release
+                RELEASE_WINDOW if ev["_object"] in ("release", "freedom") else OBJECT_WINDOW,
+                holds=True,
+            )
             if captor is not None:
                 ev["recipients"] = [dict(r) for r in captor["actors"]]
                 ev["_from_capture"] = True
@@ -209,10 +220,12 @@ def _latest_before(
     lemma: str | None = None,
     same_actor: bool = False,
     states: dict[str, str] | None = None,
+    holds: bool = False,
 ) -> dict[str, Any] | None:
     """The latest event of ``types`` (any type: None), or with the trigger ``lemma``, by
     another actor (by one of ``ev``'s own: ``same_actor``) in the ``window`` sentences up
-    to ``ev``. With ``states``, actors of one state count as the same actor."""
+    to ``ev``. With ``states``, actors of one state count as the same actor; with
+    ``holds``, only acts that leave people held count (not an expulsion)."""
     here = sentence_index.get(ev["sentence"]["start"])
     if here is None:
         return None
@@ -231,6 +244,8 @@ def _latest_before(
             lemma is not None and other["trigger"]["lemma"] != lemma
         ):
             continue
+        if holds and other.get("mode") in RELEASED_MODES:
+            continue  # "expelled 140 migrants": nobody is held to be freed
         there = sentence_index.get(other["sentence"]["start"])
         if there is None or not 0 <= here - there < window:
             continue

@@ -126,3 +126,16 @@ def test_a_rally_at_a_town_port_is_held_there_not_against_the_town() -> None:
     )
     rally = of_type(text, "PROTEST")
     assert rally and names(rally[0]["recipients"]) == {"Malaysia"}, events(text)
+
+
+def test_a_demand_for_release_goes_to_the_state_holding_them_not_to_an_expulsion() -> None:
+    text = (
+        "A Chilean Army patrol detained three Bolivian soldiers near the border on Sunday."
+        " Chile said the soldiers had crossed into its territory. Bolivia denied it. The"
+        " Bolivian army said the men were on a routine patrol. Residents said the area was"
+        " calm. The detentions came a day after Carabineros expelled 140 migrants across"
+        " the border into Bolivia. Bolivia's foreign ministry demanded the soldiers' immediate"
+        " release on Monday."
+    )
+    asks = of_type(text, "REQUEST")
+    assert asks and names(asks[0]["recipients"]) == {"Chile"}, events(text)
