@@ -14,7 +14,8 @@
    sharing and navigation, bare URLs, FAQ widgets, table-of-contents rows, label and
    title-case heading lines. Photo credits and captions are kept: they name people and
    agencies;
-6. hard-wrapped lines joined, blank lines collapsed (paragraphs stay ``\\n`` or ``\\n\\n``).
+6. hard-wrapped lines joined (a word hyphenated across a line break made whole), blank
+   lines collapsed (paragraphs stay ``\\n`` or ``\\n\\n``).
 """
 
 from __future__ import annotations
@@ -482,6 +483,8 @@ def _next_is_prose(lines: list[str], i: int) -> bool:
 _WRAP_END = re.compile(r"[\w,;%$)\]–-]$")
 _WRAP_START = re.compile(r"^[\w\"“‘'(\[]")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
+# A word part and a hyphen ending a line: "monas-", "uncondi-" (not "-" alone, "2025-").
+_LINE_END_HYPHEN = re.compile(r"(?<![\w-])[^\W\d_]*[a-z]{2}-$")
 
 
 def _unwrap(lines: list[str], steps: _Steps) -> list[str]:
@@ -493,7 +496,7 @@ def _unwrap(lines: list[str], steps: _Steps) -> list[str]:
     """
     minor = _rules().minor_words
     out: list[str] = []
-    joined = 0
+    joined = dehyphenated = 0
     for line in lines:
         if out and out[-1] and line and _WRAP_END.search(out[-1]) and _WRAP_START.match(line):
             prev = out[-1]
@@ -505,10 +508,18 @@ def _unwrap(lines: list[str], steps: _Steps) -> list[str]:
                 and len(tail.split()) >= 5
                 and not _is_title_case_heading(prev, minor)
             )
+            if line[0].islower() and _LINE_END_HYPHEN.search(prev):
+                # "the line through the monas-" + "tery complex": a word broken by
+                # print hyphenation is one word again (a compound broken at its own
+                # hyphen, "five-" + "day", loses it: rarer, and harmless to the parse)
+                out[-1] = prev[:-1] + line
+                dehyphenated += 1
+                continue
             if line[0].islower() or long_prose:
                 out[-1] = prev + " " + line
                 joined += 1
                 continue
         out.append(line)
     steps.add("whitespace", joined, "hard-wrapped lines joined")
+    steps.add("whitespace", dehyphenated, "words hyphenated across lines joined")
     return out

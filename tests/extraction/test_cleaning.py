@@ -358,3 +358,15 @@ def test_mojibake_bytes_read_as_invisible_characters_are_repaired_not_dropped() 
     assert clean(raw).text == "Foreign Minister Carlos Ramiro Martínez said “no”."
     # a soft hyphen or C1 control elsewhere is still removed
     assert clean("co\u00adoperation in the\u0086 north").text == "cooperation in the north"
+
+
+def test_a_word_hyphenated_across_a_printed_line_break_is_made_whole() -> None:
+    raw = (
+        "Georgia's foreign ministry summoned Azerbaijan's ambas-\n"
+        "sador on Monday and demanded the release of the six men held near the monas-\n"
+        "tery complex.\n"
+    )
+    out = clean(raw)
+    assert "Azerbaijan's ambassador on Monday" in out.text
+    assert "near the monastery complex." in out.text
+    assert any("hyphenated" in s["detail"] for s in out.steps)
