@@ -139,3 +139,12 @@ def test_a_demand_for_release_goes_to_the_state_holding_them_not_to_an_expulsion
     )
     asks = of_type(text, "REQUEST")
     assert asks and names(asks[0]["recipients"]) == {"Chile"}, events(text)
+
+
+def test_suspending_ones_own_fee_or_expulsions_is_a_concession() -> None:
+    text = (
+        "Libya's Government of National Unity suspended the transit fee on Tunisian vehicles"
+        " on Monday. Chile will suspend expulsions through Colchane while the commission works."
+    )
+    found = of_type(text, "CONCEDE")
+    assert len(found) == 2, events(text)
