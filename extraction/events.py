@@ -28,6 +28,7 @@ from extraction.events_aims import (
     pressed_by,
     provocation_agents,
     state_of_person,
+    summoning_state,
     taken_from,
     toll_parties,
     toll_people,
@@ -796,6 +797,10 @@ def _build(
         actors = _blamed_party(tok, res)
     if not actors and entry.type == "RETREAT" and tok.lemma_.lower() in TRUCE_NOUNS:
         actors = _truce_parties(tok, res)
+    if not actors and entry.pos == "VERB":
+        # "the Foreign Secretary summoned the High Commissioner of the Maldives": an
+        # unnamed official summons for the host state, the other side of a two-state story
+        actors = summoning_state(tok, recipients, res)
     if not actors:
         return None  # no identifiable actor: PLOVER codes no event
     if entry.type == "PROTEST" and entry.mode == "obstruct":

@@ -47,6 +47,27 @@ def call_counterpart(tok: Any, res: ArgumentResolver) -> list[Entity]:
     return [e for e in found if e.type in ("PERSON", "ORG", "GPE")]
 
 
+def summoning_state(tok: Any, envoys: list[Entity], res: ArgumentResolver) -> list[Entity]:
+    """Who summoned an envoy when the summoner is an unnamed official ("the Foreign
+    Secretary summoned the High Commissioner of the Maldives"): the other state of the
+    story's pair. Also for what the summons was for ("... to request the release"). []
+    when the sentence names its subject or the story has no clear pair."""
+    summons = tok
+    if tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.lemma_.lower() == "summon":
+        summons = tok.head
+        envoys = [e for o in summons.children if o.dep_ == "dobj" for e in res.resolve(o)]
+    if summons.lemma_.lower() != "summon":
+        return []
+    subj = next((c for c in summons.children if c.dep_ == "nsubj"), None)
+    if subj is None or res.resolve(subj) or res.entities.for_span(subj) is not None:
+        return []
+    pair = res.focal_pair()
+    ids = {e.id for e in envoys}
+    if len(pair) != 2 or len(ids & {s.id for s in pair}) != 1:
+        return []
+    return [s for s in pair if s.id not in ids]
+
+
 # Participles that tell an attack's toll: "..., killing two members of the YBS".
 TOLL_VERBS = frozenset({"kill", "wound", "injure"})
 

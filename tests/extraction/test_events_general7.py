@@ -148,3 +148,14 @@ def test_suspending_ones_own_fee_or_expulsions_is_a_concession() -> None:
     )
     found = of_type(text, "CONCEDE")
     assert len(found) == 2, events(text)
+
+
+def test_an_unnamed_official_summoning_an_envoy_summons_for_the_host_state() -> None:
+    text = (
+        "The Maldives National Defence Force detained 22 Sri Lankan fishermen on Sunday. Sri"
+        " Lanka has protested. Yesterday, the Foreign Secretary summoned the High Commissioner"
+        " of the Maldives in Colombo to convey the Government's serious concern."
+    )
+    summons = [e for e in of_type(text, "ACCUSE") if e["trigger"]["lemma"] == "summon"]
+    assert summons and names(summons[0]["actors"]) == {"Sri Lanka"}, events(text)
+    assert names(summons[0]["recipients"]) == {"Maldives"}, events(text)
