@@ -56,6 +56,8 @@ def resolve_entities(doc: Any) -> EntityIndex:
     cands = _expand_compounds(_split_coordinations(complete(doc, full, collect_candidates(doc))))
     gaz = get_gazetteer()
     cands = english_only_names(cands, doc, gaz.lookup)
+    # a single letter names nothing: "Q (Harbour FM): ..." opens a reporter's question
+    cands = [c for c in cands if len(c.text.strip()) > 1]
     if not cands:
         return EntityIndex([])
     _mark_plurals(doc, cands)

@@ -625,3 +625,12 @@ def test_a_name_before_waterway_or_canal_is_a_place() -> None:
         "The Iraqi navy seized a dredger in the Khor Abdullah waterway on Monday, Kuwait said."
     )
     assert found.get("Khor Abdullah") == "LOC", found
+
+
+def test_a_single_letter_question_label_is_no_name() -> None:
+    found = entities(
+        "The Maldives detained 22 Sri Lankan fishermen on Sunday.\n\n"
+        "Q (Sunday Lanka Observer): The Fisheries Minister, Mr. Ramalingam Chandrasekar, said"
+        " on Sunday that Sri Lanka could bar Maldivian-flagged vessels from unloading at Galle."
+    )
+    assert "Q" not in found, found
