@@ -529,6 +529,8 @@ def content_recipients(tok: Any, res: ArgumentResolver) -> list[Entity]:
         # "warned of countermeasures if Manila continued the patrols": the party whose
         # act the threat is conditional on is its target
         for g in condition_subjects(tok):
+            if g.dep_ == "nsubjpass":
+                continue  # "unless Jovanovic is released": a captive, not the target
             out.extend(e for e in res.resolve(g) if e.type != "NORP")
     return out
 

@@ -545,19 +545,76 @@ def mode_from_cues(info: TypeInfo, tokens: list[Any]) -> str | None:
 
 def conditioned_on_party(tok: Any) -> bool:
     """A modal clause said by ``tok`` holds an "if"/"unless" clause whose active subject is
-    a proper name: "said Moscow could suspend its work if Norway continues"."""
+    a proper name ("said Moscow could suspend its work if Norway continues"), or any
+    condition when the clause itself says a penalty or force ("said Hungary could stop its
+    electricity exports to Ukraine if the harassment continues", "would call a national
+    strike unless ...")."""
     for c in tok.children:
         if c.dep_ != "ccomp" or not any(
             a.dep_ == "aux" and a.lower_ in _THREAT_MODALS for a in c.children
         ):
             continue
         for adv in c.children:
+            if not condition_clause(adv):
+                continue
             # an active subject: "unless Jovanovic is released" names the captive
-            if condition_clause(adv) and any(
-                g.dep_ == "nsubj" and g.pos_ == "PROPN" for g in adv.children
+            if any(g.dep_ == "nsubj" and g.pos_ == "PROPN" for g in adv.children):
+                return True
+            if (
+                not any(n.dep_ == "neg" for n in c.children)
+                and penalty_clause(c)
+                and _named_speaker(tok)
             ):
                 return True
     return False
+
+
+# What a conditional threat says will happen: the verb, and the objects it needs (None:
+# any object). "stop its exports", "take countermeasures", "face higher tariffs".
+_PENALTY_VERBS: dict[str, frozenset[str] | None] = {
+    **dict.fromkeys(
+        ("stop", "halt", "cut", "bar", "ban", "suspend", "freeze", "impose", "expel",
+         "retaliate", "strike", "attack", "sever", "downgrade", "punish", "boycott",
+         "blockade", "prosecute", "arrest", "sanction", "list", "veto"),
+        None,
+    ),
+    **dict.fromkeys(
+        ("take", "adopt", "apply", "face", "use", "call", "review", "reconsider", "walk"),
+        frozenset(
+            {"measure", "countermeasure", "step", "action", "sanction", "tariff", "penalty",
+             "consequence", "reciprocity", "force", "strike", "support", "cooperation",
+             "relation", "tie", "participation", "aid", "out", "dispute"}
+        ),
+    ),
+}  # fmt: skip
+
+
+def _named_speaker(tok: Any) -> bool:
+    """The speech verb's subject is a name or a pronoun for one ("Szijjarto said", "he
+    said"), not unnamed sources ("diplomats say Australia could suspend ..." is a
+    possible sanction they report, no threat made)."""
+    return any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON") for c in tok.children)
+
+
+def penalty_clause(c: Any) -> bool:
+    """The clause ``c`` says a penalty or force: its verb is one of ``_PENALTY_VERBS`` with
+    a fitting object or particle."""
+    needs = _PENALTY_VERBS.get(c.lemma_.lower(), ())
+    if needs == ():
+        return False
+    if needs is None:
+        return True
+    return any(
+        g.lemma_.lower() in needs
+        for g in c.children
+        if g.dep_ in ("dobj", "prt", "nsubjpass") or g.dep_ == "prep"
+    ) or any(
+        o.lemma_.lower() in needs
+        for p in c.children
+        if p.dep_ == "prep"
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
 
 
 # Modals of a conditional threat: "would retaliate", "could suspend", "will act".

@@ -159,3 +159,28 @@ def test_an_unnamed_official_summoning_an_envoy_summons_for_the_host_state() -> 
     summons = [e for e in of_type(text, "ACCUSE") if e["trigger"]["lemma"] == "summon"]
     assert summons and names(summons[0]["actors"]) == {"Sri Lanka"}, events(text)
     assert names(summons[0]["recipients"]) == {"Maldives"}, events(text)
+
+
+def test_a_named_speaker_saying_a_penalty_will_follow_on_a_condition_threatens() -> None:
+    text = (
+        "The European Union said it would review its budget support to Madagascar if those"
+        " responsible for the deaths were not held to account."
+    )
+    threats = of_type(text, "THREATEN")
+    assert threats and names(threats[0]["actors"]) == {"European Union"}, events(text)
+    assert names(threats[0]["recipients"]) == {"Madagascar"}, events(text)
+
+
+def test_unnamed_sources_reporting_a_conditional_penalty_report_no_threat() -> None:
+    text = (
+        "China signed a policing deal with Solomon Islands. Diplomats in Canberra say"
+        " Australia could suspend part of its budget support to Honiara if Chinese officers"
+        " take on frontline policing roles."
+    )
+    assert not of_type(text, "THREATEN"), events(text)
+    assert of_type(text, "SANCTION"), events(text)
+
+
+def test_a_conditional_offer_is_no_threat() -> None:
+    text = "Paraguayan President Santiago Peña said Paraguay would attend the summit if invited."
+    assert not of_type(text, "THREATEN"), events(text)
