@@ -1670,7 +1670,13 @@ def _own_body(e: Entity, actors: list[Entity]) -> bool:
         if any(m.start - o.end - 1 in titles for m in a.mentions for o in e.mentions):
             return True  # "ECOWAS" + "Commission President Omar Touray": one title
         for alias in a.aliases:
-            title = f" {alias.casefold()} ".replace(f" {a.name.casefold()} ", " ")
+            # "Gulf Cooperation Council's Secretary-General X": the possessive is no part
+            # of the body's name
+            title = (
+                f" {alias.casefold()} ".replace(f" {a.name.casefold()} ", " ")
+                .replace("'s ", " ")
+                .replace("’s ", " ")
+            )
             if len(title) > 2 and any(n in title for n in names):
                 return True
     return False

@@ -184,3 +184,12 @@ def test_unnamed_sources_reporting_a_conditional_penalty_report_no_threat() -> N
 def test_a_conditional_offer_is_no_threat() -> None:
     text = "Paraguayan President Santiago Peña said Paraguay would attend the summit if invited."
     assert not of_type(text, "THREATEN"), events(text)
+
+
+def test_a_body_named_possessively_in_the_speakers_title_is_the_speakers_to_voice() -> None:
+    text = (
+        "Iraq seized a Kuwaiti dredger. The Gulf Cooperation Council's Secretary-General Jasem"
+        " Mohamed Albudaiwi said the bloc stood in full solidarity with Kuwait."
+    )
+    support = of_type(text, "SUPPORT")
+    assert support and names(support[0]["actors"]) == {"Jasem Mohamed Albudaiwi"}, events(text)
