@@ -23,6 +23,7 @@ from extraction.events_aims import (
     across_border,
     call_counterpart,
     closes_border,
+    hosting_state,
     moved_forces,
     neighbour_of,
     pressed_by,
@@ -177,7 +178,13 @@ def extract_events(
     )
     _captors_states(raw, entities, resolver)
     _freed_by_slogan(raw, doc.text, entities, resolver)
-    raw = [ev for ev in raw if ev["recipients"] or ev["type"] not in DIRECTED_TYPES]
+    raw = [
+        ev
+        for ev in raw
+        if ev["recipients"]
+        or ev["type"] not in DIRECTED_TYPES
+        or (len(ev["actors"]) > 1 and ev["trigger"]["lemma"] in RELATIONS_VERBS)
+    ]
     dateline = resolver.dateline_place()
     place_meetings(raw, entities, sentences, _location_of(dateline) if dateline else None)
     merged = merge_mentions(raw)
@@ -1220,8 +1227,22 @@ def _build(
         # "the two leaders agreed to open crossing points at Mia Milia": a joint
         # agreement is directed at no one unless the text says "with" whom
         recipients = []
+    if (
+        not recipients
+        and etype == "SUPPORT"
+        and tok.lemma_.lower() in RELATIONS_VERBS
+        and len(actors) == 1
+    ):
+        # "reopened its embassy in Tehran": with the state that hosts it ("Chad and Sudan
+        # restored diplomatic relations" is a joint act of the two, kept without one)
+        recipients = hosting_state(tok, res, actors)
     object_event = _object_event(tok, lex, recipients)
-    if not recipients and etype in DIRECTED_TYPES and object_event is None:
+    if (
+        not recipients
+        and etype in DIRECTED_TYPES
+        and object_event is None
+        and not (len(actors) > 1 and tok.lemma_.lower() in RELATIONS_VERBS)
+    ):
         # "backed the mediation": directed at nobody named ("welcomed the agreement" may
         # still take the agreement's parties, see events_links)
         return None
@@ -1289,6 +1310,11 @@ def _build(
 # mediation", "welcomed the decision"). Measured for REJECT, CONCEDE, SANCTION and THREATEN
 # too, where dropping cost more true events than it saved.
 DIRECTED_TYPES = frozenset({"SUPPORT"})
+# Verbs of diplomatic ties, which two parties can do together ("Chad and Sudan restored
+# diplomatic relations") or one does with the state that hosts its mission.
+RELATIONS_VERBS = frozenset(
+    {"restore", "re-establish", "establish", "normalize", "normalise", "reopen"}
+)
 
 # Names of a state's own bodies, whose protests are diplomatic: "Foreign Ministry",
 # "Embassy of X", "UK government", "State Department", "the presidency".

@@ -68,6 +68,23 @@ def summoning_state(tok: Any, envoys: list[Entity], res: ArgumentResolver) -> li
     return [s for s in pair if s.id not in ids]
 
 
+def hosting_state(tok: Any, res: ArgumentResolver, actors: list[Entity]) -> list[Entity]:
+    """The state hosting the mission a verb's object names: "reopened its embassy in
+    Tehran" -> Iran (a city stands for its country)."""
+    mine = {e.id for e in actors} | {e.country_code for e in actors if e.country_code}
+    for o in object_tokens(tok):
+        for p in o.children:
+            if p.dep_ != "prep" or p.lower_ not in ("in", "at"):
+                continue
+            for g in p.children:
+                for e in res.resolve(g) if g.dep_ == "pobj" else []:
+                    state = res.country_entity(e.country_code) if e.country_code else None
+                    host = state or e
+                    if host.id not in mine and host.country_code not in mine:
+                        return [host]
+    return []
+
+
 # Participles that tell an attack's toll: "..., killing two members of the YBS".
 TOLL_VERBS = frozenset({"kill", "wound", "injure"})
 

@@ -193,3 +193,20 @@ def test_a_body_named_possessively_in_the_speakers_title_is_the_speakers_to_voic
     )
     support = of_type(text, "SUPPORT")
     assert support and names(support[0]["actors"]) == {"Jasem Mohamed Albudaiwi"}, events(text)
+
+
+def test_diplomatic_ties_restored_jointly_or_a_mission_reopened_are_support() -> None:
+    text = (
+        "Iran and Azerbaijan are neighbours. Azerbaijan reopened its embassy in Tehran in July"
+        " 2024. Chad and Sudan restored diplomatic relations in 2010."
+    )
+    support = of_type(text, "SUPPORT")
+    parties = [(names(e["actors"]), names(e["recipients"])) for e in support]
+    assert ({"Azerbaijan"}, {"Iran"}) in parties, events(text)
+    assert ({"Chad", "Sudan"}, set()) in parties, events(text)
+
+
+def test_switching_recognition_supports_the_state_now_recognised() -> None:
+    text = "China and Taiwan compete for allies. Solomon Islands switched recognition to China."
+    support = of_type(text, "SUPPORT")
+    assert support and names(support[0]["recipients"]) == {"China"}, events(text)
