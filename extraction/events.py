@@ -940,6 +940,12 @@ def _build(
             and (
                 entry.pos == "VERB"
                 or any(t.lower_ in JOINT for left in tok.lefts for t in left.subtree)
+                # "A and B expanded their currency swap arrangement": the two parties' own
+                # (not "their partnerships held firm": no act of theirs)
+                or (
+                    tok.dep_ == "dobj"
+                    and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children)
+                )
             )
         )
     ):  # "Kenya and Somalia signed a security pact": a joint act of the named parties

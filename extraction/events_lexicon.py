@@ -425,8 +425,10 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
 def _cued(cue: frozenset[str], children: list[Any]) -> bool:
     """A modifier (or a prepositional object: "by phone") among ``children`` is a cue;
     "joint coast guard patrols": the parser may hang the cue on a compound before the
-    noun, so the compounds' own modifiers count too."""
-    compounded = [g for c in children if c.dep_ == "compound" for g in c.subtree if g is not c]
+    noun, so the compounds' (and noun modifiers') own modifiers count too."""
+    compounded = [
+        g for c in children if c.dep_ in ("compound", "nmod") for g in c.subtree if g is not c
+    ]  # "the joint search and rescue exercise": "joint" hangs on the nmod "search"
     return any(
         (c.dep_ in _CUE_DEPS and c.lemma_.lower() in cue)
         or (c.dep_ == "prep" and any(g.lemma_.lower() in cue for g in c.children))

@@ -1,7 +1,9 @@
-"""Offers, proposals and stances whose party is named in the offered act itself or in
-the call they were made in."""
+"""Parties read from the act itself: offers, proposals, refusals, threats, protests,
+releases, summonses, support and cooperation, as news reports phrase them."""
 
 from __future__ import annotations
+
+import pytest
 
 from tests.extraction.helpers import events, names
 
@@ -210,3 +212,21 @@ def test_switching_recognition_supports_the_state_now_recognised() -> None:
     text = "China and Taiwan compete for allies. Solomon Islands switched recognition to China."
     support = of_type(text, "SUPPORT")
     assert support and names(support[0]["recipients"]) == {"China"}, events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brazil and China expanded their currency swap arrangement last month.",
+        "The Vietnam Coast Guard and the Philippine Coast Guard will hold the second joint"
+        " search and rescue exercise off Manila in September.",
+    ],
+)
+def test_joint_exercises_and_swap_lines_are_cooperation_of_both(text: str) -> None:
+    coop = of_type(text, "COOPERATE")
+    assert coop and len(coop[0]["actors"]) == 2, events(text)
+
+
+def test_partnerships_that_merely_hold_are_no_cooperation() -> None:
+    text = "Japan and Australia said their partnerships held firm."
+    assert not of_type(text, "COOPERATE"), events(text)
