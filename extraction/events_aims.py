@@ -33,10 +33,11 @@ CALL_VERBS = frozenset({"telephone", "call", "phone", "speak", "meet", "receive"
 
 
 def call_counterpart(tok: Any, res: ArgumentResolver) -> list[Entity]:
-    """The party a speaker called or met in the clause ``tok`` is coordinated with ("spoke
-    by phone with X and demanded ...", "telephoned X and urged ...")."""
+    """The party a speaker called, met or summoned in the clause ``tok`` is coordinated
+    with ("spoke by phone with X and demanded ...", "telephoned X and urged ...",
+    "summoned Tanzania's high commissioner and asked for the fishermen to be freed")."""
     call = tok.head if tok.dep_ == "conj" else None
-    if call is None or call.lemma_.lower() not in CALL_VERBS:
+    if call is None or call.lemma_.lower() not in CALL_VERBS | {"summon"}:
         return []
     found: list[Entity] = []
     for c in call.children:

@@ -230,3 +230,14 @@ def test_joint_exercises_and_swap_lines_are_cooperation_of_both(text: str) -> No
 def test_partnerships_that_merely_hold_are_no_cooperation() -> None:
     text = "Japan and Australia said their partnerships held firm."
     assert not of_type(text, "COOPERATE"), events(text)
+
+
+def test_a_demand_made_at_a_summons_goes_to_the_summoned_envoys_state() -> None:
+    text = (
+        "Malawi thanked Mozambique for its help. Malawi praised Mozambique again on Monday."
+        " Malawi accused Mozambique of delays. Malawi's foreign ministry summoned"
+        " Tanzania's high commissioner on Tuesday and asked for the fishermen to be freed"
+        " without further delay."
+    )
+    asks = of_type(text, "REQUEST")
+    assert asks and names(asks[0]["recipients"]) == {"Tanzania"}, events(text)
