@@ -1559,6 +1559,15 @@ def _freed_by_slogan(
         ev["recipients"] = _bodies_as_states(captors, entities, res)[:1]
 
 
+def unique_refs(refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``refs`` without repeated entities, in order."""
+    out: list[dict[str, Any]] = []
+    for r in refs:
+        if all(o["entity_id"] != r["entity_id"] for o in out):
+            out.append(r)
+    return out
+
+
 def _bodies_as_states(
     refs: list[dict[str, Any]],
     entities: EntityIndex,
@@ -1620,6 +1629,21 @@ def _captors_states(
         if not own:
             continue  # a rights group or a bloc: no government speaks
         ev["recipients"] = _bodies_as_states(ev["recipients"], entities, res, keep=own)
+        pair = res.focal_pair()
+        other = [s for s in pair if s.country_code not in own]
+        if len(pair) == 2 and len(other) == 1:
+            # "the FSB detained an Estonian ... Tsahkna demanded his release": a captor
+            # body of no stated country, in a story between two states, is the other's
+            ev["recipients"] = unique_refs(
+                [
+                    other[0].ref()
+                    if (e := entities.get(r["entity_id"])) is not None
+                    and e.type == "ORG"
+                    and not e.country_code
+                    else r
+                    for r in ev["recipients"]
+                ]
+            )
 
 
 def _drop_own_bodies(events: list[dict[str, Any]], entities: EntityIndex) -> None:

@@ -241,3 +241,14 @@ def test_a_demand_made_at_a_summons_goes_to_the_summoned_envoys_state() -> None:
     )
     asks = of_type(text, "REQUEST")
     assert asks and names(asks[0]["recipients"]) == {"Tanzania"}, events(text)
+
+
+def test_a_release_demanded_of_a_captor_body_of_no_stated_country_goes_to_its_state() -> None:
+    text = (
+        "Estonia and Russia have argued over the Narva river for years. Officers of the FSB"
+        " detained an Estonian border guard on Friday. Russia said he had crossed the border."
+        " Estonia denied it. Estonian Foreign Minister Margus Tsahkna demanded the man's"
+        " immediate release."
+    )
+    asks = of_type(text, "REQUEST")
+    assert asks and names(asks[0]["recipients"]) == {"Russia"}, events(text)
