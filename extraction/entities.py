@@ -57,7 +57,7 @@ def resolve_entities(doc: Any) -> EntityIndex:
     gaz = get_gazetteer()
     cands = english_only_names(cands, doc, gaz.lookup)
     # a single letter names nothing: "Q (Harbour FM): ..." opens a reporter's question
-    cands = [c for c in cands if len(c.text.strip()) > 1]
+    cands = _join_demonym_pairs([c for c in cands if len(c.text.strip()) > 1], full)
     if not cands:
         return EntityIndex([])
     _mark_plurals(doc, cands)
@@ -99,6 +99,34 @@ def resolve_entities(doc: Any) -> EntityIndex:
     for i, e in enumerate(entities, 1):
         e.id = f"e{i}"
     return EntityIndex(entities)
+
+
+def _join_demonym_pairs(cands: list[Candidate], full: str) -> list[Candidate]:
+    """Two demonyms in a row name one people: "two Greek Cypriot men", "Bosnian Serb
+    leaders" are Greek Cypriots and Bosnian Serbs, not Greeks and Cypriots."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == c.label == "NORP"
+            and full[prev.end : c.start] == " "
+            and " " not in prev.text
+            and " " not in c.text
+            and prev.text[:1].isupper()
+            and c.text[:1].isupper()
+        ):
+            out[-1] = Candidate(
+                prev.start,
+                c.end,
+                full[prev.start : c.end],
+                "NORP",
+                votes=prev.votes + c.votes,
+                raw_label=c.raw_label,
+            )
+            continue
+        out.append(c)
+    return out
 
 
 _PLURAL_ARTICLES = ("Los ", "Las ", "Les ")

@@ -634,3 +634,11 @@ def test_a_single_letter_question_label_is_no_name() -> None:
         " on Sunday that Sri Lanka could bar Maldivian-flagged vessels from unloading at Galle."
     )
     assert "Q" not in found, found
+
+
+def test_two_demonyms_in_a_row_name_one_people() -> None:
+    found = entities(
+        "Turkish Cypriot police arrested two Greek Cypriot men at the Ledra Palace crossing."
+    )
+    assert found.get("Greek Cypriots") == "NORP", found
+    assert "Greeks" not in found, found
