@@ -36,6 +36,7 @@ from extraction.events_aims import (
     unique,
 )
 from extraction.events_args import (
+    STATE_REPRESENTATIVES,
     ArgumentResolver,
     is_state_force,
     pobjects,
@@ -1133,6 +1134,20 @@ def _build(
         owners = [e for e in taken_from(tok, res) if e.id not in {a.id for a in actors}]
         if owners:
             recipients = owners
+    if (
+        etype == "SANCTION"
+        and mode == "withdraw"
+        and not recipients
+        and tok.lemma_.lower() == "recall"
+        and any(
+            o.lemma_.lower() in STATE_REPRESENTATIVES
+            and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)
+            for o in object_tokens(tok)
+        )
+    ):
+        # "Indonesia has not recalled its ambassador": from the state it is posted to,
+        # the other side of a story between two states
+        recipients = neighbour_of(actors, res)
     if etype == "SANCTION" and recipients:
         # "has not recalled Mauritania's ambassador": a state's own envoy is no target
         own = {a.country_code for a in actors if a.country_code}

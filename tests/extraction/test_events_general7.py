@@ -252,3 +252,15 @@ def test_a_release_demanded_of_a_captor_body_of_no_stated_country_goes_to_its_st
     )
     asks = of_type(text, "REQUEST")
     assert asks and names(asks[0]["recipients"]) == {"Russia"}, events(text)
+
+
+def test_a_state_recalling_its_own_envoy_recalls_from_the_other_state_of_the_story() -> None:
+    text = (
+        "Malaysia detained eleven Indonesian fishermen off Ambalat. Malaysia said the boat was"
+        " fishing illegally, and Malaysian officials said the crew would face the courts."
+        " Indonesia thanked and praised Japan for its help. Indonesia has not recalled its"
+        " ambassador, and there is no plan to do so."
+    )
+    recall = of_type(text, "SANCTION")
+    assert recall and names(recall[0]["recipients"]) == {"Malaysia"}, events(text)
+    assert recall[0]["negated"], recall
