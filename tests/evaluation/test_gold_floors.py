@@ -1,7 +1,7 @@
 """Extraction quality held at floors a little below the measured scores, so a regression
-fails CI. Eleven sets (README "Extraction quality"): the shared dev gold on the five seeds;
-our nine development sets (tests/evaluation/heldout, eight articles, tests/evaluation/dev,
-dev2 ... dev8, ten articles each), whose error classes have guided rules; and the blind
+fails CI. Twelve sets (README "Extraction quality"): the shared dev gold on the five seeds;
+our ten development sets (tests/evaluation/heldout, eight articles, tests/evaluation/dev,
+dev2 ... dev9, ten articles each), whose error classes have guided rules; and the blind
 set (tests/evaluation/blind, ten articles), only ever scored in aggregate."""
 
 from __future__ import annotations
@@ -16,22 +16,23 @@ from tests.conftest import GOLD, SHARED
 pytestmark = pytest.mark.slow
 HELDOUT = Path(__file__).parent / "heldout"
 
-# Measured on 2026-12-05, fifth session (entity F1 / events L1 F1 / events L2 F1): seeds
-# 0.984 / 0.817 / 0.583, heldout 0.954 / 0.831 / 0.649, dev 0.889 / 0.735 / 0.599, dev2
-# 0.890 / 0.718 / 0.493, dev3 0.904 / 0.765 / 0.618, dev4 0.871 / 0.742 / 0.600, dev5
-# 0.857 / 0.721 / 0.523, dev6 0.892 / 0.794 / 0.670, dev7 0.865 / 0.795 / 0.624, dev8
-# 0.831 / 0.791 / 0.647, blind 0.861 / 0.688 / 0.426.
+# Measured on 2026-12-05, sixth session (entity F1 / events L1 F1 / events L2 F1): seeds
+# 0.984 / 0.817 / 0.583, heldout 0.954 / 0.844 / 0.675, dev 0.889 / 0.735 / 0.599, dev2
+# 0.890 / 0.718 / 0.493, dev3 0.904 / 0.767 / 0.624, dev4 0.873 / 0.754 / 0.614, dev5
+# 0.860 / 0.726 / 0.528, dev6 0.893 / 0.802 / 0.696, dev7 0.865 / 0.805 / 0.629, dev8
+# 0.831 / 0.801 / 0.667, dev9 0.780 / 0.721 / 0.522, blind 0.861 / 0.694 / 0.431.
 FLOORS = {
     "seeds": {"entities": 0.95, "L1": 0.78, "L2": 0.55},
-    "heldout": {"entities": 0.93, "L1": 0.80, "L2": 0.62},
+    "heldout": {"entities": 0.93, "L1": 0.81, "L2": 0.64},
     "dev": {"entities": 0.86, "L1": 0.71, "L2": 0.57},
     "dev2": {"entities": 0.86, "L1": 0.69, "L2": 0.47},
     "dev3": {"entities": 0.87, "L1": 0.74, "L2": 0.59},
-    "dev4": {"entities": 0.84, "L1": 0.71, "L2": 0.57},
-    "dev5": {"entities": 0.82, "L1": 0.69, "L2": 0.49},
-    "dev6": {"entities": 0.86, "L1": 0.76, "L2": 0.63},
-    "dev7": {"entities": 0.83, "L1": 0.76, "L2": 0.59},
-    "dev8": {"entities": 0.80, "L1": 0.76, "L2": 0.60},
+    "dev4": {"entities": 0.84, "L1": 0.72, "L2": 0.58},
+    "dev5": {"entities": 0.83, "L1": 0.70, "L2": 0.50},
+    "dev6": {"entities": 0.86, "L1": 0.77, "L2": 0.66},
+    "dev7": {"entities": 0.83, "L1": 0.77, "L2": 0.60},
+    "dev8": {"entities": 0.80, "L1": 0.77, "L2": 0.63},
+    "dev9": {"entities": 0.75, "L1": 0.69, "L2": 0.49},
     "blind": {"entities": 0.83, "L1": 0.66, "L2": 0.40},
 }
 HERE = Path(__file__).parent
@@ -50,6 +51,7 @@ HERE = Path(__file__).parent
         ("dev6", HERE / "dev6" / "gold.jsonl", HERE / "dev6" / "articles"),
         ("dev7", HERE / "dev7" / "gold.jsonl", HERE / "dev7" / "articles"),
         ("dev8", HERE / "dev8" / "gold.jsonl", HERE / "dev8" / "articles"),
+        ("dev9", HERE / "dev9" / "gold.jsonl", HERE / "dev9" / "articles"),
         ("blind", HERE / "blind" / "gold.jsonl", HERE / "blind" / "articles"),
     ],
 )
