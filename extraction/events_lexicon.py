@@ -28,7 +28,9 @@ entries. An entry names a ``lemma`` and ``pos`` (VERB, NOUN, ADJ) and may add co
   "would" ("we will never accept", "would not return to ECOWAS"), an announced refusal
   whose actor is the speaker reporting it; ``conditional``: the modal clause also holds an
   "if"/"unless" clause whose subject is a named party ("X said Moscow could suspend its
-  work if Norway continues ..."): a conditional threat by X to that party; ``purpose``:
+  work if Norway continues ..."), or any such clause when the modal clause says a penalty
+  or force and a named speaker says it ("X said the EU would review its budget support if
+  ..."): a conditional threat by X; ``purpose``:
   the verb has an infinitive of purpose ("sent three frigates to escort the vessel");
   ``future``: the verb is said of the future, under "will" or "would" ("we will respond
   with everything we have"); ``subject``: its subject's lemma is one of these ("mortar
