@@ -77,6 +77,8 @@ _ANNOTATIONS = [TAG, POS, MORPH, LEMMA, SENT_START, HEAD, DEP, ENT_IOB, ENT_TYPE
 # lower case. Upper-case headlines are left alone: title-cased, their common words would
 # read as names ("Soldiers Returned").
 _LABEL = re.compile(r"^[^\n:a-z]{3,80}(?=: )", re.MULTILINE)
+# Datelines are read the same way: "SANTO DOMINGO — ", "COLCHANE, Chile / LA PAZ — ".
+_DATELINE = re.compile(r"^[^\n—–]{3,60}?(?= (?:—|–|--) )", re.MULTILINE)
 _CAPS_RUN = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]{2,}(?:[ ][^\W\d_a-z]{2,})+(?![^\W\d_])")
 _CAPS_FUNCTION_WORDS = frozenset({"OF", "THE", "AND", "FOR", "IN", "ON", "TO", "AT", "BY", "WITH"})
 
@@ -96,11 +98,10 @@ def _title_caps(m: re.Match[str]) -> str:
 
 def model_text(text: str) -> str:
     """The text the model reads: ``text`` with typographic apostrophes made straight and
-    upper-case speaker labels in title case, of the same length, so every offset into it
-    is an offset into ``text``."""
-    return _LABEL.sub(
-        lambda m: _CAPS_RUN.sub(_title_caps, m.group(0)), text.translate(_MODEL_FORMS)
-    )
+    upper-case speaker labels and datelines in title case, of the same length, so every
+    offset into it is an offset into ``text``."""
+    out = _LABEL.sub(lambda m: _CAPS_RUN.sub(_title_caps, m.group(0)), text.translate(_MODEL_FORMS))
+    return _DATELINE.sub(lambda m: _CAPS_RUN.sub(_title_caps, m.group(0)), out)
 
 
 def on_source_text(doc: Doc, text: str) -> Doc:
