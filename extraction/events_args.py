@@ -243,6 +243,8 @@ _GROUP_PRON = frozenset({"they", "them", "their", "theirs"})
 _GROUP_WINDOW = 400  # characters: about two sentences back
 _PEOPLE_WINDOW = 4  # sentences back to where a group of people was first described
 _SPEAKER_PRON = frozenset({"i", "me", "my", "we", "us", "our"})
+# A transcript's speaker label opening a line: "SPOKESPERSON (ARIEF NUGROHO): ...".
+_SPEAKER_LABEL = re.compile(r"[^\n:.?!]{2,80}?: ")
 _SAY_VERBS = frozenset(
     {
         "say",
@@ -1418,11 +1420,13 @@ class ArgumentResolver:
         return None
 
     def _speaker(self, tok: Any) -> Entity | None:
-        """ "I"/"we" inside reported speech is its speaker: Trump said "I'm not going to ..." """
+        """ "I"/"we" inside reported speech is its speaker: Trump said "I'm not going to ...";
+        in a transcript, the person the line's speaker label names ("SPOKESPERSON (ARIEF
+        NUGROHO): ... we will not take it up")."""
         t = tok
         for _ in range(8):
             if t.head.i == t.i:
-                return None
+                break
             if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in _SAY_VERBS:
                 subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
                 if subj is None or subj.lower_ in _SPEAKER_PRON:
@@ -1430,7 +1434,22 @@ class ArgumentResolver:
                 found = self.resolve(subj)
                 return found[0] if found else None
             t = t.head
-        return None
+        return self._labelled_speaker(tok)
+
+    def _labelled_speaker(self, tok: Any) -> Entity | None:
+        """The one person named in the speaker label that opens ``tok``'s line."""
+        text = self.doc.text
+        start = text.rfind("\n", 0, tok.idx) + 1
+        label = _SPEAKER_LABEL.match(text, start)
+        if label is None or label.end() > tok.idx:
+            return None
+        span = self.doc.char_span(start, label.end() - 2, alignment_mode="expand")
+        people = {
+            e.id: e
+            for w in span or ()
+            if (e := self.entities.for_span(w)) is not None and e.type == "PERSON"
+        }
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def _government_of(self, tok: Any, lemma: str) -> Entity | None:
         """ "Starmer's government" -> the article's "UK government" body; "Trump's

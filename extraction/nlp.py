@@ -73,9 +73,11 @@ _ANNOTATIONS = [TAG, POS, MORPH, LEMMA, SENT_START, HEAD, DEP, ENT_IOB, ENT_TYPE
 # NUSANTARA): ...", "SPOKESPERSON (ARIEF NUGROHO): ..."): the model, trained on mixed
 # case, reads each such word as an organisation of its own. It reads runs of two or more
 # upper-case words of a line's label (the part before a colon, with no lower-case letter)
-# in title case; short words (acronyms such as "UAE") stay as written, function words go
-# lower case. Upper-case headlines are left alone: title-cased, their common words would
-# read as names ("Soldiers Returned").
+# in title case (a single word, as in the dateline "NAIROBI:", is left: title-cased, it
+# changed how the dateline is read);
+# short words (acronyms such as "UAE") stay as written, function words go lower case.
+# Upper-case headlines are left alone: title-cased, their common words would read as names
+# ("Soldiers Returned").
 _LABEL = re.compile(r"^[^\n:a-z]{3,80}(?=: )", re.MULTILINE)
 # Datelines are read the same way: "SANTO DOMINGO — ", "COLCHANE, Chile / LA PAZ — ".
 _DATELINE = re.compile(r"^[^\n—–]{3,60}?(?= (?:—|–|--) )", re.MULTILINE)

@@ -597,6 +597,7 @@ def test_model_text_keeps_every_offset_and_leaves_headlines_as_written() -> None
     assert out.startswith("UAE SUMMONS IRAN ENVOY\nQ (Wong MEI Ling, İstanbul Daily)")
     dateline = "SANTO DOMINGO — Dominican authorities closed the border."
     assert model_text(dateline).startswith("Santo Domingo — ")
+    assert model_text("SPOKESPERSON (ARIEF NUGROHO): Yes.").startswith("SPOKESPERSON (Arief")
 
 
 def test_names_seen_only_in_a_foreign_summary_are_dropped_places_stay() -> None:

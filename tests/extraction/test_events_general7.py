@@ -264,3 +264,13 @@ def test_a_state_recalling_its_own_envoy_recalls_from_the_other_state_of_the_sto
     recall = of_type(text, "SANCTION")
     assert recall and names(recall[0]["recipients"]) == {"Malaysia"}, events(text)
     assert recall[0]["negated"], recall
+
+
+def test_we_in_a_transcript_answer_is_the_speaker_its_label_names() -> None:
+    text = (
+        "Japan held drills near the islands on Monday.\n\n"
+        "Chinese foreign ministry spokesperson Mao Ning held the regular briefing on Tuesday."
+        "\n\nMAO NING: We strongly condemn the drills by Japan."
+    )
+    condemned = of_type(text, "ACCUSE")
+    assert condemned and names(condemned[0]["actors"]) == {"Mao Ning"}, events(text)
