@@ -274,3 +274,13 @@ def test_we_in_a_transcript_answer_is_the_speaker_its_label_names() -> None:
     )
     condemned = of_type(text, "ACCUSE")
     assert condemned and names(condemned[0]["actors"]) == {"Mao Ning"}, events(text)
+
+
+def test_an_act_said_to_be_unlawful_is_an_accusation_by_whoever_says_so() -> None:
+    text = (
+        "Tanzanian police detained 17 Malawian fishermen on Monday. Tanzania's foreign ministry"
+        " said the fishermen had entered Tanzanian waters without licences."
+    )
+    accused = of_type(text, "ACCUSE")
+    assert accused and names(accused[0]["recipients"]) == {"Malawians"}, events(text)
+    assert names(accused[0]["actors"]) == {"Tanzania"}, events(text)
