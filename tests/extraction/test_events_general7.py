@@ -284,3 +284,23 @@ def test_an_act_said_to_be_unlawful_is_an_accusation_by_whoever_says_so() -> Non
     accused = of_type(text, "ACCUSE")
     assert accused and names(accused[0]["recipients"]) == {"Malawians"}, events(text)
     assert names(accused[0]["actors"]) == {"Tanzania"}, events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        (
+            "The European Commission said on 17 June that it would provide 8 million euros"
+            " from its aid programme for the Turkish Cypriot community.",
+            "economic",
+        ),
+        (
+            "The International Organization for Migration gave hot meals and medical care to"
+            " about 4,000 Haitian returnees at the border.",
+            "humanitarian",
+        ),
+    ],
+)
+def test_money_provided_and_relief_given_are_aid(text: str, mode: str) -> None:
+    aid = of_type(text, "AID")
+    assert aid and aid[0]["mode"] == mode, events(text)
