@@ -1112,6 +1112,13 @@ def _build(
         # closed to the state across it (named "with X", else the story's other
         # state)
         recipients = across_border(tok, res) or neighbour_of(actors, res)
+    if (
+        etype == "CONCEDE"
+        and tok.lemma_.lower() == "reopen"
+        and all(res.is_subnational_place(e) for e in recipients)
+    ):
+        # "Iran will reopen the Mirjaveh-Taftan crossing": reopened to the state across it
+        recipients = across_border(tok, res) or neighbour_of(actors, res)
     if etype == "ACCUSE" and entry.object and entry.prep & {"to", "before"}:
         # "could take Germany to the Court of Justice": the court is where, not whom
         venue = _destinations(tok, res, frozenset({"to", "before"}))

@@ -304,3 +304,13 @@ def test_an_act_said_to_be_unlawful_is_an_accusation_by_whoever_says_so() -> Non
 def test_money_provided_and_relief_given_are_aid(text: str, mode: str) -> None:
     aid = of_type(text, "AID")
     assert aid and aid[0]["mode"] == mode, events(text)
+
+
+def test_a_crossing_reopened_is_a_concession_to_the_state_across_it() -> None:
+    text = (
+        "Iran closed the Mirjaveh-Taftan crossing to Pakistan in May. Pakistan protested."
+        " Under Thursday's agreement, Iran will reopen the Mirjaveh-Taftan crossing on"
+        " Saturday, Dar said."
+    )
+    conceded = of_type(text, "CONCEDE")
+    assert conceded and names(conceded[0]["recipients"]) == {"Pakistan"}, events(text)
