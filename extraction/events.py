@@ -184,7 +184,7 @@ def extract_events(
         for ev in raw
         if ev["recipients"]
         or ev["type"] not in DIRECTED_TYPES
-        or (len(ev["actors"]) > 1 and ev["trigger"]["lemma"] in RELATIONS_VERBS)
+        or _joint_ties(ev["trigger"]["lemma"], ev["actors"])
     ]
     dateline = resolver.dateline_place()
     place_meetings(raw, entities, sentences, _location_of(dateline) if dateline else None)
@@ -1269,7 +1269,7 @@ def _build(
         not recipients
         and etype in DIRECTED_TYPES
         and object_event is None
-        and not (len(actors) > 1 and tok.lemma_.lower() in RELATIONS_VERBS)
+        and not _joint_ties(tok.lemma_.lower(), actors)
     ):
         # "backed the mediation": directed at nobody named ("welcomed the agreement" may
         # still take the agreement's parties, see events_links)
@@ -1343,6 +1343,13 @@ DIRECTED_TYPES = frozenset({"SUPPORT"})
 RELATIONS_VERBS = frozenset(
     {"restore", "re-establish", "establish", "normalize", "normalise", "reopen"}
 )
+
+
+def _joint_ties(lemma: str, actors: list[Any]) -> bool:
+    """Diplomatic ties two or more parties restore or establish together: a SUPPORT kept
+    without a recipient ("Chad and Sudan restored diplomatic relations")."""
+    return len(actors) > 1 and lemma in RELATIONS_VERBS
+
 
 # Names of a state's own bodies, whose protests are diplomatic: "Foreign Ministry",
 # "Embassy of X", "UK government", "State Department", "the presidency".
@@ -1542,9 +1549,7 @@ def _served_states(entities: EntityIndex, res: ArgumentResolver) -> dict[str, di
     names that state."""
     out: dict[str, dict[str, Any]] = {}
     for e in entities:
-        state = (
-            res.country_entity(e.country_code) if e.type == "PERSON" and e.country_code else None
-        )
+        state = state_of_person(e, res)
         if state is not None:
             out[e.id] = state.ref()
     return out
@@ -1651,9 +1656,8 @@ def _captors_states(
         if not own:
             continue  # a rights group or a bloc: no government speaks
         ev["recipients"] = _bodies_as_states(ev["recipients"], entities, res, keep=own)
-        pair = res.focal_pair()
-        other = [s for s in pair if s.country_code not in own]
-        if len(pair) == 2 and len(other) == 1:
+        other = neighbour_of(actors, res)
+        if other:
             # "the FSB detained an Estonian ... Tsahkna demanded his release": a captor
             # body of no stated country, in a story between two states, is the other's
             ev["recipients"] = unique_refs(

@@ -62,11 +62,7 @@ def summoning_state(tok: Any, envoys: list[Entity], res: ArgumentResolver) -> li
     subj = next((c for c in summons.children if c.dep_ == "nsubj"), None)
     if subj is None or res.resolve(subj) or res.entities.for_span(subj) is not None:
         return []
-    pair = res.focal_pair()
-    ids = {e.id for e in envoys}
-    if len(pair) != 2 or len(ids & {s.id for s in pair}) != 1:
-        return []
-    return [s for s in pair if s.id not in ids]
+    return neighbour_of(envoys, res)
 
 
 def hosting_state(tok: Any, res: ArgumentResolver, actors: list[Entity]) -> list[Entity]:
