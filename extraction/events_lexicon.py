@@ -228,12 +228,16 @@ CLAIM_VERBS = frozenset(
 )  # fmt: skip
 
 
+# Modals of will ("won't" is "wo" + "n't").
+_WILL = frozenset({"will", "would", "shall", "'ll", "wo"})
+
+
 def announced_refusal(tok: Any) -> bool:
     """The verb is negated under a modal of will ("will never accept", "would not
     return", "won't sit"): an act announced as one that will not be done."""
     kids = list(tok.children)
     return any(c.dep_ == "neg" for c in kids) and any(
-        c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo") for c in kids
+        c.dep_ == "aux" and c.lower_ in _WILL for c in kids
     )
 
 
@@ -436,9 +440,6 @@ def _cued(cue: frozenset[str], children: list[Any]) -> bool:
         or (c.dep_ == "prep" and any(g.lemma_.lower() in cue for g in c.children))
         for c in (*children, *compounded)
     )
-
-
-_WILL = frozenset({"will", "would", "shall", "'ll", "wo"})
 
 
 def _purpose_clause(tok: Any) -> bool:
