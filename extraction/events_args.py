@@ -1002,6 +1002,20 @@ class ArgumentResolver:
                     e = self.entities.for_span(c)
                     if e is not None and e.type == "PERSON":
                         return e
+        return self._detached_holder_name(tok)
+
+    def _detached_holder_name(self, tok: Any) -> Entity | None:
+        """ "spoke with the Foreign Minister of the Maldives, Dr. Abdulla Khaleel, on
+        Monday": the parser hangs the name set off after the office on the verb; the name
+        right after the office's phrase and its comma is the holder."""
+        end = tok.right_edge.i
+        if tok.pos_ != "PROPN" or end + 2 >= len(self.doc) or self.doc[end + 1].text != ",":
+            return None
+        for t in self.doc[end + 2 : end + 4]:  # the name, after at most one title ("Dr.")
+            e = self.entities.for_span(t)
+            if e is not None:
+                inside = tok.left_edge.i <= t.head.i <= end
+                return e if e.type == "PERSON" and not inside else None
         return None
 
     def _clause_speaker(self, tok: Any) -> tuple[Any, Entity] | None:

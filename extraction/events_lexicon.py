@@ -437,7 +437,7 @@ def _cued(cue: frozenset[str], children: list[Any]) -> bool:
     ]  # "the joint search and rescue exercise": "joint" hangs on the nmod "search"
     return any(
         (c.dep_ in _CUE_DEPS and c.lemma_.lower() in cue)
-        or (c.dep_ == "prep" and any(g.lemma_.lower() in cue for g in c.children))
+        or (c.dep_ in _PREP_DEPS and any(g.lemma_.lower() in cue for g in c.children))
         for c in (*children, *compounded)
     )
 

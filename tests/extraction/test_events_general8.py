@@ -1,0 +1,31 @@
+"""Parties of calls and meetings as wire copy and ministry releases phrase them."""
+
+from __future__ import annotations
+
+from tests.extraction.helpers import events, names
+
+
+def of_type(text: str, etype: str) -> list[dict]:
+    return [e for e in events(text) if e["type"] == etype]
+
+
+def test_a_call_with_an_office_then_its_holder_is_a_call_with_the_holder() -> None:
+    # the parser hangs the name set off after "the Foreign Minister of Chile" on the verb
+    text = (
+        "Peru's Foreign Minister Hugo de Zela spoke by telephone with the Foreign Minister"
+        " of Chile, Dr. Alberto van Klaveren, on Monday evening."
+    )
+    call = of_type(text, "CONSULT")
+    assert call and names(call[0]["recipients"]) == {"Alberto van Klaveren"}, events(text)
+    assert names(call[0]["actors"]) == {"Hugo de Zela"}, events(text)
+
+
+def test_by_telephone_read_as_an_agent_still_marks_a_call() -> None:
+    # "by" parsed as a passive agent: the call is still one, from the subject
+    text = (
+        "The Honourable Minister, Mr. Hugo de Zela, spoke by telephone with the Foreign"
+        " Minister of Chile, Dr. Alberto van Klaveren, on Monday evening."
+    )
+    call = of_type(text, "CONSULT")
+    assert call and call[0]["mode"] == "phone", events(text)
+    assert names(call[0]["actors"]) == {"Hugo de Zela"}, events(text)
