@@ -1347,7 +1347,8 @@ class ArgumentResolver:
 
     def _other_person(self, tok: Any) -> Entity | None:
         """him/her as an object is not the clause's subject: "Scholz met Orban and urged
-        him to ..." -> Orban, the latest other person named in the sentence."""
+        him to ..." -> Orban, the latest other person named in the sentence (or else in
+        the one before)."""
         verb = tok.head
         while verb.pos_ == "ADP" and verb.head.i != verb.i:
             verb = verb.head
@@ -1355,7 +1356,11 @@ class ArgumentResolver:
         if subj is None and verb.dep_ == "conj":
             subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         subj_ids = {e.id for e in self._resolve_one(subj, 1)} if subj is not None else set()
-        for t in reversed(self.doc[tok.sent.start : tok.i]):
+        # "Herath called Khaleel. Khaleel assured him that ...": failing one in the
+        # sentence, the other person of the sentence before
+        start = tok.sent.start
+        before = self.doc[start - 1].sent.start if start > 0 else start
+        for t in reversed(self.doc[before : tok.i]):
             e = self.entities.for_span(t)
             if e is not None and e.type == "PERSON" and e.id not in subj_ids:
                 return e

@@ -29,3 +29,13 @@ def test_by_telephone_read_as_an_agent_still_marks_a_call() -> None:
     call = of_type(text, "CONSULT")
     assert call and call[0]["mode"] == "phone", events(text)
     assert names(call[0]["actors"]) == {"Hugo de Zela"}, events(text)
+
+
+def test_him_as_an_object_is_the_other_person_of_the_sentence_before() -> None:
+    text = (
+        "Peru's Foreign Minister Hugo de Zela spoke with Chilean Foreign Minister Alberto"
+        " van Klaveren on Monday. Van Klaveren assured him that the detained crew members"
+        " were being treated humanely."
+    )
+    pledge = of_type(text, "AGREE")
+    assert pledge and names(pledge[0]["recipients"]) == {"Hugo de Zela"}, events(text)
