@@ -280,6 +280,14 @@ def _title_word(tok: Any) -> str:
     return tok.lower_ if tok.dep_ == "compound" and tok.i < tok.head.i else ""
 
 
+def _class_word(tok: Any) -> str:
+    """The lower-case class word right before a name ("frigate" in "the frigate
+    Vendémiaire", parsed as a compound or an adjective of it), or "" for anything else."""
+    named = tok.head.pos_ == "PROPN" or tok.head.ent_type_ != "" or tok.head.text[:1].isupper()
+    right_before = tok.i == tok.head.i - 1 and tok.dep_ in ("compound", "amod")
+    return tok.lower_ if named and right_before and tok.text.islower() else ""
+
+
 def _conditions_hold(e: Entry, tok: Any) -> bool:
     children = list(tok.children)
     # "dismissed the US move as a gift": the "as" of a secondary predicate may hang
@@ -348,6 +356,9 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
             or (e.object_counted and _counted(o))
             # "summoned US Ambassador Ken Howery": a named object's title says what it is
             or (o.pos_ == "PROPN" and any(_title_word(c) in e.object for c in o.children))
+            # "sent the frigate Vendémiaire": a ship's name after its class word, which
+            # the parser may read as an adjective of it
+            or any(_class_word(c) in e.object for c in o.children)
             # "ordered the consul general to leave": the head of "consul general" is
             # "general", what it is the compound before it says
             or (

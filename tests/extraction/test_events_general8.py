@@ -39,3 +39,9 @@ def test_him_as_an_object_is_the_other_person_of_the_sentence_before() -> None:
     )
     pledge = of_type(text, "AGREE")
     assert pledge and names(pledge[0]["recipients"]) == {"Hugo de Zela"}, events(text)
+
+
+def test_a_ship_named_after_its_class_word_is_a_deployment() -> None:
+    text = "France has sent the frigate Vendémiaire from Nouméa to the waters around the islets."
+    moves = of_type(text, "MOBILIZE")
+    assert moves and names(moves[0]["actors"]) == {"France"}, events(text)
