@@ -1527,9 +1527,16 @@ def _refusing_speaker(tok: Any, res: ArgumentResolver) -> list[Entity]:
 
 def _speaker_for_own(tok: Any, actors: list[Entity], res: ArgumentResolver) -> list[Entity]:
     """The person whose reported words ``tok`` is in, when every actor found is that
-    person's own state or a body their title names; else []."""
+    person's own state or a body their title names (or the state body whose words they
+    are, when every actor is its state); else []."""
     subj = _reporting_subject(tok)
-    speakers = [e for e in res.resolve(subj) if e.type == "PERSON"] if subj is not None else []
+    found = res.resolve(subj) if subj is not None else []
+    bodies = [e for e in found if e.type == "ORG" and _STATE_BODY.search(e.name)]
+    if len(found) == 1 and bodies and actors and all(_own_state(a, bodies, "ORG") for a in actors):
+        # "The U.S. State Department said Washington supported Djibouti's sovereignty": a
+        # state's own ministry or department voices its state's stance
+        return bodies
+    speakers = [e for e in found if e.type == "PERSON"]
     if len(speakers) != 1 or not actors or not speakers[0].country_stated:
         # the article must present them as that state's voice ("Chinese foreign ministry
         # spokesman Lin Jian"); knowing where a leader is from does not make the state

@@ -45,3 +45,17 @@ def test_a_ship_named_after_its_class_word_is_a_deployment() -> None:
     text = "France has sent the frigate Vendémiaire from Nouméa to the waters around the islets."
     moves = of_type(text, "MOBILIZE")
     assert moves and names(moves[0]["actors"]) == {"France"}, events(text)
+
+
+def test_a_state_department_voices_its_own_state_stance() -> None:
+    text = "The U.S. State Department said Washington supported Djibouti's sovereignty."
+    backing = of_type(text, "SUPPORT")
+    assert backing and names(backing[0]["actors"]) == {"U.S. State Department"}, events(text)
+    assert names(backing[0]["recipients"]) == {"Djibouti"}, events(text)
+
+
+def test_a_foreign_body_saying_a_state_acts_does_not_take_its_stance() -> None:
+    # a guard: only the state's own body voices the state
+    text = "The U.S. State Department said Russia supported the separatists in Donbas."
+    backing = of_type(text, "SUPPORT")
+    assert all(names(e["actors"]) != {"U.S. State Department"} for e in backing), events(text)
