@@ -30,6 +30,11 @@ SETS = [
     ("dev7", ROOT / "tests/evaluation/dev7/gold.jsonl", ROOT / "tests/evaluation/dev7/articles"),
     ("dev8", ROOT / "tests/evaluation/dev8/gold.jsonl", ROOT / "tests/evaluation/dev8/articles"),
     ("dev9", ROOT / "tests/evaluation/dev9/gold.jsonl", ROOT / "tests/evaluation/dev9/articles"),
+    (
+        "dev10",
+        ROOT / "tests/evaluation/dev10/gold.jsonl",
+        ROOT / "tests/evaluation/dev10/articles",
+    ),
     ("blind", ROOT / "tests/evaluation/blind/gold.jsonl", ROOT / "tests/evaluation/blind/articles"),
 ]
 TARGETS = {"entities": "F1 ≥ 0.85", "L1": "F1 ≥ 0.60", "L2": "F1 ≥ 0.45", "L3": ""}

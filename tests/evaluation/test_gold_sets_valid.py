@@ -15,7 +15,20 @@ HERE = Path(__file__).parent
 
 @pytest.mark.parametrize(
     "name",
-    ["heldout", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "blind"],
+    [
+        "heldout",
+        "dev",
+        "dev2",
+        "dev3",
+        "dev4",
+        "dev5",
+        "dev6",
+        "dev7",
+        "dev8",
+        "dev9",
+        "dev10",
+        "blind",
+    ],
 )
 def test_gold_set_validates(name: str) -> None:
     done = subprocess.run(
