@@ -59,3 +59,17 @@ def test_a_foreign_body_saying_a_state_acts_does_not_take_its_stance() -> None:
     text = "The U.S. State Department said Russia supported the separatists in Donbas."
     backing = of_type(text, "SUPPORT")
     assert all(names(e["actors"]) != {"U.S. State Department"} for e in backing), events(text)
+
+
+def test_a_meeting_or_visit_postponed_is_a_sanction() -> None:
+    text = "Georgia's parliament postponed on Tuesday a delegation visit to Baku."
+    moves = of_type(text, "SANCTION")
+    assert moves and moves[0]["mode"] == "cancel", events(text)
+
+
+def test_meetings_of_a_joint_body_suspended_are_a_sanction() -> None:
+    text = (
+        "Security Secretary Omar García Harfuch said Mexico was suspending the meetings of"
+        " the bilateral security implementation group."
+    )
+    assert of_type(text, "SANCTION"), events(text)
