@@ -426,7 +426,9 @@ def _body_country(doc: Any, e: Entity) -> str | None:
             continue
         for c in span.root.children:
             if c.dep_ == "poss" and c.i < span.start:
-                code = _country_word(c)
+                # "South Korea's Ministry of ...": the whole possessor names the country
+                whole = doc[c.left_edge.i : c.i + 1].text
+                code = _country_word(c) or _country_named(whole, demonym=False)
                 if code:
                     return code
     return None

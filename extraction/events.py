@@ -1557,7 +1557,9 @@ def _served_states(entities: EntityIndex, res: ArgumentResolver) -> dict[str, di
     out: dict[str, dict[str, Any]] = {}
     for e in entities:
         state = state_of_person(e, res)
-        if state is not None:
+        if state is None and e.type == "ORG" and e.country_code and _STATE_BODY.search(e.name):
+            state = res.country_entity(e.country_code)
+        if state is not None and state.id != e.id:
             out[e.id] = state.ref()
     return out
 

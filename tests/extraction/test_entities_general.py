@@ -645,3 +645,11 @@ def test_two_demonyms_in_a_row_name_one_people() -> None:
     )
     assert found.get("Greek Cypriots") == "NORP", found
     assert "Greeks" not in found, found
+
+
+def test_a_body_possessed_by_a_two_word_country_is_that_country() -> None:
+    from tests.extraction.helpers import result
+
+    found = result("South Korea's Ministry of Oceans and Fisheries postponed a meeting.")
+    body = [e for e in found["entities"] if e["name"] == "Ministry of Oceans and Fisheries"]
+    assert body and body[0]["country_code"] == "KR", found["entities"]

@@ -73,3 +73,14 @@ def test_meetings_of_a_joint_body_suspended_are_a_sanction() -> None:
         " the bilateral security implementation group."
     )
     assert of_type(text, "SANCTION"), events(text)
+
+
+def test_a_state_body_with_no_counterpart_of_its_own_takes_its_state() -> None:
+    # the ministry never meets Japan in the text; its state does
+    text = (
+        "South Korea protested to Japan on Tuesday. South Korea accused Japan of violating"
+        " its waters. Japan rejected the protest. South Korea's Ministry of Oceans and"
+        " Fisheries postponed a meeting of the bilateral fisheries committee."
+    )
+    moves = of_type(text, "SANCTION")
+    assert moves and names(moves[0]["recipients"]) == {"Japan"}, events(text)
