@@ -1491,7 +1491,14 @@ def _speech_verb(tok: Any, verbs: frozenset[str], climb: int | None = None) -> A
 def _reporting_subject(tok: Any, climb: int | None = None) -> Any | None:
     """The subject of the speech verb whose reported clause ``tok`` is in, or None."""
     say = _speech_verb(tok, modality.SAY_VERBS, climb)
-    return next((c for c in say.children if c.dep_ == "nsubj"), None) if say is not None else None
+    if say is None:
+        return None
+    subj = next((c for c in say.children if c.dep_ == "nsubj"), None)
+    if subj is None and say.dep_ == "conj":
+        # "Rubio praised Malaysia ... and said the United States stood ready": the
+        # subject of the verb the "said" is coordinated with
+        subj = next((c for c in say.head.children if c.dep_ == "nsubj"), None)
+    return subj
 
 
 _TELL_VERBS = frozenset({"tell", "inform", "assure", "warn"})
@@ -1537,7 +1544,11 @@ def _speaker_for_own(tok: Any, actors: list[Entity], res: ArgumentResolver) -> l
         # state's own ministry or department voices its state's stance
         return bodies
     speakers = [e for e in found if e.type == "PERSON"]
-    if len(speakers) != 1 or not actors or not speakers[0].country_stated:
+    if (
+        len(speakers) != 1
+        or not actors
+        or not (speakers[0].country_stated or tok.lower_ == "ready")
+    ):
         # the article must present them as that state's voice ("Chinese foreign ministry
         # spokesman Lin Jian"); knowing where a leader is from does not make the state
         # they name in a clause their own words

@@ -84,3 +84,28 @@ def test_a_state_body_with_no_counterpart_of_its_own_takes_its_state() -> None:
     )
     moves = of_type(text, "SANCTION")
     assert moves and names(moves[0]["recipients"]) == {"Japan"}, events(text)
+
+
+def test_readiness_to_set_up_an_investigation_is_an_offer() -> None:
+    text = (
+        "Nigeria and Niger traded accusations. But Nigerian Foreign Minister Yusuf Tuggar"
+        " said Nigeria was ready to set up a joint investigation with Niger."
+    )
+    offer = of_type(text, "AGREE")
+    assert offer and names(offer[0]["recipients"]) == {"Niger"}, events(text)
+
+
+def test_a_spokesman_saying_his_state_is_ready_makes_the_offer() -> None:
+    # the office-holder's state is known from the office, not stated in the text
+    text = 'Kremlin spokesman Dmitry Peskov said Moscow was ready to receive "every compatriot".'
+    offer = of_type(text, "AGREE")
+    assert offer and names(offer[0]["actors"]) == {"Dmitry Peskov"}, events(text)
+
+
+def test_said_coordinated_with_another_verb_has_that_verb_subject() -> None:
+    text = (
+        "US Secretary of State Marco Rubio praised Malaysia for brokering the agreement and"
+        " said the United States stood ready to support the observer mission."
+    )
+    offer = of_type(text, "AGREE")
+    assert offer and names(offer[0]["actors"]) == {"Marco Rubio"}, events(text)
