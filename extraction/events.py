@@ -1551,9 +1551,20 @@ def _speaker_for_own(tok: Any, actors: list[Entity], res: ArgumentResolver) -> l
     ):
         # the article must present them as that state's voice ("Chinese foreign ministry
         # spokesman Lin Jian"); knowing where a leader is from does not make the state
-        # they name in a clause their own words
+        # they name in a clause their own words. A readiness is the exception: said of
+        # the state an office-holder serves, it is their offer ("Kremlin spokesman Dmitry
+        # Peskov said Moscow was ready to receive ...")
         return []
-    return speakers if _voices_own(speakers, actors) else []
+    if _voices_own(speakers, actors):
+        return speakers
+    # "The AA's spokesman, Khine Thu Kha, ... said the group was ready": the body the
+    # subject phrase names the speaker by
+    named = {
+        e.id
+        for t in subj.subtree  # type: ignore[union-attr]
+        if (e := res.entities.for_span(t)) is not None and e.type in ("ORG", "GPE")
+    }
+    return speakers if all(a.id in named for a in actors) else []
 
 
 def _voices_own(speakers: list[Entity], actors: list[Entity]) -> bool:

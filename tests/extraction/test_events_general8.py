@@ -109,3 +109,12 @@ def test_said_coordinated_with_another_verb_has_that_verb_subject() -> None:
     )
     offer = of_type(text, "AGREE")
     assert offer and names(offer[0]["actors"]) == {"Marco Rubio"}, events(text)
+
+
+def test_the_body_a_spokesman_is_named_by_is_the_one_they_voice() -> None:
+    text = (
+        "The Arakan Army clashed with Bangladeshi guards. The AA's spokesman, Khine Thu Kha,"
+        " denied firing into Bangladesh and said the group was ready to hold talks with Dhaka."
+    )
+    offer = of_type(text, "AGREE")
+    assert offer and names(offer[0]["actors"]) == {"Khine Thu Kha"}, events(text)
