@@ -472,6 +472,10 @@ def _title_line(text: str, sent: Any) -> bool:
 # -- suppression -----------------------------------------------------------------
 # Verbs of command whose infinitive names an act their subject carries out through others.
 ORDER_VERBS = frozenset({"order", "direct", "instruct"})
+# Acts an order commands that are coded as the orderer's own: "ordered operators to
+# suspend mobile data" (COERCE), "ordered the State Border Guard to close the crossing"
+# (SANCTION).
+ORDERED_TYPES = frozenset({"COERCE", "SANCTION"})
 
 
 def _ordered_coercion(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
@@ -479,7 +483,7 @@ def _ordered_coercion(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool
     data", "ordered stations to stop live coverage")."""
     head = tok.head
     return (
-        entry.type == "COERCE"
+        entry.type in ORDERED_TYPES
         and tok.dep_ == "xcomp"
         and head.i != tok.i
         and head.lemma_.lower() in ORDER_VERBS
@@ -770,7 +774,7 @@ def _build(
         actors, recipients, places, direct = verb_arguments(tok, entry, res)
         anchor = tok
         if (
-            entry.type == "COERCE"
+            entry.type in ORDERED_TYPES
             and tok.dep_ == "xcomp"
             and tok.head.lemma_.lower() in ORDER_VERBS
         ):

@@ -118,3 +118,14 @@ def test_the_body_a_spokesman_is_named_by_is_the_one_they_voice() -> None:
     )
     offer = of_type(text, "AGREE")
     assert offer and names(offer[0]["actors"]) == {"Khine Thu Kha"}, events(text)
+
+
+def test_a_closure_ordered_is_the_orderer_sanction_not_a_request() -> None:
+    text = (
+        "Interior Minister Rihards Kozlovskis ordered the State Border Guard to close the"
+        " Terehova crossing to passenger cars from Monday."
+    )
+    evs = events(text)
+    closure = of_type(text, "SANCTION")
+    assert closure and names(closure[0]["actors"]) == {"Rihards Kozlovskis"}, evs
+    assert not of_type(text, "REQUEST"), evs
