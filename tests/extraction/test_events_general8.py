@@ -129,3 +129,14 @@ def test_a_closure_ordered_is_the_orderer_sanction_not_a_request() -> None:
     closure = of_type(text, "SANCTION")
     assert closure and names(closure[0]["actors"]) == {"Rihards Kozlovskis"}, evs
     assert not of_type(text, "REQUEST"), evs
+
+
+def test_citizens_ordered_to_leave_are_expelled_not_asked() -> None:
+    text = (
+        "The Office of Citizenship and Migration Affairs has ordered about 1,150 Russian"
+        " citizens to leave the country by 31 December."
+    )
+    evs = events(text)
+    expulsion = of_type(text, "COERCE")
+    assert expulsion and expulsion[0]["mode"] == "deport", evs
+    assert not of_type(text, "REQUEST"), evs
