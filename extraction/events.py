@@ -13,6 +13,7 @@ Pipeline per document:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from extraction import dates, modality
@@ -189,7 +190,7 @@ def extract_events(
     dateline = resolver.dateline_place()
     place_meetings(raw, entities, sentences, _location_of(dateline) if dateline else None)
     merged = merge_mentions(raw)
-    fill_from_dyads(merged, _served_states(entities, resolver))
+    fill_from_dyads(merged, _served_states(entities, resolver), _other_side(entities, resolver))
     fill_mediation(merged)
     fill_both_sides(merged)
     _drop_own_bodies(merged, entities)
@@ -1575,6 +1576,20 @@ def _voices_own(speakers: list[Entity], actors: list[Entity]) -> bool:
     """Every actor is the speaking person's own state or a body their title names
     ("Lin Jian said China supports ...": China is Lin Jian's)."""
     return all(_own_state(a, speakers) or _own_body(a, speakers) for a in actors)
+
+
+def _other_side(
+    entities: EntityIndex, res: ArgumentResolver
+) -> Callable[[list[str]], dict[str, Any] | None]:
+    """For entity ids of one side of a story between two states, the reference of the
+    other state (None when the story has no such pair or the ids are of neither side)."""
+
+    def other(ids: list[str]) -> dict[str, Any] | None:
+        actors = [e for i in ids if (e := entities.get(i)) is not None]
+        found = neighbour_of(actors, res)
+        return found[0].ref() if len(found) == 1 else None
+
+    return other
 
 
 def _served_states(entities: EntityIndex, res: ArgumentResolver) -> dict[str, dict[str, Any]]:

@@ -17,6 +17,7 @@ party does.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from typing import Any
 
 # Types whose events (nearly) always have a recipient in hand-coded data.
@@ -61,12 +62,16 @@ STATE_TARGET_TYPES = frozenset({"THREATEN", "REJECT"})
 
 
 def fill_from_dyads(
-    events: list[dict[str, Any]], states: dict[str, dict[str, Any]] | None = None
+    events: list[dict[str, Any]],
+    states: dict[str, dict[str, Any]] | None = None,
+    other_side: Callable[[list[str]], dict[str, Any] | None] | None = None,
 ) -> None:
     """Give recipient-less directed events the actor's clear counterpart, in place.
-    ``states`` maps a person's entity id to the reference of the state they serve: when
-    the person has no counterpart of their own, their state's counterpart is the target
-    ("Pakistan's army chief warned that any fresh strike would be met ...")."""
+    ``states`` maps a person's (or a state body's) entity id to the reference of the state
+    they serve: when the person has no counterpart of their own, their state's
+    counterpart is the target ("Pakistan's army chief warned that any fresh strike would
+    be met ..."). Failing both, ``other_side`` gives the other state of a story between
+    two states, when the actor is (or serves) one of them."""
     states = states or {}
     all_pairs = counterparts(events)
     hostile_only = counterparts([e for e in events if e["type"] in HOSTILE])
@@ -94,6 +99,14 @@ def fill_from_dyads(
                 best = states[best]["entity_id"]
         if best is not None:
             ev["recipients"] = [dict(by_id[best])]
+        elif other_side is not None and not ev.get("_needs_recipient"):
+            # no clear counterpart among the events: in a story between two states, the
+            # state across from the actor's (a fishermen's union of one side protesting,
+            # its ministry suspending a joint committee); a stance that is an event only
+            # when the events say whom it answers ("ready to act") is not made one here
+            other = other_side(list(mine))
+            if other is not None and other["entity_id"] not in mine:
+                ev["recipients"] = [dict(other)]
 
 
 def _refs_by_id(events: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

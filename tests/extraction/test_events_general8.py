@@ -140,3 +140,16 @@ def test_citizens_ordered_to_leave_are_expelled_not_asked() -> None:
     expulsion = of_type(text, "COERCE")
     assert expulsion and expulsion[0]["mode"] == "deport", evs
     assert not of_type(text, "REQUEST"), evs
+
+
+def test_a_directed_act_with_no_counterpart_goes_to_the_other_state_of_the_story() -> None:
+    # the union shares no event with anyone; the story is between Malawi and Tanzania
+    text = (
+        "Tanzania detained 17 Malawian fishermen on Lake Malawi on Monday. Malawi's foreign"
+        " ministry summoned Tanzania's high commissioner in Lilongwe. Tanzanian officials"
+        " said the Malawian boats were in Tanzanian waters. Malawi said the lake was"
+        " Malawian. In Karonga, members of the Malawi Fishers' Association marched to the"
+        " district office in protest on Wednesday."
+    )
+    protest = of_type(text, "PROTEST")
+    assert protest and names(protest[0]["recipients"]) == {"Tanzania"}, events(text)
