@@ -22,6 +22,7 @@ from extraction.events_aims import (
     CALL_VERBS,
     TOLL_VERBS,
     across_border,
+    attributed_author,
     call_counterpart,
     closes_border,
     hosting_state,
@@ -69,7 +70,7 @@ from extraction.events_lexicon import (
     object_tokens,
     speech_head,
 )
-from extraction.events_links import CONDITIONAL_TYPES, link_answers
+from extraction.events_links import CONDEMN, CONDITIONAL_TYPES, LABEL_VERBS, link_answers
 from extraction.events_merge import merge_mentions
 from extraction.events_venue import consult_roles, multilateral_meeting, place_meetings
 from extraction.types import Entity, EntityIndex, PartialDate
@@ -849,6 +850,22 @@ def _build(
             recipients = [e for e in recipients if e.id not in actor_ids]
         if not recipients:
             recipients = [e for e in counterpart if e.id not in {a.id for a in actors}]
+    if (
+        not recipients
+        and etype == "ACCUSE"
+        and entry.pos == "VERB"
+        and tok.lemma_.lower() in LABEL_VERBS | CONDEMN
+    ):
+        # "Kim Hye-jin called the survey a provocation": whoever the survey is said to
+        # be by, here or where the passage introduced it ("a Japanese survey ship")
+        mine = {a.id for a in actors} | {a.country_code for a in actors if a.country_code}
+        recipients = [
+            e
+            for o in object_tokens(tok)[:1]
+            if o.pos_ == "NOUN"
+            for e in attributed_author(o, res)
+            if e.id not in mine and e.country_code not in mine
+        ]
     if not recipients and etype == "PROTEST":
         recipients = [
             e for e in _protest_aim_targets(tok, res) if e.id not in {a.id for a in actors}

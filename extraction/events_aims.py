@@ -227,3 +227,50 @@ def moved_forces(tok: Any, res: ArgumentResolver) -> set[str]:
     moved = [c for c in tok.children if c.dep_ == "dobj"]
     moved += [g for o in moved for p in o.children if p.lower_ == "of" for g in p.children]
     return {e.id for o in moved for e in res.resolve(o)}
+
+
+# How far back an act named by a noun may have been introduced ("A Japanese survey ship
+# entered the waters ... Seoul called the survey a provocation").
+AUTHOR_WINDOW = 6
+_ATTRIBUTE_DEPS = ("poss", "amod", "compound", "nmod")
+
+
+def attributed_author(obj: Any, res: ArgumentResolver) -> list[Entity]:
+    """The party an act named by the noun ``obj`` is attributed to, read from a
+    possessive or national modifier: of this mention ("Budapest's stance", "the Japanese
+    survey"), else of the latest earlier mention of the same noun in the passage ("A
+    Japanese government survey ship ... the survey"). A demonym stands for its state."""
+    lemma = obj.lemma_.lower()
+    found = _modifier_parties(obj, res)
+    if found:
+        return found
+    sent = obj.sent
+    for _ in range(AUTHOR_WINDOW):
+        if sent.start == 0:
+            break
+        sent = obj.doc[sent.start - 1].sent
+    for t in reversed(obj.doc[sent.start : obj.i]):
+        if t.lemma_.lower() == lemma and t.pos_ == "NOUN":
+            phrase = t.head if t.dep_ == "compound" else t
+            found = _modifier_parties(phrase, res)
+            if found:
+                return found
+    return []
+
+
+def _modifier_parties(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """The state, body or person named as a noun's possessor or attribute (a state
+    first)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ not in _ATTRIBUTE_DEPS or c.i > tok.i:
+            continue
+        e = res.entities.for_span(c)
+        if e is None:
+            continue
+        if e.type == "NORP" and e.country_code:
+            e = res.country_entity(e.country_code)
+        if e is not None and e.type in ("GPE", "ORG", "PERSON"):
+            out.append(e)
+    # "a Japanese government survey ship": one party, the state before its own body
+    return sorted(unique(out), key=lambda e: e.type != "GPE")[:1]

@@ -153,3 +153,14 @@ def test_a_directed_act_with_no_counterpart_goes_to_the_other_state_of_the_story
     )
     protest = of_type(text, "PROTEST")
     assert protest and names(protest[0]["recipients"]) == {"Tanzania"}, events(text)
+
+
+def test_an_act_labelled_goes_to_whom_the_passage_attributed_it() -> None:
+    text = (
+        "A Japanese government survey ship entered waters near Dokdo on Tuesday. Korean"
+        " coast guard vessels shadowed it for hours, and Seoul protested to Japan. Ministry"
+        " spokesperson Kim Hye-jin"
+        ' called the survey "a clear provocation against our sovereignty".'
+    )
+    label = [e for e in of_type(text, "ACCUSE") if names(e["actors"]) == {"Kim Hye-jin"}]
+    assert label and names(label[0]["recipients"]) == {"Japan"}, events(text)
