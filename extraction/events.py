@@ -330,6 +330,54 @@ def _agreed_act(tok: Any, matches: dict[int, Entry]) -> bool:
     )
 
 
+# Acts of yielding a party may agree to: agreeing to them is conceding (CAMEO 08).
+YIELD_TYPES = frozenset({"CONCEDE", "RETREAT"})
+
+
+# Verbs of stopping or undoing one's own act, which agreed to are a concession.
+YIELD_VERBS = frozenset({"halt", "stop", "lift", "drop", "withdraw", "scrap", "abandon", "end"})
+
+
+def _yield_agreed(tok: Any) -> bool:
+    """``tok`` is "agree" with an infinitive that stops or undoes the agreeing party's
+    own act ("agreed to halt", "agreed to call off the survey")."""
+    if tok.lemma_.lower() != "agree" or tok.pos_ != "VERB" or _mutual(tok):
+        return False
+    return any(
+        c.dep_ == "xcomp"
+        and (
+            c.lemma_.lower() in YIELD_VERBS
+            or (c.lemma_.lower() == "call" and any(p.lower_ == "off" for p in c.children))
+        )
+        for c in tok.children
+    )
+
+
+def _agreed_concession(tok: Any, matches: dict[int, Entry]) -> bool:
+    """``tok`` is a concession a party agreed to make ("Ecuador agreed to lift the
+    surcharge", "agreed to release the crew"): coded as the concession, not an offer."""
+    head = tok.head
+    return (
+        tok.dep_ == "xcomp"
+        and tok.i in matches
+        and matches[tok.i].type in YIELD_TYPES
+        and head.i != tok.i
+        and head.lemma_.lower() == "agree"
+        and head.i in matches
+        and matches[head.i].type == "AGREE"
+        and not _mutual(head)
+    )
+
+
+def _mutual(agree: Any) -> bool:
+    """The agreement is between parties ("Tiani and Tinubu had agreed to reopen the
+    crossing", "agreed with Niger to ..."): a deal, not one side's concession."""
+    subj, _ = subject_of(agree)
+    return (subj is not None and bool(subj.conjuncts)) or any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in agree.children
+    )
+
+
 def _granted_by(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """Who acts on a request named in "at X's request" / "upon X's request": the subject
     of the clause that says what was done."""
@@ -517,6 +565,10 @@ def _suppressed(tok: Any, entry: Entry, matches: dict[int, Entry]) -> bool:
         # "the regulator ordered operators to suspend mobile data": the order is the
         # coercion itself, coded once, by whoever gave it
         return entry.type == "REQUEST"
+    if _agreed_concession(tok, matches):
+        return False  # "Tokyo agreed to call off the survey": the concession is the act
+    if entry.type == "AGREE" and any(_agreed_concession(c, matches) for c in tok.children):
+        return True
     if (
         tok.dep_ in ("xcomp", "ccomp", "acl")
         and head.i in matches
@@ -834,6 +886,10 @@ def _build(
         return None
     mode = entry.mode
     etype = entry.type
+    if etype == "AGREE" and _yield_agreed(tok):
+        # "Tokyo agreed to call off the survey", "Russia agreed to halt the strikes":
+        # agreeing to stop one's own act is yielding (CAMEO 08)
+        etype, mode = "CONCEDE", None
     box = container_of(tok) if entry.pos == "NOUN" else None
     if etype == "SUPPORT" and box is not None and box.lemma_.lower() not in STATEMENT_NOUNS:
         # "60 million euros in energy support for Moldova": money given is aid

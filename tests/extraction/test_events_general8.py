@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extraction.helpers import events, names
 
 
@@ -164,3 +166,20 @@ def test_an_act_labelled_goes_to_whom_the_passage_attributed_it() -> None:
     )
     label = [e for e in of_type(text, "ACCUSE") if names(e["actors"]) == {"Kim Hye-jin"}]
     assert label and names(label[0]["recipients"]) == {"Japan"}, events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "South Korea and Japan held talks in Seoul, in which Tokyo agreed to call off the survey.",
+        "Ecuador agreed to lift the surcharge on Colombian goods after talks with Colombia.",
+        "Russia agreed to halt its strikes on Ukrainian energy sites.",
+    ],
+)
+def test_agreeing_to_stop_one_own_act_is_a_concession(text: str) -> None:
+    assert of_type(text, "CONCEDE") and not of_type(text, "AGREE"), events(text)
+
+
+def test_two_parties_agreeing_to_reopen_a_crossing_make_a_deal() -> None:
+    text = "Niger and Nigeria agreed to reopen the Illela crossing on Tuesday."
+    assert of_type(text, "AGREE") and not of_type(text, "CONCEDE"), events(text)
