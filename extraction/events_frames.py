@@ -241,28 +241,7 @@ def verb_arguments(
     for c in tok.children:
         dep = c.dep_
         if dep == "prep" and entry.type == "PROTEST" and c.lower_ in PROTEST_PREPS:
-            # "rallied outside the Indian embassy": the protested party
-            if c.lower_ == "against":
-                # "against what they called Kuwaiti encroachment": the party so accused
-                # is whom the protest is against, wherever the crowd stood
-                named = [e for y in _named_in(c) for e in res.resolve(y)]
-                if named:
-                    against = named
-            for g in c.children:
-                if g.dep_ == "pobj" and res.location(g) is None:
-                    # "marched towards the Indian High Commission": the mission's state
-                    state = res.mission_state(g)
-                    found = [state] if state is not None else res.resolve(g)
-                    # "rallied at the port of Nunukan": a town is where, not whom
-                    towns = [e for e in found if res.is_subnational_place(e)]
-                    if towns:
-                        places.append(g)
-                    recipients.extend(e for e in found if e not in towns)
-                elif g.dep_ == "pobj":
-                    places.append(g)
-                    state = res.mission_state(g)  # "outside the Chinese Embassy": China
-                    if state is not None:
-                        recipients.append(state)
+            against = _protest_prep(c, res, recipients, places) or against
             continue
         if dep == "oprd" and c.pos_ == "PROPN":
             dep = "dobj"  # "called Scholz on Tuesday" misparsed as a predicate
@@ -583,6 +562,34 @@ ORGANISE_VERBS = frozenset(
     {"lead", "organise", "organize", "stage", "call", "convene", "host", "chair", "hold",
      "conduct", "carry", "mount", "launch", "claim", "spearhead", "head"}
 )  # fmt: skip
+
+
+def _protest_prep(
+    prep: Any, res: ArgumentResolver, recipients: list[Entity], places: list[Any]
+) -> list[Entity]:
+    """Read a protest's place or target phrase ("outside the Indian embassy", "towards
+    the High Commission", "against X") into ``recipients`` and ``places``; return the
+    parties an "against" phrase names (whom the protest is against, wherever the crowd
+    stood: "against what they called Kuwaiti encroachment")."""
+    against = []
+    if prep.lower_ == "against":
+        against = [e for y in _named_in(prep) for e in res.resolve(y)]
+    for g in prep.children:
+        if g.dep_ == "pobj" and res.location(g) is None:
+            # "marched towards the Indian High Commission": the mission's state
+            state = res.mission_state(g)
+            found = [state] if state is not None else res.resolve(g)
+            # "rallied at the port of Nunukan": a town is where, not whom
+            towns = [e for e in found if res.is_subnational_place(e)]
+            if towns:
+                places.append(g)
+            recipients.extend(e for e in found if e not in towns)
+        elif g.dep_ == "pobj":
+            places.append(g)
+            state = res.mission_state(g)  # "outside the Chinese Embassy": China
+            if state is not None:
+                recipients.append(state)
+    return against
 
 
 def organisers(tok: Any, res: ArgumentResolver) -> list[Entity]:
@@ -910,6 +917,7 @@ def noun_arguments(
                 if subj is not None:
                     actors = res.resolve(subj)
                     direct = False
+
         if not actors:
             for c in tok.children:  # "tariffs that Trump has avoided imposing"
                 if c.dep_ == "relcl":
@@ -931,4 +939,19 @@ def noun_arguments(
                             anchor = v  # "avoided imposing": the light verb carries modality
                             if not recipients:
                                 recipients = nested_recipients([v], res)
+    if entry.type == "PROTEST" and not recipients and tok.dep_ == "pobj":
+        recipients = _crowd_verb_targets(tok, res, places)
     return actors, recipients, places, direct, anchor
+
+
+def _crowd_verb_targets(tok: Any, res: ArgumentResolver, places: list[Any]) -> list[Entity]:
+    """ "marched to the U.S. Embassy ... in a protest called by X": the target of the
+    crowd's verb is the target of the protest it is "in"."""
+    gov = tok.head
+    if gov.lower_ != "in" or gov.head.pos_ != "VERB":
+        return []
+    found: list[Entity] = []
+    for c in gov.head.children:
+        if c.dep_ == "prep" and c.lower_ in PROTEST_PREPS and c.i != gov.i:
+            found = _protest_prep(c, res, found, places) or found
+    return found

@@ -183,3 +183,13 @@ def test_agreeing_to_stop_one_own_act_is_a_concession(text: str) -> None:
 def test_two_parties_agreeing_to_reopen_a_crossing_make_a_deal() -> None:
     text = "Niger and Nigeria agreed to reopen the Illela crossing on Tuesday."
     assert of_type(text, "AGREE") and not of_type(text, "CONCEDE"), events(text)
+
+
+def test_a_protest_a_march_is_in_takes_the_march_target() -> None:
+    text = (
+        "The United States struck a cartel camp in Sinaloa. Several hundred people marched to"
+        " the U.S. Embassy in Mexico City on Wednesday in a protest called by the National"
+        " Sovereignty Front."
+    )
+    protest = of_type(text, "PROTEST")
+    assert protest and names(protest[0]["recipients"]) == {"United States"}, events(text)
