@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from extraction.events_args import AGENT_NOUNS, GOODS_NOUNS, ArgumentResolver, pobjects, seat_of
-from extraction.events_lexicon import Entry, Lexicon, container_of, object_tokens
+from extraction.events_lexicon import CALL_NOUNS, Entry, Lexicon, container_of, object_tokens
 from extraction.events_targets import facility_owners
 from extraction.modality import SAY_VERBS, condition_clause
 from extraction.types import Entity
@@ -610,7 +610,6 @@ def organisers(tok: Any, res: ArgumentResolver) -> list[Entity]:
 
 # "answered a call by X and rallied": the crowd follows X's call.
 _HEED_VERBS = frozenset({"answer", "heed", "follow", "respond", "obey", "join"})
-_CALL_NOUNS = frozenset({"call", "appeal", "summons", "invitation", "plea"})
 
 
 COMMISSIVES = frozenset({"offer", "propose", "promise", "pledge", "volunteer", "vow"})
@@ -661,7 +660,7 @@ def callers(tok: Any, res: ArgumentResolver) -> list[Entity]:
     for p in tok.children:
         if p.dep_ == "prep" and p.lower_ in ("at", "on", "upon", "following"):
             for call in p.children:
-                if call.dep_ != "pobj" or call.lemma_.lower() not in _CALL_NOUNS:
+                if call.dep_ != "pobj" or call.lemma_.lower() not in CALL_NOUNS:
                     continue
                 for c in call.children:
                     if c.dep_ == "poss":
@@ -678,7 +677,7 @@ def callers(tok: Any, res: ArgumentResolver) -> list[Entity]:
                 continue
             calls = [o] if o.dep_ == "dobj" else [g for g in o.children if g.dep_ == "pobj"]
             for call in calls:
-                if call.lemma_.lower() not in _CALL_NOUNS:
+                if call.lemma_.lower() not in CALL_NOUNS:
                     continue
                 for p in call.children:
                     if p.dep_ == "prep" and p.lower_ in ("by", "from", "of"):

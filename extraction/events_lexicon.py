@@ -34,7 +34,8 @@ entries. An entry names a ``lemma`` and ``pos`` (VERB, NOUN, ADJ) and may add co
   the verb has an infinitive of purpose ("sent three frigates to escort the vessel");
   ``future``: the verb is said of the future, under "will" or "would" ("we will respond
   with everything we have"); ``subject``: its subject's lemma is one of these ("mortar
-  shells landed in a village").
+  shells landed in a village"); ``called``: a party called the crowd out ("gathered in
+  front of the consulate at the call of IHH").
 
 An entry with conditions wins over a bare one of the same lemma when its conditions hold.
 """
@@ -119,6 +120,8 @@ class Entry:
     future: bool = False
     # "mortar shells landed in a border village": the subject's lemma is one of these
     subject: frozenset[str] = frozenset()
+    # "gathered ... at the call of IHH": a crowd verb is a protest when a party called it
+    called: bool = False
 
     @property
     def specificity(self) -> int:
@@ -140,6 +143,7 @@ class Entry:
                     self.purpose,
                     self.future,
                     self.subject,
+                    self.called,
                 ),
             )
         )
@@ -395,6 +399,8 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         return False
     if e.purpose and not _purpose_clause(tok):
         return False
+    if e.called and not called_out(tok):
+        return False
     if e.future and not any(c.dep_ == "aux" and c.lower_ in _WILL for c in children):
         return False
     if e.subject and not any(
@@ -450,6 +456,29 @@ def _cued(cue: frozenset[str], children: list[Any]) -> bool:
         (c.dep_ in _CUE_DEPS and c.lemma_.lower() in cue)
         or (c.dep_ in _PREP_DEPS and any(g.lemma_.lower() in cue for g in c.children))
         for c in (*children, *compounded)
+    )
+
+
+# Nouns of a call a crowd answers ("at the call of X", "answered a call by X").
+CALL_NOUNS = frozenset({"call", "appeal", "summons", "invitation", "plea"})
+
+
+def called_out(tok: Any) -> bool:
+    """The verb's crowd came out at a party's call: "at the call of X", "at X's call",
+    "following an appeal by X"."""
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ in ("at", "on", "upon", "following")
+        and any(
+            call.dep_ == "pobj"
+            and call.lemma_.lower() in CALL_NOUNS
+            and any(
+                c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "by", "from"))
+                for c in call.children
+            )
+            for call in p.children
+        )
+        for p in tok.children
     )
 
 
@@ -513,6 +542,7 @@ def _entry(etype: str, raw: dict[str, Any]) -> Entry:
         purpose=bool(raw.get("purpose")),
         future=bool(raw.get("future")),
         subject=frozenset(raw.get("subject", ())),
+        called=bool(raw.get("called")),
     )
 
 

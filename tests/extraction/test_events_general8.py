@@ -193,3 +193,18 @@ def test_a_protest_a_march_is_in_takes_the_march_target() -> None:
     )
     protest = of_type(text, "PROTEST")
     assert protest and names(protest[0]["recipients"]) == {"United States"}, events(text)
+
+
+def test_a_crowd_gathered_at_a_party_call_is_a_protest() -> None:
+    text = (
+        "Israel intercepted the flotilla on Sunday. Thousands of citizens gathered on Monday"
+        " evening in front of the Consulate General of Israel in Istanbul at the call of IHH"
+        " and shouted slogans against Israel."
+    )
+    protest = of_type(text, "PROTEST")
+    assert protest and names(protest[0]["actors"]) == {"IHH"}, events(text)
+
+
+def test_a_crowd_gathered_at_no_one_call_is_no_protest() -> None:
+    text = "Thousands of fans gathered on Monday evening in front of the stadium in Istanbul."
+    assert not of_type(text, "PROTEST"), events(text)
