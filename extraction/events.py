@@ -38,6 +38,7 @@ from extraction.events_aims import (
     unique,
 )
 from extraction.events_args import (
+    PEOPLE_NOUNS,
     STATE_REPRESENTATIVES,
     ArgumentResolver,
     is_state_force,
@@ -375,6 +376,22 @@ def _mutual(agree: Any) -> bool:
     subj, _ = subject_of(agree)
     return (subj is not None and bool(subj.conjuncts)) or any(
         c.dep_ == "prep" and c.lower_ == "with" for c in agree.children
+    )
+
+
+def _given_to_people(tok: Any) -> bool:
+    """Aid handed "to" people the text counts or describes rather than names ("providing
+    food and shelter to 96 of the expelled migrants", "gave hot meals to about 4,000
+    returnees"): an act of aid, to no party the article names."""
+    return any(
+        p.dep_ in ("prep", "dative")
+        and p.lower_ == "to"
+        and any(
+            g.dep_ == "pobj" and (g.pos_ == "NUM" or g.lemma_.lower() in PEOPLE_NOUNS)
+            for g in p.children
+        )
+        for v in (tok, *tok.conjuncts)  # "providing food and shelter to ..."
+        for p in v.children
     )
 
 
@@ -1012,6 +1029,7 @@ def _build(
     if (
         info.requires_recipient
         and not recipients
+        and not (etype == "AID" and _given_to_people(tok))
         and not (
             etype == "COOPERATE"
             and len(actors) > 1

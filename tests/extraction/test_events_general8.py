@@ -208,3 +208,16 @@ def test_a_crowd_gathered_at_a_party_call_is_a_protest() -> None:
 def test_a_crowd_gathered_at_no_one_call_is_no_protest() -> None:
     text = "Thousands of fans gathered on Monday evening in front of the stadium in Istanbul."
     assert not of_type(text, "PROTEST"), events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The IOM gave hot meals and medical care to about 4,000 returnees at the border posts.",
+        "The International Organization for Migration said it was providing food and shelter"
+        " to 96 of the expelled migrants.",
+    ],
+)
+def test_aid_given_to_people_counted_not_named_is_aid(text: str) -> None:
+    aid = of_type(text, "AID")
+    assert aid and aid[0]["mode"] == "humanitarian", events(text)
