@@ -221,3 +221,14 @@ def test_a_crowd_gathered_at_no_one_call_is_no_protest() -> None:
 def test_aid_given_to_people_counted_not_named_is_aid(text: str) -> None:
     aid = of_type(text, "AID")
     assert aid and aid[0]["mode"] == "humanitarian", events(text)
+
+
+def test_withdrawing_from_a_joint_force_or_dialogue_is_a_sanction() -> None:
+    text = "Mali completed its withdrawal from the ECOWAS Standby Force on Sunday."
+    evs = events(text)
+    assert of_type(text, "SANCTION") and not of_type(text, "RETREAT"), evs
+
+
+def test_withdrawing_troops_from_a_border_stays_a_retreat() -> None:
+    text = "Russia withdrew its troops from the border."
+    assert of_type(text, "RETREAT") and not of_type(text, "SANCTION"), events(text)
