@@ -1059,6 +1059,8 @@ def _build(
         # "vowed to avenge the strikes", "promised to retaliate": a threat (CAMEO 138)
         etype, mode = "THREATEN", "violence"
         info = lex.types[etype]
+    if etype == "ACCUSE" and _labels_own_act(tok):
+        return None  # "freed 11 herders, calling the move a goodwill gesture"
     if etype == "REJECT" and _declined_comment(tok):
         return None  # "declined to comment", "refused to give details": no refused act
     if etype == "REQUEST" and _statement_not_demand(tok):
@@ -2410,6 +2412,41 @@ HOSTILE_VERBS = frozenset(
 
 def _hostile_content(tok: Any) -> bool:
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in HOSTILE_VERBS for c in tok.children)
+
+
+# Objects of a label that stand for the act just reported ("calling it", "the move").
+_ACT_PRONOUNS = frozenset({"it", "this", "that", "move", "step", "decision", "gesture"})
+# Verbs of a stance on someone else's act, which a label may go on ("condemned the
+# transit, calling it a provocation"); a label on what a speaker reports is one too
+# ("said the US sailed through the strait, calling it a provocation").
+_STANCE_VERBS = frozenset(
+    {"condemn", "denounce", "deplore", "decry", "criticise", "criticize", "reject",
+     "protest", "slam", "blast", "accuse", "attack", "dismiss", "warn", "blame"}
+)  # fmt: skip
+
+
+def _labels_own_act(tok: Any) -> bool:
+    """``tok`` is a participle labelling the act its own clause just reported, done by
+    the same subject ("announced the strike, calling it the first of many", "freed 11
+    herders, calling the move a goodwill gesture"): a description, not an accusation."""
+    head = tok.head
+    return (
+        tok.tag_ == "VBG"
+        and tok.lemma_.lower() in LABEL_VERBS
+        and tok.dep_ in ("advcl", "xcomp", "conj")
+        and head.pos_ == "VERB"
+        # an act a speaker reports of another is someone else's ("said the US sailed
+        # ..., calling it"); "said it had freed ..." is the speaker's own
+        and not (head.dep_ == "ccomp" and _clause_subject_named(head))
+        and head.lemma_.lower() not in _STANCE_VERBS | modality.SAY_VERBS
+        and any(o.lemma_.lower() in _ACT_PRONOUNS for o in object_tokens(tok))
+    )
+
+
+def _clause_subject_named(verb: Any) -> bool:
+    """The clause of ``verb`` has a subject that is not a pronoun."""
+    subj, _ = subject_of(verb)
+    return subj is not None and subj.pos_ != "PRON"
 
 
 def _declined_comment(tok: Any) -> bool:

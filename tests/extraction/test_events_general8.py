@@ -232,3 +232,20 @@ def test_withdrawing_from_a_joint_force_or_dialogue_is_a_sanction() -> None:
 def test_withdrawing_troops_from_a_border_stays_a_retreat() -> None:
     text = "Russia withdrew its troops from the border."
     assert of_type(text, "RETREAT") and not of_type(text, "SANCTION"), events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Juba said on Thursday it had freed 11 Misseriya herders, calling the move a goodwill"
+        " gesture.",
+        "Hegseth announced the strike on social media, calling it the first of many.",
+    ],
+)
+def test_a_label_on_one_own_act_is_no_accusation(text: str) -> None:
+    assert not of_type(text, "ACCUSE"), events(text)
+
+
+def test_a_label_on_a_condemned_act_is_still_an_accusation() -> None:
+    text = "China condemned the transit by the US destroyer, calling it a deliberate provocation."
+    assert of_type(text, "ACCUSE"), events(text)
