@@ -724,6 +724,10 @@ class ArgumentResolver:
         named = self._named_members(tok, depth)
         if named:
             return named  # "European nations such as Britain and France"
+        if lemma in GOVERNMENT_NOUNS:
+            led = self._led_government(tok)
+            if led is not None:
+                return [led]
         if (
             lemma in SPOKESPERSON_NOUNS
             and tok.dep_ == "nsubj"
@@ -1470,13 +1474,32 @@ class ArgumentResolver:
         }
         return next(iter(people.values())) if len(people) == 1 else None
 
-    def _government_of(self, tok: Any, lemma: str) -> Entity | None:
-        """ "Starmer's government" -> the article's "UK government" body; "Trump's
-        administration" -> "Trump administration" (an ORG that names the body stays itself)."""
-        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if poss is None:
+    def _led_government(self, tok: Any) -> Entity | None:
+        """ "the government of General Abdourahamane Tiani", "the Tiani government":
+        the government a leader heads acts for the leader's state (its named body, if
+        the article names one)."""
+        leaders = [
+            e
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj" and (e := self.entities.for_span(g)) is not None
+        ]
+        if len(leaders) != 1 or leaders[0].type != "PERSON" or not leaders[0].country_code:
             return None
-        leader = self.entities.for_span(poss)
+        return self._government_of(tok, tok.lemma_.lower(), leaders[0]) or self.country_entity(
+            leaders[0].country_code
+        )
+
+    def _government_of(self, tok: Any, lemma: str, leader: Entity | None = None) -> Entity | None:
+        """ "Starmer's government" -> the article's "UK government" body; "Trump's
+        administration" -> "Trump administration" (an ORG that names the body stays itself);
+        ``leader`` when the caller has read it already ("the government of X")."""
+        if leader is None:
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if poss is None:
+                return None
+            leader = self.entities.for_span(poss)
         if leader is None or leader.type != "PERSON":
             return None
         surname = norm(leader.name).split()[-1] if leader.name else ""

@@ -249,3 +249,13 @@ def test_a_label_on_one_own_act_is_no_accusation(text: str) -> None:
 def test_a_label_on_a_condemned_act_is_still_an_accusation() -> None:
     text = "China condemned the transit by the US destroyer, calling it a deliberate provocation."
     assert of_type(text, "ACCUSE"), events(text)
+
+
+def test_the_government_of_a_leader_acts_for_the_leader_state() -> None:
+    text = (
+        "Niger closed the border with Nigeria on Tuesday. In a statement read on national"
+        " television, the government of General Abdourahamane Tiani blamed the Lakurawa"
+        " group for the attack."
+    )
+    blame = of_type(text, "ACCUSE")
+    assert blame and names(blame[0]["actors"]) == {"Niger"}, events(text)
