@@ -426,16 +426,19 @@ def _body_country(doc: Any, e: Entity) -> str | None:
             continue
         for c in span.root.children:
             if c.dep_ == "poss" and c.i < span.start:
-                # "South Korea's Ministry of ...": the whole possessor names the country
-                whole = doc[c.left_edge.i : c.i + 1].text
-                code = _country_word(c) or _country_named(whole, demonym=False)
+                code = _country_word(c)
                 if code:
                     return code
     return None
 
 
 def _country_word(tok: Any) -> str | None:
-    """The country a word names as a country ("Libya's", "Cameroon") or a demonym."""
+    """The country a word names as a country ("Libya's", "Cameroon") or a demonym; a
+    possessive names it with the words before it ("South Korea's", "North Macedonia's")."""
+    if tok.dep_ == "poss" and tok.left_edge.i < tok.i:
+        code = _country_named(tok.doc[tok.left_edge.i : tok.i + 1].text, demonym=False)
+        if code:
+            return code
     return _country_named(tok.text, demonym=tok.ent_type_ == "NORP" or tok.tag_ == "JJ")
 
 

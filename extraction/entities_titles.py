@@ -70,10 +70,12 @@ def scan_title(
             or t.tag_ == "POS"
             and has_role
             and j > 0
-            and doc[j - 1].ent_type_ in ("GPE", "ORG")
+            and doc[j - 1].ent_type_ in ("GPE", "ORG", "LOC")
         ):
             first = j
-        elif t.ent_type_ in ("GPE", "NORP", "ORG") and has_role and first is not None:
+        # "North Macedonia's foreign minister": the model may tag a country LOC; the
+        # qualifier counts only where the gazetteer knows it as a country
+        elif t.ent_type_ in ("GPE", "NORP", "ORG", "LOC") and has_role and first is not None:
             k = j
             while k > 0 and doc[k].ent_iob_ == "I":
                 k -= 1

@@ -213,6 +213,8 @@ _OFFICIAL = re.compile(r"\b(Minister|Secretary|President|Premier|Chancellor|Spok
 _GOVERNMENT_BODY = re.compile(r"\bgovernment\b", re.I)
 # A leader's government: "Starmer's government", "Trump's administration".
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet"})
+# A person's own body, named by a possessive pronoun ("his ministry", "her office").
+_OWN_BODY_NOUNS = frozenset({"ministry", "department", "office", "government", "administration"})
 _GOVERNING_NOUNS = GOVERNMENT_NOUNS | {"regime"}  # "the government/regime" said ...
 _COLLECTIVE_EUROPE = frozenset(
     {
@@ -728,6 +730,15 @@ class ArgumentResolver:
             led = self._led_government(tok)
             if led is not None:
                 return [led]
+        if lemma in _OWN_BODY_NOUNS:
+            # "His ministry summoned Bulgaria's charge d'affaires": the body of the person
+            # (or state) the possessive names acts for that state
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            mine = self._pronoun(owner) if owner is not None else None
+            if mine is not None and mine.type == "PERSON" and mine.country_code:
+                state = self.country_entity(mine.country_code)
+                if state is not None:
+                    return [state]
         if (
             lemma in SPOKESPERSON_NOUNS
             and tok.dep_ == "nsubj"

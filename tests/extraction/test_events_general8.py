@@ -259,3 +259,12 @@ def test_the_government_of_a_leader_acts_for_the_leader_state() -> None:
     )
     blame = of_type(text, "ACCUSE")
     assert blame and names(blame[0]["actors"]) == {"Niger"}, events(text)
+
+
+def test_his_ministry_acts_for_the_minister_state() -> None:
+    text = (
+        "North Macedonia's foreign minister Timčo Mucunski called the veto shameful. His"
+        " ministry summoned Bulgaria's charge d'affaires on Wednesday."
+    )
+    summons = [e for e in of_type(text, "ACCUSE") if e["trigger"]["lemma"] == "summon"]
+    assert summons and names(summons[0]["actors"]) == {"North Macedonia"}, events(text)
