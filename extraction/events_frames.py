@@ -161,6 +161,18 @@ def subject_of(tok: Any) -> tuple[Any | None, bool]:
                 if obj is not None:
                     return obj, False
             t = h
+        elif (
+            t.dep_ == "acl"
+            and t.tag_ == "VBN"
+            and t is tok
+            and t.head.dep_ != "ROOT"
+            and not any(c.dep_ in ("dobj", "dative", "oprd") for c in t.children)
+        ):
+            # "two Colombian boatmen detained near the island", "the members detained in
+            # Slubice": a past participle on a noun says what was done to it (one with an
+            # object of its own, or on a noun left as the root, is a main verb misread:
+            # "Alckmin called Lutnick")
+            return None, False
         elif t.dep_ in ("acl", "relcl"):
             return t.head, False
         elif t.dep_ == "pcomp" and t.head.dep_ == "prep":

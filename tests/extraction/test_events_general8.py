@@ -268,3 +268,14 @@ def test_his_ministry_acts_for_the_minister_state() -> None:
     )
     summons = [e for e in of_type(text, "ACCUSE") if e["trigger"]["lemma"] == "summon"]
     assert summons and names(summons[0]["actors"]) == {"North Macedonia"}, events(text)
+
+
+def test_people_a_participle_says_were_detained_are_not_the_detainers() -> None:
+    text = (
+        "Polish police released the three Border Defence Movement members detained in"
+        " Slubice this afternoon."
+    )
+    evs = events(text)
+    assert all(
+        names(e["actors"]) != {"Border Defence Movement"} for e in of_type(text, "COERCE")
+    ), evs
