@@ -116,6 +116,8 @@ SUMMARY_NOUNS = frozenset({"measure", "move", "step", "decision", "concession", 
 PLACING_VERBS = frozenset({"place", "put", "bring"})
 # Material-conflict nouns a clause can be "in" ("crossed the border in an offensive").
 CAMPAIGN_NOUN_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
+# Nouns of being held, whose "in" phrase says its subject is held ("remained in detention").
+HOLDING_NOUNS = frozenset({"detention", "custody", "captivity", "prison", "jail"})
 SUBJ_DEPS = frozenset({"nsubj", "csubj", "expl"})
 
 
@@ -925,7 +927,10 @@ def noun_arguments(
                 # "troops crossed into Iraq in an offensive against X", "lorry drivers
                 # blocked both lanes in protest at the surcharge"
                 subj, _ = subject_of(verb)
-                if subj is not None:
+                if subj is not None and tok.lemma_.lower() in HOLDING_NOUNS:
+                    # "while Machar remained in detention": the one held, not who holds
+                    recipients = recipients or res.resolve(subj)
+                elif subj is not None:
                     actors = res.resolve(subj)
                     direct = False
 

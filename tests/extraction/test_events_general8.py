@@ -279,3 +279,12 @@ def test_people_a_participle_says_were_detained_are_not_the_detainers() -> None:
     assert all(
         names(e["actors"]) != {"Border Defence Movement"} for e in of_type(text, "COERCE")
     ), evs
+
+
+def test_someone_who_remained_in_detention_is_not_the_detainer() -> None:
+    text = (
+        "The SPLM-IO said it would not take part in any talks while Riek Machar remained in"
+        " detention."
+    )
+    evs = events(text)
+    assert all(names(e["actors"]) != {"Riek Machar"} for e in of_type(text, "COERCE")), evs
