@@ -63,6 +63,11 @@ AGENT_NOUNS = frozenset(
      "city", "town", "village", "region", "province", "district", "port", "island"}
 )  # fmt: skip
 # Munitions and platforms a party fires or launches ("rockets fired by Hezbollah").
+# Craft that act for whoever operates them: "an LNA patrol boat seized a trawler".
+VESSEL_NOUNS = frozenset(
+    {"boat", "ship", "vessel", "patrol", "frigate", "warship", "destroyer", "corvette",
+     "cutter", "aircraft", "plane", "jet", "helicopter", "trawler", "tanker"}
+)  # fmt: skip
 WEAPON_NOUNS = frozenset(
     {"rocket", "missile", "shell", "mortar", "drone", "bomb", "projectile", "grenade",
      "round", "bullet", "shot", "artillery", "torpedo"}
@@ -700,6 +705,10 @@ class ArgumentResolver:
             named = self._numbered_set(tok, "man", size) or self._numbered_set(tok, "country", size)
             if len(named) >= 2:
                 return named
+        if depth <= 1 and tok.lemma_.lower() in VESSEL_NOUNS and tok.pos_ == "NOUN":
+            operator = self._vessel_operator(tok)
+            if operator is not None:
+                return [operator]
         if depth <= 1 and tok.lemma_.lower() in WEAPON_NOUNS:
             # "rockets fired by Hezbollah", "shells fired by the Myanmar military": a
             # weapon acts for whoever fired or launched it
@@ -1579,6 +1588,41 @@ class ArgumentResolver:
         if ent.type == "GPE":
             return self._as_actor(ent, mod)
         return ent
+
+    def _vessel_operator(self, tok: Any) -> Entity | None:
+        """Who a boat, ship or aircraft acts for, from its modifiers: a body named on it
+        ("an LNA patrol boat"); else its country's force of the kind it names ("a
+        Tanzanian police patrol boat": the Tanzanian police, when the article names it)
+        or the country itself, never its people."""
+        state = None
+        kinds = []
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+        # "an LNA patrol boat": the name may hang on the compound before the noun
+        mods += [
+            g
+            for c in mods
+            if c.dep_ == "compound"
+            for g in c.children
+            if g.dep_ in ("compound", "amod", "nmod")
+        ]
+        for c in mods:
+            e = self.entities.for_span(c)
+            if e is not None and e.type == "ORG":
+                return e
+            if e is not None and e.type in ("NORP", "GPE") and e.country_code:
+                state = self.country_entity(e.country_code)
+            elif e is None and c.pos_ == "NOUN":
+                kinds.append(c.lemma_.lower())
+        if state is None:
+            return None
+        forces = [
+            e
+            for e in self.entities
+            if e.type == "ORG"
+            and e.country_code == state.country_code
+            and any(k in norm(e.name).split() for k in kinds)
+        ]
+        return forces[0] if len(forces) == 1 else state
 
     def _military_org(self, state: Entity | None) -> Entity | None:
         """The armed forces organisation the article names for ``state`` (by the state's

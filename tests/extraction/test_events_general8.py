@@ -288,3 +288,13 @@ def test_someone_who_remained_in_detention_is_not_the_detainer() -> None:
     )
     evs = events(text)
     assert all(names(e["actors"]) != {"Riek Machar"} for e in of_type(text, "COERCE")), evs
+
+
+def test_a_boat_acts_for_its_operator_not_its_nation_people() -> None:
+    text = (
+        "Tanzania says its waters reach the Malawian shore, and the Tanzania Police Force"
+        " patrols them. A Tanzanian police patrol boat detained 17 Malawian fishermen on"
+        " Monday."
+    )
+    arrest = of_type(text, "COERCE")
+    assert arrest and names(arrest[0]["actors"]) == {"Tanzania Police Force"}, events(text)
