@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from extraction import dates, modality
+from extraction.blocs import is_bloc
 from extraction.entities_names import norm
 from extraction.events_aims import (
     CALL_VERBS,
@@ -1654,6 +1655,10 @@ def _speaker_for_own(tok: Any, actors: list[Entity], res: ArgumentResolver) -> l
         # Peskov said Moscow was ready to receive ...")
         return []
     if _voices_own(speakers, actors):
+        return speakers
+    if speakers[0].country_code is None and all(is_bloc(a) for a in actors):
+        # "European Council President António Costa said the EU stood in full
+        # solidarity with Denmark": an international official voices a bloc's stance
         return speakers
     # "The AA's spokesman, Khine Thu Kha, ... said the group was ready": the body the
     # subject phrase names the speaker by

@@ -298,3 +298,12 @@ def test_a_boat_acts_for_its_operator_not_its_nation_people() -> None:
     )
     arrest = of_type(text, "COERCE")
     assert arrest and names(arrest[0]["actors"]) == {"Tanzania Police Force"}, events(text)
+
+
+def test_an_international_official_voices_the_bloc_stance() -> None:
+    text = (
+        "CARICOM Secretary-General Carla Barnett said the Caribbean Community stood in full"
+        " solidarity with Belize."
+    )
+    backing = of_type(text, "SUPPORT")
+    assert backing and names(backing[0]["actors"]) == {"Carla Barnett"}, events(text)
