@@ -940,6 +940,22 @@ def _build(
             for e in attributed_author(o, res)
             if e.id not in mine and e.country_code not in mine
         ]
+    if (
+        not recipients
+        and etype == "SUPPORT"
+        and tok.lemma_.lower() == "stand"
+        and any(o.lower_ == "shoulder" for o in tok.children)
+    ):
+        # "stood \"shoulder to shoulder with Estonia\"": the "with" phrase may hang deep
+        recipients = [
+            e
+            for t in tok.subtree
+            if t.dep_ == "prep" and t.lower_ == "with"
+            for g in t.children
+            if g.dep_ == "pobj"
+            for e in res.resolve(g)
+            if e.id not in {a.id for a in actors}
+        ][:2]
     if not recipients and etype == "PROTEST":
         recipients = [
             e for e in _protest_aim_targets(tok, res) if e.id not in {a.id for a in actors}

@@ -307,3 +307,12 @@ def test_an_international_official_voices_the_bloc_stance() -> None:
     )
     backing = of_type(text, "SUPPORT")
     assert backing and names(backing[0]["actors"]) == {"Carla Barnett"}, events(text)
+
+
+def test_standing_shoulder_to_shoulder_with_a_state_is_support() -> None:
+    text = (
+        'NATO Secretary General Mark Rutte said the alliance stood "shoulder to shoulder'
+        ' with Estonia".'
+    )
+    backing = of_type(text, "SUPPORT")
+    assert backing and names(backing[0]["recipients"]) == {"Estonia"}, events(text)
