@@ -316,3 +316,12 @@ def test_standing_shoulder_to_shoulder_with_a_state_is_support() -> None:
     )
     backing = of_type(text, "SUPPORT")
     assert backing and names(backing[0]["recipients"]) == {"Estonia"}, events(text)
+
+
+def test_respecting_a_state_sovereignty_is_support() -> None:
+    text = (
+        "China's embassy in Port Vila said Beijing respects Vanuatu's sovereignty and"
+        " territorial integrity."
+    )
+    backing = of_type(text, "SUPPORT")
+    assert backing and names(backing[0]["recipients"]) == {"Vanuatu"}, events(text)
