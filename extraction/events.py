@@ -396,6 +396,22 @@ def _given_to_people(tok: Any) -> bool:
     )
 
 
+# Subjects that move as armed forces do: "troops moved closer to Kyiv".
+_FORCE_SUBJECTS = frozenset(
+    {"troop", "force", "soldier", "army", "unit", "tank", "fighter", "rebel", "militant",
+     "column", "convoy", "ship", "warship", "vessel", "storm", "fire"}
+)  # fmt: skip
+
+
+def _forces_advance(tok: Any, actors: list[Entity]) -> bool:
+    """``tok`` moves something closer that is a force or a thing, not a government."""
+    if not any(c.lower_ == "closer" for c in tok.children):
+        return False
+    subj, _ = subject_of(tok)
+    forces = [a for a in actors if a.type != "GPE" and is_state_force(a)]
+    return bool(forces) or (subj is not None and subj.lemma_.lower() in _FORCE_SUBJECTS)
+
+
 def _granted_by(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """Who acts on a request named in "at X's request" / "upon X's request": the subject
     of the clause that says what was done."""
@@ -940,17 +956,17 @@ def _build(
             for e in attributed_author(o, res)
             if e.id not in mine and e.country_code not in mine
         ]
-    if (
-        not recipients
-        and etype == "SUPPORT"
-        and tok.lemma_.lower() == "stand"
-        and any(o.lower_ == "shoulder" for o in tok.children)
-    ):
-        # "stood \"shoulder to shoulder with Estonia\"": the "with" phrase may hang deep
+    if etype == "SUPPORT" and _forces_advance(tok, actors):
+        return None  # "Russian troops moved closer to Kyiv": an advance, not a rapprochement
+    if not recipients and etype == "SUPPORT":
+        # "stood \"shoulder to shoulder with Estonia\"", "has moved closer to Asmara":
+        # the party's phrase hangs on the first "shoulder" or on "closer"
         recipients = [
             e
-            for t in tok.subtree
-            if t.dep_ == "prep" and t.lower_ == "with"
+            for o in tok.children
+            if o.lower_ in ("shoulder", "closer")
+            for t in o.subtree
+            if t.dep_ == "prep" and t.lower_ in ("with", "to")
             for g in t.children
             if g.dep_ == "pobj"
             for e in res.resolve(g)

@@ -325,3 +325,11 @@ def test_respecting_a_state_sovereignty_is_support() -> None:
     )
     backing = of_type(text, "SUPPORT")
     assert backing and names(backing[0]["recipients"]) == {"Vanuatu"}, events(text)
+
+
+def test_a_state_moving_closer_to_another_backs_it_but_troops_advancing_do_not() -> None:
+    closer = "Egypt, which has its own dispute with Ethiopia, has moved closer to Eritrea."
+    backing = of_type(closer, "SUPPORT")
+    assert backing and names(backing[0]["recipients"]) == {"Eritrea"}, events(closer)
+    advance = "Russian troops moved closer to Kyiv."
+    assert not of_type(advance, "SUPPORT"), events(advance)
