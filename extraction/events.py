@@ -396,6 +396,25 @@ def _given_to_people(tok: Any) -> bool:
     )
 
 
+def _receiving_state(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """The state a person is handed to: "to X", or where the person is "wanted in X"."""
+    found = []
+    for t in tok.subtree:
+        if t.dep_ != "prep":
+            continue
+        to_state = t.lower_ == "to" and t.head.i == tok.i
+        wanted = t.lower_ in ("in", "by") and t.head.lemma_.lower() == "want"
+        if to_state or wanted:
+            found += [
+                e
+                for g in t.children
+                if g.dep_ == "pobj"
+                for e in res.resolve(g)
+                if e.type == "GPE" and not res.is_subnational_place(e)
+            ]
+    return unique(found)
+
+
 # Subjects that move as armed forces do: "troops moved closer to Kyiv".
 _FORCE_SUBJECTS = frozenset(
     {"troop", "force", "soldier", "army", "unit", "tank", "fighter", "rebel", "militant",
@@ -956,6 +975,12 @@ def _build(
             for e in attributed_author(o, res)
             if e.id not in mine and e.country_code not in mine
         ]
+    if etype == "COOPERATE" and tok.lemma_.lower() in ("extradite", "extradition"):
+        # "extradited a Los Lobos commander wanted in the United States": the state
+        # receiving the person, never the person or their gang
+        receiving = _receiving_state(tok, res)
+        if receiving:
+            recipients = [e for e in receiving if e.id not in {a.id for a in actors}]
     if etype == "SUPPORT" and _forces_advance(tok, actors):
         return None  # "Russian troops moved closer to Kyiv": an advance, not a rapprochement
     if not recipients and etype == "SUPPORT":

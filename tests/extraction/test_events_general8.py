@@ -333,3 +333,12 @@ def test_a_state_moving_closer_to_another_backs_it_but_troops_advancing_do_not()
     assert backing and names(backing[0]["recipients"]) == {"Eritrea"}, events(closer)
     advance = "Russian troops moved closer to Kyiv."
     assert not of_type(advance, "SUPPORT"), events(advance)
+
+
+def test_an_extradition_goes_to_the_state_that_wants_the_person() -> None:
+    text = (
+        "Ecuador also extradited a senior Los Lobos commander wanted in the United States"
+        " on drug trafficking charges on Friday."
+    )
+    handover = of_type(text, "COOPERATE")
+    assert handover and names(handover[0]["recipients"]) == {"United States"}, events(text)
