@@ -892,6 +892,10 @@ def _build(
                 actors = orderer
                 recipients = [e for e in recipients if e not in orderer]
                 anchor = tok.head
+        if entry.denied:
+            # "he said Eritrea's sovereignty over Assab is not negotiable": the speaker
+            # refuses; failing one, the state whose claim it is
+            actors = _denial_speaker(tok, res) or actors
         if entry.refusal:
             # "Diop told reporters the three states would never return to ECOWAS": a
             # refusal reported by its speaker is the speaker's (verbal types take the
@@ -1112,6 +1116,7 @@ def _build(
         # "Taiwan will never accept ...": a refusal of nobody the article names is
         # a stance, kept only when the article's dyads say whom it answers
         or entry.refusal
+        or entry.denied
     )
     if etype == "AGREE" and entry.pos != "NOUN" and _hostile_content(tok):
         # "vowed to avenge the strikes", "promised to retaliate": a threat (CAMEO 138)
@@ -1126,7 +1131,7 @@ def _build(
     if etype == "ACCUSE" and _charge_of_an_arrest(tok):
         return None  # "detained X and charged him with smuggling": the arrest's grounds
     mod, negated = modality.analyse(anchor)
-    if entry.refusal:
+    if entry.refusal or entry.denied:
         mod, negated = "asserted", False  # the refusal itself was stated
     elif entry.future and mod == "planned":
         mod = "asserted"  # "we will respond with everything we have": the threat is made now
@@ -1686,6 +1691,32 @@ def _refusing_speaker(tok: Any, res: ArgumentResolver) -> list[Entity]:
     ..."), or nobody."""
     subj = _reporting_subject(tok, climb=3)
     return res.resolve(subj) if subj is not None and subj.pos_ != "PRON" else []
+
+
+# Verbs a denial is said by: "replied that Russia's sovereignty ... was not subject to
+# discussion", "wrote on X that ...".
+DENIAL_SPEECH_VERBS = modality.SAY_VERBS | {
+    "reply",
+    "respond",
+    "write",
+    "reiterate",
+    "repeat",
+    "stress",
+    "declare",
+}
+
+
+def _denial_speaker(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """Who says a claim is not negotiable: the speaker of the reported clause (a pronoun
+    resolved), else the owner of the claim ("Eritrea's sovereignty")."""
+    say = _speech_verb(tok, DENIAL_SPEECH_VERBS, 3)
+    subj = next((c for c in say.children if c.dep_ == "nsubj"), None) if say is not None else None
+    found = res.resolve(subj) if subj is not None else []
+    if found:
+        return found
+    claim, _ = subject_of(tok.head if tok.dep_ in ("acomp", "attr") else tok)
+    owners = [c for c in claim.children if c.dep_ == "poss"] if claim is not None else []
+    return [e for o in owners for e in res.resolve(o)]
 
 
 def _speaker_for_own(tok: Any, actors: list[Entity], res: ArgumentResolver) -> list[Entity]:

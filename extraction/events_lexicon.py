@@ -122,6 +122,8 @@ class Entry:
     subject: frozenset[str] = frozenset()
     # "gathered ... at the call of IHH": a crowd verb is a protest when a party called it
     called: bool = False
+    # "sovereignty over Assab is not negotiable": the word is a refusal only when denied
+    denied: bool = False
 
     @property
     def specificity(self) -> int:
@@ -144,6 +146,7 @@ class Entry:
                     self.future,
                     self.subject,
                     self.called,
+                    self.denied,
                 ),
             )
         )
@@ -401,6 +404,8 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         return False
     if e.called and not called_out(tok):
         return False
+    if e.denied and not denied_in_clause(tok):
+        return False
     if e.future and not any(c.dep_ == "aux" and c.lower_ in _WILL for c in children):
         return False
     if e.subject and not any(
@@ -461,6 +466,21 @@ def _cued(cue: frozenset[str], children: list[Any]) -> bool:
 
 # Nouns of a call a crowd answers ("at the call of X", "answered a call by X").
 CALL_NOUNS = frozenset({"call", "appeal", "summons", "invitation", "plea"})
+
+
+def denied_in_clause(tok: Any) -> bool:
+    """The word is denied by its clause: "is not negotiable", "was not a subject for
+    negotiation", "is not for sale" (the negation hangs on the copula above it)."""
+    t = tok
+    for _ in range(3):
+        if any(
+            c.dep_ == "neg" or c.lower_ in ("no", "never") and c.dep_ == "det" for c in t.children
+        ):
+            return True
+        if t.dep_ not in ("acomp", "attr", "pobj", "prep") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def called_out(tok: Any) -> bool:
@@ -543,6 +563,7 @@ def _entry(etype: str, raw: dict[str, Any]) -> Entry:
         future=bool(raw.get("future")),
         subject=frozenset(raw.get("subject", ())),
         called=bool(raw.get("called")),
+        denied=bool(raw.get("denied")),
     )
 
 

@@ -342,3 +342,25 @@ def test_an_extradition_goes_to_the_state_that_wants_the_person() -> None:
     )
     handover = of_type(text, "COOPERATE")
     assert handover and names(handover[0]["recipients"]) == {"United States"}, events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ethiopia accused Eritrea of massing troops. Eritrea accused Ethiopia of plotting"
+            " an invasion. In the same post, Eritrean Information Minister Yemane Gebremeskel"
+            " said Eritrea's sovereignty over Assab is not negotiable, today or tomorrow.",
+            "Yemane Gebremeskel",
+        ),
+        (
+            "Japan protested to Russia over the drills. Russia rejected the protest. Russian"
+            " Foreign Ministry spokeswoman Maria Zakharova replied on Sunday that Russia's"
+            ' sovereignty over the southern Kurils was "not subject to discussion".',
+            "Maria Zakharova",
+        ),
+    ],
+)
+def test_a_claim_said_to_be_non_negotiable_is_the_speaker_refusal(text: str, speaker: str) -> None:
+    refusals = [e for e in of_type(text, "REJECT") if names(e["actors"]) == {speaker}]
+    assert refusals and not refusals[0]["negated"], events(text)
