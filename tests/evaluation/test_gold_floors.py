@@ -1,7 +1,7 @@
 """Extraction quality held at floors a little below the measured scores, so a regression
-fails CI. Twelve sets (README "Extraction quality"): the shared dev gold on the five seeds;
-our ten development sets (tests/evaluation/heldout, eight articles, tests/evaluation/dev,
-dev2 ... dev9, ten articles each), whose error classes have guided rules; and the blind
+fails CI. Thirteen sets (README "Extraction quality"): the shared dev gold on the five seeds;
+our eleven development sets (tests/evaluation/heldout, eight articles, tests/evaluation/dev,
+dev2 ... dev10, ten articles each), whose error classes have guided rules; and the blind
 set (tests/evaluation/blind, ten articles), only ever scored in aggregate."""
 
 from __future__ import annotations
@@ -16,23 +16,25 @@ from tests.conftest import GOLD, SHARED
 pytestmark = pytest.mark.slow
 HELDOUT = Path(__file__).parent / "heldout"
 
-# Measured on 2026-12-05, sixth session (entity F1 / events L1 F1 / events L2 F1): seeds
-# 0.984 / 0.817 / 0.583, heldout 0.954 / 0.844 / 0.675, dev 0.889 / 0.735 / 0.599, dev2
-# 0.890 / 0.718 / 0.493, dev3 0.904 / 0.767 / 0.624, dev4 0.873 / 0.754 / 0.614, dev5
-# 0.860 / 0.729 / 0.532, dev6 0.893 / 0.804 / 0.699, dev7 0.865 / 0.805 / 0.629, dev8
-# 0.831 / 0.803 / 0.668, dev9 0.780 / 0.724 / 0.525, blind 0.861 / 0.694 / 0.431.
+# Measured on 2026-12-05, seventh session (entity F1 / events L1 F1 / events L2 F1): seeds
+# 0.984 / 0.817 / 0.583, heldout 0.954 / 0.857 / 0.701, dev 0.889 / 0.742 / 0.601, dev2
+# 0.890 / 0.718 / 0.493, dev3 0.904 / 0.780 / 0.634, dev4 0.873 / 0.772 / 0.637, dev5
+# 0.860 / 0.738 / 0.545, dev6 0.893 / 0.814 / 0.700, dev7 0.865 / 0.814 / 0.633, dev8
+# 0.831 / 0.817 / 0.683, dev9 0.780 / 0.743 / 0.550, dev10 0.800 / 0.662 / 0.448, blind
+# 0.861 / 0.696 / 0.433.
 FLOORS = {
     "seeds": {"entities": 0.95, "L1": 0.78, "L2": 0.55},
-    "heldout": {"entities": 0.93, "L1": 0.81, "L2": 0.64},
+    "heldout": {"entities": 0.93, "L1": 0.82, "L2": 0.67},
     "dev": {"entities": 0.86, "L1": 0.71, "L2": 0.57},
     "dev2": {"entities": 0.86, "L1": 0.69, "L2": 0.47},
-    "dev3": {"entities": 0.87, "L1": 0.74, "L2": 0.59},
-    "dev4": {"entities": 0.84, "L1": 0.72, "L2": 0.58},
+    "dev3": {"entities": 0.87, "L1": 0.75, "L2": 0.60},
+    "dev4": {"entities": 0.84, "L1": 0.74, "L2": 0.60},
     "dev5": {"entities": 0.83, "L1": 0.70, "L2": 0.50},
     "dev6": {"entities": 0.86, "L1": 0.77, "L2": 0.66},
     "dev7": {"entities": 0.83, "L1": 0.77, "L2": 0.60},
-    "dev8": {"entities": 0.80, "L1": 0.77, "L2": 0.63},
-    "dev9": {"entities": 0.75, "L1": 0.69, "L2": 0.49},
+    "dev8": {"entities": 0.80, "L1": 0.78, "L2": 0.65},
+    "dev9": {"entities": 0.75, "L1": 0.71, "L2": 0.52},
+    "dev10": {"entities": 0.77, "L1": 0.63, "L2": 0.42},
     "blind": {"entities": 0.83, "L1": 0.66, "L2": 0.40},
 }
 HERE = Path(__file__).parent
@@ -52,6 +54,7 @@ HERE = Path(__file__).parent
         ("dev7", HERE / "dev7" / "gold.jsonl", HERE / "dev7" / "articles"),
         ("dev8", HERE / "dev8" / "gold.jsonl", HERE / "dev8" / "articles"),
         ("dev9", HERE / "dev9" / "gold.jsonl", HERE / "dev9" / "articles"),
+        ("dev10", HERE / "dev10" / "gold.jsonl", HERE / "dev10" / "articles"),
         ("blind", HERE / "blind" / "gold.jsonl", HERE / "blind" / "articles"),
     ],
 )
