@@ -1122,6 +1122,10 @@ def _build(
         # "vowed to avenge the strikes", "promised to retaliate": a threat (CAMEO 138)
         etype, mode = "THREATEN", "violence"
         info = lex.types[etype]
+    if etype == "ASSAULT" and any(c.dep_ == "advmod" and c.lower_ == "first" for c in tok.children):
+        # "said Kyrgyz servicemen had opened fire first": who started it is the content
+        # of a blame, not a report of the firing
+        return None
     if etype == "ACCUSE" and _labels_own_act(tok):
         return None  # "freed 11 herders, calling the move a goodwill gesture"
     if etype == "REJECT" and _declined_comment(tok):

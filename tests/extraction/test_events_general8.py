@@ -364,3 +364,16 @@ def test_an_extradition_goes_to_the_state_that_wants_the_person() -> None:
 def test_a_claim_said_to_be_non_negotiable_is_the_speaker_refusal(text: str, speaker: str) -> None:
     refusals = [e for e in of_type(text, "REJECT") if names(e["actors"]) == {speaker}]
     assert refusals and not refusals[0]["negated"], events(text)
+
+
+def test_opening_fire_on_a_post_is_an_assault_but_who_fired_first_is_a_blame() -> None:
+    text = (
+        "Djibouti and Eritrea dispute the hill. A Djiboutian soldier was killed when Eritrean"
+        " troops opened fire on an army post, the army said."
+    )
+    assert of_type(text, "ASSAULT"), events(text)
+    blame = (
+        "Kyrgyzstan and Tajikistan dispute the border. Tajik officials said Kyrgyz"
+        " servicemen had opened fire first."
+    )
+    assert not of_type(blame, "ASSAULT"), events(blame)
