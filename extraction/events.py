@@ -44,6 +44,7 @@ from extraction.events_args import (
     ArgumentResolver,
     is_state_force,
     pobjects,
+    sentence_back,
     set_size,
 )
 from extraction.events_context import fill_both_sides, fill_from_dyads, fill_mediation
@@ -2056,8 +2057,7 @@ def _some_of_them(obj: Any) -> bool:
 
 def _after_a_protest(tok: Any) -> bool:
     """A protest is told in ``tok``'s sentence before it or in the sentence before."""
-    sent = tok.sent
-    start = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    start = sentence_back(tok, 1).start
     return any(
         t.lemma_.lower() in _PROTEST_VERBS and t.pos_ == "VERB" for t in tok.doc[start : tok.i]
     )

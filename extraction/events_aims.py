@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from extraction.events_args import ArgumentResolver, seat_of
+from extraction.events_args import ArgumentResolver, seat_of, sentence_back
 from extraction.events_lexicon import object_tokens
 from extraction.types import Entity
 
@@ -244,12 +244,7 @@ def attributed_author(obj: Any, res: ArgumentResolver) -> list[Entity]:
     found = _modifier_parties(obj, res)
     if found:
         return found
-    sent = obj.sent
-    for _ in range(AUTHOR_WINDOW):
-        if sent.start == 0:
-            break
-        sent = obj.doc[sent.start - 1].sent
-    for t in reversed(obj.doc[sent.start : obj.i]):
+    for t in reversed(obj.doc[sentence_back(obj, AUTHOR_WINDOW).start : obj.i]):
         if t.lemma_.lower() == lemma and t.pos_ == "NOUN":
             phrase = t.head if t.dep_ == "compound" else t
             found = _modifier_parties(phrase, res)

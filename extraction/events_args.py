@@ -62,12 +62,12 @@ AGENT_NOUNS = frozenset(
      # places named by an "of" phrase: "the city of El Fasher"
      "city", "town", "village", "region", "province", "district", "port", "island"}
 )  # fmt: skip
-# Munitions and platforms a party fires or launches ("rockets fired by Hezbollah").
 # Craft that act for whoever operates them: "an LNA patrol boat seized a trawler".
 VESSEL_NOUNS = frozenset(
     {"boat", "ship", "vessel", "patrol", "frigate", "warship", "destroyer", "corvette",
      "cutter", "aircraft", "plane", "jet", "helicopter", "trawler", "tanker"}
 )  # fmt: skip
+# Munitions and platforms a party fires or launches ("rockets fired by Hezbollah").
 WEAPON_NOUNS = frozenset(
     {"rocket", "missile", "shell", "mortar", "drone", "bomb", "projectile", "grenade",
      "round", "bullet", "shot", "artillery", "torpedo"}
@@ -441,6 +441,16 @@ def _police_noun(tok: Any) -> bool:
     return tok.lemma_.lower() in ("officer", "agent") and any(
         c.dep_ == "compound" and c.lower_ == "police" for c in tok.children
     )
+
+
+def sentence_back(tok: Any, n: int) -> Any:
+    """The sentence ``n`` before ``tok``'s own (the first sentence when there are fewer)."""
+    sent = tok.sent
+    for _ in range(n):
+        if sent.start == 0:
+            break
+        sent = tok.doc[sent.start - 1].sent
+    return sent
 
 
 def _set_off_name(tok: Any) -> bool:
@@ -1273,12 +1283,7 @@ class ArgumentResolver:
     def _window_start(self, tok: Any, sentences_back: int) -> int:
         """Where the sentence ``sentences_back`` before ``tok``'s own starts (a char
         offset; the text's start when there are fewer)."""
-        sent = tok.sent
-        for _ in range(sentences_back):
-            if sent.start == 0:
-                break
-            sent = self.doc[sent.start - 1].sent
-        return int(sent.start_char)
+        return int(sentence_back(tok, sentences_back).start_char)
 
     def _own_subject_span(self, tok: Any) -> tuple[int, int]:
         """The character span of the subject of the clause ``tok`` is an argument of, when
@@ -1382,9 +1387,7 @@ class ArgumentResolver:
         subj_ids = {e.id for e in self._resolve_one(subj, 1)} if subj is not None else set()
         # "Herath called Khaleel. Khaleel assured him that ...": failing one in the
         # sentence, the other person of the sentence before
-        start = tok.sent.start
-        before = self.doc[start - 1].sent.start if start > 0 else start
-        for t in reversed(self.doc[before : tok.i]):
+        for t in reversed(self.doc[sentence_back(tok, 1).start : tok.i]):
             e = self.entities.for_span(t)
             if e is not None and e.type == "PERSON" and e.id not in subj_ids:
                 return e
