@@ -10,7 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from extraction.events_args import AGENT_NOUNS, GOODS_NOUNS, ArgumentResolver, pobjects, seat_of
-from extraction.events_lexicon import CALL_NOUNS, Entry, Lexicon, container_of, object_tokens
+from extraction.events_lexicon import (
+    CALL_NOUNS,
+    Entry,
+    Lexicon,
+    call_caller,
+    container_of,
+    object_tokens,
+)
 from extraction.events_targets import facility_owners
 from extraction.modality import SAY_VERBS, condition_clause
 from extraction.types import Entity
@@ -671,16 +678,11 @@ def named_objects(tok: Any) -> list[Any]:
 def callers(tok: Any, res: ArgumentResolver) -> list[Entity]:
     """Who called the crowd out: "hundreds answered a call by the Yerewolo movement and
     rallied" -> Yerewolo; "rallied at the call of the Isamaa party", "at X's call"."""
-    for p in tok.children:
-        if p.dep_ == "prep" and p.lower_ in ("at", "on", "upon", "following"):
-            for call in p.children:
-                if call.dep_ != "pobj" or call.lemma_.lower() not in CALL_NOUNS:
-                    continue
-                for c in call.children:
-                    if c.dep_ == "poss":
-                        return res.resolve(c)
-                    if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
-                        return [e for g in c.children if g.dep_ == "pobj" for e in res.resolve(g)]
+    caller = call_caller(tok)
+    if caller is not None:
+        if caller.dep_ == "poss":
+            return res.resolve(caller)
+        return [e for g in caller.children if g.dep_ == "pobj" for e in res.resolve(g)]
     heads = [tok.head] if tok.dep_ == "conj" else []
     heads += [c for c in tok.children if c.dep_ == "conj"]
     for v in (tok, *heads):

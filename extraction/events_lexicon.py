@@ -483,23 +483,25 @@ def denied_in_clause(tok: Any) -> bool:
     return False
 
 
+def call_caller(tok: Any) -> Any | None:
+    """The phrase naming who called the verb's crowd out: the possessive of "at X's call"
+    or the "of"/"by"/"from" phrase of "at the call of X", "following an appeal by X"."""
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ not in ("at", "on", "upon", "following"):
+            continue
+        for call in p.children:
+            if call.dep_ != "pobj" or call.lemma_.lower() not in CALL_NOUNS:
+                continue
+            for c in call.children:
+                if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "by", "from")):
+                    return c
+    return None
+
+
 def called_out(tok: Any) -> bool:
     """The verb's crowd came out at a party's call: "at the call of X", "at X's call",
     "following an appeal by X"."""
-    return any(
-        p.dep_ == "prep"
-        and p.lower_ in ("at", "on", "upon", "following")
-        and any(
-            call.dep_ == "pobj"
-            and call.lemma_.lower() in CALL_NOUNS
-            and any(
-                c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "by", "from"))
-                for c in call.children
-            )
-            for call in p.children
-        )
-        for p in tok.children
-    )
+    return call_caller(tok) is not None
 
 
 def _purpose_clause(tok: Any) -> bool:
