@@ -35,7 +35,9 @@ entries. An entry names a ``lemma`` and ``pos`` (VERB, NOUN, ADJ) and may add co
   ``future``: the verb is said of the future, under "will" or "would" ("we will respond
   with everything we have"); ``subject``: its subject's lemma is one of these ("mortar
   shells landed in a village"); ``called``: a party called the crowd out ("gathered in
-  front of the consulate at the call of IHH").
+  front of the consulate at the call of IHH"); ``denied``: the word names a refusal only
+  when its clause denies it ("sovereignty over Assab is not negotiable"), and the refusal
+  itself is stated (not negated).
 
 An entry with conditions wins over a bare one of the same lemma when its conditions hold.
 """
