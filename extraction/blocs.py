@@ -8,6 +8,7 @@ and aliases without regard to case.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,26 @@ _DATA = Path(__file__).parent / "data" / "blocs.json"
 def _names() -> frozenset[str]:
     data = json.loads(_DATA.read_text(encoding="utf-8"))
     return frozenset(" ".join(n.split()).casefold() for n in data["blocs"])
+
+
+@lru_cache(maxsize=1)
+def _title_pattern() -> re.Pattern[str]:
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    names = sorted({" ".join(n.split()) for n in data["blocs"]}, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
+def serves_bloc(person: Any) -> bool:
+    """True when a person's title names an intergovernmental body ("African Union
+    Commission chairperson Mahmoud Ali Youssouf", "EU foreign policy chief Kaja Kallas")."""
+    if getattr(person, "type", None) != "PERSON":
+        return False
+    name = getattr(person, "name", "")
+    for form in getattr(person, "aliases", ()) or ():
+        title = form[: form.find(name)] if name and name in form else ""
+        if title and _title_pattern().search(title):
+            return True
+    return False
 
 
 def is_bloc(entity: Any) -> bool:

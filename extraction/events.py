@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from extraction import dates, modality
-from extraction.blocs import is_bloc
+from extraction.blocs import is_bloc, serves_bloc
 from extraction.entities_names import norm
 from extraction.events_aims import (
     CALL_VERBS,
@@ -47,7 +47,12 @@ from extraction.events_args import (
     sentence_back,
     set_size,
 )
-from extraction.events_context import fill_both_sides, fill_from_dyads, fill_mediation
+from extraction.events_context import (
+    fill_both_sides,
+    fill_from_dyads,
+    fill_mediation,
+    fill_third_party,
+)
 from extraction.events_frames import (
     PLACE_TARGET_TYPES,
     SPOKEN_TYPES,
@@ -196,6 +201,7 @@ def extract_events(
     merged = merge_mentions(raw)
     fill_from_dyads(merged, _served_states(entities, resolver), _other_side(entities, resolver))
     fill_mediation(merged)
+    fill_third_party(merged, _both_states(entities, resolver))
     fill_both_sides(merged)
     _drop_own_bodies(merged, entities)
     for ev in merged:
@@ -1781,6 +1787,33 @@ def _other_side(
         return found[0].ref() if len(found) == 1 else None
 
     return other
+
+
+def _both_states(
+    entities: EntityIndex, res: ArgumentResolver
+) -> Callable[[list[str]], list[dict[str, Any]]]:
+    """For the entity ids of a single outsider to a story between two states (a third
+    state, a bloc, or someone serving either), the references of the two states; [] for
+    anyone else. A person whose nationality the article leaves unknown is no outsider:
+    they are often one side's official."""
+
+    def both(ids: list[str]) -> list[dict[str, Any]]:
+        actors = [e for i in ids if (e := entities.get(i)) is not None]
+        pair = res.focal_pair()
+        if len(actors) != 1 or not pair:
+            return []
+        a = actors[0]
+        codes = {p.country_code for p in pair}
+        outside = (
+            (a.country_code is not None and a.country_code not in codes)
+            or is_bloc(a)
+            or serves_bloc(a)
+        )
+        if not outside or a.id in {p.id for p in pair}:
+            return []
+        return [p.ref() for p in pair]
+
+    return both
 
 
 def _served_states(entities: EntityIndex, res: ArgumentResolver) -> dict[str, dict[str, Any]]:

@@ -166,3 +166,16 @@ def fill_both_sides(events: list[dict[str, Any]]) -> None:
             dyad = main_dyad(events, set(_ids(ev["actors"])))
             if dyad:
                 ev["recipients"] = dyad
+
+
+def fill_third_party(
+    events: list[dict[str, Any]], both: Callable[[list[str]], list[dict[str, Any]]]
+) -> None:
+    """An offer, promise or readiness from outside a story between two states that names
+    no one ("EU foreign policy chief Kaja Kallas said the EU stood ready to support the
+    border process") is made to both states, in place; ``both`` gives the pair for the
+    actor ids, or [] when the actor is not a known outsider (one side's own readiness
+    stays without a recipient, see fill_from_dyads)."""
+    for ev in events:
+        if ev["type"] == "AGREE" and not ev["recipients"] and ev["actors"]:
+            ev["recipients"] = both(_ids(ev["actors"]))

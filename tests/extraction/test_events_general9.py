@@ -1,0 +1,33 @@
+"""Recipients a story between two states leaves to the reader: offers made from outside
+the pair, and the acts of each side."""
+
+from __future__ import annotations
+
+from tests.extraction.helpers import events, names
+
+
+def of_type(text: str, etype: str) -> list[dict]:
+    return [e for e in events(text) if e["type"] == etype]
+
+
+STORY = (
+    "Armenia and Turkey traded accusations on Monday after Turkish gendarmes detained an"
+    " Armenian driver at the Margara crossing. Armenia summoned Turkey's ambassador, and"
+    " Turkey said Armenia had ignored the rules of the crossing. "
+)
+
+
+def test_an_outside_offer_of_help_goes_to_the_two_sides_of_the_story() -> None:
+    text = STORY + (
+        "In Brussels, EU foreign policy chief Kaja Kallas said the EU stood ready to support"
+        " the border process with technical expertise."
+    )
+    offer = [e for e in of_type(text, "AGREE") if names(e["actors"]) == {"Kaja Kallas"}]
+    assert offer and names(offer[0]["recipients"]) == {"Armenia", "Turkey"}, events(text)
+
+
+def test_an_offer_by_one_side_is_not_made_to_both() -> None:
+    # a guard: a side's own readiness is no third party's offer
+    text = STORY + "Turkish Foreign Minister Hakan Fidan said Turkey was ready to review the case."
+    offers = [e for e in of_type(text, "AGREE") if "Armenia" in names(e["recipients"])]
+    assert all(names(e["recipients"]) != {"Armenia", "Turkey"} for e in offers), events(text)
