@@ -226,7 +226,11 @@ def verb_arguments(
             actors = [e for e in res.resolve(moved) if e.type == "ORG"]
     if subj is not None:
         # "migrants, led by activists from X, rallied": the organisers march
-        led = (organisers(subj, res) or callers(tok, res)) if entry.type == "PROTEST" else []
+        led = (
+            (organisers(subj, res) or callers(tok, res) or _organisers_of_rally_in(tok, res))
+            if entry.type == "PROTEST"
+            else []
+        )
         actors = led or res.resolve(subj)
         if not actors and subj.dep_ == "dobj" and subj.head.lemma_.lower() in OBJECT_CONTROL:
             # "the air force said it sent F-16 jets to strike ...": unnamed jets or troops
@@ -334,6 +338,8 @@ def verb_arguments(
                 recipients.extend(res.resolve(s))
     if against:
         recipients = against
+    if entry.type == "PROTEST" and not recipients:
+        recipients = chanted_against(tok, res)
     if reported_by_sayer and any(
         a.country_code and a.country_code == e.country_code for a in actors for e in recipients
     ):
@@ -964,12 +970,66 @@ def noun_arguments(
 
 def _crowd_verb_targets(tok: Any, res: ArgumentResolver, places: list[Any]) -> list[Entity]:
     """ "marched to the U.S. Embassy ... in a protest called by X": the target of the
-    crowd's verb is the target of the protest it is "in"."""
+    crowd's verb is the target of the protest it is "in" ("marched ... chanting slogans
+    against Ethiopia, in a rally organised by X": of the verb the chant hangs on too)."""
     gov = tok.head
     if gov.lower_ != "in" or gov.head.pos_ != "VERB":
         return []
+    verbs = [gov.head]
+    if gov.head.dep_ in ("advcl", "conj") and gov.head.head.pos_ == "VERB":
+        verbs.append(gov.head.head)
     found: list[Entity] = []
-    for c in gov.head.children:
-        if c.dep_ == "prep" and c.lower_ in PROTEST_PREPS and c.i != gov.i:
-            found = _protest_prep(c, res, found, places) or found
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in PROTEST_PREPS and c.i != gov.i:
+                found = _protest_prep(c, res, found, places) or found
+        found = found or chanted_against(v, res)
     return found
+
+
+def _organisers_of_rally_in(verb: Any, res: ArgumentResolver) -> list[Entity]:
+    """ "Thousands marched through Mogadishu chanting slogans, in a rally organised by
+    X": the crowd marches for the organisers of the protest it is "in" (on the verb or on
+    its participle)."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "advcl")]
+    return next(
+        (
+            found
+            for h in heads
+            for p in h.children
+            if p.dep_ == "prep" and p.lower_ == "in"
+            for g in p.children
+            if g.dep_ == "pobj" and g.lemma_.lower() in RALLY_NOUNS
+            if (found := organisers(g, res))
+        ),
+        [],
+    )
+
+
+# Nouns of a crowd's protest that a march can be "in".
+RALLY_NOUNS = frozenset({"rally", "protest", "demonstration", "march", "sit-in", "vigil"})
+
+
+# What a crowd does with its voice while it marches: "chanting slogans against X".
+CHANT_VERBS = frozenset({"chant", "shout", "sing", "scream", "yell"})
+
+
+def chanted_against(verb: Any, res: ArgumentResolver) -> list[Entity]:
+    """The parties a crowd's chant is "against": "marched ... chanting slogans against
+    Ethiopia", "rallied, chanting against the government's deal with X" (the verb's own
+    chant, or the chant that is the verb)."""
+    chants = [verb] if verb.lemma_.lower() in CHANT_VERBS else []
+    chants += [
+        c for c in verb.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in CHANT_VERBS
+    ]
+    return [
+        e
+        for ch in chants
+        for x in (ch, *(o for o in ch.children if o.dep_ == "dobj"))
+        for p in x.children
+        if p.dep_ == "prep" and p.lower_ == "against"
+        for g in p.children
+        if g.dep_ == "pobj"
+        for e in res.resolve(g)
+        if e.type in ("GPE", "ORG", "PERSON")
+    ]

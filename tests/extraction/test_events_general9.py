@@ -31,3 +31,16 @@ def test_an_offer_by_one_side_is_not_made_to_both() -> None:
     text = STORY + "Turkish Foreign Minister Hakan Fidan said Turkey was ready to review the case."
     offers = [e for e in of_type(text, "AGREE") if "Armenia" in names(e["recipients"])]
     assert all(names(e["recipients"]) != {"Armenia", "Turkey"} for e in offers), events(text)
+
+
+def test_a_march_chanting_against_a_state_in_an_organised_rally() -> None:
+    # the chant carries the target; the rally the march is "in" gives its organiser
+    text = (
+        "Kenya and Uganda dispute the island. Thousands of people marched through Kisumu"
+        " on Friday chanting slogans against Uganda, in a rally organised by the Orange"
+        " Democratic Movement."
+    )
+    protests = of_type(text, "PROTEST")
+    assert len(protests) == 1, events(text)
+    assert names(protests[0]["actors"]) == {"Orange Democratic Movement"}, events(text)
+    assert names(protests[0]["recipients"]) == {"Uganda"}, events(text)
