@@ -92,6 +92,10 @@ STATE_REPRESENTATIVES = frozenset(
      "attache", "consul", "negotiator", "emissary", "embassy", "consulate"}
 )  # fmt: skip
 MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation", "high commission"})
+_MISSION_OF = re.compile(
+    r"(?i)(?:the\s+)?(?:embassy|consulate(?:[\s-]general)?|high commission|legation)"
+    r"\s+of\s+(?:the\s+)?(.+)$"
+)
 # People who act for the body they belong to: "members of the union rallied".
 SPOKESPERSON_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 MEMBER_NOUNS = frozenset(
@@ -582,8 +586,15 @@ class ArgumentResolver:
         consulate", "the embassy of France" (protests held there target that state)."""
         e = self.entities.for_span(tok)
         words = e.name.split() if e is not None else [tok.text]
+        named = _MISSION_OF.match(e.name) if e is not None else None
+        if named:  # "the Consulate General of Serbia" named as one entity
+            return self.state_named(named.group(1))
         if " ".join(words[-2:]).lower() in MISSION_NOUNS:
             words = [*words[:-2], "embassy"]  # "the Indian High Commission" is India's embassy
+        elif " ".join(words[-2:]).lower() == "consulate general" or (
+            tok.lower_ == "general" and any(c.lower_ == "consulate" for c in tok.lefts)
+        ):
+            words = [*words[:-2], "consulate"]  # "the Serbian consulate general"
         if words[-1].lower() not in MISSION_NOUNS and tok.lemma_.lower() not in MISSION_NOUNS:
             return None
         for c in tok.children:  # "the embassy of France"

@@ -44,3 +44,14 @@ def test_a_march_chanting_against_a_state_in_an_organised_rally() -> None:
     assert len(protests) == 1, events(text)
     assert names(protests[0]["actors"]) == {"Orange Democratic Movement"}, events(text)
     assert names(protests[0]["recipients"]) == {"Uganda"}, events(text)
+
+
+def test_a_protest_at_a_consulate_general_targets_its_state() -> None:
+    text = (
+        "Croatia accused Serbia of provocations. Members of HVIDRA marched on the Serbian"
+        " consulate general in Vukovar on Tuesday. Members of the Homeland War Veterans"
+        " Union protested outside the Consulate General of Serbia in Rijeka on Monday."
+    )
+    protests = of_type(text, "PROTEST")
+    assert len(protests) == 2, events(text)
+    assert all(names(p["recipients"]) == {"Serbia"} for p in protests), events(text)
