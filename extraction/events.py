@@ -204,6 +204,7 @@ def extract_events(
     fill_third_party(merged, _both_states(entities, resolver))
     fill_both_sides(merged)
     _drop_own_bodies(merged, entities)
+    _envoys_as_states(merged, entities, resolver)
     for ev in merged:
         ev.pop("_at_crowd", None)
         ev.pop("_mediation", None)
@@ -1968,6 +1969,38 @@ def _drop_own_bodies(events: list[dict[str, Any]], entities: EntityIndex) -> Non
                 continue
             keep.append(r)
         ev["recipients"] = keep
+
+
+_AMBASSADOR_TITLE = re.compile(r"(?i)\b(?:ambassador|charg[eé] d'affaires)\b")
+
+
+def _envoys_as_states(
+    events: list[dict[str, Any]], entities: EntityIndex, res: ArgumentResolver
+) -> None:
+    """An ambassador a demand, protest or accusation is addressed to stands for the state
+    that sent them ("summoned Japanese Ambassador Koichi Mizushima and demanded that the
+    ship be withdrawn" -> Japan), whichever step found them; a meeting stays with the
+    person."""
+    for ev in events:
+        if ev["type"] == "CONSULT":
+            continue
+        out = []
+        for r in ev["recipients"]:
+            e = entities.get(r["entity_id"])
+            state = (
+                res.country_entity(e.country_code)
+                if e is not None and e.type == "PERSON" and e.country_code and _is_ambassador(e)
+                else None
+            )
+            out.append(state.ref() if state is not None else r)
+        ev["recipients"] = unique_refs(out)
+
+
+def _is_ambassador(e: Entity) -> bool:
+    """The person's title, in any mention, is ambassador or chargé d'affaires."""
+    return any(
+        _AMBASSADOR_TITLE.search(form[: form.find(e.name)]) for form in e.aliases if e.name in form
+    )
 
 
 # Collective places the gold sets do treat as parties ("European leaders" act as Europe).

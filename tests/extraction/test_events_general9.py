@@ -55,3 +55,13 @@ def test_a_protest_at_a_consulate_general_targets_its_state() -> None:
     protests = of_type(text, "PROTEST")
     assert len(protests) == 2, events(text)
     assert all(names(p["recipients"]) == {"Serbia"} for p in protests), events(text)
+
+
+def test_a_demand_made_to_a_summoned_ambassador_is_made_to_the_state() -> None:
+    text = (
+        "Japan and Russia dispute the Kuril islands. Foreign Minister Toshimitsu Motegi"
+        " summoned Russian Ambassador Nikolai Nozdrev on Thursday and demanded the"
+        " immediate release of the crew."
+    )
+    demands = of_type(text, "REQUEST")
+    assert demands and names(demands[0]["recipients"]) == {"Russia"}, events(text)
