@@ -272,6 +272,11 @@ def verb_arguments(
             dep = "dobj"  # "called Scholz on Tuesday" misparsed as a predicate
         if dep == "dobj" and tok.lemma_.lower() in TOPIC_VERBS:
             continue  # "to discuss North Korea": what is talked about, not who
+        if dep == "dobj" and c.lower_ in ("it", "them") and (found := _written_to(tok, res)):
+            # "wrote to the Security Council asking it to press Asmara": the body
+            # written to is the one asked
+            recipients.extend(found)
+            continue
         if dep in ("dobj", "dative", "nsubjpass") or (
             dep == "prep"
             and (
@@ -389,6 +394,22 @@ def verb_arguments(
     if entry.host:
         actors, recipients = recipients, actors
     return actors, recipients, places, direct
+
+
+def _written_to(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """The addressee of the letter or appeal a participle hangs on: "wrote to X asking",
+    "appealed to X, urging" -> X."""
+    if tok.dep_ not in ("advcl", "xcomp", "conj") or tok.head.i == tok.i:
+        return []
+    return [
+        e
+        for p in tok.head.children
+        if p.dep_ == "prep" and p.lower_ == "to"
+        for g in p.children
+        if g.dep_ == "pobj"
+        for e in res.resolve(g)
+        if e.type in ("ORG", "GPE", "PERSON")
+    ]
 
 
 def resolve_deep(g: Any, res: ArgumentResolver, places: bool) -> list[Entity]:

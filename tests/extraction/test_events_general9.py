@@ -65,3 +65,12 @@ def test_a_demand_made_to_a_summoned_ambassador_is_made_to_the_state() -> None:
     )
     demands = of_type(text, "REQUEST")
     assert demands and names(demands[0]["recipients"]) == {"Russia"}, events(text)
+
+
+def test_a_body_written_to_is_the_one_asked() -> None:
+    text = (
+        "Djibouti accused Eritrea of moving troops. Djibouti had written to the U.N."
+        " Security Council asking it to press Asmara to pull back."
+    )
+    asks = [e for e in of_type(text, "REQUEST") if names(e["actors"]) == {"Djibouti"}]
+    assert asks and names(asks[0]["recipients"]) == {"U.N. Security Council"}, events(text)
