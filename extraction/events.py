@@ -202,7 +202,7 @@ def extract_events(
     fill_from_dyads(merged, _served_states(entities, resolver), _other_side(entities, resolver))
     fill_mediation(merged)
     fill_third_party(merged, _both_states(entities, resolver))
-    fill_both_sides(merged)
+    fill_both_sides(merged, _camps(entities, resolver))
     _drop_own_bodies(merged, entities)
     _envoys_as_states(merged, entities, resolver)
     for ev in merged:
@@ -1817,6 +1817,28 @@ def _both_states(
     return both
 
 
+def _camps(entities: EntityIndex, res: ArgumentResolver) -> dict[str, str]:
+    """Entity id -> the id of the camp it is in: a state's officials, bodies and forces
+    are in the state's ("Islamabad police", "the interior ministry", "Mohsin Naqvi"), any
+    other state or organisation in its own; people serving no state, and nationalities,
+    are in none."""
+    out: dict[str, str] = {}
+    for e in entities:
+        state = state_of_person(e, res)
+        if (
+            state is None
+            and e.type == "ORG"
+            and e.country_code
+            and (_STATE_BODY.search(e.name) or is_state_force(e))
+        ):
+            state = res.country_entity(e.country_code)
+        if state is not None:
+            out[e.id] = state.id
+        elif e.type in ("GPE", "ORG"):
+            out[e.id] = e.id  # a camp of its own; people and nationalities are none
+    return out
+
+
 def _served_states(entities: EntityIndex, res: ArgumentResolver) -> dict[str, dict[str, Any]]:
     """Person entity id -> reference of the state the person serves, where the article
     names that state."""
@@ -2534,7 +2556,16 @@ def _addresses_both_sides(tok: Any) -> bool:
     sides to exercise restraint", "urged both sides to show restraint")."""
     targets = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
     targets += [g for c in tok.children if c.dep_ == "prep" for g in pobjects(c)]
-    return any(t.lemma_.lower() in SIDE_NOUNS and set_size(t) == 2 for t in targets)
+    return any(
+        t.lemma_.lower() in SIDE_NOUNS and (set_size(t) == 2 or _all_sides(t)) for t in targets
+    )
+
+
+def _all_sides(t: Any) -> bool:
+    """ "all sides", "all parties", "the parties": every side of the story."""
+    return t.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ in ("det", "predet") and c.lower_ in ("all", "the") for c in t.children
+    )
 
 
 def _sets_up_cooperation(tok: Any, ev: dict[str, Any]) -> bool:

@@ -158,14 +158,48 @@ def fill_mediation(events: list[dict[str, Any]]) -> None:
             ev["recipients"] = main_dyad(events, set(_ids(ev["actors"])))
 
 
-def fill_both_sides(events: list[dict[str, Any]]) -> None:
+def fill_both_sides(events: list[dict[str, Any]], camps: dict[str, str] | None = None) -> None:
     """An appeal to "both sides" goes to the two parties the article's events pair most
-    often, when one pair clearly leads (else the pair the sentence named stays), in place."""
+    often, when one pair clearly leads (else the pair the sentence named stays), in place.
+    With ``camps`` (entity id -> the id of the state it serves), a state's officials,
+    bodies and forces count as the state: in a domestic story the sides are the state and
+    the party it faces."""
     for ev in events:
         if ev.get("_both_sides") and ev["actors"]:
-            dyad = main_dyad(events, set(_ids(ev["actors"])))
+            mine = set(_ids(ev["actors"]))
+            dyad = main_dyad(events, mine)
+            if camps:
+                dyad = (
+                    camp_dyad(events, camps, mine | {camps[a] for a in mine if a in camps}) or dyad
+                )
             if dyad:
                 ev["recipients"] = dyad
+
+
+def camp_dyad(
+    events: list[dict[str, Any]], camps: dict[str, str], exclude: set[str]
+) -> list[dict[str, Any]]:
+    """The two camps the article's events pair most often (a state's people counted as
+    the state), neither in ``exclude``; none unless one pair clearly leads."""
+    by_id = _refs_by_id(events)
+    mapped = []
+    for ev in events:
+        if ev["type"] not in HOSTILE:
+            continue  # the sides of a conflict are who fights, arrests and accuses whom
+
+        def camp(refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            return [{"entity_id": camps[r["entity_id"]]} for r in refs if r["entity_id"] in camps]
+
+        mapped.append({**ev, "actors": camp(ev["actors"]), "recipients": camp(ev["recipients"])})
+    pairs: Counter[tuple[str, str]] = Counter()
+    for a, partners in counterparts(mapped).items():
+        for b, n in partners.items():
+            if a < b and a not in exclude and b not in exclude:
+                pairs[(a, b)] = n
+    (best, n), *rest = pairs.most_common(2) + [((), 0)]
+    if n < 2 or n <= rest[0][1] or any(x not in by_id for x in best):
+        return []
+    return [dict(by_id[x]) for x in best]
 
 
 def fill_third_party(

@@ -74,3 +74,16 @@ def test_a_body_written_to_is_the_one_asked() -> None:
     )
     asks = [e for e in of_type(text, "REQUEST") if names(e["actors"]) == {"Djibouti"}]
     assert asks and names(asks[0]["recipients"]) == {"U.N. Security Council"}, events(text)
+
+
+def test_all_sides_of_a_domestic_story_are_the_state_and_the_party_it_faces() -> None:
+    # the ministry, the police and the minister are all the state's camp
+    text = (
+        "Pakistan's interior ministry banned the PTI march on Monday. Islamabad police"
+        " arrested 200 PTI workers on Tuesday, and the PTI accused the government of"
+        " Pakistan of abducting its members. Interior Minister Mohsin Naqvi warned the PTI"
+        " that the army would be deployed. The US State Department urged all sides to"
+        " refrain from violence."
+    )
+    appeal = [e for e in of_type(text, "REQUEST") if names(e["actors"]) == {"US State Department"}]
+    assert appeal and names(appeal[0]["recipients"]) == {"Pakistan", "PTI"}, events(text)
