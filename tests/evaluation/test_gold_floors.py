@@ -1,7 +1,7 @@
 """Extraction quality held at floors a little below the measured scores, so a regression
-fails CI. Thirteen sets (README "Extraction quality"): the shared dev gold on the five seeds;
-our eleven development sets (tests/evaluation/heldout, eight articles, tests/evaluation/dev,
-dev2 ... dev10, ten articles each), whose error classes have guided rules; and the blind
+fails CI. Fourteen sets (README "Extraction quality"): the shared dev gold on the five seeds;
+our twelve development sets (tests/evaluation/heldout, eight articles, tests/evaluation/dev,
+dev2 ... dev11, ten articles each), whose error classes have guided rules; and the blind
 set (tests/evaluation/blind, ten articles), only ever scored in aggregate."""
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ FLOORS = {
     "dev8": {"entities": 0.80, "L1": 0.78, "L2": 0.65},
     "dev9": {"entities": 0.75, "L1": 0.71, "L2": 0.52},
     "dev10": {"entities": 0.77, "L1": 0.63, "L2": 0.42},
+    "dev11": {"entities": 0.77, "L1": 0.56, "L2": 0.24},
     "blind": {"entities": 0.83, "L1": 0.66, "L2": 0.40},
 }
 HERE = Path(__file__).parent
@@ -55,6 +56,7 @@ HERE = Path(__file__).parent
         ("dev8", HERE / "dev8" / "gold.jsonl", HERE / "dev8" / "articles"),
         ("dev9", HERE / "dev9" / "gold.jsonl", HERE / "dev9" / "articles"),
         ("dev10", HERE / "dev10" / "gold.jsonl", HERE / "dev10" / "articles"),
+        ("dev11", HERE / "dev11" / "gold.jsonl", HERE / "dev11" / "articles"),
         ("blind", HERE / "blind" / "gold.jsonl", HERE / "blind" / "articles"),
     ],
 )

@@ -27,6 +27,7 @@ HERE = Path(__file__).parent
         "dev8",
         "dev9",
         "dev10",
+        "dev11",
         "blind",
     ],
 )
