@@ -441,7 +441,9 @@ def _bare_authority(tok: Any) -> bool:
 def _police_noun(tok: Any) -> bool:
     """ "police", "policemen", "police officers" with no name of their own."""
     if tok.lemma_.lower() in ("police", "policeman", "policewoman"):
-        return not any(c.dep_ in ("compound", "amod", "poss") for c in tok.children)
+        return not any(
+            c.dep_ in ("compound", "amod", "poss") and not _dateline_word(c) for c in tok.children
+        )
     return tok.lemma_.lower() in ("officer", "agent") and any(
         c.dep_ == "compound" and c.lower_ == "police" for c in tok.children
     )
@@ -852,6 +854,8 @@ class ArgumentResolver:
             else lemma
         )
         for c in tok.children:
+            if c.dep_ in _MOD_DEPS and _dateline_word(c):
+                continue  # "HARARE - POLICE arrested": the dateline parsed as a modifier
             if c.dep_ in _MOD_DEPS:
                 e = self.entities.for_span(c)
                 if e is not None:

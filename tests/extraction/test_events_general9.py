@@ -87,3 +87,12 @@ def test_all_sides_of_a_domestic_story_are_the_state_and_the_party_it_faces() ->
     )
     appeal = [e for e in of_type(text, "REQUEST") if names(e["actors"]) == {"US State Department"}]
     assert appeal and names(appeal[0]["recipients"]) == {"Pakistan", "PTI"}, events(text)
+
+
+def test_a_dateline_before_police_is_no_modifier_of_them() -> None:
+    text = (
+        "HARARE - POLICE arrested 23 opposition activists on Monday night. The Zimbabwe"
+        " Republic Police had banned the protest."
+    )
+    arrests = [e for e in of_type(text, "COERCE") if e["mode"] == "arrest"]
+    assert arrests and names(arrests[0]["actors"]) == {"Zimbabwe Republic Police"}, events(text)
