@@ -1171,6 +1171,10 @@ class ArgumentResolver:
                 ]
         return None
 
+    def police_force(self) -> Entity | None:
+        """The one police force the article names, or None (none, or several)."""
+        return self._unique_org(_POLICE_NAME)
+
     def _unique_org(self, pattern: re.Pattern[str]) -> Entity | None:
         """The one organisation whose name matches, or None when there are several."""
         found = [e for e in self.entities if e.type == "ORG" and pattern.search(e.name)]

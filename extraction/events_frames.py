@@ -263,6 +263,17 @@ def verb_arguments(
             actors = [e for e in res.resolve(sayer) if e.type in ("ORG", "GPE")]
             direct = False
             reported_by_sayer = True
+    if (
+        not actors
+        and passive
+        and entry.type == "COERCE"
+        and entry.mode in ARREST_MODES
+        and not any(c.dep_ == "agent" for c in tok.children)
+        and (police := res.police_force()) is not None
+    ):
+        # "Journalist Blessed Mhlanga was arrested with them": an arrest nobody is said
+        # to make is made by the one police force the article names
+        actors, direct = [police], False
     for c in tok.children:
         dep = c.dep_
         if dep == "prep" and entry.type == "PROTEST" and c.lower_ in PROTEST_PREPS:
@@ -1029,6 +1040,10 @@ def _organisers_of_rally_in(verb: Any, res: ArgumentResolver) -> list[Entity]:
 
 # Nouns of a crowd's protest that a march can be "in".
 RALLY_NOUNS = frozenset({"rally", "protest", "demonstration", "march", "sit-in", "vigil"})
+
+
+# Coercion modes that take people into custody.
+ARREST_MODES = frozenset({"arrest"})
 
 
 # What a crowd does with its voice while it marches: "chanting slogans against X".

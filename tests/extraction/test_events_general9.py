@@ -96,3 +96,16 @@ def test_a_dateline_before_police_is_no_modifier_of_them() -> None:
     )
     arrests = [e for e in of_type(text, "COERCE") if e["mode"] == "arrest"]
     assert arrests and names(arrests[0]["actors"]) == {"Zimbabwe Republic Police"}, events(text)
+
+
+def test_an_arrest_nobody_is_said_to_make_is_the_article_police_force() -> None:
+    text = (
+        "The Zimbabwe Republic Police banned the march. Journalist Blessed Mhlanga was"
+        " arrested on Monday."
+    )
+    arrests = [e for e in of_type(text, "COERCE") if e["mode"] == "arrest"]
+    assert arrests and names(arrests[0]["actors"]) == {"Zimbabwe Republic Police"}, events(text)
+    assert names(arrests[0]["recipients"]) == {"Blessed Mhlanga"}, events(text)
+    # a guard: with no police force named, nobody is made up
+    bare = "Journalist Blessed Mhlanga was arrested on Monday."
+    assert not [e for e in of_type(bare, "COERCE") if e["actors"]], events(bare)
