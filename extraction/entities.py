@@ -34,7 +34,6 @@ from extraction.entities_language import english_only_names
 from extraction.entities_merge import Group, add_evidence, merge
 from extraction.entities_names import (
     collapse,
-    demonym_places,
     demonym_plural,
     doc_text,
     lexicon,
@@ -308,7 +307,7 @@ def _build(cluster: list[Group]) -> Entity:
     elif etype == "NORP":
         # every written form counts: "Philippine" names PH even when the group's
         # name does not resolve
-        code = _demonym_country(name) or next(
+        code = norp_country(name) or next(
             (c for c in map(norp_country, counts) if c is not None), None
         )
 
@@ -345,7 +344,7 @@ def _person_country(cands: list[Candidate]) -> str | None:
                 # own leader, who often speaks against the state it belongs to
                 continue
             # "Thai" is a demonym before it is a town in Malaysia; "Moscow Mayor" a town
-            code = _demonym_country(q) if place is None or place.kind != "country" else None
+            code = norp_country(q) if place is None or place.kind != "country" else None
             code = code or (place.country_code if place else None)
             if code:
                 return code
@@ -417,7 +416,8 @@ def _body_country(doc: Any, e: Entity) -> str | None:
     "Iraqi Police", "Russia's Federal Agency for Fishery" (used to tell host from guest
     when two bodies meet)."""
     first = e.name.split()[0] if " " in e.name else ""
-    code = _country_named(first, demonym=first.endswith(("an", "ese", "ish", "i")))
+    # "Philippine government": the demonym of a country named in the plural too
+    code = _country_named(first, demonym=first.endswith(("an", "ese", "ish", "i", "ine")))
     if code:
         return code
     for m in e.mentions:
@@ -450,18 +450,7 @@ def _country_named(word: str, demonym: bool) -> str | None:
     place = get_gazetteer().lookup(word.removesuffix("'s").removesuffix("’s"))
     if place is not None and place.kind == "country":
         return place.country_code
-    return _demonym_country(word) if demonym else None
-
-
-def _demonym_country(text: str) -> str | None:
-    gaz = get_gazetteer()
-    if gaz.demonym_country(text):
-        return gaz.demonym_country(text)
-    for guess in demonym_places(text.rstrip("s") if text.endswith(("ans", "is")) else text):
-        place = gaz.lookup(guess)
-        if place is not None and place.kind == "country":
-            return place.country_code
-    return None
+    return norp_country(word) if demonym else None
 
 
 def _propagate(doc: Any, full: str, entities: list[Entity], taken: set[tuple[int, int]]) -> None:

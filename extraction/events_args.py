@@ -1112,7 +1112,12 @@ class ArgumentResolver:
             if ranked and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
                 state = self._country_of_iso.get(ranked[0][0])
             governments = [
-                e for e in self.entities if e.type == "ORG" and _GOVERNMENT_BODY.search(e.name)
+                e
+                for e in self.entities
+                if e.type == "ORG"
+                and _GOVERNMENT_BODY.search(e.name)
+                # "the Georgian government", not the British one in a Nigerian story
+                and (state is None or e.country_code in (None, state.country_code))
             ]
             if state is not None and len(governments) == 1:
                 state = governments[0]  # "the Georgian government" named as a body
@@ -1212,9 +1217,22 @@ class ArgumentResolver:
                         and not _GOVERNING_NAME.search(e.name)
                     )  # "the government" is no party, rebel group or firm named before
                     and not (military and e.type == "ORG" and not _MILITARY_NAME.search(e.name))
+                    and not (tok.lemma_.lower() in _GOVERNING_NOUNS and self._foreign_to_focus(e))
                 ):
                     return self._as_actor(e, None)
         return None
+
+    def _foreign_to_focus(self, e: Entity) -> bool:
+        """``e`` belongs to another country than the one the story is about: "the
+        government" in a Nigerian story is Nigeria's, not the British government named
+        last (nor the Norwegian one that hosts its talks)."""
+        focal = self.focal_state()
+        return (
+            focal is not None
+            and focal.country_code is not None
+            and e.country_code is not None
+            and e.country_code != focal.country_code
+        )
 
     def _definite(self, tok: Any) -> Entity | None:
         """'the ministry', 'the tribunal', 'the country', 'the region': the nearest entity
@@ -1231,6 +1249,8 @@ class ArgumentResolver:
         back = 2 if place_kind is not None else None
         for start, e in self._mentions_before(tok, sentences_back=back):
             if skip[0] <= start < skip[1]:
+                continue
+            if head in _AUTHORITY_NOUNS and self._foreign_to_focus(e):
                 continue
             if place_kind is None:
                 if e.type == "ORG" and any(names_head(a, head, mods) for a in (e.name, *e.aliases)):

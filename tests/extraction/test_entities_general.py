@@ -653,3 +653,10 @@ def test_a_body_possessed_by_a_two_word_country_is_that_country() -> None:
     found = result("South Korea's Ministry of Oceans and Fisheries postponed a meeting.")
     body = [e for e in found["entities"] if e["name"] == "Ministry of Oceans and Fisheries"]
     assert body and body[0]["country_code"] == "KR", found["entities"]
+
+
+def test_a_body_named_by_a_demonym_of_a_plural_country_is_that_country() -> None:
+    # "Philippine" is the demonym of a country named in the plural ("the Philippines")
+    found = result("The Philippine government resumed talks with the rebels in Oslo.")
+    body = [e for e in found["entities"] if e["name"] == "Philippine government"]
+    assert body and body[0]["country_code"] == "PH", found["entities"]

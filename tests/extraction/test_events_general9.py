@@ -109,3 +109,14 @@ def test_an_arrest_nobody_is_said_to_make_is_the_article_police_force() -> None:
     # a guard: with no police force named, nobody is made up
     bare = "Journalist Blessed Mhlanga was arrested on Monday."
     assert not [e for e in of_type(bare, "COERCE") if e["actors"]], events(bare)
+
+
+def test_the_government_of_a_one_country_story_is_not_a_foreign_one_named_last() -> None:
+    text = (
+        "Nigerian unions began a strike in Lagos and Abuja on Monday. Nigerian police"
+        " arrested union leaders in Abuja and Kano. Nigeria's labour minister invited the"
+        " unions to talks in Abuja. The British government issued a travel advisory. The"
+        " Nigeria Labour Congress accused the government of betraying workers."
+    )
+    blame = of_type(text, "ACCUSE")
+    assert blame and names(blame[0]["recipients"]) == {"Nigeria"}, events(text)
