@@ -502,6 +502,8 @@ def _is_name(
         return False  # "the Western alliance"
     if label in ("ORG", "PERSON") and len(words) == 1 and words[0] in lex["generic_bodies"]:
         return False  # "Home > Politics", "Parliament", "Customs", "Constitution"
+    if label in ("ORG", "PERSON") and len(words) == 1 and words[0] in lex["force_modifiers"]:
+        return False  # "Riot police fired tear gas": a kind of police, no name
     if words and words[0] in lex["ship_prefixes"] and len(words) > 1 and text[:2].isupper():
         return False  # "USS Higgins", "JS Takanami": a vessel, none of the six types
     if (

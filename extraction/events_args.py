@@ -30,7 +30,7 @@ from extraction.definites import (
     names_head,
     singular,
 )
-from extraction.entities_names import fold_name, norm, norp_country
+from extraction.entities_names import fold_name, lexicon, norm, norp_country, word_key
 from extraction.gazetteer import lookup
 from extraction.types import Entity, EntityIndex
 
@@ -442,7 +442,10 @@ def _police_noun(tok: Any) -> bool:
     """ "police", "policemen", "police officers" with no name of their own."""
     if tok.lemma_.lower() in ("police", "policeman", "policewoman"):
         return not any(
-            c.dep_ in ("compound", "amod", "poss") and not _dateline_word(c) for c in tok.children
+            c.dep_ in ("compound", "amod", "poss")
+            and not _dateline_word(c)
+            and word_key(c.text) not in lexicon()["force_modifiers"]  # "riot police"
+            for c in tok.children
         )
     return tok.lemma_.lower() in ("officer", "agent") and any(
         c.dep_ == "compound" and c.lower_ == "police" for c in tok.children

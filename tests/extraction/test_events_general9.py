@@ -120,3 +120,16 @@ def test_the_government_of_a_one_country_story_is_not_a_foreign_one_named_last()
     )
     blame = of_type(text, "ACCUSE")
     assert blame and names(blame[0]["recipients"]) == {"Nigeria"}, events(text)
+
+
+def test_riot_police_at_a_sentence_start_are_the_police_not_a_person() -> None:
+    from tests.extraction.helpers import result
+
+    text = (
+        "The Istanbul Police Department banned the march. Riot police fired pepper spray"
+        " at several thousand students."
+    )
+    found = result(text)
+    assert "Riot" not in {e["name"] for e in found["entities"]}, found["entities"]
+    force = [e for e in of_type(text, "ASSAULT") if e["trigger"]["text"] == "fired"]
+    assert force and names(force[0]["actors"]) == {"Istanbul Police Department"}, events(text)
