@@ -199,10 +199,13 @@ def extract_events(
     dateline = resolver.dateline_place()
     place_meetings(raw, entities, sentences, _location_of(dateline) if dateline else None)
     merged = merge_mentions(raw)
-    fill_from_dyads(merged, _served_states(entities, resolver), _other_side(entities, resolver))
+    camps = _camps(entities, resolver)
+    fill_from_dyads(
+        merged, _served_states(entities, resolver), _other_side(entities, resolver), camps
+    )
     fill_mediation(merged)
     fill_third_party(merged, _both_states(entities, resolver))
-    fill_both_sides(merged, _camps(entities, resolver))
+    fill_both_sides(merged, camps)
     _drop_own_bodies(merged, entities)
     _envoys_as_states(merged, entities, resolver)
     for ev in merged:

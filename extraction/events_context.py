@@ -65,13 +65,16 @@ def fill_from_dyads(
     events: list[dict[str, Any]],
     states: dict[str, dict[str, Any]] | None = None,
     other_side: Callable[[list[str]], dict[str, Any] | None] | None = None,
+    camps: dict[str, str] | None = None,
 ) -> None:
     """Give recipient-less directed events the actor's clear counterpart, in place.
     ``states`` maps a person's (or a state body's) entity id to the reference of the state
     they serve: when the person has no counterpart of their own, their state's
     counterpart is the target ("Pakistan's army chief warned that any fresh strike would
     be met ..."). Failing both, ``other_side`` gives the other state of a story between
-    two states, when the actor is (or serves) one of them."""
+    two states, when the actor is (or serves) one of them; with no such pair, the camp
+    across from the actor's in the two camps the story's hostile events set against each
+    other (``camps``: a state's officials, bodies and forces count as the state)."""
     states = states or {}
     all_pairs = counterparts(events)
     hostile_only = counterparts([e for e in events if e["type"] in HOSTILE])
@@ -107,6 +110,13 @@ def fill_from_dyads(
             other = other_side(list(mine))
             if other is not None and other["entity_id"] not in mine:
                 ev["recipients"] = [dict(other)]
+            elif other is None and camps:
+                # a story about one country: the camp across from the actor's
+                own = mine | {camps[a] for a in mine if a in camps}
+                dyad = camp_dyad(events, camps, set())
+                ids = [r["entity_id"] for r in dyad]
+                if len(ids) == 2 and (ids[0] in own) != (ids[1] in own):
+                    ev["recipients"] = [dict(r) for r in dyad if r["entity_id"] not in own]
 
 
 def _refs_by_id(events: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

@@ -133,3 +133,16 @@ def test_riot_police_at_a_sentence_start_are_the_police_not_a_person() -> None:
     assert "Riot" not in {e["name"] for e in found["entities"]}, found["entities"]
     force = [e for e in of_type(text, "ASSAULT") if e["trigger"]["text"] == "fired"]
     assert force and names(force[0]["actors"]) == {"Istanbul Police Department"}, events(text)
+
+
+def test_a_refusal_goes_to_the_camp_across_when_no_pair_of_states_stands_out() -> None:
+    # Sudan, named as often as either side, leaves no pair of states; the minister is
+    # in Egypt's camp, so Ethiopia's refusal answers Egypt
+    text = (
+        "Egyptian Foreign Minister Badr Abdelatty accused Ethiopia of filling the dam"
+        " unilaterally. Ethiopia accused Egypt of threatening it. Sudan, Sudan's army and"
+        " Sudanese officials met in Khartoum, Port Sudan and Omdurman. Ethiopia refused on"
+        " Tuesday."
+    )
+    refusals = of_type(text, "REJECT")
+    assert refusals and names(refusals[0]["recipients"]) == {"Egypt"}, events(text)
