@@ -42,6 +42,12 @@ def serves_bloc(person: Any) -> bool:
     return False
 
 
+def is_bloc_name(text: str) -> bool:
+    """True when ``text`` is a listed intergovernmental body's name ("UN", "the EU")."""
+    key = " ".join(text.split()).casefold()
+    return key.removeprefix("the ") in _names()
+
+
 def is_bloc(entity: Any) -> bool:
     """True when an ORG entity (name and aliases) is a listed intergovernmental body."""
     if getattr(entity, "type", None) != "ORG":

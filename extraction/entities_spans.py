@@ -29,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from extraction.blocs import is_bloc_name
 from extraction.entities_names import (
     POSSESSIVE,
     doc_text,
@@ -681,7 +682,11 @@ def _function_body_end(
 ) -> int | None:
     """Index of the body noun in "<state> <function words> <body>" ("Chinese foreign
     ministry", "Georgian election commission"), or None."""
-    if label not in ("NORP", "GPE") or e - s > 3 or (s > 0 and doc[s - 1].tag_ == "POS"):
+    if e - s > 3 or (s > 0 and doc[s - 1].tag_ == "POS"):
+        return None
+    if label == "ORG" and is_bloc_name(doc[s:e].text):
+        return _agency_end(doc, e)  # "the U.N. human rights office", "the UN refugee agency"
+    if label not in ("NORP", "GPE"):
         return None
     n = len(doc)
     heads = ("compound", "amod", "nmod")  # a body noun that modifies another names no body
@@ -696,6 +701,30 @@ def _function_body_end(
         j += 1
     if j == e or j >= n or doc[j].lower_ not in _FUNCTION_BODIES:
         return None
+    return j
+
+
+# What an intergovernmental body's office or agency is for: "the UN human rights office",
+# "the U.N. humanitarian office", "the UN refugee agency" (gold names each an ORG).
+_AGENCY_WORDS = frozenset(
+    {"human", "rights", "humanitarian", "refugee", "migration", "children's", "food",
+     "development", "peacekeeping", "political", "nuclear", "health", "anti-drug", "drugs"}
+)  # fmt: skip
+_AGENCY_HEADS = frozenset({"office", "agency", "mission", "envoy's"})
+
+
+def _agency_end(doc: Any, e: int) -> int | None:
+    """Index of "office"/"agency" after one or two purpose words, or None."""
+    j = e
+    while j < len(doc) and j - e < 2 and doc[j].is_lower and doc[j].lower_ in _AGENCY_WORDS:
+        j += 1
+    if j == e or j >= len(doc) or doc[j].lower_ not in _AGENCY_HEADS:
+        return None
+    k = j + 1
+    while k < len(doc) and doc[k].text in (",", "(", "-", "–", "—"):
+        k += 1
+    if k < len(doc) and doc[k].ent_type_ == "ORG":
+        return None  # "the UN refugee agency UNHCR", "the U.N. mission, UNISFA": named
     return j
 
 

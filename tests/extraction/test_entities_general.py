@@ -660,3 +660,14 @@ def test_a_body_named_by_a_demonym_of_a_plural_country_is_that_country() -> None
     found = result("The Philippine government resumed talks with the rebels in Oslo.")
     body = [e for e in found["entities"] if e["name"] == "Philippine government"]
     assert body and body[0]["country_code"] == "PH", found["entities"]
+
+
+def test_a_bloc_office_named_by_its_purpose_is_an_organisation() -> None:
+    found = result(
+        "The U.N. human rights office called on Ecuador on Wednesday to investigate the"
+        " deaths. The UN refugee agency UNHCR urged Chad to keep its border open."
+    )
+    names = {e["name"]: e["type"] for e in found["entities"]}
+    assert names.get("U.N. human rights office") == "ORG", names
+    # a named agency ("UNHCR") stays the name; no descriptive duplicate beside it
+    assert "UN refugee agency" not in names, names
