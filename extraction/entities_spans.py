@@ -626,9 +626,17 @@ def generation_name(doc: Any, s: int) -> bool:
 def _complete_body_name(doc: Any, e: int) -> int:
     """End of an organisation's name the model cut short: a posted body goes on with "in"
     and the country it is posted to; a name cannot end on "of" ("Joint Command of" + "the
-    Armed Forces")."""
+    Armed Forces"), nor on a plural possessive before the body's head ("Governors' Forum")."""
     n = len(doc)
     last = doc[e - 1]
+    if (
+        e + 1 < n
+        and doc[e].text in ("'", "’")
+        and last.lower_.endswith("s")
+        and doc[e + 1].is_title
+        and doc[e + 1].lower_ in lexicon()["org_heads"]
+    ):
+        return e + 2  # "the Nigeria Governors" + "' Forum": a plural possessive in the name
     if last.lower_ == "of" and last.is_lower:
         j = e + 1 if e < n and doc[e].lower_ == "the" else e
         k = j

@@ -671,3 +671,8 @@ def test_a_bloc_office_named_by_its_purpose_is_an_organisation() -> None:
     assert names.get("U.N. human rights office") == "ORG", names
     # a named agency ("UNHCR") stays the name; no descriptive duplicate beside it
     assert "UN refugee agency" not in names, names
+
+
+def test_a_plural_possessive_before_the_head_of_a_body_stays_in_its_name() -> None:
+    found = result("The Nigeria Governors' Forum urged the federal government to act.")
+    assert "Nigeria Governors' Forum" in {e["name"] for e in found["entities"]}, found["entities"]
