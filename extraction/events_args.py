@@ -190,6 +190,9 @@ DESCRIPTION_TYPES: dict[str, tuple[str, ...]] = {
 }
 RIVAL_NOUNS = frozenset({"rival", "enemy", "opponent", "inmate", "prisoner", "gunman"})
 # Participles that tie people to the group they act for: "inmates belonging to X".
+# Teams that act in the person of their leader ("a delegation headed by X met ...").
+LED_GROUP_NOUNS = frozenset({"delegation", "committee", "team", "panel", "negotiator"})
+LEADER_VERBS = frozenset({"lead", "head", "chair"})
 AFFILIATION_VERBS = frozenset({"belong", "link", "affiliate", "tie", "loyal", "allied", "align"})
 _MILITARY_NAME = re.compile(
     r"\b(military|army|armed|command|council|junta|forces|committee|guard)\b", re.I
@@ -715,6 +718,10 @@ class ArgumentResolver:
                         if subject is not None and subject.type in ("PERSON", "ORG"):
                             return [subject]
             return [self._as_actor(ent, tok)]
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in LED_GROUP_NOUNS and depth <= 1:
+            leaders = self._leaders(tok, depth)
+            if leaders:
+                return leaders
         if tok.pos_ == "NUM" and depth <= 1:
             # "detained four of its volunteers", "two of the soldiers": the counted group
             group = self._of_group(tok, depth)
@@ -1178,6 +1185,20 @@ class ArgumentResolver:
                     e for g in c.children if g.dep_ == "pobj" for e in self.resolve(g, depth + 1)
                 ]
         return None
+
+    def _leaders(self, tok: Any, depth: int) -> list[Entity]:
+        """ "a government committee led by Deputy Prime Minister Ishaq Dar", "delegations
+        led by A and B": a team acts in the person of whoever the text says leads it."""
+        return [
+            e
+            for c in tok.children
+            if c.dep_ == "acl" and c.lemma_.lower() in LEADER_VERBS
+            for a in c.children
+            if a.dep_ == "agent"
+            for g in a.children
+            if g.dep_ == "pobj"
+            for e in self.resolve(g, depth + 1)
+        ]
 
     def police_force(self) -> Entity | None:
         """The one police force the article names, or None (none, or several)."""

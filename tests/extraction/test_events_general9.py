@@ -146,3 +146,14 @@ def test_a_refusal_goes_to_the_camp_across_when_no_pair_of_states_stands_out() -
     )
     refusals = of_type(text, "REJECT")
     assert refusals and names(refusals[0]["recipients"]) == {"Egypt"}, events(text)
+
+
+def test_a_delegation_led_by_someone_acts_in_their_person() -> None:
+    text = (
+        "Delegations led by Somalia's Interior Minister Ali Yusuf Hosh and Jubaland's Vice"
+        " President Mohamud Sayid Aden are expected to meet in Nairobi on Monday."
+    )
+    talks = of_type(text, "CONSULT")
+    assert talks and names(talks[0]["actors"]) == {"Ali Yusuf Hosh", "Mohamud Sayid Aden"}, events(
+        text
+    )
