@@ -78,7 +78,13 @@ from extraction.events_lexicon import (
     object_tokens,
     speech_head,
 )
-from extraction.events_links import CONDEMN, CONDITIONAL_TYPES, LABEL_VERBS, link_answers
+from extraction.events_links import (
+    CONDEMN,
+    CONDITIONAL_TYPES,
+    LABEL_VERBS,
+    RELEASE_NOUNS,
+    link_answers,
+)
 from extraction.events_merge import merge_mentions
 from extraction.events_venue import consult_roles, multilateral_meeting, place_meetings
 from extraction.types import Entity, EntityIndex, PartialDate
@@ -1440,6 +1446,11 @@ def _build(
         # "reopened its embassy in Tehran": with the state that hosts it ("Chad and Sudan
         # restored diplomatic relations" is a joint act of the two, kept without one)
         recipients = hosting_state(tok, res, actors)
+    if etype == "REQUEST" and recipients:
+        # "called for Karaca's release", "its demand for Khan's release": the captive is
+        # who the demand is for, not whom it is made of (events_links finds the captor)
+        held = {e.id for e in _captives(tok, res)}
+        recipients = [e for e in recipients if e.id not in held]
     object_event = _object_event(tok, lex, recipients)
     if (
         not recipients
@@ -2552,6 +2563,27 @@ def _object_event(tok: Any, lex: Lexicon, recipients: list[Entity]) -> dict[str,
 
 
 SIDE_NOUNS = frozenset({"side", "party", "belligerent"})
+
+
+def _captives(tok: Any, res: ArgumentResolver) -> list[Entity]:
+    """Who a demand wants freed: the possessor or "of" object of the release noun the
+    demand is for ("called for Karaca's release", "demanded the release of the crew")."""
+    nouns = [o for o in object_tokens(tok) if o.lemma_.lower() in RELEASE_NOUNS]
+    nouns += [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for g in c.children
+        if g.dep_ == "pobj" and g.lemma_.lower() in RELEASE_NOUNS
+    ]
+    return [
+        e
+        for n in nouns
+        for c in n.children
+        for g in ((c,) if c.dep_ == "poss" else pobjects(c) if c.lower_ == "of" else ())
+        for e in res.resolve(g)
+        if e.type in ("PERSON", "NORP")  # "the return of the Russian-held islands": land
+    ]
 
 
 def _addresses_both_sides(tok: Any) -> bool:

@@ -157,3 +157,19 @@ def test_a_delegation_led_by_someone_acts_in_their_person() -> None:
     assert talks and names(talks[0]["actors"]) == {"Ali Yusuf Hosh", "Mohamud Sayid Aden"}, events(
         text
     )
+
+
+def test_the_person_a_demand_wants_freed_is_no_recipient_of_it() -> None:
+    text = (
+        "Police in Istanbul detained Selin Karaca on Tuesday. The CHP repeated its demand"
+        " for Karaca's release."
+    )
+    demands = of_type(text, "REQUEST")
+    assert demands and "Selin Karaca" not in names(demands[0]["recipients"]), events(text)
+    # land to be returned is no captive: its holder stays the target
+    land = (
+        "Russia rejected the claim. Japan's prime minister demanded the return of the four"
+        " Russian-held islands."
+    )
+    claims = of_type(land, "REQUEST")
+    assert claims and names(claims[0]["recipients"]) == {"Russia"}, events(land)
