@@ -356,6 +356,15 @@ def verb_arguments(
         recipients = against
     if entry.type == "PROTEST" and not recipients:
         recipients = chanted_against(tok, res)
+    if entry.type == "COERCE" and not recipients:
+        # "banned a solidarity march that the FLNKS had called": the ban falls on
+        # whoever calls the crowd out
+        recipients = [
+            e
+            for o in object_tokens(tok)
+            if o.lemma_.lower() in RALLY_NOUNS
+            for e in protest_callers(o, res)
+        ]
     if reported_by_sayer and any(
         a.country_code and a.country_code == e.country_code for a in actors for e in recipients
     ):
@@ -1044,6 +1053,20 @@ RALLY_NOUNS = frozenset({"rally", "protest", "demonstration", "march", "sit-in",
 
 # Coercion modes that take people into custody.
 ARREST_MODES = frozenset({"arrest"})
+
+
+def protest_callers(noun: Any, res: ArgumentResolver) -> list[Entity]:
+    """Who calls a protest out, read from its noun: "the rally, organised by X", "a march
+    that X had called", "X's march", "the CCC march"."""
+    found = organisers(noun, res)
+    for c in noun.children:
+        if found:
+            break
+        if c.dep_ == "relcl" and c.lemma_.lower() in ORGANISE_VERBS | {"plan"}:
+            found = [e for g in c.children if g.dep_ == "nsubj" for e in res.resolve(g)]
+        elif c.dep_ in ("poss", "compound") and (e := res.entities.for_span(c)) is not None:
+            found = [e] if e.type == "ORG" else []
+    return found
 
 
 # What a crowd does with its voice while it marches: "chanting slogans against X".

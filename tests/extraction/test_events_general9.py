@@ -173,3 +173,12 @@ def test_the_person_a_demand_wants_freed_is_no_recipient_of_it() -> None:
     )
     claims = of_type(land, "REQUEST")
     assert claims and names(claims[0]["recipients"]) == {"Russia"}, events(land)
+
+
+def test_a_ban_on_a_protest_falls_on_whoever_called_it() -> None:
+    text = (
+        "The French High Commission has banned a solidarity march that the FLNKS had"
+        " called in Noumea for Saturday."
+    )
+    bans = of_type(text, "COERCE")
+    assert bans and names(bans[0]["recipients"]) == {"FLNKS"}, events(text)
