@@ -437,8 +437,25 @@ def _bare_authority(tok: Any) -> bool:
         return False
     return not any(
         c.dep_ in ("poss", "amod", "compound", "nmod", "prep", "acl", "relcl", "appos")
+        and not _charge_of(c)
         for c in tok.children
     )
+
+
+def _charge_of(prep: Any) -> bool:
+    """ "accused the government of a judicial coup": the parser hangs the charge on the
+    accused; an "of" phrase naming no one ("the government of Mali" names its state) is
+    no qualifier of the noun."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and prep.head.head.lemma_.lower() in _CHARGE_VERBS
+        and not any(t.ent_type_ for t in prep.subtree)
+    )
+
+
+# Verbs whose object takes the charge in an "of" phrase.
+_CHARGE_VERBS = frozenset({"accuse", "suspect", "convict", "acquit", "absolve", "warn"})
 
 
 def _police_noun(tok: Any) -> bool:
