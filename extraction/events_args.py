@@ -223,6 +223,7 @@ _GOVERNING_NAME = re.compile(
 _OFFICIAL = re.compile(r"\b(Minister|Secretary|President|Premier|Chancellor|Spokes\w*)\b")
 # The name of a state's government as a body: "Government of Georgia", "UK government".
 _GOVERNMENT_BODY = re.compile(r"\bgovernment\b", re.I)
+_ELECTORAL = re.compile(r"\belect(?:ion|ions|oral)\b", re.I)
 # A leader's government: "Starmer's government", "Trump's administration".
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet"})
 # A person's own body, named by a possessive pronoun ("his ministry", "her office").
@@ -1255,8 +1256,9 @@ class ArgumentResolver:
                     and not (
                         tok.lemma_.lower() in _GOVERNING_NOUNS
                         and e.type == "ORG"
-                        and not _GOVERNING_NAME.search(e.name)
-                    )  # "the government" is no party, rebel group or firm named before
+                        and (not _GOVERNING_NAME.search(e.name) or _ELECTORAL.search(e.name))
+                    )  # "the government" is no party, rebel group, firm or election
+                    # council named before
                     and not (military and e.type == "ORG" and not _MILITARY_NAME.search(e.name))
                     and not (tok.lemma_.lower() in _GOVERNING_NOUNS and self._foreign_to_focus(e))
                 ):

@@ -185,11 +185,14 @@ def test_a_ban_on_a_protest_falls_on_whoever_called_it() -> None:
 
 
 def test_the_government_accused_of_a_charge_is_the_state_of_the_story() -> None:
-    # the parser hangs "of a judicial coup" on "the government"; the noun is still bare
+    # the parser hangs "of a judicial coup" on "the government", which stays bare; an
+    # election council named before is no government
     text = (
         "Turkish police detained Selin Karaca, the opposition mayor of Antalya, on Tuesday."
         " Turkey's interior ministry said she was suspected of graft. Opposition leader"
-        " Ozgur Ozel accused the government of a judicial coup."
+        " Ozgur Ozel met the Supreme Election Council on Monday and spoke with the Supreme"
+        " Election Council again by phone on Wednesday. Ozel accused the government of a"
+        " judicial coup."
     )
     blame = [e for e in of_type(text, "ACCUSE") if names(e["actors"]) == {"Ozgur Ozel"}]
     assert blame and names(blame[0]["recipients"]) == {"Turkey"}, events(text)
