@@ -196,3 +196,17 @@ def test_the_government_accused_of_a_charge_is_the_state_of_the_story() -> None:
     )
     blame = [e for e in of_type(text, "ACCUSE") if names(e["actors"]) == {"Ozgur Ozel"}]
     assert blame and names(blame[0]["recipients"]) == {"Turkey"}, events(text)
+
+
+def test_a_charge_hung_on_the_accused_government_leaves_it_bare() -> None:
+    from extraction.events_args import _bare_authority
+    from extraction.nlp import get_nlp, parse
+
+    doc = parse(get_nlp(), "Ozel accused the government of a judicial coup.")
+    government = next(t for t in doc if t.lower_ == "government")
+    # the pinned model hangs the charge on the noun: the parse this rule is for
+    assert any(c.dep_ == "prep" for c in government.children)
+    assert _bare_authority(government)
+    named = parse(get_nlp(), "Ozel accused the government of Mali of lying.")
+    government = next(t for t in named if t.lower_ == "government")
+    assert not _bare_authority(government)  # "the government of Mali" says whose
