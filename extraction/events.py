@@ -18,7 +18,7 @@ from typing import Any
 
 from extraction import dates, modality
 from extraction.blocs import is_bloc, serves_bloc
-from extraction.entities_names import norm
+from extraction.entities_names import lexicon, norm
 from extraction.events_aims import (
     CALL_VERBS,
     TOLL_VERBS,
@@ -87,6 +87,7 @@ from extraction.events_links import (
 )
 from extraction.events_merge import merge_mentions
 from extraction.events_venue import consult_roles, multilateral_meeting, place_meetings
+from extraction.gazetteer import lookup
 from extraction.types import Entity, EntityIndex, PartialDate
 
 VERSION = "eventwire.events.v1"
@@ -213,6 +214,7 @@ def extract_events(
     fill_third_party(merged, _both_states(entities, resolver))
     fill_both_sides(merged, camps)
     _drop_own_bodies(merged, entities)
+    merged = _without_place_actors(merged, entities)
     _envoys_as_states(merged, entities, resolver)
     for ev in merged:
         ev.pop("_at_crowd", None)
@@ -2041,6 +2043,53 @@ def _is_ambassador(e: Entity) -> bool:
 
 # Collective places the gold sets do treat as parties ("European leaders" act as Europe).
 _PARTY_PLACES = frozenset({"europe", "west", "the west", "western world"})
+
+
+def _without_place_actors(
+    events: list[dict[str, Any]], entities: EntityIndex
+) -> list[dict[str, Any]]:
+    """A square, street or town is where an act happened, never who did it ("the Beyazit
+    protest", "Muratpasa mayor detained"): such actors go, and an event left with none
+    is dropped. A capital still acts for its state (resolved before), and a region that
+    governs itself ("Jubaland", "the Amhara region") may act."""
+    surnames = {e.name.split()[-1] for e in entities if e.type == "PERSON"}
+    out = []
+    for ev in events:
+        kept = [
+            r
+            for r in ev["actors"]
+            if not (
+                (e := entities.get(r["entity_id"])) is not None
+                and e.name not in surnames  # "Kabba" the minister, read as a town
+                and _place_not_party(e)
+            )
+        ]
+        if ev["actors"] and not kept:
+            continue
+        ev["actors"] = kept
+        out.append(ev)
+    return out
+
+
+def _place_not_party(e: Entity) -> bool:
+    """A named site ("Beyazit Square", "the Ibar bridge") or a city that is no capital."""
+    if e.type in ("LOC", "FAC"):
+        heads = lexicon()["facility_heads"] | lexicon()["loc_heads"]
+        return e.name.split()[-1].casefold() in heads
+    if e.type != "GPE":
+        return False
+    place = lookup(e.name)
+    # a small town's name is often a surname the model typed as a place ("Kihara called
+    # Medvedev's remarks ...": Japan's cabinet secretary, not Kihara, Ibaraki)
+    return (
+        place is not None
+        and place.kind == "city"
+        and not place.capital_of
+        and place.population >= _TOWN_NOT_NAME
+    )
+
+
+_TOWN_NOT_NAME = 100_000  # inhabitants
 
 
 def _mere_place(e: Entity) -> bool:

@@ -210,3 +210,8 @@ def test_a_charge_hung_on_the_accused_government_leaves_it_bare() -> None:
     named = parse(get_nlp(), "Ozel accused the government of Mali of lying.")
     government = next(t for t in named if t.lower_ == "government")
     assert not _bare_authority(government)  # "the government of Mali" says whose
+
+
+def test_a_square_or_a_town_is_where_an_act_happens_never_who_does_it() -> None:
+    text = "Turkey's opposition called rallies. Beyazit Square accused the government of lying."
+    assert not any("Beyazit Square" in names(e["actors"]) for e in events(text)), events(text)
