@@ -86,6 +86,7 @@ def resolve_entities(doc: Any) -> EntityIndex:
     entities = [_build(cluster) for cluster in clusters]
     _propagate(doc, full, entities, {(c.start, c.end) for c in cands})
     entities = _unique_mentions(entities)
+    entities = _surnames_read_as_places(entities)
     entities.sort(key=lambda e: e.mentions[0].start)
     _dedupe_aliases(entities)
     _salience(entities, len(full))
@@ -349,6 +350,31 @@ def _person_country(cands: list[Candidate]) -> str | None:
             if code:
                 return code
     return None
+
+
+def _surnames_read_as_places(entities: list[Entity]) -> list[Entity]:
+    """A bare surname the model typed as a place is the titled person of that surname
+    ("Foreign Minister Timothy Musa Kabba ... Kabba said", not Kabba, Nigeria): merged
+    into the person when the article titles them and the place is no country or capital."""
+    titled = {
+        p.name.split()[-1]: p
+        for p in entities
+        if p.type == "PERSON"
+        and len(p.name.split()) >= 2
+        and any(a != p.name and a.endswith(p.name) for a in p.aliases)
+    }
+    out = []
+    for e in entities:
+        person = titled.get(e.name) if e.type == "GPE" and " " not in e.name else None
+        place = get_gazetteer().lookup(e.name) if person is not None else None
+        if person is None or (place is not None and (place.kind != "city" or place.capital_of)):
+            out.append(e)
+            continue
+        person.mentions.extend(e.mentions)
+        person.mentions.sort(key=lambda m: m.start)
+        if e.name not in person.aliases:
+            person.aliases.append(e.name)
+    return out
 
 
 def _countries_from_context(doc: Any, entities: list[Entity]) -> None:

@@ -676,3 +676,12 @@ def test_a_bloc_office_named_by_its_purpose_is_an_organisation() -> None:
 def test_a_plural_possessive_before_the_head_of_a_body_stays_in_its_name() -> None:
     found = result("The Nigeria Governors' Forum urged the federal government to act.")
     assert "Nigeria Governors' Forum" in {e["name"] for e in found["entities"]}, found["entities"]
+
+
+def test_a_bare_surname_read_as_a_town_is_the_titled_person() -> None:
+    found = result(
+        "Sierra Leone's Foreign Minister Timothy Musa Kabba said on Monday that talks would"
+        " resume. Kabba accused Guinea of occupying Yenga."
+    )
+    names = {e["name"]: e["type"] for e in found["entities"]}
+    assert names.get("Timothy Musa Kabba") == "PERSON" and "Kabba" not in names, names
