@@ -680,8 +680,12 @@ def test_a_plural_possessive_before_the_head_of_a_body_stays_in_its_name() -> No
 
 def test_a_bare_surname_read_as_a_town_is_the_titled_person() -> None:
     found = result(
-        "Sierra Leone's Foreign Minister Timothy Musa Kabba said on Monday that talks would"
-        " resume. Kabba accused Guinea of occupying Yenga."
+        "Foreign Minister Timothy Musa Kabba also called on Guinea to pull its soldiers"
+        ' back to "their side of the Makona river".\n\nBio telephoned Guinea\'s president,'
+        " Mamadi Doumbouya, on Tuesday evening, according to State House. The two leaders"
+        ' agreed that Kabba and Kouyaté would meet in Kenema next week to "calm tempers",'
+        " and that surveyors from both countries would jointly mark the disputed stretch of"
+        " the border, it said."
     )
     names = {e["name"]: e["type"] for e in found["entities"]}
     assert names.get("Timothy Musa Kabba") == "PERSON" and "Kabba" not in names, names
