@@ -215,3 +215,15 @@ def test_a_charge_hung_on_the_accused_government_leaves_it_bare() -> None:
 def test_a_square_or_a_town_is_where_an_act_happens_never_who_does_it() -> None:
     text = "Turkey's opposition called rallies. Beyazit Square accused the government of lying."
     assert not any("Beyazit Square" in names(e["actors"]) for e in events(text)), events(text)
+
+
+def test_general_and_hunger_strikes_and_shutdowns_have_their_own_modes() -> None:
+    cases = {
+        "The NLC and TUC began an indefinite general strike at midnight.": "strike-gen",
+        "Kizza Besigye began a hunger strike in his cell on Monday.": "strike-hun",
+        "Opposition leader Venancio Mondlane called a three-day national shutdown starting"
+        " on Monday.": "strike-gen",
+    }
+    for text, mode in cases.items():
+        strikes = of_type(text, "PROTEST")
+        assert strikes and strikes[0]["mode"] == mode, events(text)
