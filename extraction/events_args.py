@@ -439,8 +439,16 @@ def _bare_authority(tok: Any) -> bool:
     return not any(
         c.dep_ in ("poss", "amod", "compound", "nmod", "prep", "acl", "relcl", "appos")
         and not _charge_of(c)
+        and not (c.dep_ == "amod" and c.lower_ in _LEVEL_ADJECTIVES)
         for c in tok.children
     )
+
+
+# Words that say which level or term of a state's government is meant, not whose it is:
+# "the federal government", "the interim government" are still the story's state's.
+_LEVEL_ADJECTIVES = frozenset(
+    {"federal", "central", "national", "interim", "transitional", "incumbent", "current"}
+)
 
 
 def _charge_of(prep: Any) -> bool:

@@ -227,3 +227,17 @@ def test_general_and_hunger_strikes_and_shutdowns_have_their_own_modes() -> None
     for text, mode in cases.items():
         strikes = of_type(text, "PROTEST")
         assert strikes and strikes[0]["mode"] == mode, events(text)
+
+
+def test_the_federal_or_interim_government_is_still_bare() -> None:
+    from extraction.events_args import _bare_authority
+    from extraction.nlp import get_nlp, parse
+
+    for text in (
+        "The commission called on the federal government to investigate the strike.",
+        "The unions accused the interim government of betraying workers.",
+    ):
+        doc = parse(get_nlp(), text)
+        assert _bare_authority(next(t for t in doc if t.lower_ == "government")), text
+    doc = parse(get_nlp(), "The commission called on the Somali government to act.")
+    assert not _bare_authority(next(t for t in doc if t.lower_ == "government"))
