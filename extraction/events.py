@@ -213,6 +213,7 @@ def extract_events(
     fill_mediation(merged)
     fill_third_party(merged, _both_states(entities, resolver))
     fill_both_sides(merged, camps)
+    _release_from_state(merged, resolver, camps)
     _drop_own_bodies(merged, entities)
     merged = _without_place_actors(merged, entities)
     _envoys_as_states(merged, entities, resolver)
@@ -220,6 +221,7 @@ def extract_events(
         ev.pop("_at_crowd", None)
         ev.pop("_mediation", None)
         ev.pop("_both_sides", None)
+        ev.pop("_release", None)
     return [ev for ev in merged if not ev.pop("_needs_recipient", False) or ev["recipients"]]
 
 
@@ -1506,6 +1508,9 @@ def _build(
         # private, removed after the dyad fill: addressed to "both sides" of the story,
         # whom the article's events name better than the last pair the text named
         "_both_sides": etype in ("REQUEST", "AGREE") and _addresses_both_sides(tok),
+        # private, removed after the dyad fill: a demand to free people, made of the
+        # story's state when no captor is found (_release_from_state)
+        "_release": etype == "REQUEST" and bool(_captives(tok, res)),
         # private, removed by merge_mentions: the act a threat or demand is conditional
         # on ("if the ban is enforced"), whose author events_links makes its target
         "_condition": next(
@@ -2612,6 +2617,33 @@ def _object_event(tok: Any, lex: Lexicon, recipients: list[Entity]) -> dict[str,
 
 
 SIDE_NOUNS = frozenset({"side", "party", "belligerent"})
+
+
+def _release_from_state(
+    events: list[dict[str, Any]], res: ArgumentResolver, camps: dict[str, str]
+) -> None:
+    """A demand to free someone that no capture in the article answers ("German Foreign
+    Minister Johann Wadephul called for Karaca's release") is made of the state the story
+    is about, which holds them, unless the demand comes from that state's own camp."""
+    state = res.focal_state()
+    if state is None:
+        return
+    for ev in events:
+        if not ev.get("_release") or ev["recipients"] or not ev["actors"]:
+            continue
+        own = {camps.get(r["entity_id"], r["entity_id"]) for r in ev["actors"]}
+        if state.id not in own and not (state.country_code and _of_country(ev, res, state)):
+            ev["recipients"] = [state.ref()]
+
+
+def _of_country(ev: dict[str, Any], res: ArgumentResolver, state: Entity) -> bool:
+    """An actor of the event is a body or official of ``state`` (by country code)."""
+    return any(
+        (e := res.entities.get(r["entity_id"])) is not None
+        and e.type != "PERSON"
+        and e.country_code == state.country_code
+        for r in ev["actors"]
+    )
 
 
 def _captives(tok: Any, res: ArgumentResolver) -> list[Entity]:

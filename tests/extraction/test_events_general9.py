@@ -241,3 +241,13 @@ def test_the_federal_or_interim_government_is_still_bare() -> None:
         assert _bare_authority(next(t for t in doc if t.lower_ == "government")), text
     doc = parse(get_nlp(), "The commission called on the Somali government to act.")
     assert not _bare_authority(next(t for t in doc if t.lower_ == "government"))
+
+
+def test_a_release_no_capture_answers_is_demanded_of_the_story_state() -> None:
+    text = (
+        "Turkish prosecutors charged Selin Karaca, the mayor of Antalya, with graft, and"
+        " Turkey's interior ministry suspended her. German Foreign Minister Johann Wadephul"
+        " called for Karaca's release."
+    )
+    demands = [e for e in of_type(text, "REQUEST") if names(e["actors"]) == {"Johann Wadephul"}]
+    assert demands and names(demands[0]["recipients"]) == {"Turkey"}, events(text)
