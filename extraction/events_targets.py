@@ -22,7 +22,7 @@ FACILITY_NOUNS = frozenset(
      "cell", "warehouse", "infrastructure", "installation", "bunker", "tunnel", "safehouse",
      "nest", "emplacement", "garrison", "checkpoint", "convoy", "sanctuary", "stockpile",
      "arsenal", "refinery", "airfield", "airbase", "terminal", "barracks", "den", "lair",
-     "asset"}
+     "asset", "wing"}
 )  # fmt: skip
 # Craft an attack hits: their holder is named only by a verb ("a supply vessel chartered
 # by Petronas"); a demonym on them ("a Philippine boat") is read by the clause itself.

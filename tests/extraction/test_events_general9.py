@@ -251,3 +251,12 @@ def test_a_release_no_capture_answers_is_demanded_of_the_story_state() -> None:
     )
     demands = [e for e in of_type(text, "REQUEST") if names(e["actors"]) == {"Johann Wadephul"}]
     assert demands and names(demands[0]["recipients"]) == {"Turkey"}, events(text)
+
+
+def test_an_attack_on_a_prison_wing_is_aimed_at_whoever_controls_it() -> None:
+    text = (
+        "Members of Los Lobos attacked a wing controlled by Los Choneros with rifles and"
+        " explosives on Sunday."
+    )
+    attacks = of_type(text, "ASSAULT")
+    assert attacks and names(attacks[0]["recipients"]) == {"Los Choneros"}, events(text)
