@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from extraction.events_aims import attributed_author
 from extraction.events_args import ArgumentResolver, pobjects
 from extraction.types import Entity
 
@@ -49,7 +50,12 @@ def facility_owners(tok: Any, res: ArgumentResolver) -> list[Entity]:
     when no site names its holder."""
     owners: list[Entity] = []
     for site in _sites(tok):
-        owners.extend(e for e in _holders(site, res) if e not in owners)
+        found = _holders(site, res)
+        if not found and any(c.dep_ == "det" and c.lower_ == "the" for c in site.children):
+            # "Jubaland forces shelled the convoy": the convoy the text named before ("a
+            # Somali National Army convoy had landed ...") and whose it was
+            found = attributed_author(site, res)
+        owners.extend(e for e in found if e not in owners)
     return [e for e in owners if e.type in ("ORG", "GPE", "NORP", "PERSON")]
 
 

@@ -260,3 +260,12 @@ def test_an_attack_on_a_prison_wing_is_aimed_at_whoever_controls_it() -> None:
     )
     attacks = of_type(text, "ASSAULT")
     assert attacks and names(attacks[0]["recipients"]) == {"Los Choneros"}, events(text)
+
+
+def test_shelling_the_convoy_named_before_hits_whoever_it_belongs_to() -> None:
+    text = (
+        "A Somali National Army convoy moved towards Jubaland positions at dawn. Jubaland"
+        " forces shelled the convoy with mortars, he said."
+    )
+    attacks = of_type(text, "ASSAULT")
+    assert attacks and names(attacks[0]["recipients"]) == {"Somali National Army"}, events(text)
