@@ -94,7 +94,7 @@ def _holders(site: Any, res: ArgumentResolver) -> list[Entity]:
             continue
         if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"):
             e = res.entities.for_span(c)
-            if e is not None and e.type in ("ORG", "NORP", "PERSON"):
+            if e is not None and e.type in ("ORG", "NORP", "PERSON", "GPE"):
                 out.extend(res.resolve(c))
         elif c.dep_ == "prep" and c.lower_ in ("of", "belonging"):
             # "hideouts of the BLA and the BLF": each coordinated holder

@@ -269,3 +269,12 @@ def test_shelling_the_convoy_named_before_hits_whoever_it_belongs_to() -> None:
     )
     attacks = of_type(text, "ASSAULT")
     assert attacks and names(attacks[0]["recipients"]) == {"Somali National Army"}, events(text)
+
+
+def test_an_attack_on_a_named_base_hits_the_base_holder_not_its_town() -> None:
+    text = (
+        "Somalia and Jubaland traded accusations. Al-Shabaab fighters attacked a Jubaland"
+        " base at Hosingow on Wednesday night, the group said."
+    )
+    attacks = of_type(text, "ASSAULT")
+    assert attacks and names(attacks[0]["recipients"]) == {"Jubaland"}, events(text)
