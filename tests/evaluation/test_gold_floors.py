@@ -16,26 +16,26 @@ from tests.conftest import GOLD, SHARED
 pytestmark = pytest.mark.slow
 HELDOUT = Path(__file__).parent / "heldout"
 
-# Measured on 2026-12-05, seventh session (entity F1 / events L1 F1 / events L2 F1): seeds
-# 0.984 / 0.817 / 0.583, heldout 0.954 / 0.857 / 0.701, dev 0.889 / 0.742 / 0.601, dev2
-# 0.890 / 0.718 / 0.493, dev3 0.904 / 0.780 / 0.634, dev4 0.873 / 0.772 / 0.637, dev5
-# 0.860 / 0.738 / 0.545, dev6 0.893 / 0.812 / 0.699, dev7 0.865 / 0.814 / 0.633, dev8
-# 0.831 / 0.817 / 0.683, dev9 0.780 / 0.746 / 0.554, dev10 0.800 / 0.662 / 0.448, blind
-# 0.861 / 0.696 / 0.433.
+# Measured on 2026-12-05, eighth session (entity F1 / events L1 F1 / events L2 F1): seeds
+# 0.984 / 0.817 / 0.583, heldout 0.954 / 0.857 / 0.701, dev 0.890 / 0.747 / 0.605, dev2
+# 0.889 / 0.721 / 0.495, dev3 0.904 / 0.780 / 0.649, dev4 0.876 / 0.772 / 0.656, dev5
+# 0.861 / 0.738 / 0.545, dev6 0.894 / 0.812 / 0.699, dev7 0.868 / 0.814 / 0.638, dev8
+# 0.833 / 0.817 / 0.683, dev9 0.780 / 0.749 / 0.571, dev10 0.803 / 0.667 / 0.476, dev11
+# 0.807 / 0.622 / 0.314, blind 0.861 / 0.696 / 0.433.
 FLOORS = {
     "seeds": {"entities": 0.95, "L1": 0.78, "L2": 0.55},
     "heldout": {"entities": 0.93, "L1": 0.82, "L2": 0.67},
     "dev": {"entities": 0.86, "L1": 0.71, "L2": 0.57},
     "dev2": {"entities": 0.86, "L1": 0.69, "L2": 0.47},
-    "dev3": {"entities": 0.87, "L1": 0.75, "L2": 0.60},
-    "dev4": {"entities": 0.84, "L1": 0.74, "L2": 0.60},
+    "dev3": {"entities": 0.87, "L1": 0.75, "L2": 0.62},
+    "dev4": {"entities": 0.84, "L1": 0.74, "L2": 0.62},
     "dev5": {"entities": 0.83, "L1": 0.70, "L2": 0.50},
     "dev6": {"entities": 0.86, "L1": 0.77, "L2": 0.66},
     "dev7": {"entities": 0.83, "L1": 0.77, "L2": 0.60},
     "dev8": {"entities": 0.80, "L1": 0.78, "L2": 0.65},
     "dev9": {"entities": 0.75, "L1": 0.71, "L2": 0.52},
-    "dev10": {"entities": 0.77, "L1": 0.63, "L2": 0.42},
-    "dev11": {"entities": 0.77, "L1": 0.56, "L2": 0.24},
+    "dev10": {"entities": 0.77, "L1": 0.63, "L2": 0.45},
+    "dev11": {"entities": 0.78, "L1": 0.59, "L2": 0.28},
     "blind": {"entities": 0.83, "L1": 0.66, "L2": 0.40},
 }
 HERE = Path(__file__).parent
