@@ -48,6 +48,7 @@ from extraction.events_args import (
     set_size,
 )
 from extraction.events_context import (
+    camp_ids,
     fill_both_sides,
     fill_from_dyads,
     fill_mediation,
@@ -1838,12 +1839,12 @@ def _both_states(
     return both
 
 
-def _camps(entities: EntityIndex, res: ArgumentResolver) -> dict[str, str]:
-    """Entity id -> the id of the camp it is in: a state's officials, bodies and forces
-    are in the state's ("Islamabad police", "the interior ministry", "Mohsin Naqvi"), any
-    other state or organisation in its own; people serving no state, and nationalities,
-    are in none."""
-    out: dict[str, str] = {}
+def _camps(entities: EntityIndex, res: ArgumentResolver) -> dict[str, dict[str, Any]]:
+    """Entity id -> the reference of the camp it is in: a state's officials, bodies and
+    forces are in the state's ("Islamabad police", "the interior ministry", "Mohsin
+    Naqvi"), any other state or organisation in its own; people serving no state, and
+    nationalities, are in none."""
+    out: dict[str, dict[str, Any]] = {}
     for e in entities:
         state = state_of_person(e, res)
         if (
@@ -1854,9 +1855,9 @@ def _camps(entities: EntityIndex, res: ArgumentResolver) -> dict[str, str]:
         ):
             state = res.country_entity(e.country_code)
         if state is not None:
-            out[e.id] = state.id
+            out[e.id] = state.ref()
         elif e.type in ("GPE", "ORG"):
-            out[e.id] = e.id  # a camp of its own; people and nationalities are none
+            out[e.id] = e.ref()
     return out
 
 
@@ -2620,7 +2621,7 @@ SIDE_NOUNS = frozenset({"side", "party", "belligerent"})
 
 
 def _release_from_state(
-    events: list[dict[str, Any]], res: ArgumentResolver, camps: dict[str, str]
+    events: list[dict[str, Any]], res: ArgumentResolver, camps: dict[str, dict[str, Any]]
 ) -> None:
     """A demand to free someone that no capture in the article answers ("German Foreign
     Minister Johann Wadephul called for Karaca's release") is made of the state the story
@@ -2631,7 +2632,7 @@ def _release_from_state(
     for ev in events:
         if not ev.get("_release") or ev["recipients"] or not ev["actors"]:
             continue
-        own = {camps.get(r["entity_id"], r["entity_id"]) for r in ev["actors"]}
+        own = camp_ids({r["entity_id"] for r in ev["actors"]}, camps)
         if state.id not in own and not (state.country_code and _of_country(ev, res, state)):
             ev["recipients"] = [state.ref()]
 

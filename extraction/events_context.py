@@ -65,7 +65,7 @@ def fill_from_dyads(
     events: list[dict[str, Any]],
     states: dict[str, dict[str, Any]] | None = None,
     other_side: Callable[[list[str]], dict[str, Any] | None] | None = None,
-    camps: dict[str, str] | None = None,
+    camps: dict[str, dict[str, Any]] | None = None,
 ) -> None:
     """Give recipient-less directed events the actor's clear counterpart, in place.
     ``states`` maps a person's (or a state body's) entity id to the reference of the state
@@ -112,7 +112,7 @@ def fill_from_dyads(
                 ev["recipients"] = [dict(other)]
             elif other is None and camps:
                 # a story about one country: the camp across from the actor's
-                own = mine | {camps[a] for a in mine if a in camps}
+                own = camp_ids(mine, camps)
                 dyad = camp_dyad(events, camps, set())
                 ids = [r["entity_id"] for r in dyad]
                 if len(ids) == 2 and (ids[0] in own) != (ids[1] in own):
@@ -168,10 +168,12 @@ def fill_mediation(events: list[dict[str, Any]]) -> None:
             ev["recipients"] = main_dyad(events, set(_ids(ev["actors"])))
 
 
-def fill_both_sides(events: list[dict[str, Any]], camps: dict[str, str] | None = None) -> None:
+def fill_both_sides(
+    events: list[dict[str, Any]], camps: dict[str, dict[str, Any]] | None = None
+) -> None:
     """An appeal to "both sides" goes to the two parties the article's events pair most
     often, when one pair clearly leads (else the pair the sentence named stays), in place.
-    With ``camps`` (entity id -> the id of the state it serves), a state's officials,
+    With ``camps`` (entity id -> the reference of its camp), a state's officials,
     bodies and forces count as the state: in a domestic story the sides are the state and
     the party it faces."""
     for ev in events:
@@ -179,37 +181,33 @@ def fill_both_sides(events: list[dict[str, Any]], camps: dict[str, str] | None =
             mine = set(_ids(ev["actors"]))
             dyad = main_dyad(events, mine)
             if camps:
-                dyad = (
-                    camp_dyad(events, camps, mine | {camps[a] for a in mine if a in camps}) or dyad
-                )
+                dyad = camp_dyad(events, camps, camp_ids(mine, camps)) or dyad
             if dyad:
                 ev["recipients"] = dyad
 
 
 def camp_dyad(
-    events: list[dict[str, Any]], camps: dict[str, str], exclude: set[str]
+    events: list[dict[str, Any]], camps: dict[str, dict[str, Any]], exclude: set[str]
 ) -> list[dict[str, Any]]:
-    """The two camps the article's events pair most often (a state's people counted as
-    the state), neither in ``exclude``; none unless one pair clearly leads."""
-    by_id = _refs_by_id(events)
-    mapped = []
-    for ev in events:
-        if ev["type"] not in HOSTILE:
-            continue  # the sides of a conflict are who fights, arrests and accuses whom
+    """The two camps the article's hostile events pair most often (``camps``: entity id ->
+    the reference of its camp, a state's people and bodies counted as the state), neither
+    in ``exclude``; none unless one pair clearly leads (see ``main_dyad``)."""
 
-        def camp(refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-            return [{"entity_id": camps[r["entity_id"]]} for r in refs if r["entity_id"] in camps]
+    def camp(refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [dict(camps[r["entity_id"]]) for r in refs if r["entity_id"] in camps]
 
-        mapped.append({**ev, "actors": camp(ev["actors"]), "recipients": camp(ev["recipients"])})
-    pairs: Counter[tuple[str, str]] = Counter()
-    for a, partners in counterparts(mapped).items():
-        for b, n in partners.items():
-            if a < b and a not in exclude and b not in exclude:
-                pairs[(a, b)] = n
-    (best, n), *rest = pairs.most_common(2) + [((), 0)]
-    if n < 2 or n <= rest[0][1] or any(x not in by_id for x in best):
-        return []
-    return [dict(by_id[x]) for x in best]
+    # the sides of a conflict are who fights, arrests and accuses whom
+    hostile = [
+        {**ev, "actors": camp(ev["actors"]), "recipients": camp(ev["recipients"])}
+        for ev in events
+        if ev["type"] in HOSTILE
+    ]
+    return main_dyad(hostile, exclude)
+
+
+def camp_ids(ids: set[str], camps: dict[str, dict[str, Any]] | None) -> set[str]:
+    """``ids`` with the ids of their camps."""
+    return ids | {camps[a]["entity_id"] for a in ids if a in (camps or {})}
 
 
 def fill_third_party(
