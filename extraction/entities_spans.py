@@ -718,7 +718,7 @@ _AGENCY_WORDS = frozenset(
     {"human", "rights", "humanitarian", "refugee", "migration", "children's", "food",
      "development", "peacekeeping", "political", "nuclear", "health", "anti-drug", "drugs"}
 )  # fmt: skip
-_AGENCY_HEADS = frozenset({"office", "agency", "mission", "envoy's"})
+_AGENCY_HEADS = frozenset({"office", "agency"})
 
 
 def _agency_end(doc: Any, e: int) -> int | None:
