@@ -460,8 +460,8 @@ def _names_before_acronyms(full: str, cands: list[Candidate]) -> list[Candidate]
     out: list[Candidate] = []
     ends = {c.end for c in cands}
     for b in _BRACKETED.finditer(full):
-        if b.group(1) in _WIRE_AGENCIES or get_gazetteer().lookup(b.group(1)) is not None:
-            continue  # "(AFP)" credits the agency; "(UK)" places the body
+        if get_gazetteer().lookup(b.group(1)) is not None:
+            continue  # "(UK)" places the body
         bracket = b.start(1)  # just after the "("
         m = _NAME_BEFORE_BRACKET.search(full, max(0, bracket - 121), bracket)
         if m is None:
@@ -471,17 +471,30 @@ def _names_before_acronyms(full: str, cands: list[Candidate]) -> list[Candidate]
             words = words[1:]  # a name opens with a capital
         if words and words[0] == "The":
             words = words[1:]
+        while len(words) > 2 and words[1] == "of" and words[0].casefold() in _COUNT_WORDS:
+            words = words[2:]  # "Thousands of Pakistan Tehreek-e-Insaf (PTI) supporters"
         while words and not words[-1][:1].isupper():
             words = words[:-1]
         if sum(w[:1].isupper() for w in words) < 2:
             continue
         name = " ".join(words)
+        if b.group(1) in _WIRE_AGENCIES and (
+            get_gazetteer().lookup(name) is not None or name.isupper()
+        ):
+            continue  # "NEW DELHI (PTI)": the agency credited after a dateline
         start = m.start(1) + m.group(1).rfind(name)
         end = start + len(name)
         if end in ends or any(x.start <= start < x.end for x in cands):
             continue  # the model tagged (part of) it: the usual linking applies
         out.append(_voted(start, end, name, "ORG", LABEL_VOTE))
     return out
+
+
+# Words that count or pick out people before a name: "Thousands of ...", "Members of ...".
+_COUNT_WORDS = frozenset(
+    {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "members",
+     "supporters", "leaders", "fighters", "officials", "some", "many", "most", "all"}
+)  # fmt: skip
 
 
 # "RSF", and hyphenated acronyms of factions: "SPLM-IO", "FARC-EP".
@@ -659,6 +672,12 @@ def _initials(name: str) -> str:
 _WIRE_AGENCIES = frozenset({"AP", "AFP", "UPI", "EFE", "ANSA", "DPA", "PTI", "IANS", "CNA"})
 
 
+def _spelled_by(acronym: str, name: str) -> bool:
+    """The acronym is the name's initials ("Pakistan Tehreek-e-Insaf (PTI)"): no agency
+    credit, even where the letters are a wire agency's."""
+    return acronym == "".join(p[0] for p in re.split(r"[\s-]+", name) if p[:1].isupper())
+
+
 def _link_parenthetical_acronyms(full: str, cands: list[Candidate]) -> None:
     """ "the World Food Programme (WFP)": the acronym in brackets names the same body."""
     for prev, c in zip(cands, cands[1:], strict=False):
@@ -680,7 +699,7 @@ def _link_parenthetical_acronyms(full: str, cands: list[Candidate]) -> None:
                 # "State Committee for National Security (GKNB)"
                 or (prev.label == "ORG" and len(prev.text.split()) >= 3)
             )
-            and c.text not in _WIRE_AGENCIES
+            and (c.text not in _WIRE_AGENCIES or _spelled_by(c.text, prev.text))
         ):
             # same initial, or a translated name's letters reordered:
             # "Revolutionary Armed Forces of Colombia (FARC)", "National Liberation

@@ -689,3 +689,14 @@ def test_a_bare_surname_read_as_a_town_is_the_titled_person() -> None:
     )
     names = {e["name"]: e["type"] for e in found["entities"]}
     assert names.get("Timothy Musa Kabba") == "PERSON" and "Kabba" not in names, names
+
+
+def test_a_party_whose_acronym_is_a_wire_agency_keeps_its_name() -> None:
+    # "PTI" is also the Press Trust of India: a credit only after a dateline
+    found = result(
+        "Thousands of Pakistan Tehreek-e-Insaf (PTI) supporters clashed with police on the"
+        " edge of Islamabad on Wednesday."
+    )
+    party = [e for e in found["entities"] if e["name"] == "Pakistan Tehreek-e-Insaf"]
+    assert party and party[0]["type"] == "ORG", found["entities"]
+    assert "PTI" in party[0]["aliases"], party
