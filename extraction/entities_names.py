@@ -25,7 +25,6 @@ _WS = re.compile(r"\s+")
 _TEXT_KEY = "eventwire.text"
 
 
-@lru_cache(maxsize=1)
 def norm(s: str) -> str:
     """Lower-case matching key of a name: possessive and punctuation gone ("the U.S.'s"
     -> "the u s")."""
@@ -40,6 +39,7 @@ def fold_name(name: str) -> str:
     return norm("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
+@lru_cache(maxsize=1)
 def lexicon() -> dict[str, frozenset[str]]:
     """The word lists of ``entities_titles.json`` as frozensets (loaded once)."""
     raw = json.loads(_TITLES.read_text(encoding="utf-8"))
