@@ -17,15 +17,19 @@ _DATA = Path(__file__).parent / "data" / "blocs.json"
 
 
 @lru_cache(maxsize=1)
-def _names() -> frozenset[str]:
+def _listed() -> tuple[str, ...]:
     data = json.loads(_DATA.read_text(encoding="utf-8"))
-    return frozenset(" ".join(n.split()).casefold() for n in data["blocs"])
+    return tuple(" ".join(n.split()) for n in data["blocs"])
+
+
+@lru_cache(maxsize=1)
+def _names() -> frozenset[str]:
+    return frozenset(n.casefold() for n in _listed())
 
 
 @lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern[str]:
-    data = json.loads(_DATA.read_text(encoding="utf-8"))
-    names = sorted({" ".join(n.split()) for n in data["blocs"]}, key=len, reverse=True)
+    names = sorted(set(_listed()), key=len, reverse=True)
     return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
 
 
@@ -34,12 +38,7 @@ def serves_bloc(person: Any) -> bool:
     Commission chairperson Mahmoud Ali Youssouf", "EU foreign policy chief Kaja Kallas")."""
     if getattr(person, "type", None) != "PERSON":
         return False
-    name = getattr(person, "name", "")
-    for form in getattr(person, "aliases", ()) or ():
-        title = form[: form.find(name)] if name and name in form else ""
-        if title and _title_pattern().search(title):
-            return True
-    return False
+    return any(title and _title_pattern().search(title) for title in person.titles())
 
 
 def is_bloc_name(text: str) -> bool:
@@ -52,12 +51,5 @@ def is_bloc(entity: Any) -> bool:
     """True when an ORG entity (name and aliases) is a listed intergovernmental body."""
     if getattr(entity, "type", None) != "ORG":
         return False
-    names = _names()
     forms = [getattr(entity, "name", "")] + list(getattr(entity, "aliases", ()) or ())
-    for form in forms:
-        key = " ".join(form.split()).casefold()
-        if key.startswith("the "):
-            key = key[4:]
-        if key in names:
-            return True
-    return False
+    return any(is_bloc_name(form) for form in forms)

@@ -1451,10 +1451,11 @@ def _build(
         # "reopened its embassy in Tehran": with the state that hosts it ("Chad and Sudan
         # restored diplomatic relations" is a joint act of the two, kept without one)
         recipients = hosting_state(tok, res, actors)
-    if etype == "REQUEST" and recipients:
+    captives = _captives(tok, res) if etype == "REQUEST" else []
+    if captives:
         # "called for Karaca's release", "its demand for Khan's release": the captive is
         # who the demand is for, not whom it is made of (events_links finds the captor)
-        held = {e.id for e in _captives(tok, res)}
+        held = {e.id for e in captives}
         recipients = [e for e in recipients if e.id not in held]
     object_event = _object_event(tok, lex, recipients)
     if (
@@ -1511,7 +1512,7 @@ def _build(
         "_both_sides": etype in ("REQUEST", "AGREE") and _addresses_both_sides(tok),
         # private, removed after the dyad fill: a demand to free people, made of the
         # story's state when no captor is found (_release_from_state)
-        "_release": etype == "REQUEST" and bool(_captives(tok, res)),
+        "_release": bool(captives),
         # private, removed by merge_mentions: the act a threat or demand is conditional
         # on ("if the ban is enforced"), whose author events_links makes its target
         "_condition": next(
@@ -1846,14 +1847,7 @@ def _camps(entities: EntityIndex, res: ArgumentResolver) -> dict[str, dict[str, 
     nationalities, are in none."""
     out: dict[str, dict[str, Any]] = {}
     for e in entities:
-        state = state_of_person(e, res)
-        if (
-            state is None
-            and e.type == "ORG"
-            and e.country_code
-            and (_STATE_BODY.search(e.name) or is_state_force(e))
-        ):
-            state = res.country_entity(e.country_code)
+        state = _state_served(e, res, forces=True)
         if state is not None:
             out[e.id] = state.ref()
         elif e.type in ("GPE", "ORG"):
@@ -1866,12 +1860,24 @@ def _served_states(entities: EntityIndex, res: ArgumentResolver) -> dict[str, di
     names that state."""
     out: dict[str, dict[str, Any]] = {}
     for e in entities:
-        state = state_of_person(e, res)
-        if state is None and e.type == "ORG" and e.country_code and _STATE_BODY.search(e.name):
-            state = res.country_entity(e.country_code)
+        state = _state_served(e, res)
         if state is not None and state.id != e.id:
             out[e.id] = state.ref()
     return out
+
+
+def _state_served(e: Entity, res: ArgumentResolver, forces: bool = False) -> Entity | None:
+    """The article's state a person serves, or that a state body (with ``forces``, also
+    a police or armed force) of a known country belongs to."""
+    state = state_of_person(e, res)
+    if (
+        state is None
+        and e.type == "ORG"
+        and e.country_code
+        and (_STATE_BODY.search(e.name) or (forces and is_state_force(e)))
+    ):
+        state = res.country_entity(e.country_code)
+    return state
 
 
 _FREE_SLOGAN = re.compile(r"\bFree ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
@@ -2042,9 +2048,7 @@ def _envoys_as_states(
 
 def _is_ambassador(e: Entity) -> bool:
     """The person's title, in any mention, is ambassador or chargé d'affaires."""
-    return any(
-        _AMBASSADOR_TITLE.search(form[: form.find(e.name)]) for form in e.aliases if e.name in form
-    )
+    return any(_AMBASSADOR_TITLE.search(title) for title in e.titles())
 
 
 # Collective places the gold sets do treat as parties ("European leaders" act as Europe).

@@ -64,6 +64,11 @@ class Entity:
             out["lat"], out["lon"] = self.lat, self.lon
         return out
 
+    def titles(self) -> list[str]:
+        """What the aliases write before the name: "EU foreign policy chief" of "EU foreign
+        policy chief Kaja Kallas"."""
+        return [a[: a.find(self.name)] for a in self.aliases if self.name and self.name in a]
+
     def ref(self) -> dict[str, str]:
         """The ``{entity_id, name}`` form used by events and quotes."""
         return {"entity_id": self.id, "name": self.name}
