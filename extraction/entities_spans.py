@@ -704,10 +704,19 @@ def _function_body_end(
         return e + 1  # "the Chinese coast guard", "Chinese coast guard ships"
     if e < n and doc[e].is_lower and doc[e].dep_ not in heads and doc[e].lower_ in _MISSIONS:
         return e  # "the Chinese embassy in Kuala Lumpur demanded", "the Rwandan embassy"
+    return _body_after_purpose(doc, e, OFFICE_WORDS, _FUNCTION_BODIES)
+
+
+def _body_after_purpose(
+    doc: Any, e: int, purposes: frozenset[str], heads: frozenset[str]
+) -> int | None:
+    """Index of a body noun (one of ``heads``) after one or two lower-case purpose words
+    from ``purposes`` starting at ``e`` ("foreign ministry", "human rights office"), or
+    None."""
     j = e
-    while j < n and j - e < 2 and doc[j].is_lower and doc[j].lower_ in OFFICE_WORDS:
+    while j < len(doc) and j - e < 2 and doc[j].is_lower and doc[j].lower_ in purposes:
         j += 1
-    if j == e or j >= n or doc[j].lower_ not in _FUNCTION_BODIES:
+    if j == e or j >= len(doc) or doc[j].lower_ not in heads:
         return None
     return j
 
@@ -723,10 +732,8 @@ _AGENCY_HEADS = frozenset({"office", "agency"})
 
 def _agency_end(doc: Any, e: int) -> int | None:
     """Index of "office"/"agency" after one or two purpose words, or None."""
-    j = e
-    while j < len(doc) and j - e < 2 and doc[j].is_lower and doc[j].lower_ in _AGENCY_WORDS:
-        j += 1
-    if j == e or j >= len(doc) or doc[j].lower_ not in _AGENCY_HEADS:
+    j = _body_after_purpose(doc, e, _AGENCY_WORDS, _AGENCY_HEADS)
+    if j is None:
         return None
     k = j + 1
     while k < len(doc) and doc[k].text in (",", "(", "-", "–", "—"):

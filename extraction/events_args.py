@@ -63,7 +63,7 @@ AGENT_NOUNS = frozenset(
      "city", "town", "village", "region", "province", "district", "port", "island"}
 )  # fmt: skip
 # Craft that act for whoever operates them: "an LNA patrol boat seized a trawler".
-VESSEL_NOUNS = frozenset(
+_CRAFT_NOUNS = frozenset(
     {"boat", "ship", "vessel", "patrol", "frigate", "warship", "destroyer", "corvette",
      "cutter", "aircraft", "plane", "jet", "helicopter", "trawler", "tanker"}
 )  # fmt: skip
@@ -764,7 +764,7 @@ class ArgumentResolver:
             named = self._numbered_set(tok, "man", size) or self._numbered_set(tok, "country", size)
             if len(named) >= 2:
                 return named
-        if depth <= 1 and tok.lemma_.lower() in VESSEL_NOUNS and tok.pos_ == "NOUN":
+        if depth <= 1 and tok.lemma_.lower() in _CRAFT_NOUNS and tok.pos_ == "NOUN":
             operator = self._vessel_operator(tok)
             if operator is not None:
                 return [operator]
