@@ -22,7 +22,25 @@ from extraction.events_targets import facility_owners
 from extraction.modality import SAY_VERBS, condition_clause
 from extraction.types import Entity
 
-REPORT_VERBS = frozenset({"say", "report", "announce", "confirm", "state", "tell"})
+REPORT_VERBS = frozenset(
+    {
+        "say",
+        "report",
+        "announce",
+        "confirm",
+        "state",
+        "tell",
+        "write",
+        "add",
+        "insist",
+        "declare",
+        "claim",
+        "argue",
+        "post",
+        "note",
+        "tweet",
+    }
+)
 # Acts done by saying something (PLOVER's verbal types): a speaker can do them.
 SPOKEN_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
 # Verbs whose direct object is a topic, never a party: "discussed North Korea".
