@@ -223,7 +223,8 @@ def _reporter_of_conjunct(tok: Any) -> Any | None:
         return None
     if first.head.lemma_.lower() not in REPORT_VERBS or first.head.i > first.i:
         return None  # "A spoke with B and agreed to ..., the ministry said": A agreed
-    return next((c for c in first.head.children if c.dep_ == "nsubj"), None)
+    # "X rejected the call, saying Y was ... and accused Z": the participle's subject is X's
+    return subject_of(first.head)[0]
 
 
 def verb_arguments(
@@ -256,7 +257,7 @@ def verb_arguments(
             sender, _ = subject_of(subj.head)
             if sender is not None:
                 actors = res.resolve(sender)
-    if entry.type in SPOKEN_TYPES and tok.dep_ == "conj" and (not actors or not direct):
+    if entry.type in SPOKEN_TYPES and tok.dep_ == "conj" and (subj is None or not direct):
         # "the ministry said the aircraft had entered its airspace and accused Bamako",
         # "UNHCR said the plan was 38 percent funded and urged donors": the parser hangs
         # the second verb on the reported clause; a spoken act that inherits its subject

@@ -21,3 +21,17 @@ def test_an_accusation_after_a_quoted_clause_is_the_writers() -> None:
     assert accusations, events(text)
     assert names(accusations[0]["actors"]) == {"Walter Astudillo"}, events(text)
     assert names(accusations[0]["recipients"]) == {"Ecuador"}, events(text)
+
+
+def test_an_accusation_joined_to_a_participle_report_is_the_subjects() -> None:
+    # "X rejected the call, saying <clause> and accused Y": "saying" has no subject of its
+    # own; the speaker is the subject of the verb it hangs on, not the clause's "sovereignty"
+    text = (
+        "Moroccan foreign ministry spokesman Karim Alaoui rejected the call on Tuesday"
+        " evening, saying Morocco's sovereignty over the territory was \"not a subject for"
+        ' negotiation or arbitration", and accused Algeria of "repeating baseless claims".'
+    )
+    accusations = of_type(text, "ACCUSE")
+    assert accusations, events(text)
+    assert names(accusations[0]["actors"]) == {"Karim Alaoui"}, events(text)
+    assert names(accusations[0]["recipients"]) == {"Algeria"}, events(text)
