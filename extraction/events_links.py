@@ -31,6 +31,8 @@ ANSWERS: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
 }
 WINDOW = 2  # sentences: this one and the one before
 CROWD_WINDOW = 6  # sentences back to the protest a crowd belongs to
+# Acts by a crowd's party against a force that later turns on the crowd.
+CROWD_CLASH_TYPES = frozenset({"ASSAULT", "PROTEST"})
 # What a refusal can refuse without naming who asked: "rejected the ultimatum".
 DEMAND_NOUNS = frozenset(
     {"ultimatum", "demand", "call", "request", "proposal", "offer", "plan", "appeal",
@@ -106,6 +108,10 @@ def link_answers(
             protest = _latest_before(
                 ev, events, sentence_index, frozenset({"PROTEST"}), CROWD_WINDOW
             )
+            if protest is None:
+                # "PTI supporters clashed with police ... Police fired tear gas at the
+                # marchers": the crowd is the party that just fought the same force
+                protest = _latest_against(ev, events, sentence_index, CROWD_WINDOW)
             if protest is not None:
                 ev["recipients"] = [dict(r) for r in protest["actors"]]
                 continue
@@ -252,6 +258,33 @@ def _latest_before(
         if other["trigger"]["start"] >= ev["trigger"]["start"]:
             continue
         if bool(mine & side(other["actors"])) != same_actor:
+            continue
+        if best is None or other["trigger"]["start"] > best["trigger"]["start"]:
+            best = other
+    return best
+
+
+def _latest_against(
+    ev: dict[str, Any], events: list[dict[str, Any]], sentence_index: dict[int, int], window: int
+) -> dict[str, Any] | None:
+    """The latest hostile act in the ``window`` sentences up to ``ev`` that was aimed at
+    one of ``ev``'s actors by someone else."""
+    mine = _ids(ev["actors"])
+    here = sentence_index.get(ev["sentence"]["start"])
+    best = None
+    for other in events:
+        there = sentence_index.get(other["sentence"]["start"])
+        if (
+            other is ev
+            or other["type"] not in CROWD_CLASH_TYPES
+            or not other["actors"]
+            or not mine & _ids(other["recipients"])
+            or mine & _ids(other["actors"])
+            or here is None
+            or there is None
+            or not 0 <= here - there < window
+            or other["trigger"]["start"] >= ev["trigger"]["start"]
+        ):
             continue
         if best is None or other["trigger"]["start"] > best["trigger"]["start"]:
             best = other

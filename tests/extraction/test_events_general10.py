@@ -35,3 +35,15 @@ def test_an_accusation_joined_to_a_participle_report_is_the_subjects() -> None:
     assert accusations, events(text)
     assert names(accusations[0]["actors"]) == {"Karim Alaoui"}, events(text)
     assert names(accusations[0]["recipients"]) == {"Algeria"}, events(text)
+
+
+def test_force_on_a_crowd_is_aimed_at_the_party_that_just_fought_it() -> None:
+    # no protest event names the crowd's party, but the clash before does
+    text = (
+        "Thousands of Awami Front supporters clashed with the Sindh Police in Karachi on"
+        " Friday as the party's convoys tried to break through barricades. Police fired"
+        " tear gas and rubber bullets at marchers near the toll plaza, witnesses said."
+    )
+    fired = [e for e in of_type(text, "ASSAULT") if e["trigger"]["text"] == "fired"]
+    assert fired, events(text)
+    assert names(fired[0]["recipients"]) == {"Awami Front"}, events(text)
