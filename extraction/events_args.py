@@ -481,6 +481,27 @@ def _police_noun(tok: Any) -> bool:
     )
 
 
+def _reporting_subject(tok: Any) -> Any | None:
+    """The subject of the speech verb that reports the clause ``tok`` is the subject of
+    ("Police arrested 23 people, the RSIPF said" -> RSIPF)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = tok.head
+    say = clause.head if clause.dep_ in ("ccomp", "parataxis") else None
+    if say is None:  # "X, the ministry said": the speech verb hangs on the clause
+        say = next((c for c in clause.children if c.dep_ in ("parataxis", "ccomp")), None)
+    if say is None or say.lemma_.lower() not in _SAY_VERBS:
+        return None
+    return next((c for c in say.children if c.dep_ == "nsubj"), None)
+
+
+def _names_state(name: str, state: str) -> bool:
+    """A force named for its state or the nation ("Zimbabwe Republic Police", "National
+    Police"), not a city's or a unit's."""
+    words = name.lower().split()
+    return state.lower() in name.lower() or "national" in words
+
+
 def sentence_back(tok: Any, n: int) -> Any:
     """The sentence ``n`` before ``tok``'s own (the first sentence when there are fewer)."""
     sent = tok.sent
@@ -1017,8 +1038,7 @@ class ArgumentResolver:
                 # "shelled army positions": the one army the article names
                 e = self._military_org(None)
             if e is None and _police_noun(tok):
-                # "police officers had fired": the one police force the article names
-                e = self._unique_org(_POLICE_NAME)
+                e = self._bare_police(tok)
 
             if e is not None:
                 found.append(e)
@@ -1225,6 +1245,27 @@ class ArgumentResolver:
             if g.dep_ == "pobj"
             for e in self.resolve(g, depth + 1)
         ]
+
+    def _bare_police(self, tok: Any) -> Entity | None:
+        """Whose "police" with no name of their own are: the police force reporting it
+        ("Police arrested 23 people, the RSIPF said"), the one police force the article
+        names, else its national one; failing all, as the subject of an act, the story's
+        state (the gold sets code unnamed police as their state)."""
+        forces = [e for e in self.entities if e.type == "ORG" and _POLICE_NAME.search(e.name)]
+        reporter = _reporting_subject(tok)
+        e = self.entities.for_span(reporter) if reporter is not None else None
+        if e is not None and e.id in {f.id for f in forces}:
+            return e
+        if len(forces) == 1:
+            return forces[0]
+        state = self.focal_state()
+        if forces and state is not None:
+            national = [f for f in forces if _names_state(f.name, state.name)]
+            if len(national) == 1:
+                return national[0]
+        if not forces and tok.dep_ == "nsubj" and not list(tok.children):
+            return state
+        return None
 
     def police_force(self) -> Entity | None:
         """The one police force the article names, or None (none, or several)."""

@@ -47,3 +47,26 @@ def test_force_on_a_crowd_is_aimed_at_the_party_that_just_fought_it() -> None:
     fired = [e for e in of_type(text, "ASSAULT") if e["trigger"]["text"] == "fired"]
     assert fired, events(text)
     assert names(fired[0]["recipients"]) == {"Awami Front"}, events(text)
+
+
+def test_unnamed_police_are_the_police_force_that_reports_their_act() -> None:
+    # two police forces named: the one that reports the arrests made them
+    text = (
+        "The Australian Federal Police sent 40 officers to Honiara on Monday to train recruits."
+        " Police arrested 23 people after the riot, the Royal Solomon Islands Police Force"
+        " said."
+    )
+    arrests = of_type(text, "COERCE")
+    assert arrests, events(text)
+    assert names(arrests[0]["actors"]) == {"Royal Solomon Islands Police Force"}, events(text)
+
+
+def test_unnamed_police_are_the_national_force_among_several() -> None:
+    text = (
+        "The Zambia Police Service banned the march on Friday. Officers of the Lusaka"
+        " Police Division patrolled the city centre. In Zambia, police arrested opposition"
+        " leader Peter Mwale at his home on Saturday."
+    )
+    arrests = [e for e in of_type(text, "COERCE") if e["trigger"]["text"] == "arrested"]
+    assert arrests, events(text)
+    assert names(arrests[0]["actors"]) == {"Zambia Police Service"}, events(text)
