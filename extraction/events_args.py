@@ -100,7 +100,7 @@ _MISSION_OF = re.compile(
 SPOKESPERSON_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 MEMBER_NOUNS = frozenset(
     {"member", "supporter", "follower", "loyalist", "unit", "wing", "cadre", "militant",
-     "faction", "branch", "splinter", "cell",
+     "faction", "branch", "splinter", "cell", "element",
      "fighter", "activist", "leadership", "rank", "rebel", "insurgent", "guerrilla",
      "combatant",
      # the agents of a force or service: "detectives from the DCI", "gunmen from X"

@@ -70,3 +70,12 @@ def test_unnamed_police_are_the_national_force_among_several() -> None:
     arrests = [e for e in of_type(text, "COERCE") if e["trigger"]["text"] == "arrested"]
     assert arrests, events(text)
     assert names(arrests[0]["actors"]) == {"Zambia Police Service"}, events(text)
+
+
+def test_elements_of_a_force_are_that_force() -> None:
+    text = (
+        'President Irfaan Ali, in a national broadcast on Monday night, blamed "elements of'
+        ' the Venezuelan military" for the attack.'
+    )
+    blame = of_type(text, "ACCUSE")
+    assert blame and names(blame[0]["recipients"]) == {"Venezuelan military"}, events(text)
