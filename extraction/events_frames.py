@@ -300,6 +300,10 @@ def verb_arguments(
             continue
         if dep == "oprd" and c.pos_ == "PROPN":
             dep = "dobj"  # "called Scholz on Tuesday" misparsed as a predicate
+        if _inverted_object(c):
+            # "rejected as 'null and void' a Greek plan": the object put after its label
+            recipients.extend(resolve_deep(pobjects(c)[0], res, False))
+            continue
         if dep == "dobj" and tok.lemma_.lower() in TOPIC_VERBS:
             continue  # "to discuss North Korea": what is talked about, not who
         if dep == "dobj" and c.lower_ in ("it", "them") and (found := _written_to(tok, res)):
@@ -433,6 +437,20 @@ def verb_arguments(
     if entry.host:
         actors, recipients = recipients, actors
     return actors, recipients, places, direct
+
+
+def _inverted_object(prep: Any) -> bool:
+    """ "as <label> <object>": a label ("null and void", "baseless") before the object it
+    is put on, which the parser reads as the object of "as"."""
+    if prep.dep_ != "prep" or prep.lower_ != "as":
+        return False
+    objs = pobjects(prep)
+    if len(objs) != 1 or objs[0].pos_ != "NOUN":
+        return False
+    det = next((d for d in objs[0].children if d.dep_ == "det" and d.i > prep.i), None)
+    # a label stands between "as" and the object's determiner ("as a threat" has none)
+    between = prep.doc[prep.i + 1 : det.i] if det is not None else []
+    return any(t.pos_ == "ADJ" for t in between)
 
 
 def _written_to(tok: Any, res: ArgumentResolver) -> list[Entity]:

@@ -79,3 +79,14 @@ def test_elements_of_a_force_are_that_force() -> None:
     )
     blame = of_type(text, "ACCUSE")
     assert blame and names(blame[0]["recipients"]) == {"Venezuelan military"}, events(text)
+
+
+def test_an_object_placed_after_its_label_is_still_the_object() -> None:
+    # "rejected as 'null and void' a Greek plan": parsed as the object of "as"
+    text = (
+        "Algeria closed its airspace on Monday. The Moroccan foreign ministry rejected as"
+        ' "null and void" an Algerian border plan that created two new military zones.'
+    )
+    rejections = of_type(text, "REJECT")
+    assert rejections, events(text)
+    assert names(rejections[0]["recipients"]) == {"Algeria"}, events(text)
