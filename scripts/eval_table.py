@@ -40,6 +40,11 @@ SETS = [
         ROOT / "tests/evaluation/dev11/gold.jsonl",
         ROOT / "tests/evaluation/dev11/articles",
     ),
+    (
+        "dev12",
+        ROOT / "tests/evaluation/dev12/gold.jsonl",
+        ROOT / "tests/evaluation/dev12/articles",
+    ),
     ("blind", ROOT / "tests/evaluation/blind/gold.jsonl", ROOT / "tests/evaluation/blind/articles"),
 ]
 TARGETS = {"entities": "F1 ≥ 0.85", "L1": "F1 ≥ 0.60", "L2": "F1 ≥ 0.45", "L3": ""}

@@ -36,6 +36,7 @@ FLOORS = {
     "dev9": {"entities": 0.75, "L1": 0.71, "L2": 0.52},
     "dev10": {"entities": 0.77, "L1": 0.63, "L2": 0.45},
     "dev11": {"entities": 0.78, "L1": 0.59, "L2": 0.28},
+    "dev12": {"entities": 0.78, "L1": 0.62, "L2": 0.43},
     "blind": {"entities": 0.83, "L1": 0.66, "L2": 0.40},
 }
 HERE = Path(__file__).parent
@@ -57,6 +58,7 @@ HERE = Path(__file__).parent
         ("dev9", HERE / "dev9" / "gold.jsonl", HERE / "dev9" / "articles"),
         ("dev10", HERE / "dev10" / "gold.jsonl", HERE / "dev10" / "articles"),
         ("dev11", HERE / "dev11" / "gold.jsonl", HERE / "dev11" / "articles"),
+        ("dev12", HERE / "dev12" / "gold.jsonl", HERE / "dev12" / "articles"),
         ("blind", HERE / "blind" / "gold.jsonl", HERE / "blind" / "articles"),
     ],
 )

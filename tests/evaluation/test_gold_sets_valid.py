@@ -28,6 +28,7 @@ HERE = Path(__file__).parent
         "dev9",
         "dev10",
         "dev11",
+        "dev12",
         "blind",
     ],
 )
