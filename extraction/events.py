@@ -208,9 +208,8 @@ def extract_events(
     place_meetings(raw, entities, sentences, _location_of(dateline) if dateline else None)
     merged = merge_mentions(raw)
     camps = _camps(entities, resolver)
-    fill_from_dyads(
-        merged, _served_states(entities, resolver), _other_side(entities, resolver), camps
-    )
+    served = _served_states(entities, resolver)
+    fill_from_dyads(merged, served, _other_side(entities, resolver), camps)
     fill_mediation(merged)
     fill_third_party(merged, _both_states(entities, resolver))
     fill_both_sides(merged, camps)
@@ -218,6 +217,7 @@ def extract_events(
     _drop_own_bodies(merged, entities)
     merged = _without_place_actors(merged, entities)
     _envoys_as_states(merged, entities, resolver)
+    _unnamed_people_as_states(merged, entities, served, camps, doc.text)
     for ev in merged:
         ev.pop("_at_crowd", None)
         ev.pop("_mediation", None)
@@ -2044,6 +2044,54 @@ def _envoys_as_states(
             )
             out.append(state.ref() if state is not None else r)
         ev["recipients"] = unique_refs(out)
+
+
+# Types whose target the story supplies at the level of states: an accusation, demand,
+# threat, sanction or protest aimed at a rival's official the sentence does not name is
+# aimed at the rival state (a refusal or concession answers a person's own demand or offer).
+_STATE_LEVEL_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SANCTION", "PROTEST"})
+
+
+def _unnamed_people_as_states(
+    events: list[dict[str, Any]],
+    entities: EntityIndex,
+    served: dict[str, dict[str, Any]],
+    camps: dict[str, dict[str, Any]],
+    text: str,
+) -> None:
+    """A person a hostile or verbal act's recipient list holds, though its sentence
+    neither names them nor calls them by their title ("the President"), came from the
+    story (the counterpart of earlier events, the author of an earlier act); such a target
+    is the state they serve ("Pena froze the talks" -> Brazil, not Lula), unless that is
+    the actor's own state."""
+    for ev in events:
+        if ev["type"] not in _STATE_LEVEL_TYPES:
+            continue
+        start, end = ev["sentence"]["start"], ev["sentence"]["end"]
+        sentence = text[start:end]
+        own = camp_ids({a["entity_id"] for a in ev["actors"]}, camps)
+        out = []
+        for r in ev["recipients"]:
+            e = entities.get(r["entity_id"])
+            state = served.get(r["entity_id"])
+            if (
+                e is not None
+                and e.type == "PERSON"
+                and state is not None
+                and state["entity_id"] not in own
+                and not any(start <= m.start < end for m in e.mentions)
+                and not _called_by_title(e, sentence)
+            ):
+                out.append(state)
+            else:
+                out.append(r)
+        ev["recipients"] = unique_refs(out)
+
+
+def _called_by_title(e: Entity, sentence: str) -> bool:
+    """The sentence refers to the person by their title ("accused the President of")."""
+    words = {t.split()[-1] for t in e.titles() if t.strip()}
+    return any(re.search(rf"\bthe {re.escape(w)}\b", sentence, re.I) for w in words)
 
 
 def _is_ambassador(e: Entity) -> bool:

@@ -90,3 +90,28 @@ def test_an_object_placed_after_its_label_is_still_the_object() -> None:
     rejections = of_type(text, "REJECT")
     assert rejections, events(text)
     assert names(rejections[0]["recipients"]) == {"Algeria"}, events(text)
+
+
+STORY_PY = (
+    "Paraguay and Brazil resumed talks on the Itaipu treaty on Monday. Brazilian President"
+    " Luiz Inacio Lula da Silva spoke with Paraguayan President Santiago Pena by phone, and"
+    " Lula invited Pena to Brasilia. "
+)
+
+
+def test_a_story_supplied_target_is_the_state_of_the_official() -> None:
+    # the freeze names no target; the story's counterpart is a person, whose state it is
+    text = STORY_PY + (
+        "Pena froze the talks in April 2025 after reports that Brazil's intelligence agency"
+        " had hacked the computers of Paraguayan negotiators."
+    )
+    froze = [e for e in of_type(text, "SANCTION") if e["trigger"]["text"] == "froze"]
+    assert froze, events(text)
+    assert names(froze[0]["recipients"]) == {"Brazil"}, events(text)
+
+
+def test_a_target_called_by_title_stays_the_person() -> None:
+    text = STORY_PY + 'Pena accused the President of "bad faith" on Tuesday.'
+    accusations = [e for e in of_type(text, "ACCUSE") if "Santiago Pena" in names(e["actors"])]
+    assert accusations, events(text)
+    assert "Brazil" not in names(accusations[0]["recipients"]), events(text)
