@@ -502,6 +502,12 @@ def _names_state(name: str, state: str) -> bool:
     return state.lower() in name.lower() or "national" in words
 
 
+def _owned_by_conjunct(tok: Any) -> bool:
+    """ "a lorry driver and his assistant": the possessive names the noun it is
+    conjoined to, a person no name is given for, not someone named before."""
+    return tok.dep_ == "conj" and tok.head.pos_ == "NOUN"
+
+
 def sentence_back(tok: Any, n: int) -> Any:
     """The sentence ``n`` before ``tok``'s own (the first sentence when there are fewer)."""
     sent = tok.sent
@@ -928,7 +934,12 @@ class ArgumentResolver:
                         e2 = self.entities.for_span(cc)
                         if e2 is not None:
                             found.append(self._as_modifier(e2, cc, head_lemma))
-                elif c.dep_ == "poss" and c.pos_ == "PRON" and lemma not in PAIRED_ROLE_NOUNS:
+                elif (
+                    c.dep_ == "poss"
+                    and c.pos_ == "PRON"
+                    and lemma not in PAIRED_ROLE_NOUNS
+                    and not _owned_by_conjunct(tok)
+                ):
                     p = self._pronoun(c)
                     if p is not None:
                         found.append(p)

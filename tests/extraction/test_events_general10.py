@@ -115,3 +115,16 @@ def test_a_target_called_by_title_stays_the_person() -> None:
     accusations = [e for e in of_type(text, "ACCUSE") if "Santiago Pena" in names(e["actors"])]
     assert accusations, events(text)
     assert "Brazil" not in names(accusations[0]["recipients"]), events(text)
+
+
+def test_his_after_a_conjoined_noun_is_that_nouns_not_a_named_man() -> None:
+    # "an Armenian lorry driver and his assistant": the driver's assistant, not the
+    # official named in the sentence before
+    text = (
+        "Armenian Deputy Foreign Minister Ruben Rubinyan spoke to reporters in Yerevan."
+        " On Saturday, a patrol of the Turkish Gendarmerie detained an Armenian lorry driver"
+        " and his assistant at the Alican checkpoint."
+    )
+    detained = [e for e in of_type(text, "COERCE") if e["trigger"]["text"] == "detained"]
+    assert detained, events(text)
+    assert "Ruben Rubinyan" not in names(detained[0]["recipients"]), events(text)
