@@ -502,6 +502,17 @@ def _names_state(name: str, state: str) -> bool:
     return state.lower() in name.lower() or "national" in words
 
 
+def _governing_object(tok: Any) -> Any | None:
+    """The direct object, named before ``tok``, of the verb whose prepositional phrases
+    hold it ("arrested X at a gathering at his home" -> X)."""
+    t = tok.head
+    while t.dep_ in ("pobj", "prep") and t.head.i != t.i:
+        t = t.head
+    if t.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in t.children if c.dep_ == "dobj" and c.i < tok.i), None)
+
+
 def _owned_by_conjunct(tok: Any) -> bool:
     """ "a lorry driver and his assistant": the possessive names the noun it is
     conjoined to, a person no name is given for, not someone named before."""
@@ -1896,6 +1907,13 @@ class ArgumentResolver:
                 subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.pos_ != "PRON":
                 found = [e for e in self._resolve_one(subj, 1) if e.type == "PERSON"]
+                if found:
+                    return found[0]
+            obj = _governing_object(tok)
+            if obj is not None and (subj is None or subj.pos_ != "PRON"):
+                # "police arrested Jameson Timba ... at a gathering at his home": with no
+                # person as the clause's subject, the person it acts on
+                found = [e for e in self._resolve_one(obj, 1) if e.type == "PERSON"]
                 if found:
                     return found[0]
         i = bisect.bisect_left(self._subj_starts, tok.idx) - 1

@@ -128,3 +128,14 @@ def test_his_after_a_conjoined_noun_is_that_nouns_not_a_named_man() -> None:
     detained = [e for e in of_type(text, "COERCE") if e["trigger"]["text"] == "detained"]
     assert detained, events(text)
     assert "Ruben Rubinyan" not in names(detained[0]["recipients"]), events(text)
+
+
+def test_his_in_the_place_of_an_arrest_is_the_arrested_mans() -> None:
+    text = (
+        "President Emmerson Mnangagwa spoke in Harare on Monday. In June 2024, the Zimbabwe"
+        " Republic Police arrested opposition politician Jameson Timba and 78 activists at a"
+        " gathering at his home."
+    )
+    arrests = [e for e in of_type(text, "COERCE") if e["trigger"]["text"] == "arrested"]
+    assert arrests, events(text)
+    assert "Emmerson Mnangagwa" not in names(arrests[0]["recipients"]), events(text)
