@@ -293,8 +293,11 @@ def verb_arguments(
         # "Journalist Blessed Mhlanga was arrested with them": an arrest nobody is said
         # to make is made by the one police force the article names
         actors, direct = [police], False
+    qualifiers = _split_title_qualifiers(tok, res)
     for c in tok.children:
         dep = c.dep_
+        if c.i in qualifiers:
+            continue
         if dep == "prep" and entry.type == "PROTEST" and c.lower_ in PROTEST_PREPS:
             against = _protest_prep(c, res, recipients, places) or against
             continue
@@ -437,6 +440,23 @@ def verb_arguments(
     if entry.host:
         actors, recipients = recipients, actors
     return actors, recipients, places, direct
+
+
+def _split_title_qualifiers(tok: Any, res: ArgumentResolver) -> set[int]:
+    """ "detained Chadema vice-chairman John Heche", parsed as three objects: the words
+    before the person's name with nothing between them are the title, and the party
+    that qualifies it is no second target."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if len(objs) < 2:
+        return set()
+    last = objs[-1]
+    person = res.entities.for_span(last)
+    if person is None or person.type != "PERSON":
+        return set()
+    first = objs[0].left_edge.i
+    if any(t.dep_ in ("cc", "punct") and t.text != "-" for t in tok.doc[first : last.i]):
+        return set()  # "arrested X, Y and Z": a list, not a title
+    return {o.i for o in objs[:-1]}
 
 
 def _inverted_object(prep: Any) -> bool:

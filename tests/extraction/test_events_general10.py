@@ -139,3 +139,13 @@ def test_his_in_the_place_of_an_arrest_is_the_arrested_mans() -> None:
     arrests = [e for e in of_type(text, "COERCE") if e["trigger"]["text"] == "arrested"]
     assert arrests, events(text)
     assert "Emmerson Mnangagwa" not in names(arrests[0]["recipients"]), events(text)
+
+
+def test_a_party_in_a_persons_title_is_no_second_target() -> None:
+    text = (
+        "The Tanzania Police Force detained Chadema vice-chairman John Heche at his home in"
+        " Tarime before dawn on Saturday, the party said."
+    )
+    detained = of_type(text, "COERCE")
+    assert detained, events(text)
+    assert names(detained[0]["recipients"]) == {"John Heche"}, events(text)
