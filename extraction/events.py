@@ -47,6 +47,7 @@ from extraction.events_args import (
     sentence_back,
     set_size,
 )
+from extraction.events_borders import fill_across_border
 from extraction.events_context import (
     camp_ids,
     fill_both_sides,
@@ -218,6 +219,7 @@ def extract_events(
     merged = _without_place_actors(merged, entities)
     _envoys_as_states(merged, entities, resolver)
     _unnamed_people_as_states(merged, entities, served, camps, doc.text)
+    fill_across_border(merged, entities, resolver, camps, doc.text)
     for ev in merged:
         ev.pop("_at_crowd", None)
         ev.pop("_mediation", None)

@@ -1202,6 +1202,10 @@ class ArgumentResolver:
             self._focal = (state,)
         return self._focal[0]
 
+    def country_mentions(self) -> list[tuple[str, int]]:
+        """(ISO code, mentions) of the article's countries, most mentioned first."""
+        return self._country_mentions
+
     @cached_property
     def _country_mentions(self) -> list[tuple[str, int]]:
         """(ISO code, mentions) of the countries whose places, people and demonyms the

@@ -292,6 +292,19 @@ def get_gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
+@lru_cache(maxsize=1)
+def _neighbours() -> dict[str, frozenset[str]]:
+    return {
+        iso: frozenset(c for c in (info.get("neighbours") or "").split(",") if c)
+        for iso, info in current_countries().items()
+    }
+
+
+def neighbours(country_code: str) -> frozenset[str]:
+    """ISO codes of the countries sharing a land border with ``country_code`` (GeoNames)."""
+    return _neighbours().get(country_code, frozenset())
+
+
 def lookup(name: str) -> Place | None:
     """Module-level shortcut for ``get_gazetteer().lookup(name)``."""
     return get_gazetteer().lookup(name)

@@ -149,3 +149,17 @@ def test_a_party_in_a_persons_title_is_no_second_target() -> None:
     detained = of_type(text, "COERCE")
     assert detained, events(text)
     assert names(detained[0]["recipients"]) == {"John Heche"}, events(text)
+
+
+def test_a_border_closure_falls_on_the_neighbour_across_it() -> None:
+    # Argentina is no side of the story; of its two neighbours named, Bolivia is the
+    # one the article is most about
+    text = (
+        "Bolivia and Chile traded accusations on Tuesday after Chilean police detained three"
+        " Bolivian soldiers. Bolivia summoned Chile's ambassador, and Bolivian truckers"
+        " blocked roads near Oruro. Argentina closed its La Quiaca border crossing to trucks"
+        " on Wednesday as a precaution."
+    )
+    closures = of_type(text, "SANCTION")
+    assert closures, events(text)
+    assert names(closures[0]["recipients"]) == {"Bolivia"}, events(text)
