@@ -1359,6 +1359,16 @@ def _build(
         # "the Philippines protested", "the foreign ministry summoned the envoy to protest":
         # a state's protest is verbal disapproval (CAMEO 11), not a demonstration
         etype, mode = "ACCUSE", "disapprove"
+        if not recipients:
+            # "Japan protested to South Korea": whom it is lodged with, no march's goal
+            recipients = [
+                e
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("to", "with")
+                for g in pobjects(c)
+                for e in res.resolve(g)
+                if e.id not in {a.id for a in actors}
+            ]
     if etype == "REQUEST" and entry.pos == "VERB":
         # "demanded Mansouri's release", "called for the release of the crew": the
         # captives are not whom the demand is made of (their captor is, see events_links)
