@@ -131,7 +131,7 @@ PEOPLE_NOUNS = frozenset(
 # "both sides", "the two countries": a pair named before.
 PAIR_NOUNS = frozenset(
     {"side", "party", "country", "nation", "neighbor", "neighbour", "rival", "government",
-     "leader", "capital", "adversary", "belligerent"}
+     "leader", "capital", "adversary", "belligerent", "ally", "partner"}
 )  # fmt: skip
 # People nouns that a number refers back to a named set with: "the two men agreed",
 # "the three ministers", "both presidents".

@@ -163,3 +163,24 @@ def test_a_border_closure_falls_on_the_neighbour_across_it() -> None:
     closures = of_type(text, "SANCTION")
     assert closures, events(text)
     assert names(closures[0]["recipients"]) == {"Bolivia"}, events(text)
+
+
+def test_a_state_protest_lodged_with_a_state_is_aimed_at_it() -> None:
+    # the recipient is read from "to", not left for the story to fill (here the story
+    # would give the outsider who spoke after)
+    text = (
+        "Japan protested to South Korea. Asked about the standoff, a U.S. State Department"
+        " spokesperson urged its two allies to resolve their differences through dialogue."
+    )
+    protests = of_type(text, "ACCUSE")
+    assert protests and names(protests[0]["recipients"]) == {"South Korea"}, events(text)
+
+
+def test_its_two_allies_are_the_pair_named_before() -> None:
+    text = (
+        "Japan and South Korea traded protests on Monday over a survey ship near Dokdo."
+        " Asked about the standoff, a U.S. State Department spokesperson urged its two"
+        " allies to resolve their differences through dialogue."
+    )
+    urged = of_type(text, "REQUEST")
+    assert urged and names(urged[0]["recipients"]) == {"Japan", "South Korea"}, events(text)
