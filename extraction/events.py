@@ -1487,6 +1487,10 @@ def _build(
     if mod == "asserted" and source is None and _anonymous_citation(tok.sent):
         # "..., according to two people familiar with the conversation"
         mod = "reported"
+    if etype == "AGREE" and recipients and _signed_with(tok):
+        # "the treaty it signed with Britain", "the EU's trade deal with Ukraine": both
+        # signatories agree; neither is the other's addressee
+        actors, recipients = unique([*actors, *recipients]), []
     future = mod == "planned"
     date = dates.event_date(tok, published_at, future=future, date_ents=res.date_ents)
     sent = tok.sent
@@ -1551,6 +1555,19 @@ DIRECTED_TYPES = frozenset({"SUPPORT"})
 RELATIONS_VERBS = frozenset(
     {"restore", "re-establish", "establish", "normalize", "normalise", "reopen"}
 )
+
+
+# Acts and documents two parties sign together.
+_SIGNING = frozenset({"sign", "deal", "agreement", "accord", "pact", "treaty", "partnership"})
+
+
+def _signed_with(tok: Any) -> bool:
+    """A signing "with" a party: "signed a partnership with China", "signed with
+    Britain", "a trade deal with Ukraine"."""
+    if tok.lemma_.lower() not in _SIGNING:
+        return False
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    return any(c.dep_ == "prep" and c.lower_ == "with" for h in heads for c in h.children)
 
 
 def _joint_ties(lemma: str, actors: list[Any]) -> bool:

@@ -184,3 +184,14 @@ def test_its_two_allies_are_the_pair_named_before() -> None:
     )
     urged = of_type(text, "REQUEST")
     assert urged and names(urged[0]["recipients"]) == {"Japan", "South Korea"}, events(text)
+
+
+def test_a_treaty_signed_with_a_state_has_both_signatories_as_actors() -> None:
+    text = (
+        "Guatemala has claimed half of Belize's territory since the 19th century, arguing"
+        " that the boundary treaty it signed with Britain in 1859 is void."
+    )
+    signed = [e for e in of_type(text, "AGREE") if e["trigger"]["text"] == "signed"]
+    assert signed, events(text)
+    assert names(signed[0]["actors"]) == {"Guatemala", "United Kingdom"}, events(text)
+    assert signed[0]["recipients"] == [], events(text)
