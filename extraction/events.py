@@ -1413,7 +1413,9 @@ def _build(
         # an attack, not a test
         etype, mode = "ASSAULT", "heavy-weapons"
     if etype == "CONSULT":
-        mode, actors, recipients = consult_roles(mode, actors, recipients, location)
+        mode, actors, recipients = consult_roles(
+            mode, actors, recipients, location, story_countries=res.story_countries()
+        )
         if mode == "visit":
             # "his first visit to the region": a town or region visited is where, not whom
             recipients = _without_towns(recipients, res)

@@ -1202,6 +1202,11 @@ class ArgumentResolver:
             self._focal = (state,)
         return self._focal[0]
 
+    def story_countries(self) -> frozenset[str]:
+        """The countries the article is about: named (with their places, people and
+        demonyms) at least three times."""
+        return frozenset(code for code, n in self._country_mentions if n >= 3)
+
     def country_mentions(self) -> list[tuple[str, int]]:
         """(ISO code, mentions) of the article's countries, most mentioned first."""
         return self._country_mentions

@@ -35,11 +35,14 @@ def consult_roles(
     recipients: list[Entity],
     location: dict[str, Any] | None,
     guess_host: bool = True,
+    story_countries: frozenset[str] | None = None,
 ) -> tuple[str | None, list[Entity], list[Entity]]:
     """PLOVER: a visitor is the actor and the host the recipient; with no clear host all
     participants are actors. A venue in a third country makes the meeting third-party.
     ``guess_host``: a party of unknown country may host (only when the venue is the
-    meeting's own, not one inferred from elsewhere in the article)."""
+    meeting's own, not one inferred from elsewhere in the article, and, given
+    ``story_countries``, only in a country the story is about: two ministers meeting "on
+    the margins of the UN General Assembly in New York" are nobody's guests)."""
     if mode in ("visit", "phone"):
         return mode, actors, recipients
     cc = location.get("country_code") if location else None
@@ -49,7 +52,9 @@ def consult_roles(
         # "Lee will hold talks with Chinese President Xi in Shenzhen", "the UN envoy met
         # Dbeibah in Tripoli": the parties of the venue's country host the others
         hosts = [e for e in parties if e.country_code == cc] or (
-            _likely_host(parties, cc) if guess_host else []
+            _likely_host(parties, cc)
+            if guess_host and (story_countries is None or cc in story_countries)
+            else []
         )
         guests = [e for e in parties if e not in hosts]
         if hosts and guests:

@@ -195,3 +195,15 @@ def test_a_treaty_signed_with_a_state_has_both_signatories_as_actors() -> None:
     assert signed, events(text)
     assert names(signed[0]["actors"]) == {"Guatemala", "United Kingdom"}, events(text)
     assert signed[0]["recipients"] == [], events(text)
+
+
+def test_two_ministers_meeting_in_a_third_country_are_nobodys_guests() -> None:
+    text = (
+        "Bulgarian Foreign Minister Georg Georgiev accused North Macedonia of stalling on"
+        " Monday, and Bulgaria blocked the talks again. Bulgaria's veto angered Skopje."
+        " Georgiev and Timco Mucunski are expected to meet on the margins of the UN General"
+        " Assembly in New York next week, diplomats said."
+    )
+    meetings = [e for e in of_type(text, "CONSULT") if e["trigger"]["text"] == "meet"]
+    assert meetings, events(text)
+    assert meetings[0]["recipients"] == [], events(text)
