@@ -337,7 +337,9 @@ def _person_country(cands: list[Candidate]) -> str | None:
         # qualifier the model tagged, the title's first word ("Omani Foreign Minister")
         words = (c.qualifier, c.qualifier.split()[0]) if c.qualifier else ()
         if not words and c.title and c.title[:1].isupper():
-            words = (c.title.split()[0],)
+            first = c.title.split()[0]
+            # "Vice President X": a title word is no qualifier, however a town is named
+            words = () if first.lower() in lexicon()["title_words"] else (first,)
         for q in words:
             place = gaz.lookup(q.removesuffix("'s").removesuffix("’s"))
             if place is not None and place.kind == "state" and place.country_code != "US":

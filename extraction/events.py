@@ -1414,7 +1414,13 @@ def _build(
         etype, mode = "ASSAULT", "heavy-weapons"
     if etype == "CONSULT":
         mode, actors, recipients = consult_roles(
-            mode, actors, recipients, location, story_countries=res.story_countries()
+            mode,
+            actors,
+            recipients,
+            location,
+            # "delegations led by A and B will meet in Nairobi": both sides travel
+            guess_host=not _sent_delegations(tok),
+            story_countries=res.story_countries(),
         )
         if mode == "visit":
             # "his first visit to the region": a town or region visited is where, not whom
@@ -1557,6 +1563,12 @@ DIRECTED_TYPES = frozenset({"SUPPORT"})
 RELATIONS_VERBS = frozenset(
     {"restore", "re-establish", "establish", "normalize", "normalise", "reopen"}
 )
+
+
+def _sent_delegations(tok: Any) -> bool:
+    """The meeting's subject is delegations or negotiating teams, sent by each side."""
+    subj, _ = subject_of(tok)
+    return subj is not None and subj.lemma_.lower() in ("delegation", "team", "negotiator")
 
 
 # Acts and documents two parties sign together.

@@ -207,3 +207,24 @@ def test_two_ministers_meeting_in_a_third_country_are_nobodys_guests() -> None:
     meetings = [e for e in of_type(text, "CONSULT") if e["trigger"]["text"] == "meet"]
     assert meetings, events(text)
     assert meetings[0]["recipients"] == [], events(text)
+
+
+def test_delegations_meeting_abroad_have_no_host() -> None:
+    text = (
+        "Kenya has tried to mediate between Mogadishu and Jubaland. President William Ruto"
+        " of Kenya spoke to both sides, and Kenya offered talks. Delegations led by Somalia's"
+        " Interior Minister Ali Yusuf Hosh and Jubaland's Vice President Mohamud Sayid Aden"
+        " are expected to meet in Nairobi on Monday."
+    )
+    meetings = [e for e in of_type(text, "CONSULT") if e["trigger"]["text"] == "meet"]
+    assert meetings, events(text)
+    assert meetings[0]["recipients"] == [], events(text)
+
+
+def test_vice_president_is_a_title_not_a_place() -> None:
+    # "Vice" is also a town in Peru: the title's first word names no country
+    from tests.extraction.helpers import result
+
+    text = "Vice President Mohamud Sayid Aden arrived in Kismayo on Monday."
+    people = [e for e in result(text)["entities"] if e["name"] == "Mohamud Sayid Aden"]
+    assert people and people[0].get("country_code") != "PE", result(text)["entities"]
