@@ -363,6 +363,8 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
             o.lemma_.lower() in e.object
             or o.lower_ in e.object
             or (e.object_counted and _counted(o))
+            # "hosted Muttaqi": a person's name where the list admits people by name
+            or ("PERSON" in e.object and o.ent_type_ == "PERSON")
             # "summoned US Ambassador Ken Howery": a named object's title says what it is
             or (o.pos_ == "PROPN" and any(_title_word(c) in e.object for c in o.children))
             # "sent the frigate Vendémiaire": a ship's name after its class word, which

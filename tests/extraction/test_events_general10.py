@@ -228,3 +228,20 @@ def test_vice_president_is_a_title_not_a_place() -> None:
     text = "Vice President Mohamud Sayid Aden arrived in Kismayo on Monday."
     people = [e for e in result(text)["entities"] if e["name"] == "Mohamud Sayid Aden"]
     assert people and people[0].get("country_code") != "PE", result(text)["entities"]
+
+
+def test_hosting_an_office_or_refugees_is_no_meeting() -> None:
+    text = (
+        "Qatar, which hosts the Taliban's political office, has not followed suit. Northern"
+        " Cote d'Ivoire now hosts more than 60,000 Burkinabe refugees."
+    )
+    assert not of_type(text, "CONSULT"), events(text)
+
+
+def test_hosting_a_minister_is_a_visit_to_the_host() -> None:
+    text = (
+        "Uzbek Foreign Minister Bakhtiyor Saidov hosted Taliban Foreign Minister Amir Khan"
+        " Muttaqi in Termez on Tuesday for talks on the canal."
+    )
+    visits = of_type(text, "CONSULT")
+    assert visits and names(visits[0]["recipients"]) == {"Bakhtiyor Saidov"}, events(text)
