@@ -34,10 +34,11 @@ entries. An entry names a ``lemma`` and ``pos`` (VERB, NOUN, ADJ) and may add co
   the verb has an infinitive of purpose ("sent three frigates to escort the vessel");
   ``future``: the verb is said of the future, under "will" or "would" ("we will respond
   with everything we have"); ``subject``: its subject's lemma is one of these ("mortar
-  shells landed in a village"); ``called``: a party called the crowd out ("gathered in
-  front of the consulate at the call of IHH"); ``denied``: the word names a refusal only
-  when its clause denies it ("sovereignty over Assab is not negotiable"), and the refusal
-  itself is stated (not negated).
+  shells landed in a village"); ``not_subject``: its subject's lemma is none of these
+  ("troops arrived in the capital" is no visit); ``called``: a party called the crowd
+  out ("gathered in front of the consulate at the call of IHH"); ``denied``: the word
+  names a refusal only when its clause denies it ("sovereignty over Assab is not
+  negotiable"), and the refusal itself is stated (not negated).
 
 An entry with conditions wins over a bare one of the same lemma when its conditions hold.
 """
@@ -122,6 +123,8 @@ class Entry:
     future: bool = False
     # "mortar shells landed in a border village": the subject's lemma is one of these
     subject: frozenset[str] = frozenset()
+    # "troops arrived in the capital": a subject of these lemmas makes it no such act
+    not_subject: frozenset[str] = frozenset()
     # "gathered ... at the call of IHH": a crowd verb is a protest when a party called it
     called: bool = False
     # "sovereignty over Assab is not negotiable": the word is a refusal only when denied
@@ -416,6 +419,10 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in e.subject for c in children
     ):
         return False
+    if e.not_subject and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in e.not_subject for c in children
+    ):
+        return False
     if e.governor and not (
         (tok.dep_ in ("dobj", "nsubjpass", "conj") and tok.head.lemma_.lower() in e.governor)
         # "led about 2,000 people on a march": the noun is where the verb takes them
@@ -568,6 +575,7 @@ def _entry(etype: str, raw: dict[str, Any]) -> Entry:
         purpose=bool(raw.get("purpose")),
         future=bool(raw.get("future")),
         subject=frozenset(raw.get("subject", ())),
+        not_subject=frozenset(raw.get("not_subject", ())),
         called=bool(raw.get("called")),
         denied=bool(raw.get("denied")),
     )

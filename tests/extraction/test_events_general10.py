@@ -245,3 +245,13 @@ def test_hosting_a_minister_is_a_visit_to_the_host() -> None:
     )
     visits = of_type(text, "CONSULT")
     assert visits and names(visits[0]["recipients"]) == {"Bakhtiyor Saidov"}, events(text)
+
+
+def test_troops_arriving_are_no_visit() -> None:
+    text = (
+        "The first foreign soldiers of the new Gang Suppression Force arrived in Haiti's"
+        " capital on Tuesday. Kenyan President William Ruto arrived in Port-au-Prince on"
+        " Wednesday for talks."
+    )
+    visits = of_type(text, "CONSULT")
+    assert [names(v["actors"]) for v in visits] == [{"William Ruto"}], events(text)
