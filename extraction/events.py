@@ -210,7 +210,9 @@ def extract_events(
     merged = merge_mentions(raw)
     camps = _camps(entities, resolver)
     served = _served_states(entities, resolver)
-    fill_from_dyads(merged, served, _other_side(entities, resolver), camps)
+    fill_from_dyads(
+        merged, served, _other_side(entities, resolver), camps, _named_in_sentence(entities)
+    )
     fill_mediation(merged)
     fill_third_party(merged, _both_states(entities, resolver))
     fill_both_sides(merged, camps)
@@ -2093,6 +2095,23 @@ def _envoys_as_states(
 # threat, sanction or protest aimed at a rival's official the sentence does not name is
 # aimed at the rival state (a refusal or concession answers a person's own demand or offer).
 _STATE_LEVEL_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SANCTION", "PROTEST"})
+
+
+def _named_in_sentence(entities: EntityIndex) -> Callable[[str, dict[str, Any]], bool]:
+    """Whether an event's sentence names the state or body (not a person, whose name
+    there is more often the one reporting it, nor a nationality: "a former Estonian prime
+    minister")."""
+
+    def named(entity_id: str, ev: dict[str, Any]) -> bool:
+        e = entities.get(entity_id)
+        start, end = ev["sentence"]["start"], ev["sentence"]["end"]
+        return (
+            e is not None
+            and e.type in ("GPE", "ORG")
+            and any(start <= m.start < end for m in e.mentions)
+        )
+
+    return named
 
 
 def _unnamed_people_as_states(

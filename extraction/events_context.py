@@ -66,6 +66,7 @@ def fill_from_dyads(
     states: dict[str, dict[str, Any]] | None = None,
     other_side: Callable[[list[str]], dict[str, Any] | None] | None = None,
     camps: dict[str, dict[str, Any]] | None = None,
+    named_in: Callable[[str, dict[str, Any]], bool] | None = None,
 ) -> None:
     """Give recipient-less directed events the actor's clear counterpart, in place.
     ``states`` maps a person's (or a state body's) entity id to the reference of the state
@@ -74,7 +75,10 @@ def fill_from_dyads(
     be met ..."). Failing both, ``other_side`` gives the other state of a story between
     two states, when the actor is (or serves) one of them; with no such pair, the camp
     across from the actor's in the two camps the story's hostile events set against each
-    other (``camps``: a state's officials, bodies and forces count as the state)."""
+    other (``camps``: a state's officials, bodies and forces count as the state).
+    ``named_in(entity_id, event)`` tells whether the event's sentence names a party: a
+    counterpart named there ("renewed his call on Eritrea ... and warned that") comes
+    first; for a hostile act, the actor's adversaries come before anyone it only met."""
     states = states or {}
     all_pairs = counterparts(events)
     hostile_only = counterparts([e for e in events if e["type"] in HOSTILE])
@@ -85,13 +89,34 @@ def fill_from_dyads(
         if ev["type"] not in DIRECTED or ev["recipients"] or not ev["actors"]:
             continue
         mine = set(_ids(ev["actors"]))
+        served = {a: states[a] for a in mine if a in states}
+        for ref in served.values():
+            by_id.setdefault(ref["entity_id"], ref)
+        own = {ref["entity_id"] for ref in served.values()}
+        best = None
+        if named_in is not None:
+            # a counterpart the sentence names, not on the actor's own side
+            side = camp_ids(mine | own, camps)
+            here = {
+                b
+                for a in mine | own
+                for b in all_pairs.get(a, Counter())
+                if b not in side
+                and (camps or {}).get(b, {}).get("entity_id") not in side
+                and named_in(b, ev)
+            }
+            best = next(iter(here)) if len(here) == 1 else None
+        if best is None and ev["type"] in HOSTILE:
+            # "Ndayishimiye warned that Burundi would defend itself": a threat is aimed at
+            # the actor's (or its state's) adversary, before anyone it merely spoke to
+            side = mine | own | camp_ids(mine, camps)
+            best = _clear_counterpart(hostile_only, mine, exclude=side) or (
+                _clear_counterpart(hostile_only, own, exclude=side) if own else None
+            )
         pairs = hostile_pairs if ev["type"] in HOSTILE else all_pairs
-        best = _clear_counterpart(pairs, mine)
         if best is None:
-            served = {a: states[a] for a in mine if a in states}
-            for ref in served.values():
-                by_id.setdefault(ref["entity_id"], ref)
-            own = {ref["entity_id"] for ref in served.values()}
+            best = _clear_counterpart(pairs, mine)
+        if best is None:
             best = _clear_counterpart(pairs, own, exclude=mine | own) if own else None
         if best is not None and ev["type"] in STATE_TARGET_TYPES and best in states:
             # "Aliyev warned that anyone who tests Azerbaijan's borders ...": a threat read

@@ -255,3 +255,31 @@ def test_troops_arriving_are_no_visit() -> None:
     )
     visits = of_type(text, "CONSULT")
     assert [names(v["actors"]) for v in visits] == [{"William Ruto"}], events(text)
+
+
+def test_a_threat_goes_to_the_adversary_before_a_friendly_caller() -> None:
+    text = (
+        "Burundi closed its border with Rwanda on Monday and accused Rwanda of backing"
+        " rebels. Rwanda denied the charge. Burundian President Evariste Ndayishimiye spoke"
+        " by phone with Tanzanian President Samia Suluhu Hassan on Tuesday and met her in"
+        " Dodoma. Speaking in Ngozi on Wednesday, Ndayishimiye warned that Burundi would"
+        ' "defend itself by every means" if attacks from across the border continued.'
+    )
+    threats = [e for e in of_type(text, "THREATEN") if e["trigger"]["text"] == "warned"]
+    assert threats, events(text)
+    assert names(threats[0]["recipients"]) == {"Rwanda"}, events(text)
+
+
+def test_a_story_counterpart_the_sentence_names_comes_first() -> None:
+    # Orban's counterparts: the EU (a refusal) and Poland (an accusation each way); the
+    # demand's sentence names the EU
+    text = (
+        "Hungarian Prime Minister Viktor Orban blocked the European Union's new sanctions"
+        " package against Russia on Monday. Polish Foreign Minister Radoslaw Sikorski"
+        " criticised Orban on Tuesday, and Orban accused Poland of hypocrisy. Orban has"
+        " demanded that three businessmen be removed from the EU's list of sanctioned"
+        " individuals before he considers the package."
+    )
+    demands = of_type(text, "REQUEST")
+    assert demands, events(text)
+    assert names(demands[0]["recipients"]) == {"European Union"}, events(text)
