@@ -1,8 +1,9 @@
 """Extraction quality held at floors a little below the measured scores, so a regression
-fails CI. Fourteen sets (README "Extraction quality"): the shared dev gold on the five seeds;
+fails CI. Fifteen sets (README "Extraction quality"): the shared dev gold on the five seeds;
 our twelve development sets (tests/evaluation/heldout, eight articles, tests/evaluation/dev,
-dev2 ... dev11, ten articles each), whose error classes have guided rules; and the blind
-set (tests/evaluation/blind, ten articles), only ever scored in aggregate."""
+dev2 ... dev11, ten articles each), whose error classes have guided rules; dev12, scored
+as it arrived and not yet read; and the blind set (tests/evaluation/blind, ten articles),
+only ever scored in aggregate."""
 
 from __future__ import annotations
 
@@ -16,14 +17,14 @@ from tests.conftest import GOLD, SHARED
 pytestmark = pytest.mark.slow
 HELDOUT = Path(__file__).parent / "heldout"
 
-# Measured on 2026-12-05, eighth session (entity F1 / events L1 F1 / events L2 F1): seeds
-# 0.984 / 0.817 / 0.583, heldout 0.954 / 0.857 / 0.701, dev 0.890 / 0.747 / 0.605, dev2
-# 0.890 / 0.721 / 0.495, dev3 0.905 / 0.780 / 0.649, dev4 0.876 / 0.772 / 0.656, dev5
-# 0.861 / 0.738 / 0.545, dev6 0.894 / 0.812 / 0.699, dev7 0.868 / 0.814 / 0.638, dev8
-# 0.833 / 0.817 / 0.683, dev9 0.780 / 0.749 / 0.571, dev10 0.803 / 0.667 / 0.476, dev11
-# 0.807 / 0.622 / 0.314, blind 0.861 / 0.696 / 0.433.
+# Measured on 2026-12-05, ninth session (entity F1 / events L1 F1 / events L2 F1): seeds
+# 0.984 / 0.817 / 0.617, heldout 0.954 / 0.857 / 0.714, dev 0.890 / 0.747 / 0.611, dev2
+# 0.890 / 0.723 / 0.496, dev3 0.905 / 0.782 / 0.660, dev4 0.876 / 0.781 / 0.670, dev5
+# 0.861 / 0.738 / 0.550, dev6 0.894 / 0.817 / 0.716, dev7 0.868 / 0.814 / 0.652, dev8
+# 0.833 / 0.826 / 0.696, dev9 0.780 / 0.755 / 0.590, dev10 0.803 / 0.667 / 0.503, dev11
+# 0.807 / 0.633 / 0.354, dev12 0.808 / 0.651 / 0.459, blind 0.861 / 0.698 / 0.452.
 FLOORS = {
-    "seeds": {"entities": 0.95, "L1": 0.78, "L2": 0.55},
+    "seeds": {"entities": 0.95, "L1": 0.78, "L2": 0.58},
     "heldout": {"entities": 0.93, "L1": 0.82, "L2": 0.67},
     "dev": {"entities": 0.86, "L1": 0.71, "L2": 0.57},
     "dev2": {"entities": 0.86, "L1": 0.69, "L2": 0.47},
@@ -34,10 +35,10 @@ FLOORS = {
     "dev7": {"entities": 0.83, "L1": 0.77, "L2": 0.60},
     "dev8": {"entities": 0.80, "L1": 0.78, "L2": 0.65},
     "dev9": {"entities": 0.75, "L1": 0.71, "L2": 0.52},
-    "dev10": {"entities": 0.77, "L1": 0.63, "L2": 0.45},
-    "dev11": {"entities": 0.78, "L1": 0.59, "L2": 0.28},
+    "dev10": {"entities": 0.77, "L1": 0.63, "L2": 0.47},
+    "dev11": {"entities": 0.78, "L1": 0.60, "L2": 0.32},
     "dev12": {"entities": 0.78, "L1": 0.62, "L2": 0.43},
-    "blind": {"entities": 0.83, "L1": 0.66, "L2": 0.40},
+    "blind": {"entities": 0.83, "L1": 0.66, "L2": 0.42},
 }
 HERE = Path(__file__).parent
 
