@@ -2097,6 +2097,11 @@ def _envoys_as_states(
 _STATE_LEVEL_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SANCTION", "PROTEST"})
 
 
+def _mentioned_in(e: Entity, start: int, end: int) -> bool:
+    """The entity has a mention starting between the two offsets (a sentence's)."""
+    return any(start <= m.start < end for m in e.mentions)
+
+
 def _named_in_sentence(entities: EntityIndex) -> Callable[[str, dict[str, Any]], bool]:
     """Whether an event's sentence names the state or body (not a person, whose name
     there is more often the one reporting it, nor a nationality: "a former Estonian prime
@@ -2105,11 +2110,7 @@ def _named_in_sentence(entities: EntityIndex) -> Callable[[str, dict[str, Any]],
     def named(entity_id: str, ev: dict[str, Any]) -> bool:
         e = entities.get(entity_id)
         start, end = ev["sentence"]["start"], ev["sentence"]["end"]
-        return (
-            e is not None
-            and e.type in ("GPE", "ORG")
-            and any(start <= m.start < end for m in e.mentions)
-        )
+        return e is not None and e.type in ("GPE", "ORG") and _mentioned_in(e, start, end)
 
     return named
 
@@ -2141,7 +2142,7 @@ def _unnamed_people_as_states(
                 and e.type == "PERSON"
                 and state is not None
                 and state["entity_id"] not in own
-                and not any(start <= m.start < end for m in e.mentions)
+                and not _mentioned_in(e, start, end)
                 and not _called_by_title(e, sentence)
             ):
                 out.append(state)

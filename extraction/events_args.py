@@ -481,14 +481,15 @@ def _police_noun(tok: Any) -> bool:
     )
 
 
-def _reporting_subject(tok: Any) -> Any | None:
+def _reporting_subject(tok: Any, trailing: bool = True) -> Any | None:
     """The subject of the speech verb that reports the clause ``tok`` is the subject of
-    ("Police arrested 23 people, the RSIPF said" -> RSIPF)."""
+    ("Minister X said [the government would ...]"; with ``trailing``, also "Police
+    arrested 23 people, the RSIPF said" -> RSIPF)."""
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return None
     clause = tok.head
     say = clause.head if clause.dep_ in ("ccomp", "parataxis") else None
-    if say is None:  # "X, the ministry said": the speech verb hangs on the clause
+    if say is None and trailing:  # "X, the ministry said": the verb hangs on the clause
         say = next((c for c in clause.children if c.dep_ in ("parataxis", "ccomp")), None)
     if say is None or say.lemma_.lower() not in _SAY_VERBS:
         return None
@@ -1148,13 +1149,7 @@ class ArgumentResolver:
     def _clause_speaker(self, tok: Any) -> tuple[Any, Entity] | None:
         """(subject token, person) of the speech verb whose reported clause has ``tok``
         as its subject ("Minister X said [the government would ...]"), or None."""
-        if tok.dep_ not in ("nsubj", "nsubjpass"):
-            return None
-        clause = tok.head
-        say = clause.head if clause.dep_ in ("ccomp", "parataxis") else None
-        if say is None or say.lemma_.lower() not in _SAY_VERBS:
-            return None
-        subj = next((c for c in say.children if c.dep_ == "nsubj"), None)
+        subj = _reporting_subject(tok, trailing=False)
         e = self.entities.for_span(subj) if subj is not None else None
         if e is None or e.type != "PERSON":
             return None

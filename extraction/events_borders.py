@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from extraction.events_args import ArgumentResolver
 from extraction.gazetteer import neighbours
 from extraction.types import EntityIndex
 
@@ -24,7 +25,7 @@ _BORDER_WORDS = re.compile(r"\b(?:border|borders|crossing|crossings|frontier)\b"
 def fill_across_border(
     events: list[dict[str, Any]],
     entities: EntityIndex,
-    res: Any,
+    res: ArgumentResolver,
     camps: dict[str, dict[str, Any]],
     text: str,
 ) -> None:
@@ -41,12 +42,16 @@ def fill_across_border(
         code = _actor_country(ev, entities, camps)
         if code is None:
             continue
-        across = [c for c in neighbours(code) if c in mentions and res.country_entity(c)]
-        named = [c for c in across if res.country_entity(c).name.lower() in sentence.lower()]
+        across = {
+            c: state
+            for c in neighbours(code)
+            if c in mentions and (state := res.country_entity(c)) is not None
+        }
+        named = [c for c, state in across.items() if state.name.lower() in sentence.lower()]
         ranked = sorted(named if len(named) == 1 else across, key=lambda c: -mentions[c])
         if not ranked or (len(ranked) > 1 and mentions[ranked[0]] == mentions[ranked[1]]):
             continue
-        ev["recipients"] = [res.country_entity(ranked[0]).ref()]
+        ev["recipients"] = [across[ranked[0]].ref()]
 
 
 def _actor_country(
