@@ -289,7 +289,7 @@ _OBJECT_PREPS = frozenset({"as", "to", "into", "toward", "towards"})
 def _title_word(tok: Any) -> str:
     """The lower-case word of a title written before a name ("Ambassador" in "US
     Ambassador Ken Howery"), or "" for anything else."""
-    return tok.lower_ if tok.dep_ == "compound" and tok.i < tok.head.i else ""
+    return tok.lemma_.lower() if tok.dep_ == "compound" and tok.i < tok.head.i else ""
 
 
 def _class_word(tok: Any) -> str:

@@ -283,3 +283,14 @@ def test_a_story_counterpart_the_sentence_names_comes_first() -> None:
     demands = of_type(text, "REQUEST")
     assert demands, events(text)
     assert names(demands[0]["recipients"]) == {"European Union"}, events(text)
+
+
+def test_police_releasing_named_reporters_is_a_release() -> None:
+    # the objects are named people whose plural title ("photographers") says what they are
+    text = (
+        "Police detained three journalists at the protest on Monday. Istanbul police"
+        " released photographers Murat Yildiz and Ece Tunali and reporter Hakan Bozkurt"
+        " without charge on Tuesday."
+    )
+    releases = of_type(text, "RETREAT")
+    assert releases, events(text)
