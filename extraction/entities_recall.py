@@ -41,6 +41,7 @@ def complete(doc: Any, full: str, cands: list[Candidate]) -> list[Candidate]:
     out += _untagged_countries(doc, out)
     out += _member_groups(doc, out)
     out += _bare_ministries(doc, out)
+    out += _bare_governments(doc, out)
     out = _credited_people(full, out)
     out = _copyright_holders(full, out)
     out = _inline_credits(full, out)
@@ -110,6 +111,29 @@ def _bare_ministries(doc: Any, cands: list[Candidate]) -> list[Candidate]:
             continue
         new = _voted(start, end, doc.text[start:end], "ORG", LABEL_VOTE * 2)
         out.append(new)
+    return out
+
+
+# Words that name a government by its term or level rather than its state.
+_GOVERNMENT_KINDS = frozenset({"interim", "transitional"})
+
+
+def _bare_governments(doc: Any, cands: list[Candidate]) -> list[Candidate]:
+    """ "The interim government banned the party", "urged the federal government to
+    reverse the tariff": a government named by its term or level is an organisation (two
+    gold sets name it so), unlike a bare "the government", which is the story's state."""
+    taken = [(c.start, c.end) for c in cands]
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.lower_ != "government" or tok.i < 2:
+            continue
+        kind, det = doc[tok.i - 1], doc[tok.i - 2]
+        if kind.lower_ not in _GOVERNMENT_KINDS or det.lower_ != "the":
+            continue
+        start, end = kind.idx, tok.idx + len(tok.text)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        out.append(_voted(start, end, doc.text[start:end], "ORG", LABEL_VOTE * 2))
     return out
 
 

@@ -294,3 +294,15 @@ def test_police_releasing_named_reporters_is_a_release() -> None:
     )
     releases = of_type(text, "RETREAT")
     assert releases, events(text)
+
+
+def test_an_interim_government_acts_as_itself() -> None:
+    from tests.extraction.helpers import entities
+
+    text = (
+        "Bangladesh will vote in February. The interim government banned all activities of"
+        " the Awami League in May last year."
+    )
+    assert entities(text).get("interim government") == "ORG", entities(text)
+    bans = of_type(text, "COERCE")
+    assert bans and names(bans[0]["actors"]) == {"interim government"}, events(text)
