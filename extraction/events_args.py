@@ -1277,7 +1277,7 @@ class ArgumentResolver:
         ("Police arrested 23 people, the RSIPF said"), the one police force the article
         names, else its national one; failing all, as the subject of an act, the story's
         state (the gold sets code unnamed police as their state)."""
-        forces = [e for e in self.entities if e.type == "ORG" and _POLICE_NAME.search(e.name)]
+        forces = self._orgs_matching(_POLICE_NAME)
         reporter = _reporting_subject(tok)
         e = self.entities.for_span(reporter) if reporter is not None else None
         if e is not None and e.id in {f.id for f in forces}:
@@ -1299,8 +1299,11 @@ class ArgumentResolver:
 
     def _unique_org(self, pattern: re.Pattern[str]) -> Entity | None:
         """The one organisation whose name matches, or None when there are several."""
-        found = [e for e in self.entities if e.type == "ORG" and pattern.search(e.name)]
+        found = self._orgs_matching(pattern)
         return found[0] if len(found) == 1 else None
+
+    def _orgs_matching(self, pattern: re.Pattern[str]) -> list[Entity]:
+        return [e for e in self.entities if e.type == "ORG" and pattern.search(e.name)]
 
     def _description(self, tok: Any, types: tuple[str, ...]) -> Entity | None:
         """'the junta', 'the bloc', 'the rebels': the most recent ORG/GPE entity of a

@@ -93,10 +93,10 @@ def fill_from_dyads(
         for ref in served.values():
             by_id.setdefault(ref["entity_id"], ref)
         own = {ref["entity_id"] for ref in served.values()}
+        side = camp_ids(mine | own, camps)  # the actor's own side, never its target
         best = None
         if named_in is not None:
-            # a counterpart the sentence names, not on the actor's own side
-            side = camp_ids(mine | own, camps)
+            # a counterpart the sentence names
             here = {
                 b
                 for a in mine | own
@@ -109,7 +109,6 @@ def fill_from_dyads(
         if best is None and ev["type"] in HOSTILE:
             # "Ndayishimiye warned that Burundi would defend itself": a threat is aimed at
             # the actor's (or its state's) adversary, before anyone it merely spoke to
-            side = mine | own | camp_ids(mine, camps)
             best = _clear_counterpart(hostile_only, mine, exclude=side) or (
                 _clear_counterpart(hostile_only, own, exclude=side) if own else None
             )

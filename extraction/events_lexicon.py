@@ -415,14 +415,10 @@ def _conditions_hold(e: Entry, tok: Any) -> bool:
         return False
     if e.future and not any(c.dep_ == "aux" and c.lower_ in _WILL for c in children):
         return False
-    if e.subject and not any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in e.subject for c in children
-    ):
-        return False
-    if e.not_subject and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in e.not_subject for c in children
-    ):
-        return False
+    if e.subject or e.not_subject:
+        subjects = {c.lemma_.lower() for c in children if c.dep_ in ("nsubj", "nsubjpass")}
+        if (e.subject and not subjects & e.subject) or subjects & e.not_subject:
+            return False
     if e.governor and not (
         (tok.dep_ in ("dobj", "nsubjpass", "conj") and tok.head.lemma_.lower() in e.governor)
         # "led about 2,000 people on a march": the noun is where the verb takes them

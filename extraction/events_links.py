@@ -111,7 +111,9 @@ def link_answers(
             if protest is None:
                 # "PTI supporters clashed with police ... Police fired tear gas at the
                 # marchers": the crowd is the party that just fought the same force
-                protest = _latest_against(ev, events, sentence_index, CROWD_WINDOW)
+                protest = _latest_before(
+                    ev, events, sentence_index, CROWD_CLASH_TYPES, CROWD_WINDOW, aimed_at_actor=True
+                )
             if protest is not None:
                 ev["recipients"] = [dict(r) for r in protest["actors"]]
                 continue
@@ -227,11 +229,13 @@ def _latest_before(
     same_actor: bool = False,
     states: dict[str, str] | None = None,
     holds: bool = False,
+    aimed_at_actor: bool = False,
 ) -> dict[str, Any] | None:
     """The latest event of ``types`` (any type: None), or with the trigger ``lemma``, by
     another actor (by one of ``ev``'s own: ``same_actor``) in the ``window`` sentences up
     to ``ev``. With ``states``, actors of one state count as the same actor; with
-    ``holds``, only acts that leave people held count (not an expulsion)."""
+    ``holds``, only acts that leave people held count (not an expulsion); with
+    ``aimed_at_actor``, only acts aimed at one of ``ev``'s actors."""
     here = sentence_index.get(ev["sentence"]["start"])
     if here is None:
         return None
@@ -259,32 +263,7 @@ def _latest_before(
             continue
         if bool(mine & side(other["actors"])) != same_actor:
             continue
-        if best is None or other["trigger"]["start"] > best["trigger"]["start"]:
-            best = other
-    return best
-
-
-def _latest_against(
-    ev: dict[str, Any], events: list[dict[str, Any]], sentence_index: dict[int, int], window: int
-) -> dict[str, Any] | None:
-    """The latest hostile act in the ``window`` sentences up to ``ev`` that was aimed at
-    one of ``ev``'s actors by someone else."""
-    mine = _ids(ev["actors"])
-    here = sentence_index.get(ev["sentence"]["start"])
-    best = None
-    for other in events:
-        there = sentence_index.get(other["sentence"]["start"])
-        if (
-            other is ev
-            or other["type"] not in CROWD_CLASH_TYPES
-            or not other["actors"]
-            or not mine & _ids(other["recipients"])
-            or mine & _ids(other["actors"])
-            or here is None
-            or there is None
-            or not 0 <= here - there < window
-            or other["trigger"]["start"] >= ev["trigger"]["start"]
-        ):
+        if aimed_at_actor and not mine & side(other["recipients"]):
             continue
         if best is None or other["trigger"]["start"] > best["trigger"]["start"]:
             best = other
